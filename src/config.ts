@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { DEFAULT_MIN_GROUP_SIZE, MIN_GROUP_SIZE_FLOOR } from './domain/anonymity/thresholds.js';
+import { LOCALES } from './domain/i18n/locale.js';
+import { isValidZone } from './domain/schedule.js';
+
+/** A configuration problem, described in one line that names the variable and the fix. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const MIN_SECRET_LENGTH = 32;
+
+const intFrom = (name: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, `${name} must be a whole number`)
+    .transform(Number);
+
+/**
+ * One schema over the environment. Each message says what is wrong and how to fix it, because
+ * it is all the operator will see before the process exits.
+ */
+const envSchema = z
+  .object({
+    NODE_ENV: z
+      .enum(['development', 'production', 'test'], { message: 'NODE_ENV must be development, production or test' })
+      .default('development'),
+    PORT: intFrom('PORT')
+      .pipe(z.number().min(1).max(65535, 'PORT must be between 1 and 65535'))
+      .default(3000),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .default('info'),
+    MONGODB_URI: z
+      .string({ message: 'MONGODB_URI is missing: set it to your MongoDB connection string, e.g. mongodb://localhost:27017' })
+      .trim()
+      .regex(/^mongodb(\+srv)?:\/\//, 'MONGODB_URI must start with mongodb:// or mongodb+srv://'),
+    MONGODB_DB: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{1,63}$/, 'MONGODB_DB must be 1–63 letters, digits, _ or -')
+      .default('pulsebot'),
+    PULSE_SECRET: z
+      .string({
+        message: `PULSE_SECRET is missing: set it to a random string of at least ${MIN_SECRET_LENGTH} characters (e.g. the output of \`openssl rand -hex 32\`) and keep it stable`,
+      })
+      .min(
+        MIN_SECRET_LENGTH,
+        `PULSE_SECRET is too short: use at least ${MIN_SECRET_LENGTH} random characters (e.g. \`openssl rand -hex 32\`)`,
+      ),
+    PULSE_MIN_GROUP_SIZE: intFrom('PULSE_MIN_GROUP_SIZE')
+      .pipe(
+        z
+          .number()
+          .min(
+            MIN_GROUP_SIZE_FLOOR,
+            `PULSE_MIN_GROUP_SIZE is below the floor of ${MIN_GROUP_SIZE_FLOOR}: set it to ${MIN_GROUP_SIZE_FLOOR} or more (${DEFAULT_MIN_GROUP_SIZE} is the industry norm)`,
+          ),
+      )
+      .default(DEFAULT_MIN_GROUP_SIZE),
+    PULSE_MIN_COMMENT_GROUP_SIZE: intFrom('PULSE_MIN_COMMENT_GROUP_SIZE').optional(),
+    PULSE_DEFAULT_TIMEZONE: z
+      .string()
+      .trim()
+      .refine(isValidZone, {
+        message: 'PULSE_DEFAULT_TIMEZONE is not a known time zone: use an IANA name such as Europe/Oslo or America/New_York',
+      })
+      .default('UTC'),
+    PULSE_DEFAULT_LOCALE: z.enum(LOCALES, { message: 'PULSE_DEFAULT_LOCALE must be en, nb or sv' }).default('en'),
+    PULSE_ORG_NAME: z.string().trim().min(1).max(80, 'PULSE_ORG_NAME must be at most 80 characters').optional(),
+  })
+  .transform((env, ctx) => {
+    const minCommentGroupSize = env.PULSE_MIN_COMMENT_GROUP_SIZE ?? env.PULSE_MIN_GROUP_SIZE;
+    if (minCommentGroupSize < env.PULSE_MIN_GROUP_SIZE) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PULSE_MIN_COMMENT_GROUP_SIZE'],
+        message: `PULSE_MIN_COMMENT_GROUP_SIZE (${minCommentGroupSize}) is below PULSE_MIN_GROUP_SIZE (${env.PULSE_MIN_GROUP_SIZE}): set it to at least ${env.PULSE_MIN_GROUP_SIZE}, or leave it unset to use the same`,
+      });
+      return z.NEVER;
+    }
+    return {
+      env: env.NODE_ENV,
+      port: env.PORT,
+      logLevel: env.LOG_LEVEL,
+      mongodb: { uri: env.MONGODB_URI, dbName: env.MONGODB_DB },
+      secret: env.PULSE_SECRET,
+      anonymity: { minGroupSize: env.PULSE_MIN_GROUP_SIZE, minCommentGroupSize },
+      defaultTimezone: env.PULSE_DEFAULT_TIMEZONE,
+      defaultLocale: env.PULSE_DEFAULT_LOCALE,
+      orgName: env.PULSE_ORG_NAME ?? null,
+    };
+  });
+
+export type Config = z.output<typeof envSchema>;
+
+/** Reads the configuration from `env`; throws a ConfigError whose message is one line. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  // Empty values count as unset, as in most .env tooling.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = envSchema.safeParse(present);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const variable = String(issue?.path[0] ?? 'environment');
+  const message = issue?.message ?? 'is invalid';
+  throw new ConfigError(message.startsWith(variable) ? message : `${variable}: ${message}`);
+}

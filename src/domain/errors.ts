@@ -1,0 +1,31 @@
+/**
+ * Codes for the errors the core raises on purpose. Adapters map a code to a catalog message
+ * for the user; the exception text is for logs and operators only.
+ */
+export const ERROR_CODES = [
+  'INVALID_ANSWER',
+  'INVALID_DEFINITION',
+  'ROUND_CLOSED',
+  'ROUND_NOT_FOUND',
+  'NOT_INVITED',
+  'ALREADY_ANSWERED',
+  'UNKNOWN_QUESTION',
+  'ANON_THRESHOLD',
+  'NOT_AUTHORIZED',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function isDomainError(error: unknown, code?: ErrorCode): error is DomainError {
+  return error instanceof DomainError && (code === undefined || error.code === code);
+}

@@ -1,0 +1,109 @@
+/**
+ * The English catalog: the source of every user-facing string. `nb.ts` and `sv.ts` must have
+ * exactly the same keys (the type checker enforces it). Placeholders look like `{org}`.
+ */
+export const en = {
+  // Engagement drivers
+  'driver.recognition': 'Recognition',
+  'driver.growth': 'Growth',
+  'driver.management': 'Management',
+  'driver.peers': 'Peer relationships',
+  'driver.wellness': 'Wellness',
+  'driver.workload': 'Workload',
+  'driver.alignment': 'Alignment',
+  'driver.autonomy': 'Autonomy',
+  'driver.satisfaction': 'Satisfaction',
+  'driver.ambassadorship': 'Ambassadorship',
+
+  // Answer scales
+  'scale.low': 'Not at all likely',
+  'scale.high': 'Extremely likely',
+  'likert.agreement.1': 'Strongly disagree',
+  'likert.agreement.2': 'Disagree',
+  'likert.agreement.3': 'Neutral',
+  'likert.agreement.4': 'Agree',
+  'likert.agreement.5': 'Strongly agree',
+  'likert.quality.1': 'Very poor',
+  'likert.quality.2': 'Poor',
+  'likert.quality.3': 'Fair',
+  'likert.quality.4': 'Good',
+  'likert.quality.5': 'Very good',
+
+  // eNPS
+  'q.enps': 'How likely is it that you would recommend {org} as a place to work?',
+  'enps.band.poor': 'Poor',
+  'enps.band.acceptable': 'Acceptable',
+  'enps.band.strong': 'Strong',
+  'enps.band.excellent': 'Excellent',
+
+  // Engagement question bank
+  'q.recognition.1': 'I receive appropriate recognition when I do good work.',
+  'q.recognition.2': 'My contributions are valued by my team.',
+  'q.recognition.3': 'In the last month, someone thanked me for my work.',
+  'q.growth.1': 'I am learning and growing in my role.',
+  'q.growth.2': 'I can see a path for my career here.',
+  'q.growth.3': 'I have had a meaningful conversation about my development in the last three months.',
+  'q.management.1': 'My manager gives me useful feedback.',
+  'q.management.2': 'My manager cares about me as a person.',
+  'q.management.3': 'I trust my manager to make good decisions.',
+  'q.management.4': 'I can raise concerns with my manager without fear.',
+  'q.peers.1': 'I can count on my colleagues when I need help.',
+  'q.peers.2': 'People on my team treat each other with respect.',
+  'q.peers.3': 'I feel like I belong on my team.',
+  'q.wellness.1': 'I can keep a healthy balance between work and the rest of my life.',
+  'q.wellness.2': 'I rarely feel stressed about work outside working hours.',
+  'q.wellness.3': 'I have the energy I need to do my job well.',
+  'q.workload.1': 'My workload is manageable.',
+  'q.workload.2': 'I have enough time to do my work properly.',
+  'q.workload.3': 'Work is distributed fairly on my team.',
+  'q.alignment.1': 'I understand how my work contributes to our goals.',
+  'q.alignment.2': 'I believe in the direction the company is taking.',
+  'q.alignment.3': 'Leadership communicates clearly about what matters most.',
+  'q.autonomy.1': 'I have enough freedom to decide how I do my work.',
+  'q.autonomy.2': 'I am trusted to make decisions in my area.',
+  'q.autonomy.3': 'I can try new ideas without asking for permission.',
+  'q.satisfaction.1': 'I am happy working here.',
+  'q.satisfaction.2': 'I find my work meaningful.',
+  'q.satisfaction.3': 'I look forward to coming to work most days.',
+  'q.ambassadorship.1': 'I am proud to tell others where I work.',
+  'q.ambassadorship.2': 'I would recommend our products or services to friends.',
+  'q.ambassadorship.3': 'I see myself still working here in two years.',
+  'q.comment': 'Anything else you would like to share? (optional, anonymous)',
+
+  // Exit survey
+  'exit.reasons': 'What were the main reasons you decided to leave? Choose all that apply.',
+  'exit.reason.leadership': 'Leadership',
+  'exit.reason.environment': 'Work environment',
+  'exit.reason.pay': 'Pay and benefits',
+  'exit.reason.growth': 'Growth and career opportunities',
+  'exit.reason.workload': 'Workload',
+  'exit.reason.role': 'The role itself',
+  'exit.reason.relocation': 'Relocation',
+  'exit.reason.other': 'Other',
+  'exit.rate.leadership': 'How would you rate the leadership you experienced here?',
+  'exit.rate.environment': 'How would you rate the work environment?',
+  'exit.rate.pay': 'How would you rate your pay and benefits?',
+  'exit.keep': 'What could we have done to keep you?',
+  'exit.comment': 'Is there anything else you would like to tell us? (optional)',
+
+  // Survey titles and the privacy promise
+  'survey.pulse.title': 'Pulse survey',
+  'survey.exit.title': 'Exit survey',
+  'privacy.promise':
+    'Your answers are anonymous. We never store who answered what, and results are only shown for groups of at least {k} people.',
+  'privacy.exit':
+    'Your answers are anonymous. Exit answers are pooled with others who left, and shown only once at least {k} people have answered.',
+
+  // Answering
+  'answer.recorded': 'Thanks, your answer is recorded.',
+  'answer.already': 'You have already answered this question. Answers cannot be changed, so nobody can trace them back to you.',
+  'answer.roundClosed': 'This survey has closed, so answers are no longer accepted.',
+  'answer.invalid': 'That answer is not valid for this question.',
+  'answer.notInvited': 'This survey was not sent to you, so your answer was not recorded.',
+} as const;
+
+/** Every message key the product knows. */
+export type MessageKey = keyof typeof en;
+
+/** A catalog for another language: every key of the English one, no more and no less. */
+export type Catalog = { readonly [K in MessageKey]: string };

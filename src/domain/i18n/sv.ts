@@ -1,0 +1,102 @@
+import type { Catalog } from './en.js';
+
+/** Swedish catalog. Keys mirror en.ts exactly. */
+export const sv: Catalog = {
+  // Engagement drivers
+  'driver.recognition': 'Erkännande',
+  'driver.growth': 'Utveckling',
+  'driver.management': 'Ledarskap',
+  'driver.peers': 'Relationer med kollegor',
+  'driver.wellness': 'Välmående',
+  'driver.workload': 'Arbetsbelastning',
+  'driver.alignment': 'Gemensam riktning',
+  'driver.autonomy': 'Autonomi',
+  'driver.satisfaction': 'Nöjdhet',
+  'driver.ambassadorship': 'Ambassadörskap',
+
+  // Answer scales
+  'scale.low': 'Inte alls troligt',
+  'scale.high': 'Mycket troligt',
+  'likert.agreement.1': 'Instämmer inte alls',
+  'likert.agreement.2': 'Instämmer inte',
+  'likert.agreement.3': 'Neutral',
+  'likert.agreement.4': 'Instämmer',
+  'likert.agreement.5': 'Instämmer helt',
+  'likert.quality.1': 'Mycket dålig',
+  'likert.quality.2': 'Dålig',
+  'likert.quality.3': 'Varken bra eller dålig',
+  'likert.quality.4': 'Bra',
+  'likert.quality.5': 'Mycket bra',
+
+  // eNPS
+  'q.enps': 'Hur troligt är det att du skulle rekommendera {org} som arbetsplats?',
+  'enps.band.poor': 'Svag',
+  'enps.band.acceptable': 'Godtagbar',
+  'enps.band.strong': 'Stark',
+  'enps.band.excellent': 'Utmärkt',
+
+  // Engagement question bank
+  'q.recognition.1': 'Jag får det erkännande jag förtjänar när jag gör ett bra jobb.',
+  'q.recognition.2': 'Mina insatser uppskattas av mitt team.',
+  'q.recognition.3': 'Under den senaste månaden har någon tackat mig för mitt arbete.',
+  'q.growth.1': 'Jag lär mig och utvecklas i min roll.',
+  'q.growth.2': 'Jag ser en karriärväg för mig här.',
+  'q.growth.3': 'Jag har haft ett meningsfullt samtal om min utveckling under de senaste tre månaderna.',
+  'q.management.1': 'Min chef ger mig användbar återkoppling.',
+  'q.management.2': 'Min chef bryr sig om mig som person.',
+  'q.management.3': 'Jag litar på att min chef fattar bra beslut.',
+  'q.management.4': 'Jag kan ta upp det som oroar mig med min chef utan att vara rädd.',
+  'q.peers.1': 'Jag kan räkna med mina kollegor när jag behöver hjälp.',
+  'q.peers.2': 'I mitt team behandlar alla varandra med respekt.',
+  'q.peers.3': 'Jag känner tillhörighet i mitt team.',
+  'q.wellness.1': 'Jag kan hålla en sund balans mellan arbetet och resten av livet.',
+  'q.wellness.2': 'Jag känner mig sällan stressad över jobbet utanför arbetstid.',
+  'q.wellness.3': 'Jag har den energi jag behöver för att göra ett bra jobb.',
+  'q.workload.1': 'Min arbetsbelastning är hanterbar.',
+  'q.workload.2': 'Jag har tillräckligt med tid för att göra mitt arbete ordentligt.',
+  'q.workload.3': 'Arbetet är rättvist fördelat i mitt team.',
+  'q.alignment.1': 'Jag förstår hur mitt arbete bidrar till våra mål.',
+  'q.alignment.2': 'Jag tror på den riktning som företaget tar.',
+  'q.alignment.3': 'Ledningen kommunicerar tydligt vad som är viktigast.',
+  'q.autonomy.1': 'Jag har tillräcklig frihet att bestämma hur jag utför mitt arbete.',
+  'q.autonomy.2': 'Jag får förtroende att fatta beslut inom mitt område.',
+  'q.autonomy.3': 'Jag kan testa nya idéer utan att be om lov.',
+  'q.satisfaction.1': 'Jag trivs med att jobba här.',
+  'q.satisfaction.2': 'Jag upplever mitt arbete som meningsfullt.',
+  'q.satisfaction.3': 'De flesta dagar ser jag fram emot att gå till jobbet.',
+  'q.ambassadorship.1': 'Jag är stolt över att berätta för andra var jag jobbar.',
+  'q.ambassadorship.2': 'Jag skulle rekommendera våra produkter eller tjänster till vänner.',
+  'q.ambassadorship.3': 'Jag ser mig själv arbeta kvar här om två år.',
+  'q.comment': 'Är det något mer du vill dela med dig av? (frivilligt, anonymt)',
+
+  // Exit survey
+  'exit.reasons': 'Vilka var de främsta anledningarna till att du bestämde dig för att sluta? Välj alla som stämmer.',
+  'exit.reason.leadership': 'Ledarskap',
+  'exit.reason.environment': 'Arbetsmiljö',
+  'exit.reason.pay': 'Lön och förmåner',
+  'exit.reason.growth': 'Utvecklings- och karriärmöjligheter',
+  'exit.reason.workload': 'Arbetsbelastning',
+  'exit.reason.role': 'Själva rollen',
+  'exit.reason.relocation': 'Flytt',
+  'exit.reason.other': 'Annat',
+  'exit.rate.leadership': 'Hur skulle du bedöma ledarskapet du upplevde här?',
+  'exit.rate.environment': 'Hur skulle du bedöma arbetsmiljön?',
+  'exit.rate.pay': 'Hur skulle du bedöma din lön och dina förmåner?',
+  'exit.keep': 'Vad kunde vi ha gjort för att du skulle stanna?',
+  'exit.comment': 'Är det något mer du vill berätta för oss? (frivilligt)',
+
+  // Survey titles and the privacy promise
+  'survey.pulse.title': 'Pulsmätning',
+  'survey.exit.title': 'Avgångsenkät',
+  'privacy.promise':
+    'Dina svar är anonyma. Vi sparar aldrig vem som svarade vad, och resultat visas bara för grupper med minst {k} personer.',
+  'privacy.exit':
+    'Dina svar är anonyma. Svaren från avgångsenkäten slås samman med svar från andra som har slutat och visas först när minst {k} personer har svarat.',
+
+  // Answering
+  'answer.recorded': 'Tack, ditt svar är registrerat.',
+  'answer.already': 'Du har redan svarat på den här frågan. Svar kan inte ändras, så att ingen kan spåra dem tillbaka till dig.',
+  'answer.roundClosed': 'Den här enkäten har stängts, så det går inte längre att svara.',
+  'answer.invalid': 'Det svaret är inte giltigt för den här frågan.',
+  'answer.notInvited': 'Den här enkäten skickades inte till dig, så ditt svar registrerades inte.',
+};

@@ -1,0 +1,45 @@
+import type { Locale } from '../domain/i18n/locale.js';
+import type { Question } from '../domain/question.js';
+
+export type PlatformName = 'slack' | 'teams' | 'web';
+
+/** Who a message goes to, as the platform knows them. */
+export interface Recipient {
+  readonly platform: PlatformName;
+  /** Slack team id, Teams tenant id, or `local` for the web playground. */
+  readonly tenant: string;
+  readonly userId: string;
+  readonly locale: Locale;
+}
+
+/** One survey prompt as the platform must render it. */
+export interface SurveyPrompt {
+  readonly roundId: string;
+  readonly surveyKind: 'pulse' | 'exit';
+  readonly questions: readonly Question[];
+  /**
+   * The random token that links this prompt's answers to one another's idempotency keys. It
+   * travels only inside the message (button values), never in our database.
+   */
+  readonly responseToken: string;
+  readonly minGroupSize: number;
+  readonly orgName: string;
+}
+
+/** Where a sent message lives, so it can be updated ("recorded", "closed") or found after a crash. */
+export interface MessageRef {
+  readonly channel: string;
+  readonly messageId: string;
+}
+
+/**
+ * What the core asks of a chat surface. Adapters (Slack, Teams, web) implement it; the core
+ * never imports a chat SDK.
+ */
+export interface ChatPlatform {
+  readonly name: PlatformName;
+  sendPrompt(recipient: Recipient, prompt: SurveyPrompt): Promise<MessageRef>;
+  /** Finds a prompt sent before a crash by its round id, or null if it never went out. */
+  findPrompt(recipient: Recipient, roundId: string): Promise<MessageRef | null>;
+  markClosed(recipient: Recipient, ref: MessageRef): Promise<void>;
+}

@@ -1,0 +1,29 @@
+import { COUNTER_RESPONDENTS, ROUND_QUESTION } from '../store/documents/answers.js';
+import type { ServiceDeps } from './deps.js';
+
+/**
+ * Closes a round: no more answers, exact final counts, then the participation ledger is purged.
+ * Each step is idempotent and the round records how far it got, so a crash at any point is
+ * finished by running this again.
+ */
+export async function closeRound(deps: ServiceDeps, roundId: string): Promise<void> {
+  const { store } = deps;
+  const logger = deps.logger.child({ roundId });
+  const round = await store.rounds.get(roundId);
+  if (round === null || round.state === 'closed') return;
+  if (round.state === 'open') await store.rounds.update(roundId, { state: 'closing' });
+
+  if (!round.countsFinal) {
+    const rows = await store.answers.countRound(roundId);
+    await store.counters.replaceAnswerCounts(roundId, rows, ROUND_QUESTION);
+    const respondents = await store.ledger.respondentsBySegment(roundId);
+    await store.counters.set(
+      roundId,
+      [...respondents].map(([segment, n]) => ({ segment, questionId: ROUND_QUESTION, value: COUNTER_RESPONDENTS, n })),
+    );
+    await store.rounds.update(roundId, { countsFinal: true });
+  }
+  const purged = await store.ledger.purge(roundId);
+  await store.rounds.update(roundId, { state: 'closed' });
+  logger.info({ purged }, 'round closed');
+}

@@ -1,0 +1,67 @@
+import { counterValues, parseAnswer, type RawAnswer } from '../domain/answer.js';
+import { DomainError } from '../domain/errors.js';
+import { questionById } from '../domain/templates/catalog.js';
+import { COUNTER_ANSWERED, COUNTER_RESPONDENTS, ROUND_QUESTION } from '../store/documents/answers.js';
+import type { PersonKey } from '../store/documents/identity.js';
+import { deliveryId } from '../store/deliveries-repo.js';
+import type { ServiceDeps } from './deps.js';
+import { responseId } from './response-id.js';
+
+export interface AnswerInput {
+  readonly roundId: string;
+  readonly person: PersonKey;
+  /** From the prompt's button value: links retries of one click, never stored. */
+  readonly responseToken: string;
+  readonly questionId: string;
+  readonly raw: RawAnswer;
+}
+
+export type AnswerOutcome = 'recorded' | 'already-answered';
+
+/**
+ * Records one anonymous answer.
+ *
+ * Order matters for crash safety without transactions: the answer is written first under an id
+ * derived from the prompt's token (a retry finds it and writes nothing), then the ledger learns
+ * that this person answered. Live counters are bumped only by the call that stored the answer;
+ * a crash between the two can leave a live counter one short, and closing the round recounts
+ * them exactly from the answers.
+ */
+export async function recordAnswer(deps: ServiceDeps, input: AnswerInput): Promise<AnswerOutcome> {
+  const { store, clock } = deps;
+  const round = await store.rounds.get(input.roundId);
+  if (round === null) throw new DomainError('ROUND_NOT_FOUND', `no round ${input.roundId}`);
+  if (round.state !== 'open' || clock.now().toJSDate() >= round.closesAt) {
+    throw new DomainError('ROUND_CLOSED', `round ${round._id} is ${round.state}`);
+  }
+  const question = round.questionIds.includes(input.questionId) ? questionById(input.questionId) : undefined;
+  if (question === undefined) throw new DomainError('UNKNOWN_QUESTION', `round ${round._id} has no question ${input.questionId}`);
+  const answer = parseAnswer(question, input.raw);
+
+  const delivery = await store.deliveries.get(deliveryId(round._id, input.person));
+  if (delivery === null) throw new DomainError('NOT_INVITED', `round ${round._id} was not sent to this person`);
+  const segment = delivery.reportingSegment;
+  const id = responseId(input.responseToken, question.id);
+
+  if (await store.ledger.hasAnswered(round._id, input.person, question.id)) {
+    // Either a retry of this very click (its answer is stored under the same id) or a second answer.
+    const retry = await store.answers.exists(answer.kind === 'text' ? 'comment' : 'response', id);
+    return retry ? 'recorded' : 'already-answered';
+  }
+
+  const base = { _id: id, roundId: round._id, roundDate: round.date, questionId: question.id, segment };
+  const stored =
+    answer.kind === 'text'
+      ? await store.answers.addComment({ ...base, text: answer.text })
+      : await store.answers.addResponse({
+          ...base,
+          value: answer.kind === 'multi' ? [...answer.values] : answer.value,
+        });
+  if (stored) await store.counters.increment(round._id, segment, question.id, [...counterValues(answer), COUNTER_ANSWERED]);
+
+  await store.ledger.markQuestion(round._id, input.person, question.id);
+  if (await store.ledger.markRound(round._id, input.person, segment)) {
+    await store.counters.increment(round._id, segment, ROUND_QUESTION, [COUNTER_RESPONDENTS]);
+  }
+  return 'recorded';
+}

@@ -1,0 +1,112 @@
+import { DateTime } from 'luxon';
+import { reportingSegment, rollUp } from '../domain/anonymity/suppression.js';
+import { questionsForRound } from '../domain/rotation.js';
+import { localSendTime, roundIndexOnOrAfter, type IsoDate } from '../domain/schedule.js';
+import { rotationSeed, type SurveyDefinition } from '../domain/survey-definition.js';
+import { PULSE_COMMENT_QUESTION } from '../domain/templates/engagement-bank.js';
+import { COUNTER_INVITED, ROUND_QUESTION } from '../store/documents/answers.js';
+import type { PersonDoc } from '../store/documents/identity.js';
+import { roundId as makeRoundId, type RoundDoc } from '../store/documents/rounds.js';
+import { deliveryId } from '../store/deliveries-repo.js';
+import type { ServiceDeps } from './deps.js';
+
+export interface StartRoundOptions {
+  /** Send every prompt at once instead of at each person's local time (`/pulse send-now`). */
+  readonly sendNow?: boolean;
+  /** Zone for people whose own is unknown. */
+  readonly defaultTimezone: string;
+}
+
+const PAGE = 500;
+
+/**
+ * When a round stops taking answers: the end of its last open day everywhere on earth (UTC−12),
+ * so nobody's last day is cut short by their time zone.
+ */
+export function roundClosesAt(date: IsoDate, openDays: number): DateTime {
+  return DateTime.fromISO(date, { zone: 'Etc/GMT+12' }).plus({ days: openDays }).startOf('day');
+}
+
+/**
+ * Opens the round of `definition` dated `date` and writes one pending delivery per person in
+ * its audience. Safe to repeat: a second call finds the same round and adds only missing
+ * deliveries. The directory is streamed twice in pages (count, then write), never held whole.
+ */
+export async function startRound(
+  deps: ServiceDeps,
+  definition: SurveyDefinition,
+  date: IsoDate,
+  options: StartRoundOptions,
+): Promise<RoundDoc> {
+  const { store, clock } = deps;
+  const index = roundIndexOnOrAfter(definition.cadence, date);
+  const questionIds = questionsForRound(
+    { ...definition, seed: rotationSeed(definition) },
+    index,
+  );
+  if (definition.askComment) questionIds.push(PULSE_COMMENT_QUESTION.id);
+  const id = makeRoundId(definition.id, date);
+  const logger = deps.logger.child({ roundId: id });
+
+  const { round, created } = await store.rounds.createOnce({
+    _id: id,
+    surveyId: definition.id,
+    kind: 'pulse',
+    date,
+    index,
+    questionIds,
+    anonymity: definition.anonymity,
+    opensAt: clock.now().toJSDate(),
+    closesAt: roundClosesAt(date, definition.openDays).toJSDate(),
+    state: 'open',
+    countsFinal: false,
+    fannedOut: false,
+  });
+  if (!created) logger.info({}, 'round exists; resuming its fan-out');
+  if (round.fannedOut) return round;
+
+  const tree = await store.segments.tree();
+  const scope = definition.audience.type === 'segments' ? definition.audience.segments.flatMap((s) => tree.subtree(s)) : null;
+
+  const own = new Map<string, number>();
+  for await (const person of store.people.stream(definition.audience, scope)) {
+    const segment = person.segment ?? tree.root;
+    own.set(segment, (own.get(segment) ?? 0) + 1);
+  }
+  const invitedBySubtree = rollUp(tree, own);
+  const k = round.anonymity.minGroupSize;
+  const now = clock.now();
+
+  let page: PersonDoc[] = [];
+  const flush = async (): Promise<void> => {
+    await store.deliveries.addPending(
+      page.map((person) => {
+        const local = localSendTime(date, definition.cadence.time, person.timezone ?? options.defaultTimezone, definition.skipWeekends);
+        const sendAt = options.sendNow === true || local < now ? now : local;
+        return {
+          _id: deliveryId(id, person._id),
+          roundId: id,
+          personKey: person._id,
+          platform: person.platform,
+          reportingSegment: reportingSegment(tree, person.segment, invitedBySubtree, k),
+          sendAt: sendAt.toJSDate(),
+        };
+      }),
+    );
+    page = [];
+  };
+  for await (const person of store.people.stream(definition.audience, scope)) {
+    page.push(person);
+    if (page.length >= PAGE) await flush();
+  }
+  await flush();
+
+  const invited = await store.deliveries.invitedBySegment(id);
+  await store.counters.set(
+    id,
+    [...invited].map(([segment, n]) => ({ segment, questionId: ROUND_QUESTION, value: COUNTER_INVITED, n })),
+  );
+  await store.rounds.update(id, { fannedOut: true });
+  logger.info({ invited: [...invited.values()].reduce((a, b) => a + b, 0) }, 'round opened');
+  return { ...round, fannedOut: true };
+}

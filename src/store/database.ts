@@ -1,0 +1,90 @@
+import { MongoClient, MongoServerError, type Collection, type Db, type Document } from 'mongodb';
+import type { CommentDoc, CounterDoc, ResponseDoc } from './documents/answers.js';
+import type { DeliveryDoc, ParticipationDoc, PersonDoc, SegmentDoc } from './documents/identity.js';
+import type { RoundDoc, SurveyDoc } from './documents/rounds.js';
+
+/** The collections, split by side so a reader sees at once where identity may live. */
+export const IDENTITY_COLLECTIONS = ['people', 'segments', 'deliveries', 'participation'] as const;
+export const ANSWER_COLLECTIONS = ['responses', 'comments', 'counters'] as const;
+export const CONFIG_COLLECTIONS = ['surveys', 'rounds'] as const;
+
+export interface Collections {
+  people: Collection<PersonDoc>;
+  segments: Collection<SegmentDoc>;
+  deliveries: Collection<DeliveryDoc>;
+  participation: Collection<ParticipationDoc>;
+  responses: Collection<ResponseDoc>;
+  comments: Collection<CommentDoc>;
+  counters: Collection<CounterDoc>;
+  surveys: Collection<SurveyDoc>;
+  rounds: Collection<RoundDoc>;
+}
+
+export interface Database {
+  readonly client: MongoClient;
+  readonly db: Db;
+  readonly collections: Collections;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** How long to look for a server before giving up (ms). */
+  serverSelectionTimeoutMS?: number;
+}
+
+/** Connects and checks the server answers; throws with the URI's host (never its password) if not. */
+export async function connectDatabase(uri: string, dbName: string, options: ConnectOptions = {}): Promise<Database> {
+  const client = new MongoClient(uri, {
+    serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 10_000,
+    ignoreUndefined: true,
+  });
+  try {
+    await client.connect();
+    await client.db(dbName).command({ ping: 1 });
+  } catch (error) {
+    await client.close().catch(() => undefined);
+    throw new Error(`cannot reach MongoDB at ${redact(uri)}: ${(error as Error).message}`, { cause: error });
+  }
+  return openDatabase(client, dbName);
+}
+
+/** Wraps a connected client (the app shares one with agenda). */
+export function openDatabase(client: MongoClient, dbName: string): Database {
+  const db = client.db(dbName);
+  const collection = <T extends Document>(name: string): Collection<T> => db.collection<T>(name);
+  const collections: Collections = {
+    people: collection('people'),
+    segments: collection('segments'),
+    deliveries: collection('deliveries'),
+    participation: collection('participation'),
+    responses: collection('responses'),
+    comments: collection('comments'),
+    counters: collection('counters'),
+    surveys: collection('surveys'),
+    rounds: collection('rounds'),
+  };
+  return { client, db, collections, close: () => client.close() };
+}
+
+/** A MongoDB URI with any password replaced, safe for logs and error messages. */
+export function redact(uri: string): string {
+  return uri.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:***@');
+}
+
+export function isDuplicateKey(error: unknown): boolean {
+  return error instanceof MongoServerError && error.code === 11000;
+}
+
+/** Inserts `doc` unless one with its `_id` exists. True when this call inserted it. */
+export async function insertOnce<T extends Document & { _id: string }>(
+  collection: Collection<T>,
+  doc: T,
+): Promise<boolean> {
+  try {
+    await collection.insertOne(doc as Parameters<Collection<T>['insertOne']>[0]);
+    return true;
+  } catch (error) {
+    if (isDuplicateKey(error)) return false;
+    throw error;
+  }
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { anonymitySettingsSchema } from '../../domain/anonymity/thresholds.js';
+import { surveyDefinitionSchema } from '../../domain/survey-definition.js';
+
+export const surveyDocSchema = z.object({
+  _id: z.string().min(1),
+  definition: surveyDefinitionSchema,
+  active: z.boolean().default(true),
+});
+export type SurveyDoc = z.infer<typeof surveyDocSchema>;
+
+export const ROUND_STATES = ['open', 'closing', 'closed'] as const;
+
+export const roundDocSchema = z.object({
+  /** `surveyId:YYYY-MM-DD`: a second fire of the same schedule finds the same round. */
+  _id: z.string().min(1),
+  surveyId: z.string().min(1),
+  kind: z.enum(['pulse', 'exit']),
+  date: z.iso.date(),
+  index: z.number().int().min(0),
+  questionIds: z.array(z.string().min(1)).min(1),
+  anonymity: anonymitySettingsSchema,
+  opensAt: z.date(),
+  closesAt: z.date(),
+  state: z.enum(ROUND_STATES),
+  /** Set once final counts are written at close, before the ledger is purged. */
+  countsFinal: z.boolean().default(false),
+  /** Set once every recipient has a delivery, so a restarted fan-out knows where it stands. */
+  fannedOut: z.boolean().default(false),
+});
+export type RoundDoc = z.infer<typeof roundDocSchema>;
+
+export function roundId(surveyId: string, date: string): string {
+  return `${surveyId}:${date}`;
+}

@@ -1,0 +1,22 @@
+import type { Database } from './database.js';
+
+/**
+ * Creates every index the app relies on. Safe to run at each start: creating an index that
+ * exists is a no-op. Only plain and unique indexes, which MongoDB and FerretDB both support.
+ */
+export async function ensureIndexes({ collections: c }: Database): Promise<void> {
+  await Promise.all([
+    c.people.createIndex({ platform: 1, tenant: 1, userId: 1 }, { unique: true, name: 'platform_user' }),
+    c.people.createIndex({ email: 1 }, { name: 'email' }),
+    c.people.createIndex({ segment: 1 }, { name: 'segment' }),
+    c.segments.createIndex({ parentId: 1 }, { name: 'parent' }),
+    c.rounds.createIndex({ surveyId: 1, date: 1 }, { unique: true, name: 'survey_date' }),
+    c.rounds.createIndex({ state: 1, closesAt: 1 }, { name: 'state_closes' }),
+    c.deliveries.createIndex({ roundId: 1, state: 1, sendAt: 1 }, { name: 'round_state_send' }),
+    c.deliveries.createIndex({ state: 1, sendAt: 1 }, { name: 'state_send' }),
+    c.participation.createIndex({ roundId: 1, scope: 1 }, { name: 'round_scope' }),
+    c.responses.createIndex({ roundId: 1, questionId: 1 }, { name: 'round_question' }),
+    c.comments.createIndex({ roundId: 1, segment: 1 }, { name: 'round_segment' }),
+    c.counters.createIndex({ roundId: 1, segment: 1 }, { name: 'round_segment' }),
+  ]);
+}

@@ -1,0 +1,36 @@
+import type { Database } from './database.js';
+import { insertOnce } from './database.js';
+import { roundDocSchema, surveyDocSchema, type RoundDoc, type SurveyDoc } from './documents/rounds.js';
+import type { SurveyDefinition } from '../domain/survey-definition.js';
+
+/** Survey definitions and their rounds. */
+export class RoundsRepo {
+  constructor(private readonly database: Database) {}
+
+  async saveSurvey(definition: SurveyDefinition): Promise<void> {
+    const doc = surveyDocSchema.parse({ _id: definition.id, definition, active: true });
+    await this.database.collections.surveys.replaceOne({ _id: doc._id }, doc, { upsert: true });
+  }
+
+  async survey(id: string): Promise<SurveyDoc | null> {
+    const doc = await this.database.collections.surveys.findOne({ _id: id });
+    return doc === null ? null : surveyDocSchema.parse(doc);
+  }
+
+  /** Creates the round unless it exists; returns the stored one either way (a double fire is a no-op). */
+  async createOnce(round: RoundDoc): Promise<{ round: RoundDoc; created: boolean }> {
+    const created = await insertOnce(this.database.collections.rounds, roundDocSchema.parse(round));
+    const stored = await this.get(round._id);
+    if (stored === null) throw new Error(`round ${round._id} vanished right after it was written`);
+    return { round: stored, created };
+  }
+
+  async get(id: string): Promise<RoundDoc | null> {
+    const doc = await this.database.collections.rounds.findOne({ _id: id });
+    return doc === null ? null : roundDocSchema.parse(doc);
+  }
+
+  async update(id: string, fields: Partial<Pick<RoundDoc, 'state' | 'countsFinal' | 'fannedOut'>>): Promise<void> {
+    await this.database.collections.rounds.updateOne({ _id: id }, { $set: fields });
+  }
+}

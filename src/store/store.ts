@@ -1,0 +1,33 @@
+import { AnswersRepo } from './answers-repo.js';
+import { CountersRepo } from './counters-repo.js';
+import type { Database } from './database.js';
+import { DeliveriesRepo } from './deliveries-repo.js';
+import { ParticipationLedger } from './participation-ledger.js';
+import { PeopleRepo } from './people-repo.js';
+import { RoundsRepo } from './rounds-repo.js';
+import { SegmentsRepo } from './segments-repo.js';
+
+/** Every repository over one database: what services receive. */
+export interface Store {
+  readonly database: Database;
+  readonly people: PeopleRepo;
+  readonly segments: SegmentsRepo;
+  readonly rounds: RoundsRepo;
+  readonly deliveries: DeliveriesRepo;
+  readonly ledger: ParticipationLedger;
+  readonly answers: AnswersRepo;
+  readonly counters: CountersRepo;
+}
+
+export function createStore(database: Database, secret: string): Store {
+  return {
+    database,
+    people: new PeopleRepo(database),
+    segments: new SegmentsRepo(database),
+    rounds: new RoundsRepo(database),
+    deliveries: new DeliveriesRepo(database),
+    ledger: new ParticipationLedger(database, secret),
+    answers: new AnswersRepo(database),
+    counters: new CountersRepo(database),
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * Builds (once, cached by the hash of its sources) and starts the FerretDB wrapper in this
+ * folder: a real MongoDB wire-protocol server for the tests, with no mongod anywhere.
+ */
+import { spawn, execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const run = promisify(execFile);
+
+export interface RunningServer {
+  readonly uri: string;
+  stop(): Promise<void>;
+}
+
+/** Path of the built server binary, building it first when its sources changed. */
+export async function buildMongoServer(): Promise<string> {
+  const hash = createHash('sha256');
+  for (const file of ['go.mod', 'go.sum', 'main.go']) hash.update(await readFile(join(here, file)));
+  const dir = join(root, '.cache', 'mongo-server', hash.digest('hex').slice(0, 16));
+  const binary = join(dir, 'mongo-server');
+  if (existsSync(binary)) return binary;
+  await mkdir(dir, { recursive: true });
+  const partial = `${binary}.${process.pid}.partial`;
+  try {
+    await run('go', ['build', '-trimpath', '-o', partial, '.'], { cwd: here, maxBuffer: 16 * 1024 * 1024 });
+  } catch (error) {
+    const err = error as NodeJS.ErrnoException & { stderr?: string };
+    if (err.code === 'ENOENT') {
+      throw new Error('Go is needed to build the test database (FerretDB): install Go 1.24 or newer, or set MONGODB_URI to a MongoDB server');
+    }
+    throw new Error(`building the FerretDB test server failed: ${err.stderr ?? err.message}`);
+  }
+  await rename(partial, binary);
+  return binary;
+}
+
+/** Starts the server on a free loopback port with its data in a fresh temporary folder. */
+export async function startMongoServer(options: { dataDir?: string } = {}): Promise<RunningServer> {
+  const binary = await buildMongoServer();
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'pulsebot-ferretdb-')));
+  const child = spawn(binary, ['-listen', '127.0.0.1:0', '-data', dataDir], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const uri = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('FerretDB test server did not start within 30 s')), 30_000);
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`FerretDB test server exited with code ${code ?? 'null'} before it was ready`)));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const match = /^ready (mongodb:\/\/\S+)$/.exec(line);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+  });
+  return {
+    uri,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+      if (options.dataDir === undefined) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

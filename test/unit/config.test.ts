@@ -1,0 +1,78 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+const run = promisify(execFile);
+const secret = 'a'.repeat(64);
+const valid = { MONGODB_URI: 'mongodb://127.0.0.1:27017', PULSE_SECRET: secret };
+
+function problem(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a configuration error');
+}
+
+describe('configuration', () => {
+  it('has sensible defaults', () => {
+    const config = loadConfig(valid);
+    expect(config).toMatchObject({
+      port: 3000,
+      anonymity: { minGroupSize: 5, minCommentGroupSize: 5 },
+      defaultTimezone: 'UTC',
+      defaultLocale: 'en',
+      mongodb: { dbName: 'pulsebot' },
+    });
+  });
+
+  it('a missing secret names the variable and how to make one', () => {
+    const message = problem({ MONGODB_URI: valid.MONGODB_URI });
+    expect(message).toMatch(/^PULSE_SECRET is missing: set it to a random string of at least 32 characters/);
+    expect(message).not.toContain('\n');
+  });
+
+  it('a short secret is refused', () => {
+    expect(problem({ ...valid, PULSE_SECRET: 'short' })).toMatch(/^PULSE_SECRET is too short/);
+  });
+
+  it('a threshold below 3 is refused with the floor and the norm', () => {
+    expect(problem({ ...valid, PULSE_MIN_GROUP_SIZE: '2' })).toBe(
+      'PULSE_MIN_GROUP_SIZE is below the floor of 3: set it to 3 or more (5 is the industry norm)',
+    );
+    expect(problem({ ...valid, PULSE_MIN_GROUP_SIZE: 'five' })).toBe('PULSE_MIN_GROUP_SIZE must be a whole number');
+  });
+
+  it('a comment threshold below the score threshold is refused', () => {
+    expect(problem({ ...valid, PULSE_MIN_GROUP_SIZE: '7', PULSE_MIN_COMMENT_GROUP_SIZE: '5' })).toMatch(
+      /^PULSE_MIN_COMMENT_GROUP_SIZE \(5\) is below PULSE_MIN_GROUP_SIZE \(7\)/,
+    );
+    expect(loadConfig({ ...valid, PULSE_MIN_GROUP_SIZE: '7' }).anonymity.minCommentGroupSize).toBe(7);
+  });
+
+  it('an unknown time zone is refused with examples', () => {
+    expect(problem({ ...valid, PULSE_DEFAULT_TIMEZONE: 'Mars/Olympus' })).toMatch(
+      /^PULSE_DEFAULT_TIMEZONE is not a known time zone: use an IANA name such as Europe\/Oslo/,
+    );
+    expect(loadConfig({ ...valid, PULSE_DEFAULT_TIMEZONE: 'Australia/Sydney' }).defaultTimezone).toBe('Australia/Sydney');
+  });
+
+  it('empty values count as unset', () => {
+    expect(loadConfig({ ...valid, PORT: '', PULSE_DEFAULT_LOCALE: '' }).port).toBe(3000);
+  });
+
+  it('the process exits with one line on stderr naming the variable', async () => {
+    const env = { PATH: process.env.PATH ?? '', MONGODB_URI: valid.MONGODB_URI, PULSE_SECRET: secret, PULSE_MIN_GROUP_SIZE: '1' };
+    const failure = await run(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env }).then(
+      () => null,
+      (error: { code: number; stderr: string; stdout: string }) => error,
+    );
+    expect(failure?.code).toBe(2);
+    expect(failure?.stdout).toBe('');
+    const lines = failure?.stderr.trim().split('\n') ?? [];
+    expect(lines).toEqual(['pulsebot: config error: PULSE_MIN_GROUP_SIZE is below the floor of 3: set it to 3 or more (5 is the industry norm)']);
+  });
+});

@@ -1,29 +1,25 @@
-import type { Database } from './database.js';
+import { CounterBatcher } from './counter-batcher.js';
+import { bulkUpsert, type Database } from './database.js';
 import { counterDocSchema, counterId, type CounterDoc } from './documents/answers.js';
 
 /** Pre-aggregated counts, the only thing summaries read. */
 export class CountersRepo {
-  constructor(private readonly database: Database) {}
+  private readonly batcher: CounterBatcher;
 
-  /** Adds 1 to each counter (creating it at 1). */
-  async increment(roundId: string, segment: string, questionId: string, values: readonly string[]): Promise<void> {
-    if (values.length === 0) return;
-    await this.database.collections.counters.bulkWrite(
-      values.map((value) => ({
-        updateOne: {
-          filter: { _id: counterId(roundId, segment, questionId, value) },
-          update: { $inc: { n: 1 }, $setOnInsert: { roundId, segment, questionId, value } },
-          upsert: true,
-        },
-      })),
-      { ordered: false },
-    );
+  constructor(private readonly database: Database) {
+    this.batcher = new CounterBatcher(database.collections.counters);
+  }
+
+  /** Adds 1 to each counter (creating it at 1). Settles once the increment is written. */
+  increment(roundId: string, segment: string, questionId: string, values: readonly string[]): Promise<void> {
+    return this.batcher.add(roundId, segment, questionId, values);
   }
 
   /** Sets counters to exact values (at close, or invited counts at fan-out). Idempotent. */
   async set(roundId: string, rows: readonly { segment: string; questionId: string; value: string; n: number }[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.database.collections.counters.bulkWrite(
+    await bulkUpsert(
+      this.database.collections.counters,
       rows.map((row) => ({
         updateOne: {
           filter: { _id: counterId(roundId, row.segment, row.questionId, row.value) },
@@ -31,7 +27,6 @@ export class CountersRepo {
           upsert: true,
         },
       })),
-      { ordered: false },
     );
   }
 

@@ -1,4 +1,4 @@
-import { MongoClient, MongoServerError, type Collection, type Db, type Document } from 'mongodb';
+import { MongoBulkWriteError, MongoClient, MongoServerError, type AnyBulkWriteOperation, type Collection, type Db, type Document } from 'mongodb';
 import type { CommentDoc, CounterDoc, ResponseDoc } from './documents/answers.js';
 import type { DeliveryDoc, ParticipationDoc, PersonDoc, SegmentDoc } from './documents/identity.js';
 import type { RoundDoc, SurveyDoc } from './documents/rounds.js';
@@ -75,6 +75,16 @@ export function isDuplicateKey(error: unknown): boolean {
   return error instanceof MongoServerError && error.code === 11000;
 }
 
+/**
+ * True when a bulk write failed only because some documents already existed: two upserts of the
+ * same new key can race, and the loser's duplicate-key error means the document is there.
+ */
+export function isOnlyDuplicateKeys(error: unknown): boolean {
+  if (!(error instanceof MongoBulkWriteError)) return false;
+  const errors = error.result.getWriteErrors();
+  return errors.length > 0 && errors.every((e) => e.code === 11000);
+}
+
 /** Inserts `doc` unless one with its `_id` exists. True when this call inserted it. */
 export async function insertOnce<T extends Document & { _id: string }>(
   collection: Collection<T>,
@@ -86,5 +96,23 @@ export async function insertOnce<T extends Document & { _id: string }>(
   } catch (error) {
     if (isDuplicateKey(error)) return false;
     throw error;
+  }
+}
+
+/**
+ * Runs upserts, retrying those that lost a race to create the same document: a losing upsert
+ * fails with a duplicate key and applies nothing, and by the retry the document exists.
+ */
+export async function bulkUpsert<T extends Document>(collection: Collection<T>, operations: AnyBulkWriteOperation<T>[]): Promise<void> {
+  let pending = operations;
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    try {
+      await collection.bulkWrite(pending, { ordered: false });
+      return;
+    } catch (error) {
+      if (attempt >= 4 || !isOnlyDuplicateKeys(error) || !(error instanceof MongoBulkWriteError)) throw error;
+      const failed = new Set(error.result.getWriteErrors().map((e) => e.index));
+      pending = pending.filter((_, index) => failed.has(index));
+    }
   }
 }

@@ -1,4 +1,4 @@
-import type { Database } from './database.js';
+import { bulkUpsert, type Database } from './database.js';
 import { deliveryDocSchema, type DeliveryDoc, type PersonKey } from './documents/identity.js';
 
 export function deliveryId(roundId: string, person: PersonKey): string {
@@ -16,17 +16,15 @@ export class DeliveriesRepo {
   /** Adds pending deliveries; one that exists is left as it is, so a restarted fan-out adds only what is missing. */
   async addPending(docs: readonly Omit<DeliveryDoc, 'state' | 'attempts' | 'claimedAt' | 'messageChannel' | 'messageId' | 'lastError'>[]): Promise<void> {
     if (docs.length === 0) return;
-    await this.deliveries.bulkWrite(
+    await bulkUpsert(
+      this.deliveries,
       docs.map((doc) => ({
         updateOne: {
           filter: { _id: doc._id },
-          update: {
-            $setOnInsert: deliveryDocSchema.parse({ ...doc, state: 'pending' }),
-          },
+          update: { $setOnInsert: deliveryDocSchema.parse({ ...doc, state: 'pending' }) },
           upsert: true,
         },
       })),
-      { ordered: false },
     );
   }
 

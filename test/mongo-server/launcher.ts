@@ -31,13 +31,15 @@ export async function buildMongoServer(): Promise<string> {
   await mkdir(dir, { recursive: true });
   const partial = `${binary}.${process.pid}.partial`;
   try {
-    await run('go', ['build', '-trimpath', '-o', partial, '.'], { cwd: here, maxBuffer: 16 * 1024 * 1024 });
+    await run('go', ['build', '-trimpath', '-buildvcs=false', '-o', partial, '.'], { cwd: here, maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
     const err = error as NodeJS.ErrnoException & { stderr?: string };
     if (err.code === 'ENOENT') {
-      throw new Error('Go is needed to build the test database (FerretDB): install Go 1.24 or newer, or set MONGODB_URI to a MongoDB server');
+      throw new Error('Go is needed to build the test database (FerretDB): install Go 1.24 or newer, or set MONGODB_URI to a MongoDB server', {
+        cause: error,
+      });
     }
-    throw new Error(`building the FerretDB test server failed: ${err.stderr ?? err.message}`);
+    throw new Error(`building the FerretDB test server failed: ${err.stderr ?? err.message}`, { cause: error });
   }
   await rename(partial, binary);
   return binary;

@@ -22,7 +22,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await client.db('admin').command({ ping: 1 });
   } catch (error) {
     await server?.stop();
-    throw new Error(`the test database at ${uri} does not answer: ${(error as Error).message}`);
+    throw new Error(`the test database at ${uri} does not answer: ${(error as Error).message}`, { cause: error });
   } finally {
     await client.close();
   }

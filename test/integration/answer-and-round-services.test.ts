@@ -1,0 +1,127 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { COUNTER_ANSWERED, COUNTER_INVITED, ROUND_QUESTION } from '../../src/store/documents/answers.js';
+import { ORG_ROOT } from '../../src/domain/anonymity/segment-tree.js';
+import { closeRound } from '../../src/services/close-round.js';
+import { recordAnswer } from '../../src/services/record-answer.js';
+import { newResponseToken, responseId } from '../../src/services/response-id.js';
+import { startRound } from '../../src/services/start-round.js';
+import { openTestDatabase, type TestDatabase } from '../support/database.js';
+import { seedPeople, testDeps, weeklyPulse } from '../support/fixtures.js';
+
+describe('starting, answering and closing rounds', () => {
+  let db: TestDatabase;
+  let deps: ReturnType<typeof testDeps>;
+
+  beforeEach(async () => {
+    db = await openTestDatabase();
+    deps = testDeps(db.database);
+  });
+  afterEach(async () => {
+    await db.dispose();
+  });
+
+  const counter = async (roundId: string, segment: string, questionId: string, value: string) =>
+    (await deps.store.counters.forRound(roundId)).find((c) => c.segment === segment && c.questionId === questionId && c.value === value)?.n ?? 0;
+
+  it('a double fire of the same schedule creates one round and one delivery per person', async () => {
+    await seedPeople(deps, { sales: 6 });
+    const [a, b] = await Promise.all([
+      startRound(deps, weeklyPulse(), '2026-11-23', { defaultTimezone: 'UTC' }),
+      startRound(deps, weeklyPulse(), '2026-11-23', { defaultTimezone: 'UTC' }),
+    ]);
+    expect(a._id).toBe(b._id);
+    expect(await db.database.collections.rounds.countDocuments({})).toBe(1);
+    expect(await db.database.collections.deliveries.countDocuments({})).toBe(6);
+    await startRound(deps, weeklyPulse(), '2026-11-23', { defaultTimezone: 'UTC' });
+    expect(await db.database.collections.deliveries.countDocuments({})).toBe(6);
+    expect(await counter(a._id, 'sales', ROUND_QUESTION, COUNTER_INVITED)).toBe(6);
+  });
+
+  it('each delivery is due at 09:00 in its person’s zone; a small team is filed under the org', async () => {
+    await seedPeople(deps, { sales: 6, tiny: 3 });
+    const round = await startRound(deps, weeklyPulse(), '2026-11-23', { defaultTimezone: 'UTC' });
+    const deliveries = await db.database.collections.deliveries.find({}).sort({ _id: 1 }).toArray();
+    const sendAt = new Set(deliveries.map((d) => d.sendAt.toISOString()));
+    expect([...sendAt].sort()).toEqual(['2026-11-23T03:30:00.000Z', '2026-11-23T08:00:00.000Z', '2026-11-23T14:00:00.000Z']);
+    const bySegment = await deps.store.deliveries.invitedBySegment(round._id);
+    expect(Object.fromEntries(bySegment)).toEqual({ sales: 6, [ORG_ROOT]: 3 });
+  });
+
+  it('the same click twice is recorded once; another prompt cannot answer again', async () => {
+    const [person = ''] = await seedPeople(deps, { sales: 5 });
+    const round = await startRound(deps, weeklyPulse(), '2026-11-23', { defaultTimezone: 'UTC' });
+    const token = newResponseToken();
+    const click = { roundId: round._id, person, responseToken: token, questionId: round.questionIds[0] ?? '', raw: 4 };
+    if (click.questionId === 'enps') click.raw = 9;
+    const results = await Promise.all([recordAnswer(deps, click), recordAnswer(deps, click)]);
+    expect(results).toEqual(['recorded', 'recorded']);
+    expect(await recordAnswer(deps, click)).toBe('recorded');
+    expect(await recordAnswer(deps, { ...click, responseToken: newResponseToken() })).toBe('already-answered');
+    expect(await db.database.collections.responses.countDocuments({})).toBe(1);
+    expect(await counter(round._id, 'sales', click.questionId, COUNTER_ANSWERED)).toBe(1);
+  });
+
+  it('a burst of first answers to the same question is counted in full', async () => {
+    const people = await seedPeople(deps, { sales: 20 });
+    const round = await startRound(deps, weeklyPulse(), '2026-11-23', { defaultTimezone: 'UTC' });
+    await Promise.all(
+      people.map((person) =>
+        recordAnswer(deps, { roundId: round._id, person, responseToken: newResponseToken(), questionId: 'comment', raw: 'same time' }),
+      ),
+    );
+    expect(await counter(round._id, 'sales', 'comment', COUNTER_ANSWERED)).toBe(20);
+    expect(await counter(round._id, 'sales', ROUND_QUESTION, 'respondents')).toBe(0);
+    expect(await counter(round._id, 'sales', ROUND_QUESTION, '_respondents')).toBe(20);
+  });
+
+  it('bad input is refused and changes nothing', async () => {
+    const [person = ''] = await seedPeople(deps, { sales: 5 });
+    const round = await startRound(deps, weeklyPulse(), '2026-11-23', { defaultTimezone: 'UTC' });
+    const base = { roundId: round._id, person, responseToken: newResponseToken() };
+    await expect(recordAnswer(deps, { ...base, questionId: 'enps', raw: 11 })).rejects.toMatchObject({
+      code: round.questionIds.includes('enps') ? 'INVALID_ANSWER' : 'UNKNOWN_QUESTION',
+    });
+    await expect(recordAnswer(deps, { ...base, questionId: 'not-a-question', raw: 1 })).rejects.toMatchObject({ code: 'UNKNOWN_QUESTION' });
+    await expect(recordAnswer(deps, { ...base, roundId: 'pulse:1999-01-04', questionId: 'enps', raw: 1 })).rejects.toMatchObject({
+      code: 'ROUND_NOT_FOUND',
+    });
+    await expect(recordAnswer(deps, { ...base, person: 'slack:T1:UNKNOWN', questionId: 'comment', raw: 'hi' })).rejects.toMatchObject({
+      code: 'NOT_INVITED',
+    });
+    expect(await db.database.collections.responses.countDocuments({})).toBe(0);
+    expect(await db.database.collections.comments.countDocuments({})).toBe(0);
+    expect(await db.database.collections.participation.countDocuments({})).toBe(0);
+  });
+
+  it('after the close time, answers are refused even before the close job runs', async () => {
+    const [person = ''] = await seedPeople(deps, { sales: 5 });
+    const round = await startRound(deps, weeklyPulse({ openDays: 2, reminderDays: [1] }), '2026-11-23', { defaultTimezone: 'UTC' });
+    deps.clock.set(deps.clock.now().plus({ days: 3 }));
+    await expect(
+      recordAnswer(deps, { roundId: round._id, person, responseToken: newResponseToken(), questionId: 'comment', raw: 'late' }),
+    ).rejects.toMatchObject({ code: 'ROUND_CLOSED' });
+  });
+
+  it('closing recounts exactly, even when a crash left a live counter short, and can be run again', async () => {
+    const people = await seedPeople(deps, { sales: 5 });
+    const round = await startRound(deps, weeklyPulse(), '2026-11-23', { defaultTimezone: 'UTC' });
+    for (const person of people) {
+      await recordAnswer(deps, { roundId: round._id, person, responseToken: newResponseToken(), questionId: 'comment', raw: 'ok' });
+    }
+    // A process died after storing this answer and before counting it.
+    await deps.store.answers.addComment({
+      _id: responseId(newResponseToken(), 'comment'),
+      roundId: round._id,
+      roundDate: round.date,
+      questionId: 'comment',
+      segment: 'sales',
+      text: 'stored, never counted',
+    });
+    expect(await counter(round._id, 'sales', 'comment', COUNTER_ANSWERED)).toBe(5);
+    await closeRound(deps, round._id);
+    await closeRound(deps, round._id);
+    expect(await counter(round._id, 'sales', 'comment', COUNTER_ANSWERED)).toBe(6);
+    expect(await db.database.collections.participation.countDocuments({})).toBe(0);
+    expect((await deps.store.rounds.get(round._id))?.state).toBe('closed');
+  });
+});

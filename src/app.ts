@@ -1,7 +1,15 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/create-slack-adapter.js';
 import type { Config } from './config.js';
+import { startDeliveryLoop, type DeliveryLoop } from './delivery-loop.js';
+import { createHttpServer, type Mount } from './http-server.js';
+import type { ChatPlatform, PlatformName } from './ports/chat-platform.js';
 import type { Clock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
 import type { ServiceDeps } from './services/deps.js';
+import { ensureDefaultSurvey } from './services/surveys.js';
 import { connectDatabase, redact, type Database } from './store/database.js';
 import { ensureIndexes } from './store/indexes.js';
 import { createStore } from './store/store.js';
@@ -10,19 +18,95 @@ export interface App {
   readonly config: Config;
   readonly database: Database;
   readonly deps: ServiceDeps;
+  readonly platforms: ReadonlyMap<PlatformName, ChatPlatform>;
+  readonly delivery: DeliveryLoop;
+  readonly slack: SlackAdapter | null;
+  /** Starts the HTTP server (port 0 picks a free one) and the adapters; resolves with the port. */
+  listen(port: number): Promise<number>;
   close(): Promise<void>;
 }
 
-/** The composition root: connects storage and builds the services' dependencies. */
-export async function createApp(config: Config, clock: Clock, logger: Logger): Promise<App> {
+export interface AppOptions {
+  /** Web API retries on rate limits and network errors (tests lower it). */
+  readonly slackRetries?: number;
+  /** How often due prompts are looked for (ms). */
+  readonly deliveryEveryMs?: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The composition root: storage, services, the chat adapters that are configured, and the HTTP server. */
+export async function createApp(config: Config, clock: Clock, logger: Logger, options: AppOptions = {}): Promise<App> {
   const database = await connectDatabase(config.mongodb.uri, config.mongodb.dbName);
   await ensureIndexes(database);
   logger.info({ mongodb: redact(config.mongodb.uri), db: config.mongodb.dbName }, 'storage ready');
-  const store = createStore(database, config.secret);
+  const deps: ServiceDeps = {
+    store: createStore(database, config.secret),
+    clock,
+    logger,
+    settings: {
+      anonymity: config.anonymity,
+      defaultTimezone: config.defaultTimezone,
+      defaultLocale: config.defaultLocale,
+      orgName: config.orgName,
+      bootstrapRoles: config.bootstrapRoles,
+    },
+  };
+  await ensureDefaultSurvey(deps);
+
+  const platforms = new Map<PlatformName, ChatPlatform>();
+  const kick = { fn: (): void => undefined };
+  const slack = config.slack
+    ? await createSlackAdapter(config.slack, { deps, deliverSoon: () => kick.fn() }, {
+        messagesPerSecond: config.slack.common.messagesPerSecond,
+        ...(options.slackRetries !== undefined ? { retries: options.slackRetries } : {}),
+      })
+    : null;
+  if (slack) platforms.set('slack', slack.platform);
+  const delivery = startDeliveryLoop(deps, platforms, options.deliveryEveryMs);
+  kick.fn = () => delivery.kick();
+
+  const mounts: Mount[] = [];
+  if (slack?.requestListener) mounts.push({ prefix: '/slack', listener: slack.requestListener });
+  let server: Server | null = null;
+  let syncTimer: NodeJS.Timeout | null = null;
+
   return {
     config,
     database,
-    deps: { store, clock, logger },
-    close: () => database.close(),
+    deps,
+    platforms,
+    delivery,
+    slack,
+    async listen(port) {
+      server = createHttpServer(async () => {
+        await database.db.command({ ping: 1 });
+        return true;
+      }, mounts);
+      server.listen(port);
+      await once(server, 'listening');
+      if (slack) {
+        await slack.start();
+        const sync = () => slack.syncDirectories().catch((error: unknown) => logger.error({ err: error }, 'Slack directory sync failed'));
+        void sync();
+        syncTimer = setInterval(() => void sync(), DAY_MS / 24);
+        syncTimer.unref();
+      }
+      if (platforms.size === 0) {
+        logger.warn({}, 'no chat platform is configured, so no survey can be delivered: set the SLACK_* variables (see README)');
+      }
+      delivery.kick();
+      return (server.address() as AddressInfo).port;
+    },
+    async close() {
+      if (syncTimer) clearInterval(syncTimer);
+      await delivery.stop();
+      await slack?.stop();
+      if (server) {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server?.close(() => resolve()));
+      }
+      await database.close();
+    },
   };
 }

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { DEFAULT_MIN_GROUP_SIZE, MIN_GROUP_SIZE_FLOOR } from './domain/anonymity/thresholds.js';
 import { LOCALES } from './domain/i18n/locale.js';
 import { isValidZone } from './domain/schedule.js';
+import { parsePlatformUserRef, type PlatformUserRef } from './domain/roles.js';
+import { ConfigError } from './config-error.js';
+import { loadSlackConfig } from './config-slack.js';
 
-/** A configuration problem, described in one line that names the variable and the fix. */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
+export { ConfigError };
 
 const MIN_SECRET_LENGTH = 32;
 
@@ -16,6 +16,27 @@ const intFrom = (name: string) =>
     .trim()
     .regex(/^\d+$/, `${name} must be a whole number`)
     .transform(Number);
+
+/** `slack:U0123ABC,teams:29:1xyz` → platform user refs. */
+const userRefs = (name: string) =>
+  z
+    .string()
+    .default('')
+    .transform((text, ctx): PlatformUserRef[] => {
+      const refs: PlatformUserRef[] = [];
+      for (const item of text.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
+        const ref = parsePlatformUserRef(item);
+        if (ref === null) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `${name} has "${item}": list platform user ids as platform:id, e.g. slack:U0123ABC,teams:29:1xyz`,
+          });
+          return z.NEVER;
+        }
+        refs.push(ref);
+      }
+      return refs;
+    });
 
 /**
  * One schema over the environment. Each message says what is wrong and how to fix it, because
@@ -70,6 +91,8 @@ const envSchema = z
       })
       .default('UTC'),
     PULSE_DEFAULT_LOCALE: z.enum(LOCALES, { message: 'PULSE_DEFAULT_LOCALE must be en, nb or sv' }).default('en'),
+    PULSE_ADMINS: userRefs('PULSE_ADMINS'),
+    PULSE_HR: userRefs('PULSE_HR'),
     PULSE_ORG_NAME: z.string().trim().min(1).max(80, 'PULSE_ORG_NAME must be at most 80 characters').optional(),
   })
   .transform((env, ctx) => {
@@ -92,17 +115,18 @@ const envSchema = z
       defaultTimezone: env.PULSE_DEFAULT_TIMEZONE,
       defaultLocale: env.PULSE_DEFAULT_LOCALE,
       orgName: env.PULSE_ORG_NAME ?? null,
+      bootstrapRoles: { admins: env.PULSE_ADMINS, hr: env.PULSE_HR },
     };
   });
 
-export type Config = z.output<typeof envSchema>;
+export type Config = z.output<typeof envSchema> & { readonly slack: ReturnType<typeof loadSlackConfig> };
 
 /** Reads the configuration from `env`; throws a ConfigError whose message is one line. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   // Empty values count as unset, as in most .env tooling.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const result = envSchema.safeParse(present);
-  if (result.success) return result.data;
+  if (result.success) return { ...result.data, slack: loadSlackConfig(present) };
   const issue = result.error.issues[0];
   const variable = String(issue?.path[0] ?? 'environment');
   const message = issue?.message ?? 'is invalid';

@@ -1,18 +1,28 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 
-/** The process's HTTP server. For now it serves the health check; adapters mount on it later. */
-export function createHttpServer(health: () => Promise<boolean>): Server {
+/** A path prefix and the listener that serves everything under it (a chat adapter, the HR API…). */
+export interface Mount {
+  readonly prefix: string;
+  readonly listener: RequestListener;
+}
+
+/** The process's one HTTP server: the health check, and each adapter under its own prefix. */
+export function createHttpServer(health: () => Promise<boolean>, mounts: readonly Mount[] = []): Server {
   return createServer((req, res) => {
-    if (req.method === 'GET' && (req.url === '/healthz' || req.url === '/health')) {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (req.method === 'GET' && (path === '/healthz' || path === '/health')) {
       health()
+        .catch(() => false)
         .then((ok) => {
           res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable' }));
         })
-        .catch(() => {
-          res.writeHead(503, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ status: 'unavailable' }));
-        });
+        .catch(() => res.destroy());
+      return;
+    }
+    const mount = mounts.find((m) => path === m.prefix || path.startsWith(`${m.prefix}/`));
+    if (mount) {
+      void mount.listener(req, res);
       return;
     }
     res.writeHead(404, { 'content-type': 'application/json' });

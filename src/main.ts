@@ -1,7 +1,5 @@
-import { once } from 'node:events';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { createHttpServer } from './http-server.js';
 import { createLogger } from './logger.js';
 import { systemClock } from './ports/clock.js';
 
@@ -11,15 +9,9 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
   const app = await createApp(config, systemClock, logger);
-
-  const server = createHttpServer(async () => {
-    await app.database.db.command({ ping: 1 });
-    return true;
-  });
-  server.listen(config.port);
-  await once(server, 'listening');
-  logger.info({ port: config.port }, `pulsebot is up: health check at http://localhost:${config.port}/healthz`);
-  logger.warn({}, 'no chat platform is configured in this version yet, so no survey can be delivered; see README "Status"');
+  const port = await app.listen(config.port);
+  const surfaces = [...app.platforms.keys()].join(', ') || 'none';
+  logger.info({ port, platforms: surfaces }, `pulsebot is up on http://localhost:${port} (health: /healthz, chat platforms: ${surfaces})`);
 
   let stopping = false;
   const stop = (signal: string): void => {
@@ -28,7 +20,6 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     const deadline = setTimeout(() => process.exit(1), SHUTDOWN_DEADLINE_MS);
     deadline.unref();
-    server.close();
     app
       .close()
       .then(() => process.exit(0))

@@ -12,6 +12,12 @@ export const ERROR_CODES = [
   'UNKNOWN_QUESTION',
   'ANON_THRESHOLD',
   'NOT_AUTHORIZED',
+  'UNKNOWN_PERSON',
+  'UNKNOWN_SEGMENT',
+  'UNKNOWN_SURVEY',
+  'INVALID_INPUT',
+  'EXIT_ALREADY_OPEN',
+  'NO_PLATFORM',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

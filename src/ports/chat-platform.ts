@@ -23,7 +23,8 @@ export interface SurveyPrompt {
    */
   readonly responseToken: string;
   readonly minGroupSize: number;
-  readonly orgName: string;
+  /** The organisation's name for the eNPS question; null uses the catalog's 'org.fallback'. */
+  readonly orgName: string | null;
 }
 
 /** Where a sent message lives, so it can be updated ("recorded", "closed") or found after a crash. */
@@ -41,5 +42,5 @@ export interface ChatPlatform {
   sendPrompt(recipient: Recipient, prompt: SurveyPrompt): Promise<MessageRef>;
   /** Finds a prompt sent before a crash by its round id, or null if it never went out. */
   findPrompt(recipient: Recipient, roundId: string): Promise<MessageRef | null>;
-  markClosed(recipient: Recipient, ref: MessageRef): Promise<void>;
+  markClosed(recipient: Recipient, ref: MessageRef, surveyKind: SurveyPrompt['surveyKind']): Promise<void>;
 }

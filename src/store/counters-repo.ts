@@ -1,6 +1,6 @@
 import { CounterBatcher } from './counter-batcher.js';
 import { bulkUpsert, type Database } from './database.js';
-import { counterDocSchema, counterId, type CounterDoc } from './documents/answers.js';
+import { COUNTER_INVITED, COUNTER_RESPONDENTS, ROUND_QUESTION, counterDocSchema, counterId, type CounterDoc } from './documents/answers.js';
 
 /** Pre-aggregated counts, the only thing summaries read. */
 export class CountersRepo {
@@ -39,6 +39,13 @@ export class CountersRepo {
       .toArray();
     const toZero = stale.map((doc) => doc._id).filter((id) => !keep.has(id));
     if (toZero.length > 0) await this.database.collections.counters.deleteMany({ _id: { $in: toZero } });
+  }
+
+  /** Organisation-wide invited and respondents of a round. */
+  async roundTotals(roundId: string): Promise<{ invited: number; respondents: number }> {
+    const docs = await this.database.collections.counters.find({ roundId, questionId: ROUND_QUESTION }).toArray();
+    const sum = (value: string) => docs.filter((d) => d.value === value).reduce((total, d) => total + d.n, 0);
+    return { invited: sum(COUNTER_INVITED), respondents: sum(COUNTER_RESPONDENTS) };
   }
 
   async forRound(roundId: string): Promise<CounterDoc[]> {

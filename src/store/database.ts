@@ -1,23 +1,26 @@
 import { MongoBulkWriteError, MongoClient, MongoServerError, type AnyBulkWriteOperation, type Collection, type Db, type Document } from 'mongodb';
 import type { CommentDoc, CounterDoc, ResponseDoc } from './documents/answers.js';
-import type { DeliveryDoc, ParticipationDoc, PersonDoc, SegmentDoc } from './documents/identity.js';
+import type { DeliveryDoc, ExitRequestDoc, ParticipationDoc, PersonDoc, SegmentDoc } from './documents/identity.js';
 import type { RoundDoc, SurveyDoc } from './documents/rounds.js';
 
 /** The collections, split by side so a reader sees at once where identity may live. */
-export const IDENTITY_COLLECTIONS = ['people', 'segments', 'deliveries', 'participation'] as const;
+export const IDENTITY_COLLECTIONS = ['people', 'segments', 'deliveries', 'participation', 'exit_requests'] as const;
 export const ANSWER_COLLECTIONS = ['responses', 'comments', 'counters'] as const;
-export const CONFIG_COLLECTIONS = ['surveys', 'rounds'] as const;
+export const CONFIG_COLLECTIONS = ['surveys', 'rounds', 'meta', 'installations'] as const;
 
 export interface Collections {
   people: Collection<PersonDoc>;
   segments: Collection<SegmentDoc>;
   deliveries: Collection<DeliveryDoc>;
   participation: Collection<ParticipationDoc>;
+  exitRequests: Collection<ExitRequestDoc>;
   responses: Collection<ResponseDoc>;
   comments: Collection<CommentDoc>;
   counters: Collection<CounterDoc>;
   surveys: Collection<SurveyDoc>;
   rounds: Collection<RoundDoc>;
+  meta: Collection<{ _id: string; at: Date }>;
+  installations: Collection<{ _id: string; installation: string; updatedAt: Date }>;
 }
 
 export interface Database {
@@ -57,11 +60,14 @@ export function openDatabase(client: MongoClient, dbName: string): Database {
     segments: collection('segments'),
     deliveries: collection('deliveries'),
     participation: collection('participation'),
+    exitRequests: collection('exit_requests'),
     responses: collection('responses'),
     comments: collection('comments'),
     counters: collection('counters'),
     surveys: collection('surveys'),
     rounds: collection('rounds'),
+    meta: collection('meta'),
+    installations: collection('installations'),
   };
   return { client, db, collections, close: () => client.close() };
 }

@@ -5,6 +5,9 @@ export function deliveryId(roundId: string, person: PersonKey): string {
   return `${roundId}|${person}`;
 }
 
+export type NewDelivery = Omit<DeliveryDoc, 'state' | 'attempts' | 'claimedAt' | 'messageChannel' | 'messageId' | 'lastError' | 'locale'> &
+  Partial<Pick<DeliveryDoc, 'locale'>>;
+
 /** Who a round's prompt goes to, and how far each send got. Identity side. */
 export class DeliveriesRepo {
   constructor(private readonly database: Database) {}
@@ -14,7 +17,7 @@ export class DeliveriesRepo {
   }
 
   /** Adds pending deliveries; one that exists is left as it is, so a restarted fan-out adds only what is missing. */
-  async addPending(docs: readonly Omit<DeliveryDoc, 'state' | 'attempts' | 'claimedAt' | 'messageChannel' | 'messageId' | 'lastError'>[]): Promise<void> {
+  async addPending(docs: readonly NewDelivery[]): Promise<void> {
     if (docs.length === 0) return;
     await bulkUpsert(
       this.deliveries,
@@ -28,9 +31,57 @@ export class DeliveriesRepo {
     );
   }
 
+  /** Writes a pending delivery, replacing one that was never sent (an exit survey asked for again). */
+  async replacePending(doc: NewDelivery): Promise<void> {
+    const full = deliveryDocSchema.parse({ ...doc, state: 'pending' });
+    const replaced = await this.deliveries.replaceOne({ _id: doc._id, state: { $in: ['pending', 'failed', 'closed'] } }, full);
+    if (replaced.matchedCount === 0) await this.addPending([doc]);
+  }
+
   async get(id: string): Promise<DeliveryDoc | null> {
     const doc = await this.deliveries.findOne({ _id: id });
     return doc === null ? null : deliveryDocSchema.parse(doc);
+  }
+
+  /** Pending deliveries due by `now`, oldest first. */
+  async due(now: Date, limit: number): Promise<DeliveryDoc[]> {
+    const docs = await this.deliveries.find({ state: 'pending', sendAt: { $lte: now } }).sort({ sendAt: 1 }).limit(limit).toArray();
+    return docs.map((doc) => deliveryDocSchema.parse(doc));
+  }
+
+  /** Takes a pending delivery for sending. True only for the caller that moved it to `claimed`. */
+  async claim(id: string, now: Date): Promise<boolean> {
+    const result = await this.deliveries.updateOne({ _id: id, state: 'pending' }, { $set: { state: 'claimed', claimedAt: now }, $inc: { attempts: 1 } });
+    return result.modifiedCount === 1;
+  }
+
+  async markSent(id: string, channel: string, messageId: string): Promise<void> {
+    await this.deliveries.updateOne({ _id: id }, { $set: { state: 'sent', messageChannel: channel, messageId, lastError: null } });
+  }
+
+  async markFailed(id: string, error: string): Promise<void> {
+    await this.deliveries.updateOne({ _id: id }, { $set: { state: 'failed', lastError: error } });
+  }
+
+  async markClosed(id: string): Promise<void> {
+    await this.deliveries.updateOne({ _id: id, state: 'pending' }, { $set: { state: 'closed' } });
+  }
+
+  async retryLater(id: string, sendAt: Date, error: string): Promise<void> {
+    await this.deliveries.updateOne({ _id: id }, { $set: { state: 'pending', sendAt, lastError: error } });
+  }
+
+  async countByState(roundId: string): Promise<Record<string, number>> {
+    const rows = this.deliveries.aggregate<{ _id: string; n: number }>([{ $match: { roundId } }, { $group: { _id: '$state', n: { $sum: 1 } } }]);
+    const out: Record<string, number> = {};
+    for await (const row of rows) out[row._id] = row.n;
+    return out;
+  }
+
+  /** Rounds whose prompt this person has received and that are still marked sent. */
+  async openPromptsOf(person: string): Promise<string[]> {
+    const docs = await this.deliveries.find({ personKey: person, state: 'sent' }, { projection: { roundId: 1 } }).toArray();
+    return docs.map((d) => d.roundId);
   }
 
   /** Invited people per reporting segment, counted from the deliveries themselves (idempotent). */

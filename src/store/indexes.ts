@@ -14,6 +14,7 @@ export async function ensureIndexes({ collections: c }: Database): Promise<void>
     c.rounds.createIndex({ state: 1, closesAt: 1 }, { name: 'state_closes' }),
     c.deliveries.createIndex({ roundId: 1, state: 1, sendAt: 1 }, { name: 'round_state_send' }),
     c.deliveries.createIndex({ state: 1, sendAt: 1 }, { name: 'state_send' }),
+    c.deliveries.createIndex({ personKey: 1 }, { name: 'person' }),
     c.participation.createIndex({ roundId: 1, scope: 1 }, { name: 'round_scope' }),
     c.responses.createIndex({ roundId: 1, questionId: 1 }, { name: 'round_question' }),
     c.comments.createIndex({ roundId: 1, segment: 1 }, { name: 'round_segment' }),

@@ -1,13 +1,13 @@
 import type { Audience } from '../domain/survey-definition.js';
 import type { Database } from './database.js';
-import { personDocSchema, type PersonDoc, type PersonKey } from './documents/identity.js';
+import { personDocSchema, type PersonDoc, type PersonKey, type Role } from './documents/identity.js';
 
 export function personKey(platform: string, tenant: string, userId: string): PersonKey {
   return `${platform}:${tenant}:${userId}`;
 }
 
-export type PersonInput = Omit<PersonDoc, '_id' | 'roles' | 'leads' | 'active'> &
-  Partial<Pick<PersonDoc, 'roles' | 'leads' | 'active'>>;
+export type PersonInput = Omit<PersonDoc, '_id' | 'roles' | 'leads' | 'active' | 'segmentSource' | 'syncId'> &
+  Partial<Pick<PersonDoc, 'roles' | 'leads' | 'active' | 'segmentSource' | 'syncId'>>;
 
 /** The directory: people as the platforms and the HR system describe them. */
 export class PeopleRepo {
@@ -20,7 +20,7 @@ export class PeopleRepo {
   /** Inserts or updates a person by platform id; roles and leads are kept unless given. Idempotent. */
   async upsert(input: PersonInput): Promise<PersonKey> {
     const _id = personKey(input.platform, input.tenant, input.userId);
-    const { roles, leads, _id: _key, ...fields } = personDocSchema.parse({ _id, ...input });
+    const { roles, leads, _id: _key, ...fields } = personDocSchema.parse({ _id, ...input, email: input.email?.trim().toLowerCase() ?? null });
     const given = { roles: input.roles !== undefined, leads: input.leads !== undefined };
     await this.people.updateOne(
       { _id },
@@ -31,6 +31,63 @@ export class PeopleRepo {
       { upsert: true },
     );
     return _id;
+  }
+
+  /**
+   * Upserts a person as a platform directory lists them. Their segment follows the platform's
+   * groups unless it came from an HR import; roles and leads are never touched here.
+   */
+  async upsertFromPlatform(input: {
+    platform: PersonDoc['platform'];
+    tenant: string;
+    userId: string;
+    email: string | null;
+    timezone: string | null;
+    locale: PersonDoc['locale'];
+    segment: string | null;
+    syncId: string;
+  }): Promise<void> {
+    const _id = personKey(input.platform, input.tenant, input.userId);
+    const email = input.email?.trim().toLowerCase() ?? null;
+    await this.people.updateOne(
+      { _id },
+      {
+        $set: { platform: input.platform, tenant: input.tenant, userId: input.userId, email, timezone: input.timezone, locale: input.locale, syncId: input.syncId, active: true },
+        $setOnInsert: { roles: [], leads: [], segment: input.segment, segmentSource: input.segment === null ? null : 'platform' },
+      },
+      { upsert: true },
+    );
+    await this.people.updateOne(
+      { _id, segmentSource: { $ne: 'import' } },
+      { $set: { segment: input.segment, segmentSource: input.segment === null ? null : 'platform' } },
+    );
+  }
+
+  /** Marks people of a tenant that sync `syncId` did not see as inactive. */
+  async deactivateUnseen(platform: string, tenant: string, syncId: string): Promise<number> {
+    const result = await this.people.updateMany({ platform: platform as PersonDoc['platform'], tenant, active: true, syncId: { $ne: syncId } }, { $set: { active: false } });
+    return result.modifiedCount;
+  }
+
+  async deactivate(key: PersonKey): Promise<void> {
+    await this.people.updateOne({ _id: key }, { $set: { active: false } });
+  }
+
+  async setRoles(key: PersonKey, roles: readonly Role[], leads: readonly string[]): Promise<void> {
+    await this.people.updateOne({ _id: key }, { $set: { roles: [...roles], leads: [...leads] } });
+  }
+
+  async byPlatformUser(platform: string, tenant: string, userId: string): Promise<PersonDoc | null> {
+    return this.get(personKey(platform, tenant, userId));
+  }
+
+  async byEmail(email: string): Promise<PersonDoc | null> {
+    const doc = await this.people.findOne({ email: email.trim().toLowerCase() });
+    return doc === null ? null : personDocSchema.parse(doc);
+  }
+
+  async count(): Promise<number> {
+    return this.people.countDocuments({});
   }
 
   async get(key: PersonKey): Promise<PersonDoc | null> {

@@ -30,6 +30,27 @@ export class RoundsRepo {
     return doc === null ? null : roundDocSchema.parse(doc);
   }
 
+  /** Moves a round's close time later (never earlier). */
+  async extendClose(id: string, closesAt: Date): Promise<void> {
+    await this.database.collections.rounds.updateOne({ _id: id, closesAt: { $lt: closesAt } }, { $set: { closesAt } });
+  }
+
+  async openRounds(): Promise<RoundDoc[]> {
+    const docs = await this.database.collections.rounds.find({ state: { $in: ['open', 'closing'] } }).toArray();
+    return docs.map((doc) => roundDocSchema.parse(doc));
+  }
+
+  /** The survey's latest closed rounds, newest first (open rounds show no scores: no bias, no leaks). */
+  async latestClosed(surveyId: string, count: number): Promise<RoundDoc[]> {
+    const docs = await this.database.collections.rounds.find({ surveyId, state: 'closed' }).sort({ date: -1 }).limit(count).toArray();
+    return docs.map((doc) => roundDocSchema.parse(doc));
+  }
+
+  async surveys(): Promise<SurveyDoc[]> {
+    const docs = await this.database.collections.surveys.find({}).toArray();
+    return docs.map((doc) => surveyDocSchema.parse(doc));
+  }
+
   async update(id: string, fields: Partial<Pick<RoundDoc, 'state' | 'countsFinal' | 'fannedOut'>>): Promise<void> {
     await this.database.collections.rounds.updateOne({ _id: id }, { $set: fields });
   }

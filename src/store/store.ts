@@ -3,6 +3,7 @@ import { CountersRepo } from './counters-repo.js';
 import type { Database } from './database.js';
 import { DeliveriesRepo } from './deliveries-repo.js';
 import { ParticipationLedger } from './participation-ledger.js';
+import { MetaRepo } from './meta-repo.js';
 import { PeopleRepo } from './people-repo.js';
 import { RoundsRepo } from './rounds-repo.js';
 import { SegmentsRepo } from './segments-repo.js';
@@ -17,6 +18,7 @@ export interface Store {
   readonly ledger: ParticipationLedger;
   readonly answers: AnswersRepo;
   readonly counters: CountersRepo;
+  readonly meta: MetaRepo;
 }
 
 export function createStore(database: Database, secret: string): Store {
@@ -29,5 +31,6 @@ export function createStore(database: Database, secret: string): Store {
     ledger: new ParticipationLedger(database, secret),
     answers: new AnswersRepo(database),
     counters: new CountersRepo(database),
+    meta: new MetaRepo(database),
   };
 }

@@ -13,6 +13,13 @@ export function testDeps(database: Database, now = '2026-11-22T12:00:00Z'): Serv
     store: createStore(database, TEST_SECRET),
     clock: new ManualClock(DateTime.fromISO(now, { zone: 'utc' })),
     logger: silentLogger(),
+    settings: {
+      anonymity: { minGroupSize: 5, minCommentGroupSize: 5 },
+      defaultTimezone: 'UTC',
+      defaultLocale: 'en',
+      orgName: 'Acme',
+      bootstrapRoles: { admins: [{ platform: 'slack', userId: 'UADMIN' }], hr: [{ platform: 'slack', userId: 'UHR' }] },
+    },
   };
 }
 

@@ -30,6 +30,7 @@ export const en = {
   'likert.quality.5': 'Very good',
 
   // eNPS
+  'org.fallback': 'this company',
   'q.enps': 'How likely is it that you would recommend {org} as a place to work?',
   'enps.band.poor': 'Poor',
   'enps.band.acceptable': 'Acceptable',
@@ -100,6 +101,65 @@ export const en = {
   'answer.roundClosed': 'This survey has closed, so answers are no longer accepted.',
   'answer.invalid': 'That answer is not valid for this question.',
   'answer.notInvited': 'This survey was not sent to you, so your answer was not recorded.',
+  // Chat UI (Slack and Teams)
+  'prompt.notification': 'You have a new {survey}. It takes about a minute.',
+  'ui.questionNumber': 'Question {n} of {total}',
+  'ui.answered': 'Answered',
+  'ui.allDone': 'All done. Thank you for taking part!',
+  'ui.writeComment': 'Write a comment',
+  'ui.submit': 'Submit',
+  'ui.commentModalTitle': 'Your comment',
+  'ui.commentModalLabel': 'Your anonymous comment',
+  'ui.commentModalHint': 'Do not write names or details that could identify you or others.',
+  'ui.send': 'Send',
+  'ui.cancel': 'Cancel',
+  'ui.scaleHint': '0 = {low} · 10 = {high}',
+  'ui.roundClosed': 'This survey has closed. Thank you!',
+  'ui.error': 'Something went wrong and your answer was not recorded. Please try again in a moment.',
+
+  // Reminders
+  'reminder.text': 'A friendly reminder: the {survey} is open until {date}. It takes about a minute, and your answers are anonymous.',
+
+  // Commands
+  'cmd.help':
+    'pulsebot runs short anonymous surveys.\n• `/pulse help`: this message\n• `/pulse results [segment]`: latest results you may see (leaders, HR, admins)\n• `/pulse status`: open rounds and participation (admins)\n• `/pulse send-now [survey]`: start a round now (admins)\n• `/pulse role add|remove @person hr|leader [segment]`: manage roles (admins)\n• `/exit-survey @person [YYYY-MM-DD] [en|nb|sv]`: send an exit survey (HR, admins)\n• `/exit-survey cancel @person`: cancel one not yet sent',
+  'cmd.unknown': 'I do not know that command. Try `/pulse help`.',
+  'cmd.notAuthorized': 'Sorry, only HR and admins can do that. Nothing was sent.',
+  'cmd.adminOnly': 'Sorry, only admins can do that.',
+  'cmd.sendNow.started': 'Started a round of "{survey}": {invited} people get it now.',
+  'cmd.sendNow.unknownSurvey': 'There is no survey called "{survey}".',
+  'cmd.status.none': 'No rounds are open.',
+  'cmd.status.open': '{round}: {respondents} of {invited} answered so far, open until {closes}.',
+  'cmd.status.next': 'Next round of {survey}: {date}.',
+  'cmd.role.usage': 'Usage: `/pulse role add|remove @person hr|leader [segment]`',
+  'cmd.role.added': '{person} now has the {role} role{segment}.',
+  'cmd.role.removed': '{person} no longer has the {role} role{segment}.',
+  'cmd.role.unknownSegment': 'There is no segment called "{segment}".',
+  'cmd.unknownPerson': 'I do not know {person} yet. If they joined recently, try again in a minute.',
+  'exit.cmd.usage': 'Usage: `/exit-survey @person [YYYY-MM-DD] [en|nb|sv]` or `/exit-survey cancel @person`',
+  'exit.cmd.scheduled': 'Exit survey for {person} scheduled for {date} at 10:00 their time ({zone}). Their answers are anonymous and pooled with others who left.',
+  'exit.cmd.exists': 'An exit survey for {person} is already scheduled for {date}. To send another, cancel it first with `/exit-survey cancel`.',
+  'exit.cmd.cancelled': 'The exit survey for {person} is cancelled. Nothing will be sent.',
+  'exit.cmd.nothingToCancel': 'There is no unsent exit survey for {person} to cancel.',
+  'exit.cmd.badDate': '{date} is not a valid date from today on. Use YYYY-MM-DD.',
+
+  // Results
+  'results.title': '{survey}: results of the round of {date}',
+  'results.none': 'No results yet. Results appear once a round has closed.',
+  'results.notAllowed': 'Results are for leaders, HR and admins.',
+  'results.org': 'Whole organisation',
+  'results.hidden': '{segment}: not shown, to protect anonymity (fewer than {k} answers, or it could be worked out from other groups).',
+  'results.participation': '{respondents} of {invited} answered ({rate}%)',
+  'results.enps': 'eNPS {score} ({band}, margin of error ±{moe})',
+  'results.driver': '{driver}: {mean} of 5, {favourable}% favourable',
+  'results.change': '{change} since the previous round',
+
+  // App Home
+  'home.intro': 'pulsebot asks a few short questions now and then, so your workplace can see what to improve.',
+  'home.open': 'Open surveys',
+  'home.noOpen': 'No survey is waiting for you right now.',
+  'home.openItem': '{survey}: open until {date}. The questions are in your messages with pulsebot.',
+  'home.results': 'Latest results you can see',
 } as const;
 
 /** Every message key the product knows. */

@@ -10,8 +10,12 @@ export type Locale = z.infer<typeof localeSchema>;
  * closest language we ship, or `fallback` when there is none.
  */
 export function resolveLocale(platformLocale: string | null | undefined, fallback: Locale): Locale {
-  if (!platformLocale) return fallback;
-  const language = platformLocale.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  return matchLocale(platformLocale) ?? fallback;
+}
+
+/** The shipped language closest to a platform locale, or null when none is close. */
+export function matchLocale(platformLocale: string | null | undefined): Locale | null {
+  const language = platformLocale?.trim().toLowerCase().split(/[-_]/)[0] ?? '';
   switch (language) {
     case 'en':
       return 'en';
@@ -22,6 +26,6 @@ export function resolveLocale(platformLocale: string | null | undefined, fallbac
     case 'sv':
       return 'sv';
     default:
-      return fallback;
+      return null;
   }
 }

@@ -29,6 +29,7 @@ export const nb: Catalog = {
   'likert.quality.5': 'Svært god',
 
   // eNPS
+  'org.fallback': 'dette selskapet',
   'q.enps': 'Hvor sannsynlig er det at du vil anbefale {org} som arbeidsplass?',
   'enps.band.poor': 'Svak',
   'enps.band.acceptable': 'Akseptabel',
@@ -99,4 +100,64 @@ export const nb: Catalog = {
   'answer.roundClosed': 'Denne undersøkelsen er avsluttet, så det er ikke lenger mulig å svare.',
   'answer.invalid': 'Det svaret er ikke gyldig for dette spørsmålet.',
   'answer.notInvited': 'Denne undersøkelsen ble ikke sendt til deg, så svaret ditt ble ikke registrert.',
+
+  // Chat UI (Slack and Teams)
+  'prompt.notification': 'Du har fått en ny undersøkelse: {survey}. Det tar omtrent ett minutt.',
+  'ui.questionNumber': 'Spørsmål {n} av {total}',
+  'ui.answered': 'Besvart',
+  'ui.allDone': 'Da er du ferdig. Takk for at du deltok!',
+  'ui.writeComment': 'Skriv en kommentar',
+  'ui.submit': 'Send inn',
+  'ui.commentModalTitle': 'Din kommentar',
+  'ui.commentModalLabel': 'Din anonyme kommentar',
+  'ui.commentModalHint': 'Ikke skriv navn eller detaljer som kan identifisere deg eller andre.',
+  'ui.send': 'Send',
+  'ui.cancel': 'Avbryt',
+  'ui.scaleHint': '0 = {low} · 10 = {high}',
+  'ui.roundClosed': 'Denne undersøkelsen er avsluttet. Takk!',
+  'ui.error': 'Noe gikk galt, og svaret ditt ble ikke registrert. Prøv igjen om litt.',
+
+  // Reminders
+  'reminder.text': 'En vennlig påminnelse: {survey} er åpen til {date}. Det tar omtrent ett minutt, og svarene dine er anonyme.',
+
+  // Commands
+  'cmd.help':
+    'pulsebot gjennomfører korte, anonyme undersøkelser.\n• `/pulse help`: denne meldingen\n• `/pulse results [segment]`: de siste resultatene du har tilgang til (ledere, HR, administratorer)\n• `/pulse status`: åpne runder og deltakelse (administratorer)\n• `/pulse send-now [survey]`: start en runde nå (administratorer)\n• `/pulse role add|remove @person hr|leader [segment]`: administrer roller (administratorer)\n• `/exit-survey @person [YYYY-MM-DD] [en|nb|sv]`: send en sluttundersøkelse (HR, administratorer)\n• `/exit-survey cancel @person`: avbryt en som ikke er sendt ennå',
+  'cmd.unknown': 'Den kommandoen kjenner jeg ikke. Prøv `/pulse help`.',
+  'cmd.notAuthorized': 'Beklager, bare HR og administratorer kan gjøre det. Ingenting ble sendt.',
+  'cmd.adminOnly': 'Beklager, bare administratorer kan gjøre det.',
+  'cmd.sendNow.started': 'En runde av «{survey}» er startet: {invited} personer får den nå.',
+  'cmd.sendNow.unknownSurvey': 'Det finnes ingen undersøkelse som heter «{survey}».',
+  'cmd.status.none': 'Ingen runder er åpne.',
+  'cmd.status.open': '{round}: {respondents} av {invited} har svart så langt, åpen til {closes}.',
+  'cmd.status.next': 'Neste runde av {survey}: {date}.',
+  'cmd.role.usage': 'Bruk: `/pulse role add|remove @person hr|leader [segment]`',
+  'cmd.role.added': '{person} har nå rollen {role}{segment}.',
+  'cmd.role.removed': '{person} har ikke lenger rollen {role}{segment}.',
+  'cmd.role.unknownSegment': 'Det finnes ingen gruppe som heter «{segment}».',
+  'cmd.unknownPerson': 'Jeg kjenner ikke {person} ennå. Hvis personen nettopp har begynt, kan du prøve igjen om et minutt.',
+  'exit.cmd.usage': 'Bruk: `/exit-survey @person [YYYY-MM-DD] [en|nb|sv]` eller `/exit-survey cancel @person`',
+  'exit.cmd.scheduled': 'Sluttundersøkelsen for {person} er planlagt til {date} kl. 10.00 i personens tidssone ({zone}). Svarene er anonyme og slås sammen med svar fra andre som har sluttet.',
+  'exit.cmd.exists': 'En sluttundersøkelse for {person} er allerede planlagt til {date}. Hvis du vil sende en ny, må du først avbryte den med `/exit-survey cancel`.',
+  'exit.cmd.cancelled': 'Sluttundersøkelsen for {person} er avbrutt. Ingenting blir sendt.',
+  'exit.cmd.nothingToCancel': 'Det finnes ingen usendt sluttundersøkelse for {person} som kan avbrytes.',
+  'exit.cmd.badDate': '{date} er ikke en gyldig dato fra og med i dag. Bruk YYYY-MM-DD.',
+
+  // Results
+  'results.title': '{survey}: resultater fra runden {date}',
+  'results.none': 'Ingen resultater ennå. Resultatene vises når en runde er avsluttet.',
+  'results.notAllowed': 'Resultatene er for ledere, HR og administratorer.',
+  'results.org': 'Hele organisasjonen',
+  'results.hidden': '{segment}: vises ikke, for å beskytte anonymiteten (færre enn {k} svar, eller det kunne ha blitt regnet ut fra andre grupper).',
+  'results.participation': '{respondents} av {invited} har svart ({rate} %)',
+  'results.enps': 'eNPS {score} ({band}, feilmargin ±{moe})',
+  'results.driver': '{driver}: {mean} av 5, {favourable} % positive',
+  'results.change': '{change} siden forrige runde',
+
+  // App Home
+  'home.intro': 'pulsebot stiller noen korte spørsmål innimellom, slik at arbeidsplassen din kan se hva som kan bli bedre.',
+  'home.open': 'Åpne undersøkelser',
+  'home.noOpen': 'Ingen undersøkelse venter på deg akkurat nå.',
+  'home.openItem': '{survey}: åpen til {date}. Spørsmålene finner du i meldingene dine med pulsebot.',
+  'home.results': 'Siste resultater du har tilgang til',
 };

@@ -29,6 +29,7 @@ export const sv: Catalog = {
   'likert.quality.5': 'Mycket bra',
 
   // eNPS
+  'org.fallback': 'det här företaget',
   'q.enps': 'Hur troligt är det att du skulle rekommendera {org} som arbetsplats?',
   'enps.band.poor': 'Svag',
   'enps.band.acceptable': 'Godtagbar',
@@ -99,4 +100,64 @@ export const sv: Catalog = {
   'answer.roundClosed': 'Den här enkäten har stängts, så det går inte längre att svara.',
   'answer.invalid': 'Det svaret är inte giltigt för den här frågan.',
   'answer.notInvited': 'Den här enkäten skickades inte till dig, så ditt svar registrerades inte.',
+
+  // Chat UI (Slack and Teams)
+  'prompt.notification': 'Du har fått en ny enkät: {survey}. Det tar ungefär en minut.',
+  'ui.questionNumber': 'Fråga {n} av {total}',
+  'ui.answered': 'Besvarad',
+  'ui.allDone': 'Nu är du klar. Tack för att du deltog!',
+  'ui.writeComment': 'Skriv en kommentar',
+  'ui.submit': 'Skicka in',
+  'ui.commentModalTitle': 'Din kommentar',
+  'ui.commentModalLabel': 'Din anonyma kommentar',
+  'ui.commentModalHint': 'Skriv inte namn eller detaljer som kan identifiera dig eller andra.',
+  'ui.send': 'Skicka',
+  'ui.cancel': 'Avbryt',
+  'ui.scaleHint': '0 = {low} · 10 = {high}',
+  'ui.roundClosed': 'Den här enkäten har stängts. Tack!',
+  'ui.error': 'Något gick fel och ditt svar registrerades inte. Försök igen om en stund.',
+
+  // Reminders
+  'reminder.text': 'En vänlig påminnelse: {survey} är öppen till {date}. Det tar ungefär en minut, och dina svar är anonyma.',
+
+  // Commands
+  'cmd.help':
+    'pulsebot genomför korta, anonyma enkäter.\n• `/pulse help`: det här meddelandet\n• `/pulse results [segment]`: de senaste resultaten du har tillgång till (chefer, HR, administratörer)\n• `/pulse status`: öppna omgångar och deltagande (administratörer)\n• `/pulse send-now [survey]`: starta en omgång nu (administratörer)\n• `/pulse role add|remove @person hr|leader [segment]`: hantera roller (administratörer)\n• `/exit-survey @person [YYYY-MM-DD] [en|nb|sv]`: skicka en avgångsenkät (HR, administratörer)\n• `/exit-survey cancel @person`: avbryt en som inte har skickats än',
+  'cmd.unknown': 'Det kommandot känner jag inte till. Prova `/pulse help`.',
+  'cmd.notAuthorized': 'Tyvärr, bara HR och administratörer kan göra det. Inget skickades.',
+  'cmd.adminOnly': 'Tyvärr, bara administratörer kan göra det.',
+  'cmd.sendNow.started': 'En omgång av ”{survey}” har startats: {invited} personer får den nu.',
+  'cmd.sendNow.unknownSurvey': 'Det finns ingen enkät som heter ”{survey}”.',
+  'cmd.status.none': 'Inga omgångar är öppna.',
+  'cmd.status.open': '{round}: {respondents} av {invited} har svarat hittills, öppen till {closes}.',
+  'cmd.status.next': 'Nästa omgång av {survey}: {date}.',
+  'cmd.role.usage': 'Användning: `/pulse role add|remove @person hr|leader [segment]`',
+  'cmd.role.added': '{person} har nu rollen {role}{segment}.',
+  'cmd.role.removed': '{person} har inte längre rollen {role}{segment}.',
+  'cmd.role.unknownSegment': 'Det finns ingen grupp som heter ”{segment}”.',
+  'cmd.unknownPerson': 'Jag känner inte till {person} än. Om personen nyss har börjat kan du försöka igen om en minut.',
+  'exit.cmd.usage': 'Användning: `/exit-survey @person [YYYY-MM-DD] [en|nb|sv]` eller `/exit-survey cancel @person`',
+  'exit.cmd.scheduled': 'Avgångsenkäten för {person} är schemalagd till {date} kl. 10.00 i personens tidszon ({zone}). Svaren är anonyma och slås samman med svar från andra som har slutat.',
+  'exit.cmd.exists': 'En avgångsenkät för {person} är redan schemalagd till {date}. Om du vill skicka en ny måste du först avbryta den med `/exit-survey cancel`.',
+  'exit.cmd.cancelled': 'Avgångsenkäten för {person} har avbrutits. Inget kommer att skickas.',
+  'exit.cmd.nothingToCancel': 'Det finns ingen oskickad avgångsenkät för {person} att avbryta.',
+  'exit.cmd.badDate': '{date} är inte ett giltigt datum från och med i dag. Använd YYYY-MM-DD.',
+
+  // Results
+  'results.title': '{survey}: resultat från omgången {date}',
+  'results.none': 'Inga resultat än. Resultaten visas när en omgång har stängts.',
+  'results.notAllowed': 'Resultaten är till för chefer, HR och administratörer.',
+  'results.org': 'Hela organisationen',
+  'results.hidden': '{segment}: visas inte, för att skydda anonymiteten (färre än {k} svar, eller så skulle det kunna räknas ut utifrån andra grupper).',
+  'results.participation': '{respondents} av {invited} har svarat ({rate} %)',
+  'results.enps': 'eNPS {score} ({band}, felmarginal ±{moe})',
+  'results.driver': '{driver}: {mean} av 5, {favourable} % positiva',
+  'results.change': '{change} sedan föregående omgång',
+
+  // App Home
+  'home.intro': 'pulsebot ställer några korta frågor då och då, så att din arbetsplats kan se vad som kan bli bättre.',
+  'home.open': 'Öppna enkäter',
+  'home.noOpen': 'Ingen enkät väntar på dig just nu.',
+  'home.openItem': '{survey}: öppen till {date}. Frågorna finns i dina meddelanden med pulsebot.',
+  'home.results': 'Senaste resultaten du kan se',
 };

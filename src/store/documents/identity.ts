@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localeSchema } from '../../domain/i18n/locale.js';
+import { roleSchema } from '../../domain/roles.js';
 
 /**
  * Identity side: who people are and what was sent to them. Nothing here says what anyone
@@ -8,9 +9,7 @@ import { localeSchema } from '../../domain/i18n/locale.js';
 
 export const platformSchema = z.enum(['slack', 'teams', 'web']);
 
-export const ROLES = ['admin', 'hr', 'leader'] as const;
-export const roleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof roleSchema>;
+export { ROLES, roleSchema, type Role } from '../../domain/roles.js';
 
 /** `platform:tenant:userId`, the one key a person is known by inside pulsebot. */
 export type PersonKey = string;
@@ -25,6 +24,10 @@ export const personDocSchema = z.object({
   locale: localeSchema.nullable().default(null),
   /** The person's place in the segment tree (a team, usually), or null for none. */
   segment: z.string().nullable().default(null),
+  /** Where the segment came from: the platform's groups, or an HR import (which the platform sync leaves alone). */
+  segmentSource: z.enum(['platform', 'import']).nullable().default(null),
+  /** The directory sync that last saw this person; people a sync no longer sees become inactive. */
+  syncId: z.string().nullable().default(null),
   roles: z.array(roleSchema).default([]),
   /** Segments a leader sees (with everything below them). */
   leads: z.array(z.string()).default([]),
@@ -50,6 +53,8 @@ export const deliveryDocSchema = z.object({
   /** The segment this person's answers are filed under (passes the threshold by invitation count). */
   reportingSegment: z.string().min(1),
   sendAt: z.date(),
+  /** A language chosen for this prompt (an exit survey HR sent in a given language), else the person's. */
+  locale: localeSchema.nullable().default(null),
   state: z.enum(DELIVERY_STATES),
   attempts: z.number().int().min(0).default(0),
   claimedAt: z.date().nullable().default(null),
@@ -72,3 +77,19 @@ export const participationDocSchema = z.object({
   segment: z.string().nullable().default(null),
 });
 export type ParticipationDoc = z.infer<typeof participationDocSchema>;
+
+export const EXIT_REQUEST_STATES = ['scheduled', 'sent', 'cancelled', 'expired'] as const;
+
+/** An exit survey HR asked for. One per person at a time (the id is the person key). */
+export const exitRequestDocSchema = z.object({
+  _id: z.string().min(1),
+  state: z.enum(EXIT_REQUEST_STATES),
+  roundId: z.string().min(1),
+  requestedBy: z.string().min(1),
+  /** The day it is sent, in the leaver's zone. */
+  sendDate: z.iso.date(),
+  sendAt: z.date(),
+  expiresAt: z.date(),
+  locale: localeSchema.nullable().default(null),
+});
+export type ExitRequestDoc = z.infer<typeof exitRequestDocSchema>;

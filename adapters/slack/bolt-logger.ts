@@ -1,0 +1,19 @@
+import { LogLevel, type Logger as SlackLogger } from '@slack/logger';
+import type { Logger } from '../../src/ports/logger.js';
+
+/** Bolt's logger interface over the app's pino logger. */
+export function boltLogger(logger: Logger): SlackLogger {
+  let level = LogLevel.WARN;
+  const text = (msg: unknown[]) => msg.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
+  return {
+    debug: (...msg: unknown[]) => logger.debug({ component: 'bolt' }, text(msg)),
+    info: (...msg: unknown[]) => logger.info({ component: 'bolt' }, text(msg)),
+    warn: (...msg: unknown[]) => logger.warn({ component: 'bolt' }, text(msg)),
+    error: (...msg: unknown[]) => logger.error({ component: 'bolt' }, text(msg)),
+    setLevel: (next: LogLevel) => {
+      level = next;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}

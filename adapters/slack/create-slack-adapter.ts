@@ -1,0 +1,118 @@
+import type { RequestListener } from 'node:http';
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import type { SlackConfig } from '../../src/config-slack.js';
+import type { ChatPlatform } from '../../src/ports/chat-platform.js';
+import { directorySyncDue, syncDirectory } from '../../src/services/sync-directory.js';
+import { boltLogger } from './bolt-logger.js';
+import { registerAnswerHandlers } from './handlers/answers.js';
+import { registerCommandHandlers } from './handlers/commands.js';
+import { registerCommentHandlers } from './handlers/comments.js';
+import { registerHomeAndEvents } from './handlers/home-and-events.js';
+import { mongoInstallationStore } from './installation-store.js';
+import { createSlackClients } from './slack-clients.js';
+import type { SlackContext } from './slack-context.js';
+import { slackDirectory } from './slack-directory.js';
+import { createSlackPlatform } from './slack-platform.js';
+
+/** Every bot scope pulsebot uses, and no more (no im:history: it must not read DMs back). */
+export const SLACK_BOT_SCOPES = [
+  'chat:write',
+  'commands',
+  'users:read',
+  'users:read.email',
+  'usergroups:read',
+] as const;
+
+export interface SlackAdapter {
+  readonly platform: ChatPlatform;
+  /** Serves `/slack/events` (and the OAuth install pages); null in Socket Mode. */
+  readonly requestListener: RequestListener | null;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Syncs each workspace's directory when it is due (or always, with `force`). */
+  syncDirectories(force?: boolean): Promise<void>;
+}
+
+export interface SlackAdapterOptions {
+  /** chat.postMessage per second per workspace. */
+  readonly messagesPerSecond: number;
+  /** Web API retries on 429 / network errors. */
+  readonly retries?: number;
+}
+
+/** Builds the Bolt app for the configured mode and wires pulsebot's handlers into it. */
+export async function createSlackAdapter(config: SlackConfig, ctx: SlackContext, options: SlackAdapterOptions): Promise<SlackAdapter> {
+  const logger = boltLogger(ctx.deps.logger.child({ adapter: 'slack' }));
+  const installations = mongoInstallationStore(ctx.deps.store.database);
+  const clients = createSlackClients(
+    config,
+    async (teamId) => {
+      if (config.mode !== 'oauth') return config.botToken;
+      try {
+        const installation = await installations.fetchInstallation({ teamId, enterpriseId: undefined, isEnterpriseInstall: false });
+        return installation.bot?.token ?? null;
+      } catch {
+        return null;
+      }
+    },
+    { messagesPerSecond: options.messagesPerSecond, retries: options.retries ?? 10 },
+  );
+  const common = { logger, logLevel: LogLevel.WARN, clientOptions: clients.options, deferInitialization: true } as const;
+
+  let receiver: HTTPReceiver | null = null;
+  let app: App;
+  if (config.mode === 'socket') {
+    app = new App({ ...common, token: config.botToken, appToken: config.appToken, socketMode: true });
+  } else if (config.mode === 'single') {
+    receiver = new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: '/slack/events', logger, unhandledRequestTimeoutMillis: 2900 });
+    app = new App({ ...common, token: config.botToken, receiver });
+  } else {
+    receiver = new HTTPReceiver({
+      signingSecret: config.signingSecret,
+      endpoints: '/slack/events',
+      logger,
+      clientId: config.clientId,
+      clientSecret: config.clientSecret,
+      stateSecret: config.stateSecret,
+      scopes: [...SLACK_BOT_SCOPES],
+      installationStore: installations,
+      installerOptions: { installPath: '/slack/install', redirectUriPath: '/slack/oauth_redirect', directInstall: true },
+    });
+    app = new App({ ...common, receiver });
+  }
+  await app.init();
+
+  registerAnswerHandlers(app, ctx);
+  registerCommentHandlers(app, ctx);
+  registerCommandHandlers(app, ctx);
+  registerHomeAndEvents(app, ctx);
+  app.error(async (error) => {
+    ctx.deps.logger.error({ adapter: 'slack', code: error.code ?? 'unknown' }, error.message);
+    return Promise.resolve();
+  });
+
+  const teams = async (): Promise<string[]> => {
+    if (config.mode === 'oauth') return installations.teams();
+    const auth = await app.client.auth.test({ token: config.botToken });
+    return auth.team_id ? [auth.team_id] : [];
+  };
+
+  return {
+    platform: createSlackPlatform(clients),
+    requestListener: receiver ? receiver.requestListener : null,
+    async start() {
+      if (config.mode === 'socket') await app.start();
+    },
+    async stop() {
+      if (config.mode === 'socket') await app.stop();
+    },
+    async syncDirectories(force = false) {
+      for (const teamId of await teams()) {
+        if (!force && !(await directorySyncDue(ctx.deps, 'slack', teamId))) continue;
+        const client = await clients.client(teamId);
+        if (client === null) continue;
+        await syncDirectory(ctx.deps, slackDirectory(client, teamId, config.common));
+      }
+    },
+  };
+}

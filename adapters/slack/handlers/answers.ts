@@ -1,0 +1,114 @@
+import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { z } from 'zod';
+import { isDomainError } from '../../../src/domain/errors.js';
+import type { MessageKey } from '../../../src/domain/i18n/en.js';
+import { t } from '../../../src/domain/i18n/translate.js';
+import type { RawAnswer } from '../../../src/domain/answer.js';
+import { recordAnswer, type AnswerOutcome } from '../../../src/services/record-answer.js';
+import { ACTIONS, decodeActionValue, type ActionValue } from '../action-value.js';
+import { currentPrompt } from '../prompt-refresh.js';
+import { localeOf, slackPersonKey, type SlackContext } from '../slack-context.js';
+
+/** The fields of a block_actions payload the answer path reads, checked. */
+const clickSchema = z.object({
+  user: z.object({ id: z.string().min(1), team_id: z.string().optional() }),
+  team: z.object({ id: z.string().min(1) }).nullable().optional(),
+  container: z.object({ channel_id: z.string().min(1), message_ts: z.string().min(1) }),
+  actions: z.array(z.object({ action_id: z.string(), value: z.string().optional(), selected_option: z.object({ value: z.string() }).optional() })).min(1),
+  state: z.object({ values: z.record(z.string(), z.record(z.string(), z.object({ selected_options: z.array(z.object({ value: z.string() })).optional() }))) }).optional(),
+});
+type Click = z.infer<typeof clickSchema>;
+
+const MESSAGE_FOR: Partial<Record<string, MessageKey>> = {
+  ROUND_CLOSED: 'ui.roundClosed',
+  ROUND_NOT_FOUND: 'ui.roundClosed',
+  INVALID_ANSWER: 'answer.invalid',
+  UNKNOWN_QUESTION: 'answer.invalid',
+  NOT_INVITED: 'answer.notInvited',
+};
+
+export interface Answered {
+  readonly person: string;
+  readonly userId: string;
+  readonly channel: string;
+  readonly ts: string;
+  readonly value: ActionValue;
+}
+
+/**
+ * Records an answer, then refreshes the prompt and says anything the person should know. The
+ * answer is written before Slack gets its 200, so a click Slack shows as done is stored; the
+ * message update comes after, off the 3-second path.
+ */
+export async function answerAndRefresh(
+  ctx: SlackContext,
+  client: WebClient,
+  answered: Answered,
+  raw: RawAnswer,
+  ack: () => Promise<void>,
+): Promise<void> {
+  const { person, channel, ts, value } = answered;
+  let note: MessageKey | null = null;
+  try {
+    const outcome: AnswerOutcome = await recordAnswer(ctx.deps, { roundId: value.r, person, responseToken: value.t, questionId: value.q, raw });
+    if (outcome === 'already-answered') note = 'answer.already';
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    note = MESSAGE_FOR[error.code] ?? 'answer.invalid';
+  }
+  await ack();
+  const locale = await localeOf(ctx, person);
+  const round = await ctx.deps.store.rounds.get(value.r);
+  if (round !== null) {
+    const message = await currentPrompt(ctx.deps, round, person, value.t, locale);
+    await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
+  }
+  if (note !== null) {
+    await client.chat.postEphemeral({ channel, user: answered.userId, text: t(locale, note) });
+  }
+}
+
+function who(click: Click): { teamId: string; userId: string } | null {
+  const teamId = click.team?.id ?? click.user.team_id;
+  return teamId ? { teamId, userId: click.user.id } : null;
+}
+
+export function registerAnswerHandlers(app: App, ctx: SlackContext): void {
+  app.action(ACTIONS.answer, async ({ ack, body, client, logger }) => {
+    const click = clickSchema.safeParse(body);
+    const action = click.success ? click.data.actions[0] : undefined;
+    const value = decodeActionValue(action?.value ?? action?.selected_option?.value);
+    const id = click.success ? who(click.data) : null;
+    if (!click.success || value === null || value.v === undefined || id === null) {
+      logger.warn('ignored a malformed answer click');
+      await ack();
+      return;
+    }
+    const answered = { person: slackPersonKey(id.teamId, id.userId), userId: id.userId, channel: click.data.container.channel_id, ts: click.data.container.message_ts, value };
+    await answerAndRefresh(ctx, client, answered, value.v, ack);
+  });
+
+  app.action(ACTIONS.submitMulti, async ({ ack, body, client, logger }) => {
+    const click = clickSchema.safeParse(body);
+    const value = decodeActionValue(click.success ? click.data.actions[0]?.value : undefined);
+    const id = click.success ? who(click.data) : null;
+    if (!click.success || value === null || id === null) {
+      logger.warn('ignored a malformed multi-select submit');
+      await ack();
+      return;
+    }
+    const selected = Object.values(click.data.state?.values ?? {})
+      .flatMap((block) => Object.entries(block))
+      .filter(([actionId]) => actionId === `pulse:multi:${value.q}`)
+      .flatMap(([, state]) => state.selected_options ?? [])
+      .map((o) => o.value);
+    const answered = { person: slackPersonKey(id.teamId, id.userId), userId: id.userId, channel: click.data.container.channel_id, ts: click.data.container.message_ts, value };
+    await answerAndRefresh(ctx, client, answered, selected, ack);
+  });
+
+  // Ticking a checkbox is not an answer yet; Slack still wants its 200.
+  app.action(ACTIONS.multiBox, async ({ ack }) => {
+    await ack();
+  });
+}

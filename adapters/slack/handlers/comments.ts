@@ -1,0 +1,91 @@
+import type { App } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
+import { z } from 'zod';
+import { MAX_COMMENT_LENGTH } from '../../../src/domain/question.js';
+import { translator } from '../../../src/domain/i18n/translate.js';
+import type { Locale } from '../../../src/domain/i18n/locale.js';
+import { ACTIONS, COMMENT_VIEW_CALLBACK, commentMetadataSchema, decodeActionValue, type CommentMetadata } from '../action-value.js';
+import { localeOf, slackPersonKey, type SlackContext } from '../slack-context.js';
+import { answerAndRefresh } from './answers.js';
+
+const openSchema = z.object({
+  trigger_id: z.string().min(1),
+  user: z.object({ id: z.string().min(1), team_id: z.string().optional() }),
+  team: z.object({ id: z.string().min(1) }).nullable().optional(),
+  container: z.object({ channel_id: z.string().min(1), message_ts: z.string().min(1) }),
+  actions: z.array(z.object({ value: z.string() })).min(1),
+});
+
+const submitSchema = z.object({
+  user: z.object({ id: z.string().min(1), team_id: z.string().optional() }),
+  team: z.object({ id: z.string().min(1) }).nullable().optional(),
+  view: z.object({
+    private_metadata: z.string().max(3000),
+    state: z.object({ values: z.object({ comment: z.object({ text: z.object({ value: z.string().nullable().optional() }) }) }) }),
+  }),
+});
+
+export function commentModal(metadata: CommentMetadata, locale: Locale): ModalView {
+  const t = translator(locale);
+  return {
+    type: 'modal',
+    callback_id: COMMENT_VIEW_CALLBACK,
+    private_metadata: JSON.stringify(metadata),
+    title: { type: 'plain_text', text: t('ui.commentModalTitle').slice(0, 24) },
+    submit: { type: 'plain_text', text: t('ui.send') },
+    close: { type: 'plain_text', text: t('ui.cancel') },
+    blocks: [
+      {
+        type: 'input',
+        block_id: 'comment',
+        label: { type: 'plain_text', text: t('ui.commentModalLabel') },
+        hint: { type: 'plain_text', text: t('ui.commentModalHint') },
+        element: { type: 'plain_text_input', action_id: 'text', multiline: true, max_length: MAX_COMMENT_LENGTH },
+      },
+    ],
+  };
+}
+
+export function registerCommentHandlers(app: App, ctx: SlackContext): void {
+  app.action(ACTIONS.openComment, async ({ ack, body, client, logger }) => {
+    await ack();
+    const click = openSchema.safeParse(body);
+    const value = decodeActionValue(click.success ? click.data.actions[0]?.value : undefined);
+    const teamId = click.success ? (click.data.team?.id ?? click.data.user.team_id) : undefined;
+    if (!click.success || value === null || teamId === undefined) {
+      logger.warn('ignored a malformed comment button');
+      return;
+    }
+    const locale = await localeOf(ctx, slackPersonKey(teamId, click.data.user.id));
+    const metadata = { ...value, channel: click.data.container.channel_id, ts: click.data.container.message_ts };
+    await client.views.open({ trigger_id: click.data.trigger_id, view: commentModal(metadata, locale) });
+  });
+
+  app.view(COMMENT_VIEW_CALLBACK, async ({ ack, body, client, logger }) => {
+    const submit = submitSchema.safeParse(body);
+    let metadata: CommentMetadata | null = null;
+    if (submit.success) {
+      try {
+        const parsed = commentMetadataSchema.safeParse(JSON.parse(submit.data.view.private_metadata));
+        metadata = parsed.success ? parsed.data : null;
+      } catch {
+        metadata = null;
+      }
+    }
+    const teamId = submit.success ? (submit.data.team?.id ?? submit.data.user.team_id) : undefined;
+    if (!submit.success || metadata === null || teamId === undefined) {
+      logger.warn('ignored a malformed comment submission');
+      await ack();
+      return;
+    }
+    const person = slackPersonKey(teamId, submit.data.user.id);
+    const text = submit.data.view.state.values.comment.text.value ?? '';
+    if (text.trim() === '') {
+      const t = translator(await localeOf(ctx, person));
+      await ack({ response_action: 'errors', errors: { comment: t('answer.invalid') } });
+      return;
+    }
+    const answered = { person, userId: submit.data.user.id, channel: metadata.channel, ts: metadata.ts, value: metadata };
+    await answerAndRefresh(ctx, client, answered, text, () => ack());
+  });
+}

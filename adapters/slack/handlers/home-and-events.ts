@@ -1,0 +1,80 @@
+import type { App } from '@slack/bolt';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { translator } from '../../../src/domain/i18n/translate.js';
+import { resultScope } from '../../../src/domain/roles.js';
+import { loadActor } from '../../../src/services/actors.js';
+import { roundResults } from '../../../src/services/results.js';
+import { DEFAULT_SURVEY_ID } from '../../../src/services/surveys.js';
+import { homeView } from '../home-view.js';
+import { surveyTitleKey } from '../prompt-blocks.js';
+import { resultsSections } from '../results-text.js';
+import { localeOf, slackPersonKey, type SlackContext } from '../slack-context.js';
+import { isSurveyable, slackUserSchema, toEntry } from '../slack-directory.js';
+
+const SEEN_LIMIT = 10_000;
+
+/** Drops an event Slack retried after pulsebot had already taken it (X-Slack-Retry-Num). */
+function retryFilter(): (eventId: string | undefined, retryNum: number | undefined) => boolean {
+  const seen = new Set<string>();
+  return (eventId, retryNum) => {
+    if (eventId === undefined) return true;
+    if (seen.has(eventId)) return retryNum === undefined ? true : false;
+    seen.add(eventId);
+    if (seen.size > SEEN_LIMIT) seen.delete(seen.values().next().value as string);
+    return true;
+  };
+}
+
+export async function publishHome(ctx: SlackContext, app: App, teamId: string, userId: string, token?: string): Promise<void> {
+  const { deps } = ctx;
+  const key = slackPersonKey(teamId, userId);
+  const locale = await localeOf(ctx, key);
+  const t = translator(locale);
+  const open = await deps.store.deliveries.openPromptsOf(key);
+  const openSurveys = [];
+  for (const roundId of open) {
+    const round = await deps.store.rounds.get(roundId);
+    if (round?.state === 'open') {
+      openSurveys.push({ title: t(surveyTitleKey(round.kind)), closes: DateTime.fromJSDate(round.closesAt).setLocale(locale).toLocaleString(DateTime.DATE_MED) });
+    }
+  }
+  const scope = resultScope(await loadActor(deps, key));
+  let results: string[] = [];
+  if (scope === 'all' || scope.length > 0) {
+    const survey = (await deps.store.rounds.survey(DEFAULT_SURVEY_ID))?.definition;
+    results = resultsSections(await roundResults(deps, DEFAULT_SURVEY_ID, scope), survey?.name ?? DEFAULT_SURVEY_ID, locale, deps.settings.anonymity.minGroupSize);
+  }
+  const view = homeView({ openSurveys, results, minGroupSize: deps.settings.anonymity.minGroupSize }, locale);
+  await app.client.views.publish({ ...(token ? { token } : {}), user_id: userId, view });
+}
+
+const envelopeSchema = z.object({ event_id: z.string().optional(), team_id: z.string().optional() });
+
+export function registerHomeAndEvents(app: App, ctx: SlackContext): void {
+  const firstTime = retryFilter();
+  app.use(async ({ body, context, next }) => {
+    const envelope = envelopeSchema.safeParse(body);
+    if (envelope.success && !firstTime(envelope.data.event_id, context.retryNum)) return;
+    await next();
+  });
+
+  app.event('app_home_opened', async ({ event, context, body }) => {
+    const teamId = envelopeSchema.parse(body).team_id ?? context.teamId;
+    if (event.tab !== 'home' || !teamId) return;
+    await publishHome(ctx, app, teamId, event.user, context.botToken);
+  });
+
+  const upsertUser = async (raw: unknown, teamId: string | undefined) => {
+    const user = slackUserSchema.safeParse(raw);
+    if (!user.success || !teamId) return;
+    const key = slackPersonKey(teamId, user.data.id);
+    const existing = await ctx.deps.store.people.get(key);
+    if (!isSurveyable(user.data, false) && existing === null) return;
+    const entry = toEntry(user.data, existing?.segmentSource === 'platform' ? existing.segment : null);
+    await ctx.deps.store.people.upsertFromPlatform({ platform: 'slack', tenant: teamId, ...entry, syncId: existing?.syncId ?? 'event' });
+    if (!isSurveyable(user.data, true)) await ctx.deps.store.people.deactivate(key);
+  };
+  app.event('team_join', async ({ event, body, context }) => upsertUser(event.user, envelopeSchema.parse(body).team_id ?? context.teamId));
+  app.event('user_change', async ({ event, body, context }) => upsertUser(event.user, envelopeSchema.parse(body).team_id ?? context.teamId));
+}

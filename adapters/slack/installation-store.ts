@@ -1,0 +1,39 @@
+import type { Installation, InstallationQuery, InstallationStore } from '@slack/oauth';
+import type { Database } from '../../src/store/database.js';
+
+function keyOf(query: { isEnterpriseInstall?: boolean; enterpriseId?: string | undefined; teamId?: string | undefined }): string {
+  if (query.isEnterpriseInstall && query.enterpriseId) return `slack:enterprise:${query.enterpriseId}`;
+  if (query.teamId) return `slack:team:${query.teamId}`;
+  throw new Error('a Slack installation needs a team or enterprise id');
+}
+
+/**
+ * Slack OAuth installations in MongoDB (`installations`), one per workspace or org. They hold
+ * bot tokens, so the database must be protected like any secret store; the tokens' scopes do
+ * not include reading DMs, so a stolen token cannot read the prompts' answer links back.
+ */
+export function mongoInstallationStore(database: Database): InstallationStore & { teams(): Promise<string[]> } {
+  const installations = database.collections.installations;
+  return {
+    async storeInstallation(installation) {
+      const key = keyOf({
+        isEnterpriseInstall: installation.isEnterpriseInstall ?? false,
+        enterpriseId: installation.enterprise?.id,
+        teamId: installation.team?.id,
+      });
+      await installations.updateOne({ _id: key }, { $set: { installation: JSON.stringify(installation), updatedAt: new Date() } }, { upsert: true });
+    },
+    async fetchInstallation(query: InstallationQuery<boolean>) {
+      const doc = await installations.findOne({ _id: keyOf(query) });
+      if (doc === null) throw new Error(`no Slack installation for ${keyOf(query)}`);
+      return JSON.parse(doc.installation) as Installation<'v1' | 'v2', boolean>;
+    },
+    async deleteInstallation(query: InstallationQuery<boolean>) {
+      await installations.deleteOne({ _id: keyOf(query) });
+    },
+    async teams() {
+      const docs = await installations.find({ _id: { $regex: '^slack:team:' } }, { projection: { _id: 1 } }).toArray();
+      return docs.map((d) => d._id.slice('slack:team:'.length));
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import type { KnownBlock } from '@slack/types';
+import { translator } from '../../src/domain/i18n/translate.js';
+import type { Locale } from '../../src/domain/i18n/locale.js';
+import { questionBlockPrefix } from './prompt-blocks.js';
+
+type Block = KnownBlock & { block_id?: string };
+
+const isQuestionActions = (block: Block): boolean => block.type === 'actions' && (block.block_id ?? '').startsWith('q:');
+
+/**
+ * The prompt after `questionId` was answered: that question's buttons give way to a plain
+ * "Answered" (never the value), and once nothing is left to answer a thank-you closes it.
+ * Works on the blocks Slack sends back with the click, so no state is kept anywhere.
+ */
+export function markAnswered(blocks: readonly Block[], questionId: string, locale: Locale): Block[] {
+  const t = translator(locale);
+  const prefix = questionBlockPrefix(questionId);
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const id = block.block_id ?? '';
+    if (!id.startsWith(prefix)) {
+      out.push(block);
+      continue;
+    }
+    if (block.type === 'actions') continue;
+    if (block.type === 'context') {
+      out.push({ type: 'context', block_id: id, elements: [{ type: 'mrkdwn', text: `:white_check_mark: ${t('ui.answered')}` }] });
+      continue;
+    }
+    out.push(block);
+  }
+  const done = !out.some(isQuestionActions) && !out.some((b) => b.block_id === 'done');
+  if (done) out.push({ type: 'section', block_id: 'done', text: { type: 'mrkdwn', text: t('ui.allDone') } });
+  return out;
+}
+
+/** The prompt once its round has closed: no buttons left, and a line saying so. */
+export function markClosed(blocks: readonly Block[], locale: Locale): Block[] {
+  const t = translator(locale);
+  const out = blocks.filter((b) => !isQuestionActions(b) && b.block_id !== 'closed');
+  out.push({ type: 'context', block_id: 'closed', elements: [{ type: 'mrkdwn', text: t('ui.roundClosed') }] });
+  return out;
+}
+
+/** Whether a question still shows its buttons in these blocks. */
+export function isOpenInMessage(blocks: readonly Block[], questionId: string): boolean {
+  const prefix = questionBlockPrefix(questionId);
+  return blocks.some((b) => b.type === 'actions' && (b.block_id ?? '').startsWith(prefix));
+}

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import type { ChatPlatform, MessageRef, Recipient, SurveyPrompt } from '../../src/ports/chat-platform.js';
+import { promptMessage } from './prompt-blocks.js';
+import { markClosed } from './prompt-state.js';
+import type { SlackClients } from './slack-clients.js';
+
+export class SlackNotInstalledError extends Error {
+  override readonly name = 'SlackNotInstalledError';
+}
+
+/** pulsebot's chat port on Slack: prompts go to the person's DM with the bot. */
+export function createSlackPlatform(clients: SlackClients): ChatPlatform {
+  const clientFor = async (teamId: string) => {
+    const client = await clients.client(teamId);
+    if (client === null) throw new SlackNotInstalledError(`pulsebot is not installed in Slack workspace ${teamId}`);
+    return client;
+  };
+  return {
+    name: 'slack',
+    async sendPrompt(recipient: Recipient, prompt: SurveyPrompt): Promise<MessageRef> {
+      const client = await clientFor(recipient.tenant);
+      const message = promptMessage(prompt, recipient.locale);
+      const result = await clients.paced(recipient.tenant, () =>
+        client.chat.postMessage({ channel: recipient.userId, text: message.text, blocks: message.blocks, metadata: message.metadata }),
+      );
+      if (!result.channel || !result.ts) throw new Error('chat.postMessage returned no channel or ts');
+      return { channel: result.channel, messageId: result.ts };
+    },
+    /**
+     * Slack gives the bot no way to read its DMs back without `im:history`, which pulsebot does
+     * not ask for (the prompts' buttons carry the tokens that make answers idempotent). So a
+     * prompt cannot be found after a crash; the scheduler treats that case conservatively.
+     */
+    findPrompt(): Promise<MessageRef | null> {
+      return Promise.resolve(null);
+    },
+    async markClosed(recipient: Recipient, ref: MessageRef, surveyKind: SurveyPrompt['surveyKind']): Promise<void> {
+      const client = await clientFor(recipient.tenant);
+      const empty = promptMessage({ roundId: 'closed', surveyKind, questions: [], responseToken: randomUUID(), minGroupSize: 0, orgName: null }, recipient.locale);
+      const blocks = markClosed(empty.blocks.slice(0, 1), recipient.locale);
+      await client.chat.update({ channel: ref.channel, ts: ref.messageId, text: empty.text, blocks });
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { DateTime } from 'luxon';
+import { quarterOf } from './anonymity/exit-pooling.js';
+
+export const EXIT_SEND_TIME = { hour: 10, minute: 0 } as const;
+export const EXIT_SURVEY_ID = 'exit';
+
+/** The next Monday–Friday after `now`'s date in `zone`. */
+export function nextWorkingDay(now: DateTime, zone: string): string {
+  let day = now.setZone(zone).startOf('day').plus({ days: 1 });
+  while (day.weekday >= 6) day = day.plus({ days: 1 });
+  return day.toISODate() as string;
+}
+
+/** `date` at 10:00 in `zone`. */
+export function exitSendTime(date: string, zone: string): DateTime {
+  return DateTime.fromISO(date, { zone }).set({ ...EXIT_SEND_TIME, second: 0, millisecond: 0 });
+}
+
+/** `at` plus `n` working days (Saturdays and Sundays are skipped). */
+export function addWorkingDays(at: DateTime, n: number): DateTime {
+  let out = at;
+  for (let left = n; left > 0; ) {
+    out = out.plus({ days: 1 });
+    if (out.weekday < 6) left--;
+  }
+  return out;
+}
+
+/** The pooled exit round a survey sent on `date` belongs to: one per quarter. */
+export function exitRoundId(date: string): string {
+  return `${EXIT_SURVEY_ID}:${quarterOf(date)}`;
+}
+
+/** First day of the quarter of `date`. */
+export function quarterStart(date: string): string {
+  const d = DateTime.fromISO(date, { zone: 'utc' });
+  return d.set({ month: Math.floor((d.month - 1) / 3) * 3 + 1, day: 1 }).toISODate() as string;
+}

@@ -1,0 +1,108 @@
+import { DateTime } from 'luxon';
+import { DomainError } from '../domain/errors.js';
+import { EXIT_SURVEY_ID, exitRoundId, exitSendTime, nextWorkingDay, quarterStart } from '../domain/exit-schedule.js';
+import type { Locale } from '../domain/i18n/locale.js';
+import { ORG_ROOT } from '../domain/anonymity/segment-tree.js';
+import { EXIT_SURVEY_QUESTIONS } from '../domain/templates/exit-survey.js';
+import { exitRequestDocSchema, type ExitRequestDoc, type PersonKey } from '../store/documents/identity.js';
+import { insertOnce } from '../store/database.js';
+import { deliveryId } from '../store/deliveries-repo.js';
+import { loadActor, requireHr } from './actors.js';
+import type { ServiceDeps } from './deps.js';
+
+export const EXIT_EXPIRY_DAYS = 14;
+
+export interface ExitSurveyRequest {
+  readonly target: PersonKey;
+  /** The day to send it (YYYY-MM-DD, the leaver's calendar); default the next working day. */
+  readonly date?: string;
+  readonly locale?: Locale;
+}
+
+export type ExitSurveyOutcome =
+  | { readonly status: 'scheduled'; readonly request: ExitRequestDoc }
+  | { readonly status: 'exists'; readonly request: ExitRequestDoc };
+
+/** Makes sure the pooled exit round for the quarter of `date` exists and takes answers. */
+async function ensureExitRound(deps: ServiceDeps, date: string, expiresAt: DateTime): Promise<string> {
+  const id = exitRoundId(date);
+  const quarterEnd = DateTime.fromISO(quarterStart(date), { zone: 'utc' }).plus({ months: 3 });
+  const closesAt = DateTime.max(quarterEnd, expiresAt.toUTC()).plus({ days: 1 });
+  await deps.store.rounds.createOnce({
+    _id: id,
+    surveyId: EXIT_SURVEY_ID,
+    kind: 'exit',
+    date: quarterStart(date),
+    index: 0,
+    questionIds: EXIT_SURVEY_QUESTIONS.map((q) => q.id),
+    anonymity: deps.settings.anonymity,
+    opensAt: deps.clock.now().toJSDate(),
+    closesAt: closesAt.toJSDate(),
+    state: 'open',
+    countsFinal: false,
+    fannedOut: true,
+  });
+  await deps.store.rounds.extendClose(id, closesAt.toJSDate());
+  return id;
+}
+
+/**
+ * Schedules an exit survey DM (HR and admins only). One open exit survey per person: asking
+ * again reports the one that exists. The answers go to the quarter's pooled exit round, filed
+ * under the whole organisation, and are shown only once the pool passes the threshold.
+ */
+export async function requestExitSurvey(deps: ServiceDeps, actorKey: PersonKey, request: ExitSurveyRequest): Promise<ExitSurveyOutcome> {
+  requireHr(await loadActor(deps, actorKey));
+  const person = await deps.store.people.get(request.target);
+  if (person === null) throw new DomainError('UNKNOWN_PERSON', `no person ${request.target}`);
+  const zone = person.timezone ?? deps.settings.defaultTimezone;
+  const now = deps.clock.now();
+  const date = request.date ?? nextWorkingDay(now, zone);
+  const sendAt = exitSendTime(date, zone);
+  if (!sendAt.isValid) throw new DomainError('INVALID_INPUT', `not a date: ${date}`);
+  if (sendAt.startOf('day') < now.setZone(zone).startOf('day')) throw new DomainError('INVALID_INPUT', `${date} is in the past`);
+  const expiresAt = sendAt.plus({ days: EXIT_EXPIRY_DAYS });
+  const roundId = await ensureExitRound(deps, date, expiresAt);
+
+  const doc = exitRequestDocSchema.parse({
+    _id: person._id,
+    state: 'scheduled',
+    roundId,
+    requestedBy: actorKey,
+    sendDate: date,
+    sendAt: DateTime.max(sendAt, now).toJSDate(),
+    expiresAt: expiresAt.toJSDate(),
+    locale: request.locale ?? null,
+  });
+  const { exitRequests } = deps.store.database.collections;
+  const created =
+    (await insertOnce(exitRequests, doc)) ||
+    (await exitRequests.replaceOne({ _id: doc._id, state: { $in: ['cancelled', 'expired'] } }, doc)).modifiedCount === 1;
+  if (!created) {
+    const existing = exitRequestDocSchema.parse(await exitRequests.findOne({ _id: doc._id }));
+    return { status: 'exists', request: existing };
+  }
+  await deps.store.deliveries.replacePending({
+    _id: deliveryId(roundId, person._id),
+    roundId,
+    personKey: person._id,
+    platform: person.platform,
+    reportingSegment: ORG_ROOT,
+    sendAt: doc.sendAt,
+    locale: doc.locale,
+  });
+  deps.logger.info({ roundId }, 'exit survey scheduled');
+  return { status: 'scheduled', request: doc };
+}
+
+/** Cancels a scheduled exit survey before it is sent. Returns false when there was none to cancel. */
+export async function cancelExitSurvey(deps: ServiceDeps, actorKey: PersonKey, target: PersonKey): Promise<boolean> {
+  requireHr(await loadActor(deps, actorKey));
+  const { exitRequests, deliveries } = deps.store.database.collections;
+  const request = await exitRequests.findOne({ _id: target, state: 'scheduled' });
+  if (request === null) return false;
+  const removed = await deliveries.deleteOne({ _id: deliveryId(request.roundId, target), state: 'pending' });
+  if (removed.deletedCount === 0) return false;
+  await exitRequests.updateOne({ _id: target }, { $set: { state: 'cancelled' } });
+  return true;
+}

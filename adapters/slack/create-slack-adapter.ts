@@ -97,6 +97,17 @@ export async function createSlackAdapter(config: SlackConfig, ctx: SlackContext,
     return auth.team_id ? [auth.team_id] : [];
   };
 
+  const syncNow = async (force: boolean): Promise<void> => {
+    for (const teamId of await teams()) {
+      if (!force && !(await directorySyncDue(ctx.deps, 'slack', teamId))) continue;
+      const client = await clients.client(teamId);
+      if (client === null) continue;
+      await syncDirectory(ctx.deps, slackDirectory(client, teamId, config.common));
+    }
+  };
+  // One sync at a time: two overlapping syncs would each mark the other's people as unseen.
+  let syncs: Promise<void> = Promise.resolve();
+
   return {
     platform: createSlackPlatform(clients),
     requestListener: receiver ? receiver.requestListener : null,
@@ -106,13 +117,10 @@ export async function createSlackAdapter(config: SlackConfig, ctx: SlackContext,
     async stop() {
       if (config.mode === 'socket') await app.stop();
     },
-    async syncDirectories(force = false) {
-      for (const teamId of await teams()) {
-        if (!force && !(await directorySyncDue(ctx.deps, 'slack', teamId))) continue;
-        const client = await clients.client(teamId);
-        if (client === null) continue;
-        await syncDirectory(ctx.deps, slackDirectory(client, teamId, config.common));
-      }
+    syncDirectories(force = false) {
+      const next = syncs.catch(() => undefined).then(() => syncNow(force));
+      syncs = next;
+      return next;
     },
   };
 }

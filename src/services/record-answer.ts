@@ -43,20 +43,22 @@ export async function recordAnswer(deps: ServiceDeps, input: AnswerInput): Promi
   const segment = delivery.reportingSegment;
   const id = responseId(input.responseToken, question.id);
 
+  const value = answer.kind === 'text' ? answer.text : answer.kind === 'multi' ? [...answer.values] : answer.value;
+  const kind = answer.kind === 'text' ? 'comment' : 'response';
+  const comparable = typeof value === 'string' && kind === 'comment' ? value : JSON.stringify(value);
   if (await store.ledger.hasAnswered(round._id, input.person, question.id)) {
-    // Either a retry of this very click (its answer is stored under the same id) or a second answer.
-    const retry = await store.answers.exists(answer.kind === 'text' ? 'comment' : 'response', id);
-    return retry ? 'recorded' : 'already-answered';
+    // A retry of this very click finds its answer under the same id with the same value;
+    // anything else is a second answer, which is refused so answers cannot be changed.
+    return (await store.answers.storedValue(kind, id)) === comparable ? 'recorded' : 'already-answered';
   }
 
   const base = { _id: id, roundId: round._id, roundDate: round.date, questionId: question.id, segment };
-  const stored =
-    answer.kind === 'text'
-      ? await store.answers.addComment({ ...base, text: answer.text })
-      : await store.answers.addResponse({
-          ...base,
-          value: answer.kind === 'multi' ? [...answer.values] : answer.value,
-        });
+  const stored = answer.kind === 'text' ? await store.answers.addComment({ ...base, text: answer.text }) : await store.answers.addResponse({ ...base, value: value as number | string | string[] });
+  if (!stored && (await store.answers.storedValue(kind, id)) !== comparable) {
+    // Two different clicks on one prompt raced; the first one stored wins.
+    await store.ledger.markQuestion(round._id, input.person, question.id);
+    return 'already-answered';
+  }
   if (stored) await store.counters.increment(round._id, segment, question.id, [...counterValues(answer), COUNTER_ANSWERED]);
 
   await store.ledger.markQuestion(round._id, input.person, question.id);

@@ -28,9 +28,14 @@ export class AnswersRepo {
     return insertOnce(this.database.collections.comments, commentDocSchema.parse(doc));
   }
 
-  async exists(kind: 'response' | 'comment', id: string): Promise<boolean> {
-    const collection = kind === 'response' ? this.database.collections.responses : this.database.collections.comments;
-    return (await collection.countDocuments({ _id: id }, { limit: 1 })) > 0;
+  /** The stored answer with this id, as a comparable string (null when there is none). */
+  async storedValue(kind: 'response' | 'comment', id: string): Promise<string | null> {
+    if (kind === 'comment') {
+      const doc = await this.database.collections.comments.findOne({ _id: id });
+      return doc === null ? null : commentDocSchema.parse(doc).text;
+    }
+    const doc = await this.database.collections.responses.findOne({ _id: id });
+    return doc === null ? null : JSON.stringify(responseDocSchema.parse(doc).value);
   }
 
   /**

@@ -53,7 +53,7 @@ export async function recordAnswer(deps: ServiceDeps, input: AnswerInput): Promi
   }
 
   const base = { _id: id, roundId: round._id, roundDate: round.date, questionId: question.id, segment };
-  const stored = answer.kind === 'text' ? await store.answers.addComment({ ...base, text: answer.text }) : await store.answers.addResponse({ ...base, value: value as number | string | string[] });
+  const stored = answer.kind === 'text' ? await store.answers.addComment({ ...base, text: answer.text }) : await store.answers.addResponse({ ...base, value });
   if (!stored && (await store.answers.storedValue(kind, id)) !== comparable) {
     // Two different clicks on one prompt raced; the first one stored wins.
     await store.ledger.markQuestion(round._id, input.person, question.id);

@@ -86,7 +86,7 @@ export async function startSlackHarness(options: HarnessOptions): Promise<SlackH
       const responseUrlId = `cmd-${++commands}`;
       const body = slashCommandBody({ command, text, user_id: userId, team_id: TEAM, response_url: fake.responseUrl(responseUrlId) });
       const result = await postSigned(base, body, { signingSecret: SIGNING_SECRET, contentType: 'application/x-www-form-urlencoded' });
-      let reply = '';
+      let reply: string;
       try {
         reply = (JSON.parse(result.body) as { text?: string }).text ?? '';
       } catch {
@@ -135,7 +135,7 @@ export async function startSlackHarness(options: HarnessOptions): Promise<SlackH
       return result.status;
     },
     responses(id) {
-      return fake.callsTo(`response_url:${id}`).map((c) => String(c.params.text ?? ''));
+      return fake.callsTo(`response_url:${id}`).map((c) => (typeof c.params.text === 'string' ? c.params.text : ''));
     },
     async dispose() {
       await app.close().catch(() => undefined);

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PostedMessage } from '../fakes/slack-api.js';
+import { eventually, startSlackHarness, users, type SlackHarness } from '../support/slack-harness.js';
+
+const textOf = (m: PostedMessage | undefined) => JSON.stringify(m?.blocks ?? []);
+
+describe('Slack: exit surveys, App Home and languages', () => {
+  let h: SlackHarness;
+
+  beforeAll(async () => {
+    // Sunday 2026-11-22 12:00 UTC. U0001 Oslo, U0002 New York, U0003 Kolkata; U0004 speaks nb, U0005 sv.
+    h = await startSlackHarness({
+      people: users(6, (i) => (i === 3 ? { locale: 'nb-NO' } : i === 4 ? { locale: 'sv-SE' } : {})),
+      groups: [{ id: 'S1', handle: 'sales', name: 'Sales', users: ['U0001', 'U0002', 'U0003', 'U0004', 'U0005', 'U0006'] }],
+      now: '2026-11-22T12:00:00Z',
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await h.dispose();
+  });
+
+  it('someone who is not HR is refused privately and nothing is scheduled', async () => {
+    const reply = await h.command('U0006', '/exit-survey', '<@U0001|person1>');
+    expect(reply.text).toBe('Sorry, only HR and admins can do that. Nothing was sent.');
+    expect(await h.app.database.collections.exitRequests.countDocuments({})).toBe(0);
+    expect(await h.app.database.collections.deliveries.countDocuments({})).toBe(0);
+  });
+
+  it('HR schedules an exit survey for the next working day, 10:00 the leaver’s time', async () => {
+    const reply = await h.command('UHR', '/exit-survey', '<@U0002|person2>');
+    expect(reply.text).toBe(
+      'Exit survey for <@U0002> scheduled for 2026-11-23 at 10:00 their time (America/New_York). Their answers are anonymous and pooled with others who left.',
+    );
+    const delivery = await h.app.database.collections.deliveries.findOne({});
+    expect(delivery?.sendAt.toISOString()).toBe('2026-11-23T15:00:00.000Z');
+    const again = await h.command('UHR', '/exit-survey', '<@U0002|person2>');
+    expect(again.text).toMatch(/^An exit survey for <@U0002> is already scheduled for 2026-11-23/);
+  });
+
+  it('bad arguments get the usage line; an unknown person is named', async () => {
+    expect((await h.command('UHR', '/exit-survey', '')).text).toMatch(/^Usage: `\/exit-survey @person/);
+    expect((await h.command('UHR', '/exit-survey', '<@U0003> 2020-01-01')).text).toBe('2020-01-01 is not a valid date from today on. Use YYYY-MM-DD.');
+    expect((await h.command('UHR', '/exit-survey', '<@U9999>')).text).toMatch(/^I do not know <@U9999> yet/);
+  });
+
+  it('it is delivered at the time, in the language HR chose, and the leaver can answer reasons (multi-select)', async () => {
+    expect((await h.command('UHR', '/exit-survey', '<@U0003> 2026-11-24 sv')).text).toContain('2026-11-24');
+    h.clock.set(h.clock.now().plus({ days: 2 }));
+    h.app.delivery.kick();
+    await eventually(() => h.fake.messagesTo('U0003').length === 1);
+    const prompt = h.fake.messagesTo('U0003')[0];
+    expect(textOf(prompt)).toContain('Avgångsenkät');
+    const state = { 'q:exit-reasons:a': { 'pulse:multi:exit-reasons': { type: 'checkboxes', selected_options: [{ value: 'pay' }, { value: 'growth' }] } } };
+    expect(await h.click(prompt as PostedMessage, 'pulse:multi-submit:exit-reasons', state)).toBe(200);
+    const stored = await h.app.database.collections.responses.find({ questionId: 'exit-reasons' }).toArray();
+    expect(stored.map((r) => r.value)).toEqual([['growth', 'pay']]);
+    expect(stored[0]?.roundId).toBe('exit:2026-Q4');
+    expect(stored[0]?.segment).toBe('org');
+  });
+
+  it('HR can cancel an exit survey that has not been sent', async () => {
+    expect((await h.command('UHR', '/exit-survey', '<@U0005> 2026-12-01')).text).toContain('2026-12-01');
+    expect((await h.command('UHR', '/exit-survey', 'cancel <@U0005>')).text).toBe('The exit survey for <@U0005> is cancelled. Nothing will be sent.');
+    expect((await h.command('UHR', '/exit-survey', 'cancel <@U0005>')).text).toBe('There is no unsent exit survey for <@U0005> to cancel.');
+  });
+
+  it('pulse prompts and App Home speak each person’s language (nb, sv)', async () => {
+    await h.command('UADMIN', '/pulse', 'send-now');
+    await eventually(() => h.fake.messagesTo('U0004').length === 1 && h.fake.messagesTo('U0005').length === 1);
+    await h.app.delivery.idle(); // the deliveries are recorded as sent just after Slack answers
+    expect(textOf(h.fake.messagesTo('U0004')[0])).toContain('Svarene dine er anonyme');
+    expect(textOf(h.fake.messagesTo('U0005')[0])).toContain('Dina svar är anonyma');
+    expect(textOf(h.fake.messagesTo('U0001')[0])).toContain('Your answers are anonymous');
+    await h.event({ type: 'app_home_opened', user: 'U0004', channel: 'DU0004', tab: 'home', event_ts: '1.1' }, { eventId: 'EvNb' });
+    await eventually(() => h.fake.callsTo('views.publish').length === 1);
+    const home = JSON.stringify(h.fake.callsTo('views.publish')[0]?.params.view);
+    expect(home).toContain('Pulsmåling');
+    expect(home).not.toContain('Siste resultater');
+  });
+
+  it('App Home for an employee shows open surveys; for a leader also results', async () => {
+    await h.command('UADMIN', '/pulse', 'role add <@U0006> leader sales');
+    const person = await h.app.database.collections.people.findOne({ userId: 'U0006' });
+    expect(person?.roles).toEqual(['leader']);
+    expect(person?.leads).toEqual(['sales']);
+    await h.event({ type: 'app_home_opened', user: 'U0001', channel: 'DU0001', tab: 'home', event_ts: '1.3' }, { eventId: 'EvEmployee' });
+    await h.event({ type: 'app_home_opened', user: 'U0006', channel: 'DU0006', tab: 'home', event_ts: '1.4' }, { eventId: 'EvLeader' });
+    await eventually(() => h.fake.callsTo('views.publish').length === 3);
+    const [, employee, leader] = h.fake.callsTo('views.publish').map((c) => JSON.stringify(c.params.view));
+    expect(employee).toContain('Open surveys');
+    expect(employee).toContain('Pulse survey: open until');
+    expect(employee).not.toContain('Latest results you can see');
+    expect(leader).toContain('Latest results you can see');
+    expect(leader).toContain('No results yet');
+  });
+});

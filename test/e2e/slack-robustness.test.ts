@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { interactionBody, postSigned, slashCommandBody } from '../fakes/slack-signing.js';
+import { SIGNING_SECRET, TEAM, eventually, startSlackHarness, users, type SlackHarness } from '../support/slack-harness.js';
+
+describe('Slack: signatures, malformed payloads and retried events', () => {
+  let h: SlackHarness;
+  const exitBody = () => slashCommandBody({ command: '/exit-survey', text: '<@U0001|person1>', user_id: 'UHR', team_id: TEAM });
+  const exitRequests = () => h.app.database.collections.exitRequests.countDocuments({});
+
+  beforeAll(async () => {
+    h = await startSlackHarness({ people: users(3) });
+  }, 120_000);
+  afterAll(async () => {
+    await h.dispose();
+  });
+
+  it('a forged signature gets 401 and nothing is written', async () => {
+    const result = await postSigned(h.base, exitBody(), { signingSecret: 'not-the-secret', contentType: 'application/x-www-form-urlencoded' });
+    expect(result.status).toBe(401);
+    expect(await exitRequests()).toBe(0);
+  });
+
+  it('a stale signature (older than 5 minutes) gets 401 and nothing is written', async () => {
+    const sixMinutesAgo = Math.floor(performance.timeOrigin / 1000 + performance.now() / 1000) - 6 * 60;
+    const result = await postSigned(h.base, exitBody(), { signingSecret: SIGNING_SECRET, contentType: 'application/x-www-form-urlencoded', timestampSeconds: sixMinutesAgo });
+    expect(result.status).toBe(401);
+    expect(await exitRequests()).toBe(0);
+  });
+
+  it('a missing signature gets 401', async () => {
+    const response = await fetch(h.base, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: exitBody() });
+    expect(response.status).toBe(401);
+  });
+
+  it('malformed payloads are refused or ignored, never a crash', async () => {
+    const garbage = await postSigned(h.base, 'payload=%7Bnot-json', { signingSecret: SIGNING_SECRET, contentType: 'application/x-www-form-urlencoded' });
+    expect(garbage.status).toBeLessThan(500);
+    const forgedValue = interactionBody({
+      type: 'block_actions',
+      user: { id: 'U0001', team_id: TEAM },
+      team: { id: TEAM },
+      container: { channel_id: 'DU0001', message_ts: '1.1' },
+      actions: [{ type: 'button', action_id: 'pulse:answer:enps:9', value: '{"r":{"$gt":""},"t":"x","q":"enps","v":9}' }],
+    });
+    const forged = await postSigned(h.base, forgedValue, { signingSecret: SIGNING_SECRET, contentType: 'application/x-www-form-urlencoded' });
+    expect(forged.status).toBe(200);
+    expect(await h.app.database.collections.responses.countDocuments({})).toBe(0);
+    const health = await fetch(h.base.replace('/slack/events', '/healthz'));
+    expect(health.status).toBe(200);
+  });
+
+  it('an event Slack retries is processed once', async () => {
+    const event = { type: 'app_home_opened', user: 'U0002', channel: 'DU0002', tab: 'home', event_ts: '1.2' };
+    expect(await h.event(event, { eventId: 'Ev0001' })).toBe(200);
+    await eventually(() => h.fake.callsTo('views.publish').length === 1);
+    expect(await h.event(event, { eventId: 'Ev0001', retryNum: 1 })).toBe(200);
+    expect(await h.event(event, { eventId: 'Ev0001', retryNum: 2 })).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(h.fake.callsTo('views.publish')).toHaveLength(1);
+  });
+});

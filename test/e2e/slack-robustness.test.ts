@@ -58,4 +58,23 @@ describe('Slack: signatures, malformed payloads and retried events', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(h.fake.callsTo('views.publish')).toHaveLength(1);
   });
+
+  it('team_join and user_change keep the directory current', async () => {
+    const newcomer = { id: 'U0NEW', tz: 'Asia/Kolkata', locale: 'sv-SE', profile: { email: 'New.Person@Example.com' } };
+    expect(await h.event({ type: 'team_join', user: newcomer, event_ts: '2.1' }, { eventId: 'EvJoin' })).toBe(200);
+    await eventually(async () => (await h.app.database.collections.people.countDocuments({ userId: 'U0NEW' })) === 1);
+    const joined = await h.app.database.collections.people.findOne({ userId: 'U0NEW' });
+    expect(joined).toMatchObject({ timezone: 'Asia/Kolkata', locale: 'sv', email: 'new.person@example.com', active: true });
+    await h.event({ type: 'user_change', user: { ...newcomer, deleted: true }, event_ts: '2.2' }, { eventId: 'EvGone' });
+    await eventually(async () => (await h.app.database.collections.people.findOne({ userId: 'U0NEW' }))?.active === false);
+  });
+
+  it('/pulse status is for admins and shows open rounds and the next one', async () => {
+    expect((await h.command('U0001', '/pulse', 'status')).text).toBe('Sorry, only admins can do that.');
+    const status = await h.command('UADMIN', '/pulse', 'status');
+    expect(status.text).toContain('No rounds are open.');
+    expect(status.text).toMatch(/Next round of Pulse: 2026-11-30/);
+    expect((await h.command('UADMIN', '/pulse', 'frobnicate')).text).toBe('I do not know that command. Try `/pulse help`.');
+    expect((await h.command('U0001', '/pulse', '')).text).toMatch(/^pulsebot runs short anonymous surveys/);
+  });
 });

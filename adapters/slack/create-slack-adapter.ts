@@ -76,7 +76,7 @@ export async function createSlackAdapter(config: SlackConfig, ctx: SlackContext,
       stateSecret: config.stateSecret,
       scopes: [...SLACK_BOT_SCOPES],
       installationStore: installations,
-      installerOptions: { installPath: '/slack/install', redirectUriPath: '/slack/oauth_redirect', directInstall: true },
+      installerOptions: { installPath: '/slack/install', redirectUriPath: '/slack/oauth_redirect', directInstall: true, clientOptions: clients.options },
     });
     app = new App({ ...common, receiver });
   }

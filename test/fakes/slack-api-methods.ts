@@ -135,6 +135,22 @@ function storeView(state: FakeSlackState, id: string, view: Record<string, unkno
 }
 
 const handlers: [string, Handler][] = [
+  // The OAuth v2 code exchange: any code works; the installation is for the fake's team.
+  ['oauth.v2.access', (p, s) => {
+    if (!stringParam(p, 'code') || !stringParam(p, 'client_id')) return fail('invalid_code');
+    return {
+      ok: true,
+      app_id: APP_ID,
+      authed_user: { id: 'UINSTALLER' },
+      scope: 'chat:write,commands,users:read,users:read.email,usergroups:read',
+      token_type: 'bot',
+      access_token: `xoxb-installed-${s.teamId}`,
+      bot_user_id: s.botUserId,
+      team: { id: s.teamId, name: 'Test Team' },
+      enterprise: null,
+      is_enterprise_install: false,
+    };
+  }],
   ['auth.test', (_p, s) => ({
     ok: true,
     url: 'https://test-team.slack.com/',

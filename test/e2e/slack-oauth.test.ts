@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, startSlackHarness, users, type SlackHarness } from '../support/slack-harness.js';
+
+describe('Slack: multi-workspace OAuth install', () => {
+  let h: SlackHarness;
+
+  beforeAll(async () => {
+    h = await startSlackHarness({
+      people: users(3),
+      env: {
+        SLACK_BOT_TOKEN: '',
+        SLACK_CLIENT_ID: '111.222',
+        SLACK_CLIENT_SECRET: 'client-secret',
+        SLACK_STATE_SECRET: 'state-secret-state-secret-state-secret',
+      },
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await h.dispose();
+  });
+
+  it('installs from /slack/install, keeps the installation in MongoDB, and then serves that workspace', async () => {
+    const origin = h.base.replace('/slack/events', '');
+    const start = await fetch(`${origin}/slack/install`, { redirect: 'manual' });
+    expect(start.status).toBe(302);
+    const location = new URL(start.headers.get('location') ?? '');
+    expect(location.searchParams.get('client_id')).toBe('111.222');
+    expect(location.searchParams.get('scope')).toBe('chat:write,commands,users:read,users:read.email,usergroups:read');
+    const state = location.searchParams.get('state') ?? '';
+    const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+
+    const callback = await fetch(`${origin}/slack/oauth_redirect?code=the-code&state=${encodeURIComponent(state)}`, { headers: { cookie }, redirect: 'manual' });
+    expect(callback.status).toBeLessThan(400);
+    const stored = await h.app.database.collections.installations.find({}).toArray();
+    expect(stored.map((d) => d._id)).toEqual(['slack:team:T0TEST']);
+    expect(stored[0]?.installation).toContain('xoxb-installed-T0TEST');
+
+    await h.app.slack?.syncDirectories(true);
+    expect(await h.app.database.collections.people.countDocuments({ tenant: 'T0TEST' })).toBe(5);
+    const reply = await h.command('UADMIN', '/pulse', 'send-now');
+    expect(reply.status).toBe(200);
+    await eventually(() => h.fake.messages.length === 5);
+    const tokens = new Set(h.fake.callsTo('chat.postMessage').map((c) => c.token));
+    expect([...tokens]).toEqual(['xoxb-installed-T0TEST']);
+  });
+
+  it('a forged OAuth state is refused and stores nothing new', async () => {
+    const origin = h.base.replace('/slack/events', '');
+    const before = await h.app.database.collections.installations.countDocuments({});
+    const callback = await fetch(`${origin}/slack/oauth_redirect?code=x&state=forged`, { redirect: 'manual' });
+    expect(callback.status).toBeGreaterThanOrEqual(400);
+    expect(await h.app.database.collections.installations.countDocuments({})).toBe(before);
+  });
+});

@@ -76,6 +76,7 @@ export async function deliverDue(
         orgName: deps.settings.orgName,
       });
       await store.deliveries.markSent(delivery._id, ref.channel, ref.messageId);
+      if (round.kind === 'exit') await store.database.collections.exitRequests.updateOne({ _id: person._id, roundId: round._id, state: 'scheduled' }, { $set: { state: 'sent' } });
       report.sent++;
     } catch (error) {
       const code = error instanceof Error ? error.message.slice(0, 200) : 'unknown_error';

@@ -48,6 +48,9 @@ describe('Slack: exit surveys, App Home and languages', () => {
     h.clock.set(h.clock.now().plus({ days: 2 }));
     h.app.delivery.kick();
     await eventually(() => h.fake.messagesTo('U0003').length === 1);
+    await h.app.delivery.idle();
+    expect((await h.app.database.collections.exitRequests.findOne({ _id: 'slack:T0TEST:U0003' }))?.state).toBe('sent');
+    expect((await h.command('UHR', '/exit-survey', 'cancel <@U0003>')).text).toBe('There is no unsent exit survey for <@U0003> to cancel.');
     const prompt = h.fake.messagesTo('U0003')[0];
     expect(textOf(prompt)).toContain('Avgångsenkät');
     const state = { 'q:exit-reasons:a': { 'pulse:multi:exit-reasons': { type: 'checkboxes', selected_options: [{ value: 'pay' }, { value: 'growth' }] } } };

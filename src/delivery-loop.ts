@@ -1,4 +1,5 @@
 import type { ServiceDeps } from './services/deps.js';
+import { closeDueRounds } from './services/close-due-rounds.js';
 import { deliverDue, type PlatformRegistry } from './services/deliver-due.js';
 
 export interface DeliveryLoop {
@@ -10,7 +11,7 @@ export interface DeliveryLoop {
 }
 
 /**
- * Sends due prompts on a timer and on demand. One pass at a time; a pass keeps going while a
+ * Closes rounds whose time is up and sends due prompts, on a timer and on demand. One pass at a time; a pass keeps going while a
  * full batch came back, so a big round drains without waiting for the next tick.
  */
 export function startDeliveryLoop(deps: ServiceDeps, platforms: PlatformRegistry, everyMs = 15_000): DeliveryLoop {
@@ -22,6 +23,7 @@ export function startDeliveryLoop(deps: ServiceDeps, platforms: PlatformRegistry
   const pass = async (): Promise<void> => {
     do {
       again = false;
+      await closeDueRounds(deps, platforms);
       for (;;) {
         const report = await deliverDue(deps, platforms, { batch });
         if (report.sent + report.failed + report.retrying < batch || stopped) break;

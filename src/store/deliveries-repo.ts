@@ -78,6 +78,21 @@ export class DeliveriesRepo {
     return out;
   }
 
+  /** Deliveries of a round whose prompt went out, streamed. */
+  async *sentIn(roundId: string): AsyncGenerator<DeliveryDoc> {
+    for await (const doc of this.deliveries.find({ roundId, state: 'sent' }).batchSize(500)) yield deliveryDocSchema.parse(doc);
+  }
+
+  /** A sent prompt now shows its round as closed. */
+  async markPromptClosed(id: string): Promise<void> {
+    await this.deliveries.updateOne({ _id: id, state: 'sent' }, { $set: { state: 'closed' } });
+  }
+
+  /** Prompts never sent before the round closed will not be. */
+  async closePending(roundId: string): Promise<void> {
+    await this.deliveries.updateMany({ roundId, state: 'pending' }, { $set: { state: 'closed' } });
+  }
+
   /** Rounds whose prompt this person has received and that are still marked sent. */
   async openPromptsOf(person: string): Promise<string[]> {
     const docs = await this.deliveries.find({ personKey: person, state: 'sent' }, { projection: { roundId: 1 } }).toArray();

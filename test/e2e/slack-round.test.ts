@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeRound } from '../../src/services/close-round.js';
 import { COUNTER_ANSWERED } from '../../src/store/documents/answers.js';
 import type { PostedMessage } from '../fakes/slack-api.js';
 import { eventually, startSlackHarness, users, type SlackHarness } from '../support/slack-harness.js';
@@ -13,6 +12,7 @@ const textOf = (m: PostedMessage) => JSON.stringify(m.blocks);
 
 describe('Slack: a full pulse round for 20 people, answered by clicks', () => {
   let h: SlackHarness;
+  let staleBeforeClose: PostedMessage | undefined;
 
   beforeAll(async () => {
     h = await startSlackHarness({ people: users(20) });
@@ -92,9 +92,21 @@ describe('Slack: a full pulse round for 20 people, answered by clicks', () => {
     await eventually(() => textOf(h.fake.messagesTo('U0003')[0] as PostedMessage).includes('All done'));
   });
 
-  it('results are shown to an admin once the round has closed', async () => {
+  it('the round closes by itself when its time is up: ledger purged, prompts say it closed', async () => {
     const [round] = await h.app.deps.store.rounds.openRounds();
-    await closeRound(h.app.deps, round?._id ?? '');
+    expect(round).toBeDefined();
+    staleBeforeClose = structuredClone(h.fake.messagesTo('U0020')[0]);
+    h.clock.set(h.clock.now().plus({ days: 8 }));
+    h.app.delivery.kick();
+    await eventually(async () => (await h.app.deps.store.rounds.get(round?._id ?? ''))?.state === 'closed');
+    await h.app.delivery.idle();
+    expect(await h.app.database.collections.participation.countDocuments({})).toBe(0);
+    const unanswered = h.fake.messagesTo('UADMIN')[0] as PostedMessage;
+    expect(textOf(unanswered)).toContain('This survey has closed. Thank you!');
+    expect(actionIds(unanswered)).toEqual([]);
+  });
+
+  it('results are shown to an admin once the round has closed', async () => {
     const reply = await h.command('UADMIN', '/pulse', 'results');
     expect(reply.text).toContain('Whole organisation');
     expect(reply.text).toContain('20 of 22 answered');
@@ -103,8 +115,8 @@ describe('Slack: a full pulse round for 20 people, answered by clicks', () => {
     expect(employee.text).toBe('Results are for leaders, HR and admins.');
   });
 
-  it('a click on a closed round says so', async () => {
-    const message = h.fake.messagesTo('U0020')[0] as PostedMessage;
+  it('a click on a closed round says so (from a copy of the prompt taken before it closed)', async () => {
+    const message = staleBeforeClose as PostedMessage;
     const before = h.fake.callsTo('chat.postEphemeral').length;
     expect(await h.click(message, 'pulse:comment:comment')).toBe(200);
     const view = h.fake.callsTo('views.open').at(-1)?.params.view as Record<string, unknown>;

@@ -1,0 +1,31 @@
+import { resolveLocale } from '../domain/i18n/locale.js';
+import type { ServiceDeps } from './deps.js';
+import { closeRound } from './close-round.js';
+import type { PlatformRegistry } from './deliver-due.js';
+
+/**
+ * Closes every round whose close time has passed, then updates its prompts to say so (no
+ * buttons left). Closing first means answers stop even if a chat update fails; prompts already
+ * marked are not touched again.
+ */
+export async function closeDueRounds(deps: ServiceDeps, platforms: PlatformRegistry): Promise<number> {
+  const now = deps.clock.now().toJSDate();
+  const due = (await deps.store.rounds.openRounds()).filter((round) => round.closesAt <= now);
+  for (const round of due) {
+    await closeRound(deps, round._id);
+    for await (const delivery of deps.store.deliveries.sentIn(round._id)) {
+      const person = await deps.store.people.get(delivery.personKey);
+      const platform = platforms.get(delivery.platform);
+      if (person === null || platform === undefined || delivery.messageChannel === null || delivery.messageId === null) continue;
+      const recipient = { platform: person.platform, tenant: person.tenant, userId: person.userId, locale: delivery.locale ?? resolveLocale(person.locale, deps.settings.defaultLocale) };
+      try {
+        await platform.markClosed(recipient, { channel: delivery.messageChannel, messageId: delivery.messageId }, round.kind);
+        await deps.store.deliveries.markPromptClosed(delivery._id);
+      } catch (error) {
+        deps.logger.warn({ roundId: round._id, code: error instanceof Error ? error.message.slice(0, 100) : 'unknown' }, 'could not mark a prompt closed');
+      }
+    }
+    await deps.store.deliveries.closePending(round._id);
+  }
+  return due.length;
+}

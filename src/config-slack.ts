@@ -20,6 +20,8 @@ export interface SlackCommon {
   readonly includeGuests: boolean;
   /** User group handles that define segments, in priority order; null = every group, by handle. */
   readonly segmentGroups: readonly string[] | null;
+  /** OAuth mode: the only workspace (T…) or org (E…) ids that may install; null = any. */
+  readonly allowedTeams: readonly string[] | null;
   /** chat.postMessage calls per second per workspace during a fan-out (0 = unpaced). */
   readonly messagesPerSecond: number;
 }
@@ -55,12 +57,14 @@ export function loadSlackConfig(env: Record<string, string | undefined>): SlackC
   if (!/^\d+(\.\d+)?$/.test(rate) || Number(rate) > 100) {
     throw new ConfigError('SLACK_MESSAGES_PER_SECOND must be a number from 0 to 100 (messages per second per workspace; 0 turns pacing off)');
   }
+  const allowed = env.SLACK_ALLOWED_TEAMS?.split(',').map((t) => t.trim()).filter((t) => t !== '');
   const groups = env.SLACK_SEGMENT_GROUPS?.split(',').map((g) => g.trim().replace(/^@/, '')).filter((g) => g !== '');
   const common: SlackCommon = {
     apiUrl,
     includeGuests: guests === 'true' || guests === '1',
     segmentGroups: groups && groups.length > 0 ? groups : null,
     messagesPerSecond: Number(rate),
+    allowedTeams: allowed && allowed.length > 0 ? allowed : null,
   };
   const signingWhy = 'copy the Signing Secret from your Slack app’s Basic Information page';
   if (env.SLACK_CLIENT_ID !== undefined) {

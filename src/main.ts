@@ -28,6 +28,9 @@ async function main(): Promise<void> {
         process.exit(1);
       });
   };
+  process.on('unhandledRejection', (reason: unknown) => {
+    logger.error({ err: reason }, 'unhandled promise rejection (kept running)');
+  });
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 }

@@ -43,7 +43,7 @@ export interface SlackAdapterOptions {
 /** Builds the Bolt app for the configured mode and wires pulsebot's handlers into it. */
 export async function createSlackAdapter(config: SlackConfig, ctx: SlackContext, options: SlackAdapterOptions): Promise<SlackAdapter> {
   const logger = boltLogger(ctx.deps.logger.child({ adapter: 'slack' }));
-  const installations = mongoInstallationStore(ctx.deps.store.database);
+  const installations = mongoInstallationStore(ctx.deps.store.database, config.common.allowedTeams);
   const clients = createSlackClients(
     config,
     async (teamId) => {

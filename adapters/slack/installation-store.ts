@@ -12,10 +12,14 @@ function keyOf(query: { isEnterpriseInstall?: boolean; enterpriseId?: string | u
  * bot tokens, so the database must be protected like any secret store; the tokens' scopes do
  * not include reading DMs, so a stolen token cannot read the prompts' answer links back.
  */
-export function mongoInstallationStore(database: Database): InstallationStore & { teams(): Promise<string[]> } {
+export function mongoInstallationStore(database: Database, allowed: readonly string[] | null = null): InstallationStore & { teams(): Promise<string[]> } {
   const installations = database.collections.installations;
   return {
     async storeInstallation(installation) {
+      const ids = [installation.team?.id, installation.enterprise?.id].filter((id): id is string => typeof id === 'string');
+      if (allowed !== null && !ids.some((id) => allowed.includes(id))) {
+        throw new Error(`Slack workspace ${ids.join('/')} is not in SLACK_ALLOWED_TEAMS; installation refused`);
+      }
       const key = keyOf({
         isEnterpriseInstall: installation.isEnterpriseInstall ?? false,
         enterpriseId: installation.enterprise?.id,

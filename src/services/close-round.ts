@@ -3,15 +3,32 @@ import type { ServiceDeps } from './deps.js';
 
 /**
  * Closes a round: no more answers, exact final counts, then the participation ledger is purged.
+ * Answers that were already being recorded when it closed get a grace period first, so none of
+ * them lands after the recount or the purge.
  * Each step is idempotent and the round records how far it got, so a crash at any point is
  * finished by running this again.
  */
-export async function closeRound(deps: ServiceDeps, roundId: string): Promise<void> {
+export interface CloseOptions {
+  /**
+   * How long to let answers already past the "is it open?" check finish before counting (ms).
+   * Slack gives a click 3 s, so 3.5 s covers every answer a person can have seen confirmed.
+   */
+  readonly graceMs?: number;
+}
+
+export const CLOSE_GRACE_MS = 3_500;
+
+export async function closeRound(deps: ServiceDeps, roundId: string, options: CloseOptions = {}): Promise<void> {
   const { store } = deps;
   const logger = deps.logger.child({ roundId });
   const round = await store.rounds.get(roundId);
   if (round === null || round.state === 'closed') return;
-  if (round.state === 'open') await store.rounds.update(roundId, { state: 'closing' });
+  if (round.state === 'open') {
+    await store.rounds.update(roundId, { state: 'closing' });
+    const grace = options.graceMs ?? CLOSE_GRACE_MS;
+    if (grace > 0) await new Promise((resolve) => setTimeout(resolve, grace));
+  }
+  await store.counters.settle();
 
   if (!round.countsFinal) {
     const rows = await store.answers.countRound(roundId);

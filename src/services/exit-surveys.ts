@@ -41,6 +41,7 @@ async function ensureExitRound(deps: ServiceDeps, date: string, expiresAt: DateT
     state: 'open',
     countsFinal: false,
     fannedOut: true,
+    segmentParents: await deps.store.segments.parents(),
   });
   await deps.store.rounds.extendClose(id, closesAt.toJSDate());
   return id;

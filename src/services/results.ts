@@ -1,4 +1,4 @@
-import { type SegmentTree } from '../domain/anonymity/segment-tree.js';
+import { buildSegmentTree, type SegmentTree } from '../domain/anonymity/segment-tree.js';
 import { rollUp, visibleSegments } from '../domain/anonymity/suppression.js';
 import type { Driver } from '../domain/drivers.js';
 import { change } from '../domain/metrics/change.js';
@@ -125,11 +125,13 @@ export async function roundResults(deps: ServiceDeps, surveyId: string, scope: '
   const rounds = await deps.store.rounds.latestClosed(surveyId, 2);
   const [current, previous] = rounds;
   if (current === undefined) return null;
-  const tree = await deps.store.segments.tree();
+  // Each round is judged on the tree it ran with; the list shown follows the latest round's.
+  const treeOf = (round: RoundDoc): SegmentTree => buildSegmentTree(Object.entries(round.segmentParents).map(([id, parentId]) => ({ id, parentId })));
+  const tree = treeOf(current);
   const names = new Map((await deps.store.segments.all()).map((s) => [s._id, s.name]));
   const counters = await deps.store.counters.forRounds(rounds.map((r) => r._id));
   const now = countRound(tree, current, counters.filter((c) => c.roundId === current._id));
-  const before = previous ? countRound(tree, previous, counters.filter((c) => c.roundId === previous._id)) : null;
+  const before = previous ? countRound(treeOf(previous), previous, counters.filter((c) => c.roundId === previous._id)) : null;
 
   const segments = segmentsInScope(tree, scope).map((segment): SegmentResult => {
     if (!now.shown.has(segment)) {

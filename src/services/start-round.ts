@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { buildSegmentTree } from '../domain/anonymity/segment-tree.js';
 import { reportingSegment, rollUp } from '../domain/anonymity/suppression.js';
 import { questionsForRound } from '../domain/rotation.js';
 import { localSendTime, roundIndexOnOrAfter, type IsoDate } from '../domain/schedule.js';
@@ -48,6 +49,7 @@ export async function startRound(
   const id = makeRoundId(definition.id, date);
   const logger = deps.logger.child({ roundId: id });
 
+  const segmentParents = await store.segments.parents();
   const { round, created } = await store.rounds.createOnce({
     _id: id,
     surveyId: definition.id,
@@ -57,15 +59,17 @@ export async function startRound(
     questionIds,
     anonymity: definition.anonymity,
     opensAt: clock.now().toJSDate(),
-    closesAt: roundClosesAt(date, definition.openDays).toJSDate(),
+    // With skipWeekends a weekend round goes out on Monday: count the open days from there.
+    closesAt: roundClosesAt(localSendTime(date, definition.cadence.time, 'UTC', definition.skipWeekends).toISODate() ?? date, definition.openDays).toJSDate(),
     state: 'open',
     countsFinal: false,
     fannedOut: false,
+    segmentParents,
   });
   if (!created) logger.info({}, 'round exists; resuming its fan-out');
   if (round.fannedOut) return round;
 
-  const tree = await store.segments.tree();
+  const tree = buildSegmentTree(Object.entries(round.segmentParents).map(([id, parentId]) => ({ id, parentId })));
   const scope = definition.audience.type === 'segments' ? definition.audience.segments.flatMap((s) => tree.subtree(s)) : null;
 
   const own = new Map<string, number>();

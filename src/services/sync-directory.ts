@@ -43,7 +43,7 @@ export async function syncDirectory(deps: ServiceDeps, source: DirectorySource):
   const segments = await source.segments();
   const membership = new Map<string, string>();
   for (const segment of segments) {
-    await deps.store.segments.upsert({ _id: segment.id, name: segment.name, parentId: null });
+    await deps.store.segments.ensure(segment.id, segment.name);
     for (const userId of await source.members(segment.id)) if (!membership.has(userId)) membership.set(userId, segment.id);
   }
   let people = 0;

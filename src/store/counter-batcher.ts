@@ -40,6 +40,14 @@ export class CounterBatcher {
     return done;
   }
 
+  /** Resolves once every increment queued so far has been written (or failed). */
+  async idle(): Promise<void> {
+    while (this.running || this.queued.size > 0) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (!this.running && this.queued.size > 0) void this.drain();
+    }
+  }
+
   private async drain(): Promise<void> {
     this.running = true;
     while (this.queued.size > 0) {

@@ -15,6 +15,11 @@ export class CountersRepo {
     return this.batcher.add(roundId, segment, questionId, values);
   }
 
+  /** Waits until this process's pending increments are written. */
+  settle(): Promise<void> {
+    return this.batcher.idle();
+  }
+
   /** Sets counters to exact values (at close, or invited counts at fan-out). Idempotent. */
   async set(roundId: string, rows: readonly { segment: string; questionId: string; value: string; n: number }[]): Promise<void> {
     if (rows.length === 0) return;

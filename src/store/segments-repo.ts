@@ -15,6 +15,16 @@ export class SegmentsRepo {
     );
   }
 
+  /** Adds a segment a platform defines, or renames it; an existing one keeps its place in the tree. */
+  async ensure(id: string, name: string): Promise<void> {
+    await this.database.collections.segments.updateOne({ _id: id }, { $set: { name }, $setOnInsert: { parentId: null } }, { upsert: true });
+  }
+
+  /** The tree as a plain segment → parent map, for a round to keep. */
+  async parents(): Promise<Record<string, string | null>> {
+    return Object.fromEntries((await this.all()).map((s) => [s._id, s.parentId]));
+  }
+
   async all(): Promise<SegmentDoc[]> {
     const docs = await this.database.collections.segments.find({}).toArray();
     return docs.map((doc) => segmentDocSchema.parse(doc));

@@ -12,6 +12,7 @@ describe('Slack: multi-workspace OAuth install', () => {
         SLACK_CLIENT_ID: '111.222',
         SLACK_CLIENT_SECRET: 'client-secret',
         SLACK_STATE_SECRET: 'state-secret-state-secret-state-secret',
+        SLACK_ALLOWED_TEAMS: 'T0TEST',
       },
     });
   }, 120_000);
@@ -50,5 +51,35 @@ describe('Slack: multi-workspace OAuth install', () => {
     const callback = await fetch(`${origin}/slack/oauth_redirect?code=x&state=forged`, { redirect: 'manual' });
     expect(callback.status).toBeGreaterThanOrEqual(400);
     expect(await h.app.database.collections.installations.countDocuments({})).toBe(before);
+  });
+});
+
+describe('Slack: OAuth install from a workspace that is not allowed', () => {
+  let h: SlackHarness;
+
+  beforeAll(async () => {
+    h = await startSlackHarness({
+      people: users(1),
+      env: {
+        SLACK_BOT_TOKEN: '',
+        SLACK_CLIENT_ID: '111.222',
+        SLACK_CLIENT_SECRET: 'client-secret',
+        SLACK_STATE_SECRET: 'state-secret-state-secret-state-secret',
+        SLACK_ALLOWED_TEAMS: 'T0OTHER,E0ORG',
+      },
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await h.dispose();
+  });
+
+  it('is refused and nothing is stored', async () => {
+    const origin = h.base.replace('/slack/events', '');
+    const start = await fetch(`${origin}/slack/install`, { redirect: 'manual' });
+    const state = new URL(start.headers.get('location') ?? '').searchParams.get('state') ?? '';
+    const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const callback = await fetch(`${origin}/slack/oauth_redirect?code=c&state=${encodeURIComponent(state)}`, { headers: { cookie }, redirect: 'manual' });
+    expect(callback.status).toBeGreaterThanOrEqual(400);
+    expect(await h.app.database.collections.installations.countDocuments({})).toBe(0);
   });
 });

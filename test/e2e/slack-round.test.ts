@@ -98,7 +98,7 @@ describe('Slack: a full pulse round for 20 people, answered by clicks', () => {
     staleBeforeClose = structuredClone(h.fake.messagesTo('U0020')[0]);
     h.clock.set(h.clock.now().plus({ days: 8 }));
     h.app.delivery.kick();
-    await eventually(async () => (await h.app.deps.store.rounds.get(round?._id ?? ''))?.state === 'closed');
+    await eventually(async () => (await h.app.deps.store.rounds.get(round?._id ?? ''))?.state === 'closed', 15_000);
     await h.app.delivery.idle();
     expect(await h.app.database.collections.participation.countDocuments({})).toBe(0);
     const unanswered = h.fake.messagesTo('UADMIN')[0] as PostedMessage;

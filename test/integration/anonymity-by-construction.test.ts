@@ -61,7 +61,7 @@ describe('a round of 12 people in two segments, answered and closed', () => {
         expected.set(answered, (expected.get(answered) ?? 0) + 1);
       }
     }
-    await closeRound(deps, roundId);
+    await closeRound(deps, roundId, { graceMs: 0 });
   });
 
   afterAll(async () => {

@@ -4,6 +4,7 @@ import { ORG_ROOT } from '../../src/domain/anonymity/segment-tree.js';
 import { closeRound } from '../../src/services/close-round.js';
 import { recordAnswer } from '../../src/services/record-answer.js';
 import { newResponseToken, responseId } from '../../src/services/response-id.js';
+import { roundResults } from '../../src/services/results.js';
 import { startRound } from '../../src/services/start-round.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import { seedPeople, testDeps, weeklyPulse } from '../support/fixtures.js';
@@ -93,6 +94,43 @@ describe('starting, answering and closing rounds', () => {
     expect(await db.database.collections.participation.countDocuments({})).toBe(0);
   });
 
+  it('results of a round use the segment tree it ran with, so re-parenting later reveals nothing', async () => {
+    const { people } = db.database.collections;
+    await deps.store.segments.upsert({ _id: 'dept', name: 'Dept', parentId: null });
+    await deps.store.segments.upsert({ _id: 't1', name: 'T1', parentId: 'dept' });
+    await deps.store.segments.upsert({ _id: 't2', name: 'T2', parentId: 'dept' });
+    const keys: string[] = [];
+    for (let i = 0; i < 9; i++) {
+      keys.push(await deps.store.people.upsert({ platform: 'slack', tenant: 'T1', userId: `U${i}`, email: null, timezone: 'Europe/Oslo', locale: 'en', segment: i < 6 ? 't1' : 't2' }));
+    }
+    expect(await people.countDocuments({})).toBe(9);
+    const round = await startRound(deps, weeklyPulse({ anonymity: { minGroupSize: 3, minCommentGroupSize: 3 } }), '2026-11-23', { defaultTimezone: 'UTC' });
+    for (const person of keys) {
+      await recordAnswer(deps, { roundId: round._id, person, responseToken: newResponseToken(), questionId: 'comment', raw: 'fine' });
+    }
+    await closeRound(deps, round._id, { graceMs: 0 });
+    const visible = async () => {
+      const results = await roundResults(deps, 'pulse', 'all');
+      return Object.fromEntries((results?.segments ?? []).map((r) => [r.segment, r.visible]));
+    };
+    // k = 3: t1 (6) and t2 (3) both pass and sum to dept (9): everything shows.
+    expect(await visible()).toEqual({ org: true, dept: true, t1: true, t2: true });
+    // Someone flattens the tree afterwards; the closed round is still judged on its own tree.
+    await deps.store.segments.upsert({ _id: 't1', name: 'T1', parentId: null });
+    await deps.store.segments.upsert({ _id: 't2', name: 'T2', parentId: null });
+    expect(await visible()).toEqual({ org: true, dept: true, t1: true, t2: true });
+    expect((await deps.store.rounds.get(round._id))?.segmentParents).toEqual({ dept: null, t1: 'dept', t2: 'dept' });
+  });
+
+  it('a weekend round that goes out on Monday stays open its full days from Monday, in every zone', async () => {
+    await seedPeople(deps, { sales: 5 });
+    const saturday = weeklyPulse({ cadence: { every: 'weekly', weekday: 6, time: '10:00', startDate: '2026-11-02' }, openDays: 2, reminderDays: [1] });
+    const round = await startRound(deps, saturday, '2026-11-28', { defaultTimezone: 'UTC' });
+    const latestSend = Math.max(...(await db.database.collections.deliveries.find({}).toArray()).map((d) => d.sendAt.getTime()));
+    expect(new Date(latestSend).toISOString()).toBe('2026-11-30T15:00:00.000Z');
+    expect(round.closesAt.toISOString()).toBe('2026-12-02T12:00:00.000Z');
+  });
+
   it('after the close time, answers are refused even before the close job runs', async () => {
     const [person = ''] = await seedPeople(deps, { sales: 5 });
     const round = await startRound(deps, weeklyPulse({ openDays: 2, reminderDays: [1] }), '2026-11-23', { defaultTimezone: 'UTC' });
@@ -118,8 +156,8 @@ describe('starting, answering and closing rounds', () => {
       text: 'stored, never counted',
     });
     expect(await counter(round._id, 'sales', 'comment', COUNTER_ANSWERED)).toBe(5);
-    await closeRound(deps, round._id);
-    await closeRound(deps, round._id);
+    await closeRound(deps, round._id, { graceMs: 0 });
+    await closeRound(deps, round._id, { graceMs: 0 });
     expect(await counter(round._id, 'sales', 'comment', COUNTER_ANSWERED)).toBe(6);
     expect(await db.database.collections.participation.countDocuments({})).toBe(0);
     expect((await deps.store.rounds.get(round._id))?.state).toBe('closed');

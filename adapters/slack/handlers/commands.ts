@@ -56,7 +56,7 @@ async function pulse(ctx: SlackContext, actor: string, command: PulseCommand, t:
           if (text === t('ui.error')) deps.logger.error({ err: error }, 'send-now failed');
           await respond({ response_type: 'ephemeral', text });
         }
-      })();
+      })().catch((error: unknown) => deps.logger.warn({ err: error }, 'could not report a send-now result (response_url expired?)'));
       return null;
     }
     case 'results': {

@@ -38,7 +38,7 @@ export type PersonDoc = z.infer<typeof personDocSchema>;
 export const segmentDocSchema = z.object({
   _id: z.string().min(1),
   name: z.string().min(1),
-  parentId: z.string().nullable(),
+  parentId: z.string().nullable().default(null),
 });
 export type SegmentDoc = z.infer<typeof segmentDocSchema>;
 

@@ -25,6 +25,12 @@ export const roundDocSchema = z.object({
   state: z.enum(ROUND_STATES),
   /** Set once final counts are written at close, before the ledger is purged. */
   countsFinal: z.boolean().default(false),
+  /**
+   * The segment tree (segment → parent) as it was when the round started. Results of this round
+   * are always computed on it, so a later change to the tree cannot turn "before" and "after"
+   * into a subtraction that reveals a small group.
+   */
+  segmentParents: z.record(z.string(), z.string().nullable()).default({}),
   /** Set once every recipient has a delivery, so a restarted fan-out knows where it stands. */
   fannedOut: z.boolean().default(false),
 });

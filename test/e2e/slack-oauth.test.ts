@@ -1,19 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startSlackHarness, users, type SlackHarness } from '../support/slack-harness.js';
 
+/** OAuth mode (no bot token), allowing installs from `allowedTeams`. */
+const oauthEnv = (allowedTeams: string): Record<string, string> => ({
+  SLACK_BOT_TOKEN: '',
+  SLACK_CLIENT_ID: '111.222',
+  SLACK_CLIENT_SECRET: 'client-secret',
+  SLACK_STATE_SECRET: 'state-secret-state-secret-state-secret',
+  SLACK_ALLOWED_TEAMS: allowedTeams,
+});
+
 describe('Slack: multi-workspace OAuth install', () => {
   let h: SlackHarness;
 
   beforeAll(async () => {
     h = await startSlackHarness({
       people: users(3),
-      env: {
-        SLACK_BOT_TOKEN: '',
-        SLACK_CLIENT_ID: '111.222',
-        SLACK_CLIENT_SECRET: 'client-secret',
-        SLACK_STATE_SECRET: 'state-secret-state-secret-state-secret',
-        SLACK_ALLOWED_TEAMS: 'T0TEST',
-      },
+      env: oauthEnv('T0TEST'),
     });
   }, 120_000);
   afterAll(async () => {
@@ -60,13 +63,7 @@ describe('Slack: OAuth install from a workspace that is not allowed', () => {
   beforeAll(async () => {
     h = await startSlackHarness({
       people: users(1),
-      env: {
-        SLACK_BOT_TOKEN: '',
-        SLACK_CLIENT_ID: '111.222',
-        SLACK_CLIENT_SECRET: 'client-secret',
-        SLACK_STATE_SECRET: 'state-secret-state-secret-state-secret',
-        SLACK_ALLOWED_TEAMS: 'T0OTHER,E0ORG',
-      },
+      env: oauthEnv('T0OTHER,E0ORG'),
     });
   }, 120_000);
   afterAll(async () => {

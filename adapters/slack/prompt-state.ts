@@ -42,8 +42,3 @@ export function markClosed(blocks: readonly Block[], locale: Locale): Block[] {
   return out;
 }
 
-/** Whether a question still shows its buttons in these blocks. */
-export function isOpenInMessage(blocks: readonly Block[], questionId: string): boolean {
-  const prefix = questionBlockPrefix(questionId);
-  return blocks.some((b) => b.type === 'actions' && (b.block_id ?? '').startsWith(prefix));
-}

@@ -3,10 +3,12 @@ import type { CommentDoc, CounterDoc, ResponseDoc } from './documents/answers.js
 import type { DeliveryDoc, ExitRequestDoc, ParticipationDoc, PersonDoc, SegmentDoc } from './documents/identity.js';
 import type { RoundDoc, SurveyDoc } from './documents/rounds.js';
 
-/** The collections, split by side so a reader sees at once where identity may live. */
-export const IDENTITY_COLLECTIONS = ['people', 'segments', 'deliveries', 'participation', 'exit_requests'] as const;
+/**
+ * The answer side: what was answered, never by whom. Identity lives in people, segments,
+ * deliveries, participation and exit_requests; surveys, rounds, meta and installations are
+ * configuration.
+ */
 export const ANSWER_COLLECTIONS = ['responses', 'comments', 'counters'] as const;
-export const CONFIG_COLLECTIONS = ['surveys', 'rounds', 'meta', 'installations'] as const;
 
 export interface Collections {
   people: Collection<PersonDoc>;

@@ -1,6 +1,6 @@
 import type { ServiceDeps } from './services/deps.js';
-import { closeDueRounds } from './services/close-due-rounds.js';
-import { deliverDue, type PlatformRegistry } from './services/deliver-due.js';
+import type { PlatformRegistry } from './services/deliver-due.js';
+import { runScheduleTick } from './services/schedule-tick.js';
 
 export interface DeliveryLoop {
   /** Sends what is due as soon as possible (coalesces many calls into one pass). */
@@ -11,8 +11,8 @@ export interface DeliveryLoop {
 }
 
 /**
- * Closes rounds whose time is up and sends due prompts, on a timer and on demand. One pass at a time; a pass keeps going while a
- * full batch came back, so a big round drains without waiting for the next tick.
+ * Runs the schedule tick (open, close, remind, send) on a timer and on demand, one pass at a
+ * time; asking during a pass runs one more pass after it.
  */
 export function startDeliveryLoop(deps: ServiceDeps, platforms: PlatformRegistry, everyMs = 15_000): DeliveryLoop {
   let running: Promise<void> | null = null;
@@ -23,11 +23,7 @@ export function startDeliveryLoop(deps: ServiceDeps, platforms: PlatformRegistry
   const pass = async (): Promise<void> => {
     do {
       again = false;
-      await closeDueRounds(deps, platforms);
-      for (;;) {
-        const report = await deliverDue(deps, platforms, { batch });
-        if (report.sent + report.failed + report.retrying < batch || stopped) break;
-      }
+      await runScheduleTick(deps, platforms, batch);
     } while (again && !stopped);
   };
   const kick = (): void => {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { ChatPlatform, MessageRef, Recipient, SurveyPrompt } from '../../src/ports/chat-platform.js';
-import { promptMessage } from './prompt-blocks.js';
+import { DateTime } from 'luxon';
+import { translator } from '../../src/domain/i18n/translate.js';
+import type { ChatPlatform, MessageRef, Recipient, Reminder, SurveyPrompt } from '../../src/ports/chat-platform.js';
+import { promptMessage, surveyTitleKey } from './prompt-blocks.js';
 import { markClosed } from './prompt-state.js';
 import type { SlackClients } from './slack-clients.js';
 
@@ -33,6 +35,13 @@ export function createSlackPlatform(clients: SlackClients): ChatPlatform {
      */
     findPrompt(): Promise<MessageRef | null> {
       return Promise.resolve(null);
+    },
+    async sendReminder(recipient: Recipient, reminder: Reminder): Promise<void> {
+      const client = await clientFor(recipient.tenant);
+      const t = translator(recipient.locale);
+      const date = DateTime.fromJSDate(reminder.openUntil).setLocale(recipient.locale).toLocaleString(DateTime.DATE_MED);
+      const text = t('reminder.text', { survey: t(surveyTitleKey(reminder.surveyKind)), date });
+      await clients.paced(recipient.tenant, () => client.chat.postMessage({ channel: recipient.userId, text }));
     },
     async markClosed(recipient: Recipient, ref: MessageRef, surveyKind: SurveyPrompt['surveyKind']): Promise<void> {
       const client = await clientFor(recipient.tenant);

@@ -27,6 +27,13 @@ export interface SurveyPrompt {
   readonly orgName: string | null;
 }
 
+export interface Reminder {
+  readonly roundId: string;
+  readonly surveyKind: SurveyPrompt['surveyKind'];
+  /** When answers stop being taken (the round's close, or an exit prompt's expiry). */
+  readonly openUntil: Date;
+}
+
 /** Where a sent message lives, so it can be updated ("recorded", "closed") or found after a crash. */
 export interface MessageRef {
   readonly channel: string;
@@ -43,4 +50,6 @@ export interface ChatPlatform {
   /** Finds a prompt sent before a crash by its round id, or null if it never went out. */
   findPrompt(recipient: Recipient, roundId: string): Promise<MessageRef | null>;
   markClosed(recipient: Recipient, ref: MessageRef, surveyKind: SurveyPrompt['surveyKind']): Promise<void>;
+  /** A neutral nudge about an open survey; it never says who has or has not answered. */
+  sendReminder(recipient: Recipient, reminder: Reminder): Promise<void>;
 }

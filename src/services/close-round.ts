@@ -25,7 +25,7 @@ export async function closeRound(deps: ServiceDeps, roundId: string, options: Cl
   if (round === null || round.state === 'closed') return;
   if (round.state === 'open') {
     await store.rounds.update(roundId, { state: 'closing' });
-    const grace = options.graceMs ?? CLOSE_GRACE_MS;
+    const grace = options.graceMs ?? deps.settings.closeGraceMs ?? CLOSE_GRACE_MS;
     if (grace > 0) await new Promise((resolve) => setTimeout(resolve, grace));
   }
   await store.counters.settle();

@@ -12,6 +12,8 @@ export interface AppSettings {
   readonly defaultLocale: Locale;
   readonly orgName: string | null;
   readonly bootstrapRoles: { readonly admins: readonly PlatformUserRef[]; readonly hr: readonly PlatformUserRef[] };
+  /** How long closing a round waits for answers already in flight (ms); see close-round.ts. */
+  readonly closeGraceMs?: number;
 }
 
 /** What every use case gets: its ports, passed in, never imported. */

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { DomainError } from '../domain/errors.js';
-import { EXIT_SURVEY_ID, exitRoundId, exitSendTime, nextWorkingDay, quarterStart } from '../domain/exit-schedule.js';
+import { EXIT_SURVEY_ID, addWorkingDays, exitRoundId, exitSendTime, nextWorkingDay, quarterStart } from '../domain/exit-schedule.js';
 import type { Locale } from '../domain/i18n/locale.js';
 import { ORG_ROOT } from '../domain/anonymity/segment-tree.js';
 import { EXIT_SURVEY_QUESTIONS } from '../domain/templates/exit-survey.js';
@@ -11,6 +11,7 @@ import { loadActor, requireHr } from './actors.js';
 import type { ServiceDeps } from './deps.js';
 
 export const EXIT_EXPIRY_DAYS = 14;
+export const EXIT_REMINDER_WORKING_DAYS = 2;
 
 export interface ExitSurveyRequest {
   readonly target: PersonKey;
@@ -91,6 +92,8 @@ export async function requestExitSurvey(deps: ServiceDeps, actorKey: PersonKey, 
     reportingSegment: ORG_ROOT,
     sendAt: doc.sendAt,
     locale: doc.locale,
+    reminders: [addWorkingDays(DateTime.fromJSDate(doc.sendAt, { zone }), EXIT_REMINDER_WORKING_DAYS).toJSDate()],
+    expiresAt: doc.expiresAt,
   });
   deps.logger.info({ roundId }, 'exit survey scheduled');
   return { status: 'scheduled', request: doc };

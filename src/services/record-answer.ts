@@ -40,6 +40,9 @@ export async function recordAnswer(deps: ServiceDeps, input: AnswerInput): Promi
 
   const delivery = await store.deliveries.get(deliveryId(round._id, input.person));
   if (delivery === null) throw new DomainError('NOT_INVITED', `round ${round._id} was not sent to this person`);
+  if (delivery.expiresAt !== null && clock.now().toJSDate() >= delivery.expiresAt) {
+    throw new DomainError('ROUND_CLOSED', `this person's prompt in ${round._id} has expired`);
+  }
   const segment = delivery.reportingSegment;
   const id = responseId(input.responseToken, question.id);
 

@@ -85,9 +85,11 @@ export async function startRound(
   const flush = async (): Promise<void> => {
     await store.deliveries.addPending(
       page.map((person) => {
-        const local = localSendTime(date, definition.cadence.time, person.timezone ?? options.defaultTimezone, definition.skipWeekends);
-        const sendAt = options.sendNow === true || local < now ? now : local;
+        const zone = person.timezone ?? options.defaultTimezone;
+        const local = localSendTime(date, definition.cadence.time, zone, definition.skipWeekends);
+        const sendAt = options.sendNow === true || local < now ? now.setZone(zone) : local;
         return {
+          reminders: definition.reminderDays.map((days) => sendAt.plus({ days }).toJSDate()),
           _id: deliveryId(id, person._id),
           roundId: id,
           personKey: person._id,

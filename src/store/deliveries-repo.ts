@@ -5,8 +5,16 @@ export function deliveryId(roundId: string, person: PersonKey): string {
   return `${roundId}|${person}`;
 }
 
-export type NewDelivery = Omit<DeliveryDoc, 'state' | 'attempts' | 'claimedAt' | 'messageChannel' | 'messageId' | 'lastError' | 'locale'> &
-  Partial<Pick<DeliveryDoc, 'locale'>>;
+export type NewDelivery = Omit<
+  DeliveryDoc,
+  'state' | 'attempts' | 'claimedAt' | 'messageChannel' | 'messageId' | 'lastError' | 'locale' | 'reminders' | 'nextReminderAt' | 'expiresAt'
+> &
+  Partial<Pick<DeliveryDoc, 'locale' | 'reminders' | 'expiresAt'>>;
+
+function withReminders(doc: NewDelivery): Omit<DeliveryDoc, 'state'> {
+  const reminders = [...(doc.reminders ?? [])].sort((a, b) => a.getTime() - b.getTime());
+  return deliveryDocSchema.omit({ state: true }).parse({ ...doc, reminders, nextReminderAt: reminders[0] ?? null });
+}
 
 /** Who a round's prompt goes to, and how far each send got. Identity side. */
 export class DeliveriesRepo {
@@ -24,7 +32,7 @@ export class DeliveriesRepo {
       docs.map((doc) => ({
         updateOne: {
           filter: { _id: doc._id },
-          update: { $setOnInsert: deliveryDocSchema.parse({ ...doc, state: 'pending' }) },
+          update: { $setOnInsert: { ...withReminders(doc), state: 'pending' as const } },
           upsert: true,
         },
       })),
@@ -33,7 +41,7 @@ export class DeliveriesRepo {
 
   /** Writes a pending delivery, replacing one that was never sent (an exit survey asked for again). */
   async replacePending(doc: NewDelivery): Promise<void> {
-    const full = deliveryDocSchema.parse({ ...doc, state: 'pending' });
+    const full = deliveryDocSchema.parse({ ...withReminders(doc), state: 'pending' });
     const replaced = await this.deliveries.replaceOne({ _id: doc._id, state: { $in: ['pending', 'failed', 'closed'] } }, full);
     if (replaced.matchedCount === 0) await this.addPending([doc]);
   }
@@ -76,6 +84,26 @@ export class DeliveriesRepo {
     const out: Record<string, number> = {};
     for await (const row of rows) out[row._id] = row.n;
     return out;
+  }
+
+  /** Sent prompts whose next reminder is due. */
+  async remindersDue(now: Date, limit: number): Promise<DeliveryDoc[]> {
+    const docs = await this.deliveries.find({ state: 'sent', nextReminderAt: { $lte: now } }).sort({ nextReminderAt: 1 }).limit(limit).toArray();
+    return docs.map((doc) => deliveryDocSchema.parse(doc));
+  }
+
+  /** Moves a delivery past the reminder it was due for. */
+  async reminderProcessed(delivery: DeliveryDoc): Promise<void> {
+    const next = delivery.reminders.find((at) => delivery.nextReminderAt !== null && at > delivery.nextReminderAt) ?? null;
+    await this.deliveries.updateOne({ _id: delivery._id, nextReminderAt: delivery.nextReminderAt }, { $set: { nextReminderAt: next } });
+  }
+
+  /** The earliest moment any delivery needs attention (a send or a reminder), or null. */
+  async nextDueAt(): Promise<Date | null> {
+    const [send] = await this.deliveries.find({ state: 'pending' }).sort({ sendAt: 1 }).limit(1).toArray();
+    const [remind] = await this.deliveries.find({ state: 'sent', nextReminderAt: { $ne: null } }).sort({ nextReminderAt: 1 }).limit(1).toArray();
+    const times = [send?.sendAt, remind?.nextReminderAt].filter((d): d is Date => d instanceof Date);
+    return times.length === 0 ? null : new Date(Math.min(...times.map((d) => d.getTime())));
   }
 
   /** Deliveries of a round whose prompt went out, streamed. */

@@ -46,6 +46,12 @@ export class RoundsRepo {
     return docs.map((doc) => roundDocSchema.parse(doc));
   }
 
+  /** Closed rounds whose close time is before `at`. */
+  async closedBefore(at: Date): Promise<RoundDoc[]> {
+    const docs = await this.database.collections.rounds.find({ state: 'closed', closesAt: { $lt: at } }).toArray();
+    return docs.map((doc) => roundDocSchema.parse(doc));
+  }
+
   async surveys(): Promise<SurveyDoc[]> {
     const docs = await this.database.collections.surveys.find({}).toArray();
     return docs.map((doc) => surveyDocSchema.parse(doc));

@@ -18,6 +18,7 @@ export function testDeps(database: Database, now = '2026-11-22T12:00:00Z'): Serv
       defaultTimezone: 'UTC',
       defaultLocale: 'en',
       orgName: 'Acme',
+      closeGraceMs: 0,
       bootstrapRoles: { admins: [{ platform: 'slack', userId: 'UADMIN' }], hr: [{ platform: 'slack', userId: 'UHR' }] },
     },
   };

@@ -61,6 +61,15 @@ export const deliveryDocSchema = z.object({
   messageChannel: z.string().nullable().default(null),
   messageId: z.string().nullable().default(null),
   lastError: z.string().nullable().default(null),
+  /** When this person's reminders are due (all of them fixed when the delivery is made). */
+  reminders: z.array(z.date()).default([]),
+  /**
+   * The next reminder still to be processed. It moves on for everyone, answered or not, so this
+   * document never records who had not answered.
+   */
+  nextReminderAt: z.date().nullable().default(null),
+  /** After this the prompt takes no answers (exit surveys expire); null = when the round closes. */
+  expiresAt: z.date().nullable().default(null),
 });
 export type DeliveryDoc = z.infer<typeof deliveryDocSchema>;
 

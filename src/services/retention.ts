@@ -1,0 +1,32 @@
+import type { ServiceDeps } from './deps.js';
+
+export interface RetentionReport {
+  readonly responses: number;
+  readonly comments: number;
+  readonly deliveries: number;
+  readonly exitRequests: number;
+}
+
+/** Closed rounds' deliveries are kept this long (for App Home and support), then deleted. */
+const DELIVERY_DAYS = 30;
+
+/**
+ * Deletes raw answers (responses, comments) of rounds dated more than `months` ago, while the
+ * counters, which summaries read, stay; deletes deliveries of rounds closed a month ago and
+ * finished exit requests past the same window. A job, because TTL indexes are not portable.
+ */
+export async function applyRetention(deps: ServiceDeps, months: number): Promise<RetentionReport> {
+  const { responses, comments, deliveries, exitRequests } = deps.store.database.collections;
+  const now = deps.clock.now();
+  const cutoff = now.minus({ months }).toISODate() as string;
+  const deliveryCutoff = now.minus({ days: DELIVERY_DAYS }).toJSDate();
+  const closedRounds = (await deps.store.rounds.closedBefore(deliveryCutoff)).map((r) => r._id);
+  const report = {
+    responses: (await responses.deleteMany({ roundDate: { $lt: cutoff } })).deletedCount,
+    comments: (await comments.deleteMany({ roundDate: { $lt: cutoff } })).deletedCount,
+    deliveries: closedRounds.length === 0 ? 0 : (await deliveries.deleteMany({ roundId: { $in: closedRounds } })).deletedCount,
+    exitRequests: (await exitRequests.deleteMany({ state: { $in: ['expired', 'cancelled', 'sent'] }, expiresAt: { $lt: now.minus({ months }).toJSDate() } })).deletedCount,
+  };
+  deps.logger.info({ ...report, months }, 'retention applied');
+  return report;
+}

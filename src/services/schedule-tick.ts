@@ -1,0 +1,46 @@
+import { closeDueRounds } from './close-due-rounds.js';
+import { deliverDue, type PlatformRegistry } from './deliver-due.js';
+import type { ServiceDeps } from './deps.js';
+import { expireExitSurveys } from './expire-exit-surveys.js';
+import { nextRoundOpening, openDueRounds } from './open-due-rounds.js';
+import { sendDueReminders } from './send-reminders.js';
+
+export interface TickReport {
+  readonly opened: number;
+  readonly closed: number;
+  readonly expired: number;
+  readonly reminded: number;
+  readonly sent: number;
+}
+
+/**
+ * Everything time-driven, in the order that keeps it correct: open rounds whose day has come,
+ * close those whose time is up (before any send or reminder could reach a closed round), expire
+ * exit surveys, send due reminders, then send due prompts until none is left.
+ */
+export async function runScheduleTick(deps: ServiceDeps, platforms: PlatformRegistry, batch = 500): Promise<TickReport> {
+  const opened = await openDueRounds(deps);
+  const closed = await closeDueRounds(deps, platforms);
+  const expired = await expireExitSurveys(deps, platforms);
+  const reminded = await sendDueReminders(deps, platforms, batch);
+  let sent = 0;
+  for (;;) {
+    const report = await deliverDue(deps, platforms, { batch });
+    sent += report.sent;
+    if (report.sent + report.failed + report.retrying < batch) break;
+  }
+  return { opened, closed, expired, reminded, sent };
+}
+
+/** The next moment a tick has work to do (a round opens or closes, a prompt or reminder is due). */
+export async function nextWakeAt(deps: ServiceDeps): Promise<Date | null> {
+  const candidates: Date[] = [];
+  const opening = await nextRoundOpening(deps);
+  if (opening) candidates.push(opening.toJSDate());
+  const due = await deps.store.deliveries.nextDueAt();
+  if (due) candidates.push(due);
+  for (const round of await deps.store.rounds.openRounds()) candidates.push(round.closesAt);
+  const [exit] = await deps.store.database.collections.exitRequests.find({ state: 'sent' }).sort({ expiresAt: 1 }).limit(1).toArray();
+  if (exit) candidates.push(exit.expiresAt);
+  return candidates.length === 0 ? null : new Date(Math.min(...candidates.map((d) => d.getTime())));
+}

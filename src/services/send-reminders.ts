@@ -1,0 +1,37 @@
+import { resolveLocale } from '../domain/i18n/locale.js';
+import type { RoundDoc } from '../store/documents/rounds.js';
+import type { PlatformRegistry } from './deliver-due.js';
+import type { ServiceDeps } from './deps.js';
+
+/**
+ * Sends the reminders that are due, each only to people the participation ledger says have not
+ * taken part (it answers with keyed hashes; nothing here learns more). Every delivery moves past
+ * the reminder either way, so the stored state never says who had not answered. A failed send is
+ * logged and not retried: a missed nudge is better than a double one.
+ */
+export async function sendDueReminders(deps: ServiceDeps, platforms: PlatformRegistry, batch = 500): Promise<number> {
+  const { store, clock } = deps;
+  const now = clock.now().toJSDate();
+  const rounds = new Map<string, RoundDoc | null>();
+  let sent = 0;
+  for (const delivery of await store.deliveries.remindersDue(now, batch)) {
+    if (!rounds.has(delivery.roundId)) rounds.set(delivery.roundId, await store.rounds.get(delivery.roundId));
+    const round = rounds.get(delivery.roundId) ?? null;
+    const open = round !== null && round.state === 'open' && round.closesAt > now && (delivery.expiresAt === null || delivery.expiresAt > now);
+    const person = open ? await store.people.get(delivery.personKey) : null;
+    const platform = platforms.get(delivery.platform);
+    if (round !== null && open && person?.active && platform && !(await store.ledger.hasTakenPart(round._id, delivery.personKey))) {
+      try {
+        await platform.sendReminder(
+          { platform: person.platform, tenant: person.tenant, userId: person.userId, locale: delivery.locale ?? resolveLocale(person.locale, deps.settings.defaultLocale) },
+          { roundId: round._id, surveyKind: round.kind, openUntil: delivery.expiresAt ?? round.closesAt },
+        );
+        sent++;
+      } catch (error) {
+        deps.logger.warn({ roundId: round._id, code: error instanceof Error ? error.message.slice(0, 100) : 'unknown' }, 'reminder not sent');
+      }
+    }
+    await store.deliveries.reminderProcessed(delivery);
+  }
+  return sent;
+}

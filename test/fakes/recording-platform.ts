@@ -1,0 +1,43 @@
+import type { ChatPlatform, MessageRef, Recipient, Reminder, SurveyPrompt } from '../../src/ports/chat-platform.js';
+import type { Clock } from '../../src/ports/clock.js';
+
+export interface Sent {
+  readonly to: Recipient;
+  readonly prompt: SurveyPrompt;
+  readonly at: Date;
+  readonly ref: MessageRef;
+}
+
+/**
+ * A chat surface that only records what pulsebot asked of it, stamped with the app's clock. It
+ * implements pulsebot's own ChatPlatform port (no SDK is replaced), for scheduler tests that
+ * are about time and exactly-once, not about Slack or Teams.
+ */
+export class RecordingPlatform implements ChatPlatform {
+  readonly name = 'slack' as const;
+  readonly prompts: Sent[] = [];
+  readonly reminders: { to: Recipient; reminder: Reminder; at: Date }[] = [];
+  readonly closed: MessageRef[] = [];
+
+  constructor(private readonly clock: Clock) {}
+
+  sendPrompt(to: Recipient, prompt: SurveyPrompt): Promise<MessageRef> {
+    const ref = { channel: `D${to.userId}`, messageId: String(this.prompts.length + 1) };
+    this.prompts.push({ to, prompt, at: this.clock.now().toJSDate(), ref });
+    return Promise.resolve(ref);
+  }
+
+  findPrompt(): Promise<MessageRef | null> {
+    return Promise.resolve(null);
+  }
+
+  markClosed(_to: Recipient, ref: MessageRef): Promise<void> {
+    this.closed.push(ref);
+    return Promise.resolve();
+  }
+
+  sendReminder(to: Recipient, reminder: Reminder): Promise<void> {
+    this.reminders.push({ to, reminder, at: this.clock.now().toJSDate() });
+    return Promise.resolve();
+  }
+}

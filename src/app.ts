@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/create-slack-adapter.js';
+import { createScheduler } from '../jobs/scheduler.js';
 import type { Config } from './config.js';
 import { startDeliveryLoop, type DeliveryLoop } from './delivery-loop.js';
 import { createHttpServer, type Mount } from './http-server.js';
@@ -29,11 +30,17 @@ export interface App {
 export interface AppOptions {
   /** Web API retries on rate limits and network errors (tests lower it). */
   readonly slackRetries?: number;
-  /** How often due prompts are looked for (ms). */
+  /** Run agenda (the default). Without it an in-process timer ticks every `deliveryEveryMs`. */
+  readonly scheduler?: boolean;
+  /** Without agenda: how often the schedule is ticked (ms). */
   readonly deliveryEveryMs?: number;
+  /** Grace for answers in flight when a round closes (ms). */
+  readonly closeGraceMs?: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** How long shutdown lets a running job (a fan-out pass) finish. */
+const SHUTDOWN_JOB_MS = 8_000;
 
 /** The composition root: storage, services, the chat adapters that are configured, and the HTTP server. */
 export async function createApp(config: Config, clock: Clock, logger: Logger, options: AppOptions = {}): Promise<App> {
@@ -50,6 +57,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
       defaultLocale: config.defaultLocale,
       orgName: config.orgName,
       bootstrapRoles: config.bootstrapRoles,
+      ...(options.closeGraceMs !== undefined ? { closeGraceMs: options.closeGraceMs } : {}),
     },
   };
   await ensureDefaultSurvey(deps);
@@ -63,13 +71,16 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
       })
     : null;
   if (slack) platforms.set('slack', slack.platform);
-  const delivery = startDeliveryLoop(deps, platforms, options.deliveryEveryMs);
+  const useScheduler = options.scheduler ?? true;
+  const delivery = startDeliveryLoop(deps, platforms, useScheduler ? null : (options.deliveryEveryMs ?? 15_000));
   kick.fn = () => delivery.kick();
+  const scheduler = useScheduler ? createScheduler(database.db, deps, delivery, { retentionMonths: config.retentionMonths }) : null;
 
   const mounts: Mount[] = [];
   if (slack?.requestListener) mounts.push({ prefix: '/slack', listener: slack.requestListener });
   let server: Server | null = null;
   let syncTimer: NodeJS.Timeout | null = null;
+  let schedulerStarted: Promise<void> = Promise.resolve();
 
   return {
     config,
@@ -85,13 +96,19 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
       }, mounts);
       server.listen(port);
       await once(server, 'listening');
+      let firstSync: Promise<unknown> = Promise.resolve();
       if (slack) {
         await slack.start();
         const sync = () => slack.syncDirectories().catch((error: unknown) => logger.error({ err: error }, 'Slack directory sync failed'));
-        void sync();
+        firstSync = sync();
         syncTimer = setInterval(() => void sync(), DAY_MS / 24);
         syncTimer.unref();
       }
+      // Rounds open from the directory: let the first sync finish (or fail) before the scheduler
+      // can open one, so a fresh start never fans out to a half-synced directory.
+      schedulerStarted = firstSync
+        .then(() => scheduler?.start())
+        .catch((error: unknown) => logger.error({ err: error }, 'the scheduler did not start'));
       if (platforms.size === 0) {
         logger.warn({}, 'no chat platform is configured, so no survey can be delivered: set the SLACK_* variables (see README)');
       }
@@ -100,6 +117,8 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
     },
     async close() {
       if (syncTimer) clearInterval(syncTimer);
+      await schedulerStarted;
+      await scheduler?.stop(SHUTDOWN_JOB_MS);
       await delivery.stop();
       await slack?.stop();
       if (server) {

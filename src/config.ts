@@ -91,6 +91,9 @@ const envSchema = z
       })
       .default('UTC'),
     PULSE_DEFAULT_LOCALE: z.enum(LOCALES, { message: 'PULSE_DEFAULT_LOCALE must be en, nb or sv' }).default('en'),
+    PULSE_RETENTION_MONTHS: intFrom('PULSE_RETENTION_MONTHS')
+      .pipe(z.number().min(1, 'PULSE_RETENTION_MONTHS must be at least 1').max(120, 'PULSE_RETENTION_MONTHS must be at most 120'))
+      .default(24),
     PULSE_ADMINS: userRefs('PULSE_ADMINS'),
     PULSE_HR: userRefs('PULSE_HR'),
     PULSE_ORG_NAME: z.string().trim().min(1).max(80, 'PULSE_ORG_NAME must be at most 80 characters').optional(),
@@ -116,6 +119,7 @@ const envSchema = z
       defaultLocale: env.PULSE_DEFAULT_LOCALE,
       orgName: env.PULSE_ORG_NAME ?? null,
       bootstrapRoles: { admins: env.PULSE_ADMINS, hr: env.PULSE_HR },
+      retentionMonths: env.PULSE_RETENTION_MONTHS,
     };
   });
 

@@ -14,7 +14,7 @@ export interface DeliveryLoop {
  * Runs the schedule tick (open, close, remind, send) on a timer and on demand, one pass at a
  * time; asking during a pass runs one more pass after it.
  */
-export function startDeliveryLoop(deps: ServiceDeps, platforms: PlatformRegistry, everyMs = 15_000): DeliveryLoop {
+export function startDeliveryLoop(deps: ServiceDeps, platforms: PlatformRegistry, everyMs: number | null = 15_000): DeliveryLoop {
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
@@ -38,8 +38,8 @@ export function startDeliveryLoop(deps: ServiceDeps, platforms: PlatformRegistry
         running = null;
       });
   };
-  const timer = setInterval(kick, everyMs);
-  timer.unref();
+  const timer = everyMs === null ? null : setInterval(kick, everyMs);
+  timer?.unref();
   return {
     kick,
     async idle() {
@@ -47,7 +47,7 @@ export function startDeliveryLoop(deps: ServiceDeps, platforms: PlatformRegistry
     },
     async stop() {
       stopped = true;
-      clearInterval(timer);
+      if (timer) clearInterval(timer);
       while (running) await running;
     },
   };

@@ -28,6 +28,8 @@ export function dueRoundDates(definition: SurveyDefinition, now: DateTime): IsoD
 export async function openDueRounds(deps: ServiceDeps): Promise<number> {
   const now = deps.clock.now();
   let opened = 0;
+  // An empty directory (a fresh install before its first sync) would make an empty round.
+  if ((await deps.store.people.count()) === 0) return 0;
   for (const survey of await deps.store.rounds.surveys()) {
     if (!survey.active) continue;
     for (const date of dueRoundDates(survey.definition, now)) {

@@ -3,9 +3,12 @@ import type { PostedMessage } from '../fakes/slack-api.js';
 import { eventually, startSlackHarness, users, type SlackHarness } from '../support/slack-harness.js';
 
 const textOf = (m: PostedMessage | undefined) => JSON.stringify(m?.blocks ?? []);
+const roundOf = (m: PostedMessage) => (m.metadata as { event_payload?: { round_id?: string } } | undefined)?.event_payload?.round_id ?? '';
 
 describe('Slack: exit surveys, App Home and languages', () => {
   let h: SlackHarness;
+  /** The prompt of `roundId` in `user`'s DM (the scheduled weekly pulse may be there too). */
+  const promptOf = (user: string, roundId: string) => h.fake.messagesTo(user).find((m) => roundOf(m) === roundId);
 
   beforeAll(async () => {
     // Sunday 2026-11-22 12:00 UTC. U0001 Oslo, U0002 New York, U0003 Kolkata; U0004 speaks nb, U0005 sv.
@@ -47,11 +50,11 @@ describe('Slack: exit surveys, App Home and languages', () => {
     expect((await h.command('UHR', '/exit-survey', '<@U0003> 2026-11-24 sv')).text).toContain('2026-11-24');
     h.clock.set(h.clock.now().plus({ days: 2 }));
     h.app.delivery.kick();
-    await eventually(() => h.fake.messagesTo('U0003').length === 1);
+    await eventually(() => promptOf('U0003', 'exit:2026-Q4') !== undefined);
     await h.app.delivery.idle();
     expect((await h.app.database.collections.exitRequests.findOne({ _id: 'slack:T0TEST:U0003' }))?.state).toBe('sent');
     expect((await h.command('UHR', '/exit-survey', 'cancel <@U0003>')).text).toBe('There is no unsent exit survey for <@U0003> to cancel.');
-    const prompt = h.fake.messagesTo('U0003')[0];
+    const prompt = promptOf('U0003', 'exit:2026-Q4');
     expect(textOf(prompt)).toContain('Avgångsenkät');
     const state = { 'q:exit-reasons:a': { 'pulse:multi:exit-reasons': { type: 'checkboxes', selected_options: [{ value: 'pay' }, { value: 'growth' }] } } };
     expect(await h.click(prompt as PostedMessage, 'pulse:multi-submit:exit-reasons', state)).toBe(200);
@@ -69,11 +72,12 @@ describe('Slack: exit surveys, App Home and languages', () => {
 
   it('pulse prompts and App Home speak each person’s language (nb, sv)', async () => {
     await h.command('UADMIN', '/pulse', 'send-now');
-    await eventually(() => h.fake.messagesTo('U0004').length === 1 && h.fake.messagesTo('U0005').length === 1);
+    const today = 'pulse:2026-11-24';
+    await eventually(() => promptOf('U0004', today) !== undefined && promptOf('U0005', today) !== undefined && promptOf('U0001', today) !== undefined);
     await h.app.delivery.idle(); // the deliveries are recorded as sent just after Slack answers
-    expect(textOf(h.fake.messagesTo('U0004')[0])).toContain('Svarene dine er anonyme');
-    expect(textOf(h.fake.messagesTo('U0005')[0])).toContain('Dina svar är anonyma');
-    expect(textOf(h.fake.messagesTo('U0001')[0])).toContain('Your answers are anonymous');
+    expect(textOf(promptOf('U0004', today))).toContain('Svarene dine er anonyme');
+    expect(textOf(promptOf('U0005', today))).toContain('Dina svar är anonyma');
+    expect(textOf(promptOf('U0001', today))).toContain('Your answers are anonymous');
     await h.event({ type: 'app_home_opened', user: 'U0004', channel: 'DU0004', tab: 'home', event_ts: '1.1' }, { eventId: 'EvNb' });
     await eventually(() => h.fake.callsTo('views.publish').length === 1);
     const home = JSON.stringify(h.fake.callsTo('views.publish')[0]?.params.view);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { inject } from 'vitest';
-import { createApp, type App } from '../../src/app.js';
+import { createApp, type App, type AppOptions } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
 import { ManualClock } from '../../src/ports/clock.js';
@@ -42,6 +42,7 @@ export interface HarnessOptions {
   readonly groups?: UsergroupFixture[];
   readonly now?: string;
   readonly env?: Record<string, string>;
+  readonly app?: AppOptions;
 }
 
 /** The real app (Bolt over HTTP, FerretDB) against the fake Slack Web API. */
@@ -71,7 +72,7 @@ export async function startSlackHarness(options: HarnessOptions): Promise<SlackH
     ...options.env,
   });
   const clock = new ManualClock(DateTime.fromISO(options.now ?? '2026-11-23T07:00:00Z', { zone: 'utc' }));
-  const app = await createApp(config, clock, silentLogger(), { slackRetries: 3, deliveryEveryMs: 3_600_000 });
+  const app = await createApp(config, clock, silentLogger(), { slackRetries: 3, scheduler: false, deliveryEveryMs: 3_600_000, ...options.app });
   const port = await app.listen(0);
   await app.slack?.syncDirectories(true);
   const base = `http://127.0.0.1:${port}/slack/events`;

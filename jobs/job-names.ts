@@ -1,0 +1,5 @@
+/** The agenda jobs pulsebot defines; one file each. */
+export const JOBS = {
+  tick: 'pulsebot:tick',
+  retention: 'pulsebot:retention',
+} as const;

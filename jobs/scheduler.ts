@@ -1,0 +1,46 @@
+import { MongoBackend } from '@agendajs/mongo-backend';
+import { Agenda } from 'agenda';
+import type { Db } from 'mongodb';
+import type { DeliveryLoop } from '../src/delivery-loop.js';
+import type { ServiceDeps } from '../src/services/deps.js';
+import { JOBS } from './job-names.js';
+import { defineRetentionJob } from './retention-job.js';
+import { defineTickJob } from './tick-job.js';
+
+export interface Scheduler {
+  start(): Promise<void>;
+  /** Stops taking jobs, lets a running one finish within `timeoutMs`, and releases locks. */
+  stop(timeoutMs: number): Promise<void>;
+}
+
+export interface SchedulerOptions {
+  readonly retentionMonths: number;
+}
+
+/**
+ * agenda on the app's own database (collection `agenda_jobs`), sharing its MongoClient. On real
+ * MongoDB its locks let several pulsebot processes run side by side; each job is also safe to run
+ * twice, since every write it makes is idempotent.
+ */
+export function createScheduler(db: Db, deps: ServiceDeps, loop: DeliveryLoop, options: SchedulerOptions): Scheduler {
+  const agenda = new Agenda({
+    backend: new MongoBackend({ mongo: db, collection: 'agenda_jobs' }),
+    processEvery: '10 seconds',
+    defaultLockLifetime: 10 * 60_000,
+  });
+  const logger = deps.logger.child({ component: 'scheduler' });
+  agenda.on('fail', (error: Error, job: { attrs: { name: string } }) => logger.warn({ job: job.attrs.name }, `job failed: ${error.message}`));
+  defineTickJob(agenda, loop);
+  defineRetentionJob(agenda, deps, logger);
+  return {
+    async start() {
+      await agenda.start();
+      await agenda.every('1 minute', JOBS.tick);
+      await agenda.every('1 day', JOBS.retention, { months: options.retentionMonths });
+    },
+    async stop(timeoutMs) {
+      await agenda.drain({ timeout: timeoutMs, closeConnection: false });
+      await agenda.stop(false);
+    },
+  };
+}

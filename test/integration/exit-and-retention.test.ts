@@ -1,0 +1,80 @@
+import { DateTime } from 'luxon';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeRound } from '../../src/services/close-round.js';
+import { requestExitSurvey } from '../../src/services/exit-surveys.js';
+import { recordAnswer } from '../../src/services/record-answer.js';
+import { applyRetention } from '../../src/services/retention.js';
+import { nextWakeAt, runScheduleTick } from '../../src/services/schedule-tick.js';
+import { newResponseToken } from '../../src/services/response-id.js';
+import { startRound } from '../../src/services/start-round.js';
+import { RecordingPlatform } from '../fakes/recording-platform.js';
+import { openTestDatabase, type TestDatabase } from '../support/database.js';
+import { seedPeople, testDeps, weeklyPulse } from '../support/fixtures.js';
+
+describe('exit survey timing and retention', () => {
+  let db: TestDatabase;
+  let deps: ReturnType<typeof testDeps>;
+  let platform: RecordingPlatform;
+  let platforms: Map<'slack', RecordingPlatform>;
+
+  beforeEach(async () => {
+    db = await openTestDatabase();
+    deps = testDeps(db.database, '2026-11-20T12:00:00Z'); // a Friday
+    platform = new RecordingPlatform(deps.clock);
+    platforms = new Map([['slack', platform]]);
+  });
+  afterEach(async () => {
+    await db.dispose();
+  });
+
+  const runUntil = async (iso: string) => {
+    const end = DateTime.fromISO(iso).toJSDate();
+    for (let i = 0; i < 100; i++) {
+      const wake = await nextWakeAt(deps);
+      if (wake === null || wake > end) break;
+      if (wake > deps.clock.now().toJSDate()) deps.clock.set(DateTime.fromJSDate(wake, { zone: 'utc' }));
+      await runScheduleTick(deps, platforms);
+    }
+    deps.clock.set(DateTime.fromJSDate(end, { zone: 'utc' }));
+  };
+
+  it('goes out at 10:00 the next working day, reminds once after 2 working days, expires after 14 days', async () => {
+    const [leaver = ''] = await seedPeople(deps, { sales: 1 }); // Europe/Oslo
+    await requestExitSurvey(deps, 'slack:T1:UHR', { target: leaver });
+    await runUntil('2026-12-10T00:00:00Z');
+    expect(platform.prompts.map((p) => p.at.toISOString())).toEqual(['2026-11-23T09:00:00.000Z']);
+    expect(platform.reminders.map((r) => r.at.toISOString())).toEqual(['2026-11-25T09:00:00.000Z']);
+    const token = platform.prompts[0]?.prompt.responseToken ?? '';
+    await expect(recordAnswer(deps, { roundId: 'exit:2026-Q4', person: leaver, responseToken: token, questionId: 'exit-keep', raw: 'x' })).rejects.toMatchObject({
+      code: 'ROUND_CLOSED',
+    });
+    expect((await db.database.collections.exitRequests.findOne({ _id: leaver }))?.state).toBe('expired');
+    expect(platform.closed).toHaveLength(1);
+  });
+
+  it('a leaver who answered gets no reminder', async () => {
+    const [leaver = ''] = await seedPeople(deps, { sales: 1 });
+    await requestExitSurvey(deps, 'slack:T1:UHR', { target: leaver });
+    await runUntil('2026-11-23T10:00:00Z');
+    const token = platform.prompts[0]?.prompt.responseToken ?? '';
+    await recordAnswer(deps, { roundId: 'exit:2026-Q4', person: leaver, responseToken: token, questionId: 'exit-rate-pay', raw: 2 });
+    await runUntil('2026-12-10T00:00:00Z');
+    expect(platform.reminders).toHaveLength(0);
+  });
+
+  it('retention deletes raw answers older than the window and keeps the counters', async () => {
+    const people = await seedPeople(deps, { sales: 5 });
+    const round = await startRound(deps, weeklyPulse(), '2026-11-23', { defaultTimezone: 'UTC' });
+    for (const person of people) {
+      await recordAnswer(deps, { roundId: round._id, person, responseToken: newResponseToken(), questionId: 'comment', raw: 'hello' });
+    }
+    await closeRound(deps, round._id);
+    const counters = await db.database.collections.counters.countDocuments({});
+    deps.clock.set(DateTime.fromISO('2027-06-01T00:00:00Z', { zone: 'utc' }));
+    expect(await applyRetention(deps, 12)).toMatchObject({ comments: 0, deliveries: 5 });
+    deps.clock.set(DateTime.fromISO('2027-12-01T00:00:00Z', { zone: 'utc' }));
+    expect(await applyRetention(deps, 12)).toMatchObject({ comments: 5 });
+    expect(await db.database.collections.comments.countDocuments({})).toBe(0);
+    expect(await db.database.collections.counters.countDocuments({})).toBe(counters);
+  });
+});

@@ -5,7 +5,6 @@ import { COUNTER_ANSWERED, COUNTER_RESPONDENTS, ROUND_QUESTION } from '../store/
 import type { PersonKey } from '../store/documents/identity.js';
 import { deliveryId } from '../store/deliveries-repo.js';
 import type { ServiceDeps } from './deps.js';
-import { responseId } from './response-id.js';
 
 export interface AnswerInput {
   readonly roundId: string;
@@ -44,7 +43,7 @@ export async function recordAnswer(deps: ServiceDeps, input: AnswerInput): Promi
     throw new DomainError('ROUND_CLOSED', `this person's prompt in ${round._id} has expired`);
   }
   const segment = delivery.reportingSegment;
-  const id = responseId(input.responseToken, question.id);
+  const id = store.ledger.answerId(input.responseToken, question.id);
 
   const value = answer.kind === 'text' ? answer.text : answer.kind === 'multi' ? [...answer.values] : answer.value;
   const kind = answer.kind === 'text' ? 'comment' : 'response';

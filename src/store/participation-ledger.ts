@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { Database } from './database.js';
 import { insertOnce } from './database.js';
 import type { PersonKey } from './documents/identity.js';
+import { responseId } from './answer-id.js';
 
 /**
  * The participation ledger: keyed hashes that say "this person has answered (this question of)
@@ -15,6 +16,11 @@ export class ParticipationLedger {
 
   private key(parts: readonly string[]): string {
     return createHmac('sha256', this.secret).update(parts.join('\u001f')).digest('hex');
+  }
+
+  /** The id of the answer given through a prompt's token (see services/response-id.ts). */
+  answerId(token: string, questionId: string): string {
+    return responseId(this.secret, token, questionId);
   }
 
   roundKey(roundId: string, person: PersonKey): string {

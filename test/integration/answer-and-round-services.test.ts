@@ -3,7 +3,7 @@ import { COUNTER_ANSWERED, COUNTER_INVITED, ROUND_QUESTION } from '../../src/sto
 import { ORG_ROOT } from '../../src/domain/anonymity/segment-tree.js';
 import { closeRound } from '../../src/services/close-round.js';
 import { recordAnswer } from '../../src/services/record-answer.js';
-import { newResponseToken, responseId } from '../../src/services/response-id.js';
+import { newResponseToken } from '../../src/services/response-id.js';
 import { roundResults } from '../../src/services/results.js';
 import { startRound } from '../../src/services/start-round.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
@@ -148,7 +148,7 @@ describe('starting, answering and closing rounds', () => {
     }
     // A process died after storing this answer and before counting it.
     await deps.store.answers.addComment({
-      _id: responseId(newResponseToken(), 'comment'),
+      _id: deps.store.ledger.answerId(newResponseToken(), 'comment'),
       roundId: round._id,
       roundDate: round.date,
       questionId: 'comment',

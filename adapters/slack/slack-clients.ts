@@ -1,5 +1,5 @@
 import { WebClient, type WebClientOptions } from '@slack/web-api';
-import PQueue from 'p-queue';
+import pThrottle from 'p-throttle';
 import type { SlackConfig } from '../../src/config-slack.js';
 
 /** Finds the bot token for a workspace (OAuth installs); single-workspace mode has one token. */
@@ -31,7 +31,7 @@ export function slackClientOptions(config: SlackConfig, retries: number): WebCli
 export function createSlackClients(config: SlackConfig, lookup: TokenLookup, settings: ClientSettings): SlackClients {
   const options = slackClientOptions(config, settings.retries ?? 10);
   const clients = new Map<string, WebClient>();
-  const queues = new Map<string, PQueue>();
+  const gates = new Map<string, () => Promise<void>>();
   return {
     options,
     async client(teamId) {
@@ -45,12 +45,15 @@ export function createSlackClients(config: SlackConfig, lookup: TokenLookup, set
     },
     paced(teamId, send) {
       if (settings.messagesPerSecond <= 0) return send();
-      let queue = queues.get(teamId);
-      if (!queue) {
-        queue = new PQueue({ intervalCap: settings.messagesPerSecond, interval: 1000, carryoverIntervalCount: true });
-        queues.set(teamId, queue);
+      let gate = gates.get(teamId);
+      if (!gate) {
+        // One call every 1/rate seconds plus 5% headroom: requests reach Slack with some
+        // jitter, and Slack counts over sliding windows, so exact spacing would now and then
+        // put rate + 1 calls in one second.
+        gate = pThrottle({ limit: 1, interval: Math.ceil(1050 / settings.messagesPerSecond), strict: true })(() => Promise.resolve());
+        gates.set(teamId, gate);
       }
-      return queue.add(send);
+      return gate().then(send);
     },
   };
 }

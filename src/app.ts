@@ -117,9 +117,11 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
     },
     async close() {
       if (syncTimer) clearInterval(syncTimer);
+      // Stop starting sends first (those under way finish and are recorded), then let agenda
+      // finish its running job and release its locks.
+      await delivery.stop();
       await schedulerStarted;
       await scheduler?.stop(SHUTDOWN_JOB_MS);
-      await delivery.stop();
       await slack?.stop();
       if (server) {
         server.closeAllConnections();

@@ -18,12 +18,13 @@ export function startDeliveryLoop(deps: ServiceDeps, platforms: PlatformRegistry
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
+  const stopping = new AbortController();
   const batch = 500;
 
   const pass = async (): Promise<void> => {
     do {
       again = false;
-      await runScheduleTick(deps, platforms, batch);
+      await runScheduleTick(deps, platforms, batch, stopping.signal);
     } while (again && !stopped);
   };
   const kick = (): void => {
@@ -47,6 +48,7 @@ export function startDeliveryLoop(deps: ServiceDeps, platforms: PlatformRegistry
     },
     async stop() {
       stopped = true;
+      stopping.abort();
       if (timer) clearInterval(timer);
       while (running) await running;
     },

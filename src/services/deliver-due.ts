@@ -17,10 +17,10 @@ export interface DeliveryReport {
 const MAX_ATTEMPTS = 5;
 
 /** Runs `work` over `items` with at most `limit` at a time. */
-async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>, signal?: AbortSignal): Promise<void> {
   let next = 0;
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
+    while (next < items.length && signal?.aborted !== true) {
       const item = items[next++] as T;
       await work(item);
     }
@@ -37,7 +37,7 @@ async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T
 export async function deliverDue(
   deps: ServiceDeps,
   platforms: PlatformRegistry,
-  options: { readonly batch?: number; readonly concurrency?: number } = {},
+  options: { readonly batch?: number; readonly concurrency?: number; readonly signal?: AbortSignal } = {},
 ): Promise<DeliveryReport> {
   const { store, clock } = deps;
   const now = clock.now().toJSDate();
@@ -45,6 +45,7 @@ export async function deliverDue(
   const rounds = new Map<string, RoundDoc | null>();
   const report = { sent: 0, failed: 0, retrying: 0 };
 
+  // On shutdown (signal) no new send starts; the ones under way finish and are recorded.
   await eachLimited(due, options.concurrency ?? 8, async (delivery) => {
     if (!rounds.has(delivery.roundId)) rounds.set(delivery.roundId, await store.rounds.get(delivery.roundId));
     const round = rounds.get(delivery.roundId) ?? null;
@@ -90,7 +91,7 @@ export async function deliverDue(
         report.retrying++;
       }
     }
-  });
+  }, options.signal);
   return report;
 }
 

@@ -3,6 +3,7 @@ import { deliverDue, type PlatformRegistry } from './deliver-due.js';
 import type { ServiceDeps } from './deps.js';
 import { expireExitSurveys } from './expire-exit-surveys.js';
 import { nextRoundOpening, openDueRounds } from './open-due-rounds.js';
+import { reconcileStaleClaims } from './reconcile-claims.js';
 import { sendDueReminders } from './send-reminders.js';
 
 export interface TickReport {
@@ -16,18 +17,20 @@ export interface TickReport {
 /**
  * Everything time-driven, in the order that keeps it correct: open rounds whose day has come,
  * close those whose time is up (before any send or reminder could reach a closed round), expire
- * exit surveys, send due reminders, then send due prompts until none is left.
+ * exit surveys, settle sends a dead process left unrecorded, send due reminders, then send due
+ * prompts until none is left.
  */
-export async function runScheduleTick(deps: ServiceDeps, platforms: PlatformRegistry, batch = 500): Promise<TickReport> {
+export async function runScheduleTick(deps: ServiceDeps, platforms: PlatformRegistry, batch = 500, signal?: AbortSignal): Promise<TickReport> {
   const opened = await openDueRounds(deps);
   const closed = await closeDueRounds(deps, platforms);
   const expired = await expireExitSurveys(deps, platforms);
+  await reconcileStaleClaims(deps, platforms);
   const reminded = await sendDueReminders(deps, platforms, batch);
   let sent = 0;
   for (;;) {
-    const report = await deliverDue(deps, platforms, { batch });
+    const report = await deliverDue(deps, platforms, { batch, ...(signal ? { signal } : {}) });
     sent += report.sent;
-    if (report.sent + report.failed + report.retrying < batch) break;
+    if (report.sent + report.failed + report.retrying < batch || signal?.aborted === true) break;
   }
   return { opened, closed, expired, reminded, sent };
 }

@@ -63,6 +63,12 @@ export class DeliveriesRepo {
     return result.modifiedCount === 1;
   }
 
+  /** Deliveries claimed before `before` and never recorded. */
+  async staleClaims(before: Date): Promise<DeliveryDoc[]> {
+    const docs = await this.deliveries.find({ state: 'claimed', claimedAt: { $lt: before } }).limit(1000).toArray();
+    return docs.map((doc) => deliveryDocSchema.parse(doc));
+  }
+
   async markSent(id: string, channel: string, messageId: string): Promise<void> {
     await this.deliveries.updateOne({ _id: id }, { $set: { state: 'sent', messageChannel: channel, messageId, lastError: null } });
   }

@@ -27,8 +27,10 @@ export class RecordingPlatform implements ChatPlatform {
     return Promise.resolve(ref);
   }
 
-  findPrompt(): Promise<MessageRef | null> {
-    return Promise.resolve(null);
+  /** Like Teams (the stored activity id): a prompt it sent can be found again. */
+  findPrompt(to: Recipient, roundId: string): Promise<MessageRef | null> {
+    const sent = this.prompts.find((p) => p.to.userId === to.userId && p.prompt.roundId === roundId);
+    return Promise.resolve(sent?.ref ?? null);
   }
 
   markClosed(_to: Recipient, ref: MessageRef): Promise<void> {

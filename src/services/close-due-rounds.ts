@@ -1,5 +1,5 @@
-import { resolveLocale } from '../domain/i18n/locale.js';
 import type { ServiceDeps } from './deps.js';
+import { recipientOf } from './recipient.js';
 import { closeRound } from './close-round.js';
 import type { PlatformRegistry } from './deliver-due.js';
 
@@ -17,7 +17,7 @@ export async function closeDueRounds(deps: ServiceDeps, platforms: PlatformRegis
       const person = await deps.store.people.get(delivery.personKey);
       const platform = platforms.get(delivery.platform);
       if (person === null || platform === undefined || delivery.messageChannel === null || delivery.messageId === null) continue;
-      const recipient = { platform: person.platform, tenant: person.tenant, userId: person.userId, locale: delivery.locale ?? resolveLocale(person.locale, deps.settings.defaultLocale) };
+      const recipient = recipientOf(deps, person, delivery);
       try {
         await platform.markClosed(recipient, { channel: delivery.messageChannel, messageId: delivery.messageId }, round.kind);
         await deps.store.deliveries.markPromptClosed(delivery._id);

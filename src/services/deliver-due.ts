@@ -1,9 +1,9 @@
-import { resolveLocale } from '../domain/i18n/locale.js';
 import type { Question } from '../domain/question.js';
 import { questionById } from '../domain/templates/catalog.js';
-import type { ChatPlatform, PlatformName, Recipient } from '../ports/chat-platform.js';
+import type { ChatPlatform, PlatformName } from '../ports/chat-platform.js';
 import type { RoundDoc } from '../store/documents/rounds.js';
 import type { ServiceDeps } from './deps.js';
+import { recipientOf } from './recipient.js';
 import { newResponseToken } from './response-id.js';
 
 export type PlatformRegistry = ReadonlyMap<PlatformName, ChatPlatform>;
@@ -61,12 +61,7 @@ export async function deliverDue(
       return;
     }
     if (!(await store.deliveries.claim(delivery._id, now))) return;
-    const recipient: Recipient = {
-      platform: person.platform,
-      tenant: person.tenant,
-      userId: person.userId,
-      locale: delivery.locale ?? resolveLocale(person.locale, deps.settings.defaultLocale),
-    };
+    const recipient = recipientOf(deps, person, delivery);
     try {
       const ref = await platform.sendPrompt(recipient, {
         roundId: round._id,

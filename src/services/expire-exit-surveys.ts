@@ -1,7 +1,7 @@
-import { resolveLocale } from '../domain/i18n/locale.js';
 import { deliveryId } from '../store/deliveries-repo.js';
 import type { PlatformRegistry } from './deliver-due.js';
 import type { ServiceDeps } from './deps.js';
+import { recipientOf } from './recipient.js';
 
 /** Exit surveys not answered within their window stop taking answers, and their prompt says so. */
 export async function expireExitSurveys(deps: ServiceDeps, platforms: PlatformRegistry): Promise<number> {
@@ -13,7 +13,7 @@ export async function expireExitSurveys(deps: ServiceDeps, platforms: PlatformRe
     const person = await deps.store.people.get(request._id);
     const platform = delivery ? platforms.get(delivery.platform) : undefined;
     if (delivery?.state === 'sent' && person && platform && delivery.messageChannel && delivery.messageId) {
-      const recipient = { platform: person.platform, tenant: person.tenant, userId: person.userId, locale: delivery.locale ?? resolveLocale(person.locale, deps.settings.defaultLocale) };
+      const recipient = recipientOf(deps, person, delivery);
       try {
         await platform.markClosed(recipient, { channel: delivery.messageChannel, messageId: delivery.messageId }, 'exit');
         await deps.store.deliveries.markPromptClosed(delivery._id);

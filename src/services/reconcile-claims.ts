@@ -1,5 +1,6 @@
 import type { PlatformRegistry } from './deliver-due.js';
 import type { ServiceDeps } from './deps.js';
+import { recipientOf } from './recipient.js';
 
 /** A claim older than this belongs to a process that died between sending and recording. */
 export const CLAIM_LEASE_MS = 10 * 60_000;
@@ -21,7 +22,7 @@ export async function reconcileStaleClaims(deps: ServiceDeps, platforms: Platfor
     const ref =
       person && platform
         ? await platform
-            .findPrompt({ platform: person.platform, tenant: person.tenant, userId: person.userId, locale: person.locale ?? deps.settings.defaultLocale }, delivery.roundId)
+            .findPrompt(recipientOf(deps, person, delivery), delivery.roundId)
             .catch(() => null)
         : null;
     if (ref) await store.deliveries.markSent(delivery._id, ref.channel, ref.messageId);

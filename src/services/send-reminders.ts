@@ -1,7 +1,7 @@
-import { resolveLocale } from '../domain/i18n/locale.js';
 import type { RoundDoc } from '../store/documents/rounds.js';
 import type { PlatformRegistry } from './deliver-due.js';
 import type { ServiceDeps } from './deps.js';
+import { recipientOf } from './recipient.js';
 
 /**
  * Sends the reminders that are due, each only to people the participation ledger says have not
@@ -23,7 +23,7 @@ export async function sendDueReminders(deps: ServiceDeps, platforms: PlatformReg
     if (round !== null && open && person?.active && platform && !(await store.ledger.hasTakenPart(round._id, delivery.personKey))) {
       try {
         await platform.sendReminder(
-          { platform: person.platform, tenant: person.tenant, userId: person.userId, locale: delivery.locale ?? resolveLocale(person.locale, deps.settings.defaultLocale) },
+          recipientOf(deps, person, delivery),
           { roundId: round._id, surveyKind: round.kind, openUntil: delivery.expiresAt ?? round.closesAt },
         );
         sent++;

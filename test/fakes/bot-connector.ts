@@ -33,6 +33,10 @@ export interface ConnectorCall {
   readonly path: string;
   readonly body: unknown;
   readonly status: number;
+  /** The Authorization header the bot sent, if any. */
+  readonly authorization: string | null;
+  /** performance.now() when the call arrived. */
+  readonly at: number;
 }
 
 export const FAKE_CHANNEL_ISSUER = 'https://api.botframework.test';
@@ -49,6 +53,8 @@ export class FakeBotConnector {
   /** The next N activity posts answer this status (429 by default) instead of posting. */
   failNextPosts = 0;
   failStatus = 429;
+  /** Local mode (the Emulator): the connector takes calls without a token. */
+  requireAuth = true;
   private readonly issued = new Set<string>();
 
   private constructor(
@@ -138,9 +144,11 @@ export class FakeBotConnector {
     }
     if (!path.startsWith('/connector/v3/')) return this.json(res, 404, { error: 'not_found' });
 
-    const record = (status: number) => this.calls.push({ method: req.method ?? '', path: path.slice('/connector'.length), body: raw ? (JSON.parse(raw) as unknown) : null, status });
+    const at = performance.now();
+    const record = (status: number) =>
+      this.calls.push({ method: req.method ?? '', path: path.slice('/connector'.length), body: raw ? (JSON.parse(raw) as unknown) : null, status, authorization: req.headers.authorization ?? null, at });
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    if (bearer === undefined || !this.issued.has(bearer)) {
+    if (this.requireAuth && (bearer === undefined || !this.issued.has(bearer))) {
       record(401);
       return this.json(res, 401, { error: { code: 'Unauthorized', message: 'no valid bot token' } });
     }

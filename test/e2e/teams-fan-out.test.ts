@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PostedActivity } from '../fakes/bot-connector.js';
-import { ADMIN, startTeamsHarness, TEAM_ID, teamsPeople, type TeamsHarness, type TeamsPerson } from '../fakes/teams-harness.js';
+import { ADMIN, startTeamsHarness, TEAM_ID, TENANT, teamsPeople, type TeamsHarness, type TeamsPerson } from '../fakes/teams-harness.js';
 import { eventually } from '../support/slack-harness.js';
 
 const LOCALES = ['en-GB', 'nb-NO', 'sv-SE'] as const;
+const UNREACHABLE_ID = 'cccccccc-0000-4000-8000-000000000001';
 const people = teamsPeople(24, (i) => ({ locale: LOCALES[i % 3] }));
 const cardText = (a: PostedActivity | undefined) => JSON.stringify(a?.activity.attachments ?? []);
 const cardsTo = (h: TeamsHarness, person: TeamsPerson) => h.posted(person).filter((a) => a.activity.attachments);
@@ -24,6 +25,8 @@ describe('Teams fan-out: 429s from the connector lose and double nothing; cards 
   beforeAll(async () => {
     h = await startTeamsHarness({ roster: [...people, ADMIN] });
     expect((await h.installInTeam(TEAM_ID, 'Everyone')).status).toBe(200);
+    // Someone in the directory (an HR import, say) whom the app can reach neither by a 1:1 chat nor a team.
+    await h.app.deps.store.people.upsert({ platform: 'teams', tenant: TENANT, userId: UNREACHABLE_ID, email: 'far@example.com', timezone: 'Europe/Oslo', locale: 'en', segment: null });
     await startRound(h, people.length + 1, 10);
   }, 120_000);
   afterAll(async () => {
@@ -34,8 +37,17 @@ describe('Teams fan-out: 429s from the connector lose and double nothing; cards 
     expect(h.fake.calls.filter((c) => c.status === 429)).toHaveLength(10);
     for (const person of [...people, ADMIN]) expect(cardsTo(h, person)).toHaveLength(1);
     const deliveries = await h.app.database.collections.deliveries.find({}).toArray();
-    expect(deliveries).toHaveLength(people.length + 1);
-    expect(deliveries.every((d) => d.state === 'sent' && d.messageId !== null)).toBe(true);
+    const reached = deliveries.filter((d) => !d.personKey.endsWith(UNREACHABLE_ID));
+    expect(reached).toHaveLength(people.length + 1);
+    expect(reached.every((d) => d.state === 'sent' && d.messageId !== null)).toBe(true);
+  });
+
+  it('reports a person it cannot reach to admins instead of skipping them silently', async () => {
+    const delivery = await h.app.database.collections.deliveries.findOne({ personKey: `teams:${TENANT}:${UNREACHABLE_ID}` });
+    expect(delivery?.state).not.toBe('sent');
+    expect(delivery?.lastError).toMatch(/^teams_unreachable/);
+    await h.say(ADMIN, 'status');
+    await eventually(() => h.posted(ADMIN).some((a) => String(a.activity.text).includes('Not reachable in Teams: 1 (pulsebot is not installed for them)')));
   });
 
   it('sends Norwegian and Swedish cards to people whose Teams speaks those languages', () => {

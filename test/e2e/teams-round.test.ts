@@ -162,6 +162,39 @@ describe('Teams: install, roster, a full round for 20 people answered through Ac
     expect(openQuestions(exitCard).has('exit-reasons')).toBe(true);
   });
 
+  it('older clients answer through the Action.Submit fallback: stored, and the card updated through the connector', async () => {
+    const leaver = people[5]!;
+    const exitPrompt = cards(h, leaver)[1]!;
+    const data = openQuestions(cardOf(exitPrompt)).get('exit-reasons')!;
+    const reply = await h.post({
+      type: 'message',
+      id: 'f:submit-1',
+      serviceUrl: h.fake.serviceUrl,
+      channelId: 'msteams',
+      from: { id: leaver.id, aadObjectId: leaver.aadObjectId, name: leaver.name },
+      recipient: { id: h.botId, name: 'pulsebot' },
+      conversation: { id: exitPrompt.conversationId, conversationType: 'personal', tenantId: TENANT },
+      channelData: { tenant: { id: TENANT } },
+      replyToId: exitPrompt.id,
+      value: { verb: 'pulse.answer', ...data, 'a-exit-reasons': 'pay,growth' },
+    });
+    expect(reply.status).toBe(200);
+    const stored = await h.app.database.collections.responses.findOne({ questionId: 'exit-reasons' });
+    expect([...(stored?.value as string[])].sort()).toEqual(['growth', 'pay']);
+    await eventually(() => exitPrompt.updates > 0);
+    expect(openQuestions(cardOf(exitPrompt)).has('exit-reasons')).toBe(false);
+    expect(json(cardOf(exitPrompt))).toContain('Besvart');
+  });
+
+  it('commands work with an @mention of the bot, and roles can be granted by @mention', async () => {
+    const bot = { id: h.botId, name: 'pulsebot', aadObjectId: '', email: '', locale: 'en-US', timezone: 'UTC' };
+    await h.say(ADMIN, '{} role add {} leader sales-team', [bot, people[2]!]);
+    await eventually(() => h.posted(ADMIN).some((a) => a.activity.text === 'Person 3 now has the leader role (sales-team).'));
+    expect(await h.app.deps.store.people.get(`teams:${TENANT}:${people[2]!.aadObjectId}`)).toMatchObject({ roles: ['leader'], leads: ['sales-team'] });
+    await h.say(people[4]!, '{} help', [bot]);
+    await eventually(() => h.posted(people[4]!).some((a) => String(a.activity.text).startsWith('pulsebot runs short anonymous surveys. Type to me in this chat')));
+  });
+
   it('the round closes: unanswered prompts are updated in place to a closed card', async () => {
     const round = (await h.app.deps.store.rounds.openRounds()).find((r) => r.kind === 'pulse')!;
     h.clock.set(h.clock.now().plus({ days: 8 }));
@@ -186,7 +219,10 @@ describe('Teams: install, roster, a full round for 20 people answered through Ac
     const text = String(h.posted(ADMIN).find((a) => String(a.activity.text).includes('Whole organisation'))?.activity.text);
     expect(text).toContain('20 of 22 answered');
     expect(text).toMatch(/eNPS [−+]?\d+/);
+    await h.say(people[7]!, 'results');
+    await eventually(() => h.posted(people[7]!).some((a) => a.activity.text === 'Results are for leaders, HR and admins.'));
+    // The leader granted above sees their team.
     await h.say(people[2]!, 'results');
-    await eventually(() => h.posted(people[2]!).some((a) => a.activity.text === 'Results are for leaders, HR and admins.'));
+    await eventually(() => h.posted(people[2]!).some((a) => String(a.activity.text).includes('Sales Team')));
   });
 });

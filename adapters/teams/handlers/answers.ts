@@ -10,7 +10,15 @@ import { ANSWER_VERB, REFRESH_VERB, parseAnswerData, parseLink, type AnswerData 
 import { currentCard, roundQuestions } from '../card-refresh.js';
 import { cardActivity, promptCard, type AdaptiveCardJson } from '../prompt-card.js';
 import { actorOf } from '../turn.js';
+import { deliveryId } from '../../../src/store/deliveries-repo.js';
+import type { Locale } from '../../../src/domain/i18n/locale.js';
 import { localeOf, type TeamsContext } from '../teams-context.js';
+
+/** The language the prompt was sent in (an exit survey HR sent in a chosen language), else the person's. */
+async function promptLocale(ctx: TeamsContext, context: TurnContext, roundId: string, person: string): Promise<Locale> {
+  const delivery = await ctx.deps.store.deliveries.get(deliveryId(roundId, person));
+  return delivery?.locale ?? localeOf(ctx, person, context.activity.locale);
+}
 
 const MESSAGE_FOR: Partial<Record<string, MessageKey>> = {
   ROUND_CLOSED: 'ui.roundClosed',
@@ -31,7 +39,7 @@ function rawFor(question: Question | undefined, raw: string | undefined): RawAns
 async function answer(ctx: TeamsContext, context: TurnContext, data: AnswerData): Promise<AdaptiveCardJson> {
   const { deps } = ctx;
   const actor = actorOf(ctx, context);
-  const locale = await localeOf(ctx, actor.key, context.activity.locale);
+  const locale = await promptLocale(ctx, context, data.r, actor.key);
   const round = await deps.store.rounds.get(data.r);
   const question = round === null ? undefined : roundQuestions(round).find((q) => q.id === data.q);
   let note: MessageKey | null = null;
@@ -62,7 +70,7 @@ export function registerAnswerHandlers(app: Application, ctx: TeamsContext): voi
   app.adaptiveCards.actionExecute<Record<string, unknown>>(REFRESH_VERB, async (context, _state, data) => {
     const link = parseLink(data);
     const actor = actorOf(ctx, context);
-    const locale = await localeOf(ctx, actor.key, context.activity.locale);
+    const locale = link === null ? await localeOf(ctx, actor.key, context.activity.locale) : await promptLocale(ctx, context, link.r, actor.key);
     const round = link === null ? null : await ctx.deps.store.rounds.get(link.r);
     if (link === null || round === null) return t(locale, 'ui.roundClosed');
     return currentCard(ctx.deps, round, actor.key, link.t, locale);

@@ -11,5 +11,5 @@ export const teamsEn = {
   'teams.exit.usage': 'Usage: **exit-survey @person [YYYY-MM-DD] [en|nb|sv]** or **exit-survey cancel @person**',
   'teams.exit.exists': 'An exit survey for {person} is already scheduled for {date}. To send another, cancel it first with **exit-survey cancel**.',
   'teams.status.unreachable':
-    '{count} people could not be reached in Teams because pulsebot is not installed for them. Install it for everyone from the Teams admin center (see the README).',
+    'Not reachable in Teams: {count} (pulsebot is not installed for them). Install it for everyone from the Teams admin center (see the README).',
 } as const;

@@ -13,5 +13,5 @@ export const teamsNb: { readonly [K in keyof typeof teamsEn]: string } = {
   'teams.exit.usage': 'Bruk: **exit-survey @person [ÅÅÅÅ-MM-DD] [en|nb|sv]** eller **exit-survey cancel @person**',
   'teams.exit.exists': 'Det er allerede planlagt en sluttundersøkelse for {person} den {date}. Vil du sende en ny, må du først avbryte den med **exit-survey cancel**.',
   'teams.status.unreachable':
-    '{count} personer kunne ikke nås i Teams fordi pulsebot ikke er installert for dem. Installer appen for alle fra administrasjonssenteret for Teams (se README).',
+    'Kan ikke nås i Teams: {count} (pulsebot er ikke installert for dem). Installer appen for alle fra administrasjonssenteret for Teams (se README).',
 };

@@ -13,5 +13,5 @@ export const teamsSv: { readonly [K in keyof typeof teamsEn]: string } = {
   'teams.exit.usage': 'Användning: **exit-survey @person [ÅÅÅÅ-MM-DD] [en|nb|sv]** eller **exit-survey cancel @person**',
   'teams.exit.exists': 'En avgångsenkät för {person} är redan schemalagd till {date}. Vill du skicka en ny måste du först avbryta den med **exit-survey cancel**.',
   'teams.status.unreachable':
-    '{count} personer kunde inte nås i Teams eftersom pulsebot inte är installerad för dem. Installera appen för alla från administrationscentret för Teams (se README).',
+    'Kan inte nås i Teams: {count} (pulsebot är inte installerad för dem). Installera appen för alla från administrationscentret för Teams (se README).',
 };

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/create-slack-adapter.js';
-import { createTeamsAdapter, MESSAGES_PATH, type TeamsAdapterHandle } from '../adapters/teams/create-teams-adapter.js';
+import type { TeamsAdapterHandle } from '../adapters/teams/create-teams-adapter.js';
 import { createScheduler } from '../jobs/scheduler.js';
 import type { Config } from './config.js';
 import { startDeliveryLoop, type DeliveryLoop } from './delivery-loop.js';
@@ -76,8 +76,10 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
       })
     : null;
   if (slack) platforms.set('slack', slack.platform);
-  const teams = config.teams
-    ? createTeamsAdapter(config.teams, deps, () => kick.fn(), {
+  // Loaded only when configured: teams-ai and botbuilder take a while to load.
+  const teamsModule = config.teams ? await import('../adapters/teams/create-teams-adapter.js') : null;
+  const teams = config.teams && teamsModule
+    ? teamsModule.createTeamsAdapter(config.teams, deps, () => kick.fn(), {
         ...(options.teamsRetries !== undefined ? { retries: options.teamsRetries } : {}),
         ...(options.teamsRetryBaseMs !== undefined ? { retryBaseMs: options.teamsRetryBaseMs } : {}),
       })
@@ -90,7 +92,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
 
   const mounts: Mount[] = [];
   if (slack?.requestListener) mounts.push({ prefix: '/slack', listener: slack.requestListener });
-  if (teams) mounts.push({ prefix: MESSAGES_PATH, listener: teams.requestListener });
+  if (teams && teamsModule) mounts.push({ prefix: teamsModule.MESSAGES_PATH, listener: teams.requestListener });
   let server: Server | null = null;
   let syncTimer: NodeJS.Timeout | null = null;
   let teamsTimer: NodeJS.Timeout | null = null;

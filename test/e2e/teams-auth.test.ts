@@ -78,6 +78,40 @@ describe('Teams: every incoming activity must carry a valid Bot Framework JWT', 
   });
 });
 
+describe('Teams installationUpdate', () => {
+  let h: TeamsHarness;
+  beforeAll(async () => {
+    h = await startTeamsHarness({ roster: [person, ADMIN] });
+  }, 120_000);
+  afterAll(async () => {
+    await h?.dispose();
+  });
+
+  it('a personal install stores the 1:1 chat; a team install reads the roster; removing the app from the team forgets the team', async () => {
+    const personal = { ...personalInstall(h), type: 'installationUpdate', action: 'add', membersAdded: undefined };
+    expect((await h.post(personal)).status).toBe(200);
+    expect(await h.app.database.db.collection('teams_personal_conversations').countDocuments({})).toBe(1);
+
+    const team = {
+      ...personalInstall(h),
+      type: 'installationUpdate',
+      action: 'add',
+      membersAdded: undefined,
+      conversation: { id: '19:other@thread.tacv2', conversationType: 'channel', tenantId: TENANT },
+      channelData: { tenant: { id: TENANT }, team: { id: '19:other@thread.tacv2', name: 'Other' } },
+    };
+    h.fake.rosters.set('19:other@thread.tacv2', [person, ADMIN]);
+    expect((await h.post(team)).status).toBe(200);
+    expect((await h.app.deps.store.people.get(`teams:${TENANT}:${ADMIN.aadObjectId}`))?.segment).toBe('other');
+
+    expect((await h.post({ ...team, action: 'remove' })).status).toBe(200);
+    expect(await h.app.database.db.collection('teams_team_conversations').countDocuments({})).toBe(0);
+    // Only reachable by a team that no longer has the app: ADMIN leaves the directory, the person with a 1:1 chat stays.
+    expect((await h.app.deps.store.people.get(`teams:${TENANT}:${ADMIN.aadObjectId}`))?.active).toBe(false);
+    expect((await h.app.deps.store.people.get(`teams:${TENANT}:${person.aadObjectId}`))?.active).toBe(true);
+  });
+});
+
 describe('Teams local mode (TEAMS_LOCAL=1, no app id) for the Bot Framework Emulator', () => {
   let h: TeamsHarness;
   beforeAll(async () => {

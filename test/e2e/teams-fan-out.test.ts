@@ -50,6 +50,16 @@ describe('Teams fan-out: 429s from the connector lose and double nothing; cards 
     await eventually(() => h.posted(ADMIN).some((a) => String(a.activity.text).includes('Not reachable in Teams: 1 (pulsebot is not installed for them)')));
   });
 
+  it('reminds people on day 3 with a neutral message in their 1:1 chat, once each', async () => {
+    h.fake.failNextPosts = 0;
+    h.clock.set(h.clock.now().plus({ days: 3, hours: 12 }));
+    h.app.delivery.kick();
+    const reminded = (p: TeamsPerson) => h.posted(p).filter((a) => /reminder|påminnelse/i.test(String(a.activity.text)));
+    await eventually(() => people.every((p) => reminded(p).length === 1), 15_000);
+    await h.app.delivery.idle();
+    for (const person of people) expect(reminded(person)).toHaveLength(1);
+  });
+
   it('sends Norwegian and Swedish cards to people whose Teams speaks those languages', () => {
     const nb = cardText(cardsTo(h, people[1]!)[0]);
     expect(nb).toContain('Pulsmåling');

@@ -211,6 +211,10 @@ describe('Teams: install, roster, a full round for 20 people answered through Ac
     const reply = await h.execute(HR, 'pulse.answer', { ...stale, 'a-enps': '5' }, promptOf(HR).id);
     expect(json(reply.body)).toContain('This survey has closed');
     expect(await h.app.database.collections.responses.countDocuments({ roundId: round._id, questionId: 'enps' })).toBe(20);
+    // Opening an old copy of the card (the refresh Teams sends) shows it closed too.
+    const refreshed = await h.execute(HR, 'pulse.refresh', { r: stale.r, t: stale.t }, promptOf(HR).id);
+    expect(json(refreshed.body)).toContain('This survey has closed. Thank you!');
+    expect(json(refreshed.body)).not.toContain('Action.Execute');
   });
 
   it('results are shown to an admin once the round has closed, and refused to an employee', async () => {

@@ -195,6 +195,29 @@ describe('Teams: install, roster, a full round for 20 people answered through Ac
     await eventually(() => h.posted(people[4]!).some((a) => String(a.activity.text).startsWith('pulsebot runs short anonymous surveys. Type to me in this chat')));
   });
 
+  it('in a team channel only help is answered; anything else points to the 1:1 chat, revealing nothing', async () => {
+    const bot = { id: h.botId, name: 'pulsebot', aadObjectId: '', email: '', locale: 'en-US', timezone: 'UTC' };
+    const inChannel = (text: string) =>
+      h.post({
+        type: 'message',
+        id: `f:channel-${text}`,
+        serviceUrl: h.fake.serviceUrl,
+        channelId: 'msteams',
+        from: { id: ADMIN.id, aadObjectId: ADMIN.aadObjectId, name: ADMIN.name },
+        recipient: { id: h.botId, name: 'pulsebot' },
+        conversation: { id: `${TEAM_ID};messageid=1`, conversationType: 'channel', tenantId: TENANT, isGroup: true },
+        channelData: { tenant: { id: TENANT }, team: { id: TEAM_ID, name: 'Sales Team' } },
+        text: `<at>pulsebot</at> ${text}`,
+        entities: [{ type: 'mention', text: '<at>pulsebot</at>', mentioned: { id: bot.id, name: bot.name } }],
+      });
+    expect((await inChannel('status')).status).toBe(200);
+    expect((await inChannel('help')).status).toBe(200);
+    const said = h.fake.activities.filter((a) => a.conversationId.startsWith(TEAM_ID)).map((a) => String(a.activity.text));
+    expect(said).toHaveLength(2);
+    expect(said[0]).toBe('Let us keep this private: write to me in a 1:1 chat with pulsebot.');
+    expect(said[1]).toMatch(/^pulsebot runs short anonymous surveys/);
+  });
+
   it('the round closes: unanswered prompts are updated in place to a closed card', async () => {
     const round = (await h.app.deps.store.rounds.openRounds()).find((r) => r.kind === 'pulse')!;
     h.clock.set(h.clock.now().plus({ days: 8 }));

@@ -135,12 +135,13 @@ export function registerCommandHandlers(app: Application, ctx: TeamsContext): vo
     if (!context.activity.text) return;
     const actor = actorOf(ctx, context);
     const t = translator(await localeOf(ctx, actor.key, context.activity.locale));
-    if (!isPersonal(context)) {
-      await context.sendActivity(t('teams.cmd.personalOnly'));
-      return;
-    }
     const { words, mentions } = commandWords(context);
     const command = parseTeamsCommand(words, mentions);
+    // In a team channel everyone would see the answer: only help is given there.
+    if (!isPersonal(context)) {
+      await context.sendActivity(command.kind === 'help' ? t('teams.cmd.help') : t('teams.cmd.personalOnly'));
+      return;
+    }
     let text: string;
     switch (command.kind) {
       case 'help':

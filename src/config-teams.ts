@@ -90,6 +90,9 @@ export function loadTeamsConfig(env: Record<string, string | undefined>, nodeEnv
     throw new ConfigError(`TEAMS_TENANT_ID is missing: a ${appType} bot needs the Microsoft Entra tenant id its app registration lives in`);
   }
   const appPassword = env.TEAMS_APP_PASSWORD ?? null;
+  if (appType === 'UserAssignedMSI' && appPassword !== null) {
+    throw new ConfigError('TEAMS_APP_PASSWORD must not be set for a UserAssignedMSI bot: it signs in with its managed identity; unset it');
+  }
   if (appType !== 'UserAssignedMSI' && appPassword === null) {
     throw new ConfigError('TEAMS_APP_PASSWORD is missing: create a client secret for the bot’s app registration (Certificates & secrets) and set it here');
   }

@@ -51,6 +51,7 @@ describe('Teams configuration', () => {
 
   it('a managed identity needs no password but its tenant', () => {
     expect(loadConfig({ ...base, TEAMS_APP_ID: APP_ID, TEAMS_APP_TYPE: 'UserAssignedMSI', TEAMS_TENANT_ID: 'contoso.onmicrosoft.com' }).teams).toMatchObject({ mode: 'bot', appPassword: null });
+    expect(error({ TEAMS_APP_ID: APP_ID, TEAMS_APP_TYPE: 'UserAssignedMSI', TEAMS_TENANT_ID: 'contoso.onmicrosoft.com', TEAMS_APP_PASSWORD: 's' })).toMatch(/^TEAMS_APP_PASSWORD must not be set for a UserAssignedMSI bot/);
   });
 
   it('local mode works outside production and is refused in production with one clear line', () => {

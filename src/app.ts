@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/create-slack-adapter.js';
+import type { TeamsAdapterHandle } from '../adapters/teams/create-teams-adapter.js';
 import { createScheduler } from '../jobs/scheduler.js';
 import type { Config } from './config.js';
 import { startDeliveryLoop, type DeliveryLoop } from './delivery-loop.js';
@@ -22,6 +23,7 @@ export interface App {
   readonly platforms: ReadonlyMap<PlatformName, ChatPlatform>;
   readonly delivery: DeliveryLoop;
   readonly slack: SlackAdapter | null;
+  readonly teams: TeamsAdapterHandle | null;
   /** Starts the HTTP server (port 0 picks a free one) and the adapters; resolves with the port. */
   listen(port: number): Promise<number>;
   close(): Promise<void>;
@@ -36,6 +38,9 @@ export interface AppOptions {
   readonly deliveryEveryMs?: number;
   /** Grace for answers in flight when a round closes (ms). */
   readonly closeGraceMs?: number;
+  /** Teams: retries of one send on 429/412/502/504, and the first back-off (ms). */
+  readonly teamsRetries?: number;
+  readonly teamsRetryBaseMs?: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -71,6 +76,15 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
       })
     : null;
   if (slack) platforms.set('slack', slack.platform);
+  // Loaded only when configured: teams-ai and botbuilder take a while to load.
+  const teamsModule = config.teams ? await import('../adapters/teams/create-teams-adapter.js') : null;
+  const teams = config.teams && teamsModule
+    ? teamsModule.createTeamsAdapter(config.teams, deps, () => kick.fn(), {
+        ...(options.teamsRetries !== undefined ? { retries: options.teamsRetries } : {}),
+        ...(options.teamsRetryBaseMs !== undefined ? { retryBaseMs: options.teamsRetryBaseMs } : {}),
+      })
+    : null;
+  if (teams) platforms.set('teams', teams.platform);
   const useScheduler = options.scheduler ?? true;
   const delivery = startDeliveryLoop(deps, platforms, useScheduler ? null : (options.deliveryEveryMs ?? 15_000));
   kick.fn = () => delivery.kick();
@@ -78,8 +92,10 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
 
   const mounts: Mount[] = [];
   if (slack?.requestListener) mounts.push({ prefix: '/slack', listener: slack.requestListener });
+  if (teams && teamsModule) mounts.push({ prefix: teamsModule.MESSAGES_PATH, listener: teams.requestListener });
   let server: Server | null = null;
   let syncTimer: NodeJS.Timeout | null = null;
+  let teamsTimer: NodeJS.Timeout | null = null;
   let schedulerStarted: Promise<void> = Promise.resolve();
 
   return {
@@ -89,6 +105,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
     platforms,
     delivery,
     slack,
+    teams,
     async listen(port) {
       server = createHttpServer(async () => {
         await database.db.command({ ping: 1 });
@@ -104,19 +121,26 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
         syncTimer = setInterval(() => void sync(), DAY_MS / 24);
         syncTimer.unref();
       }
+      if (teams) {
+        const syncTeams = () => teams.syncDirectories().catch((error: unknown) => logger.error({ err: error }, 'Teams directory sync failed'));
+        firstSync = Promise.all([firstSync, syncTeams()]);
+        teamsTimer = setInterval(() => void syncTeams(), DAY_MS / 24);
+        teamsTimer.unref();
+      }
       // Rounds open from the directory: let the first sync finish (or fail) before the scheduler
       // can open one, so a fresh start never fans out to a half-synced directory.
       schedulerStarted = firstSync
         .then(() => scheduler?.start())
         .catch((error: unknown) => logger.error({ err: error }, 'the scheduler did not start'));
       if (platforms.size === 0) {
-        logger.warn({}, 'no chat platform is configured, so no survey can be delivered: set the SLACK_* variables (see README)');
+        logger.warn({}, 'no chat platform is configured, so no survey can be delivered: set the SLACK_* or TEAMS_* variables (see README)');
       }
       delivery.kick();
       return (server.address() as AddressInfo).port;
     },
     async close() {
       if (syncTimer) clearInterval(syncTimer);
+      if (teamsTimer) clearInterval(teamsTimer);
       // Stop starting sends first (those under way finish and are recorded), then let agenda
       // finish its running job and release its locks.
       await delivery.stop();

@@ -1,3 +1,4 @@
+import { teamsNb } from './teams-nb.js';
 import type { Catalog } from './en.js';
 
 /** Norwegian Bokmål catalog. Keys mirror en.ts exactly. */
@@ -160,4 +161,5 @@ export const nb: Catalog = {
   'home.noOpen': 'Ingen undersøkelse venter på deg akkurat nå.',
   'home.openItem': '{survey}: åpen til {date}. Spørsmålene finner du i meldingene dine med pulsebot.',
   'home.results': 'Siste resultater du har tilgang til',
+  ...teamsNb,
 };

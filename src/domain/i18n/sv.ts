@@ -1,3 +1,4 @@
+import { teamsSv } from './teams-sv.js';
 import type { Catalog } from './en.js';
 
 /** Swedish catalog. Keys mirror en.ts exactly. */
@@ -160,4 +161,5 @@ export const sv: Catalog = {
   'home.noOpen': 'Ingen enkät väntar på dig just nu.',
   'home.openItem': '{survey}: öppen till {date}. Frågorna finns i dina meddelanden med pulsebot.',
   'home.results': 'Senaste resultaten du kan se',
+  ...teamsSv,
 };

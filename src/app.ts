@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/create-slack-adapter.js';
 import { createScheduler } from '../jobs/scheduler.js';
+import { API_PREFIX, createApiListener } from './api/create-api.js';
 import type { Config } from './config.js';
 import { startDeliveryLoop, type DeliveryLoop } from './delivery-loop.js';
 import { createHttpServer, type Mount } from './http-server.js';
@@ -78,6 +79,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
 
   const mounts: Mount[] = [];
   if (slack?.requestListener) mounts.push({ prefix: '/slack', listener: slack.requestListener });
+  mounts.push({ prefix: API_PREFIX, listener: createApiListener(deps, { deliverSoon: () => kick.fn() }) });
   let server: Server | null = null;
   let syncTimer: NodeJS.Timeout | null = null;
   let schedulerStarted: Promise<void> = Promise.resolve();

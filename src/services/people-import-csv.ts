@@ -11,9 +11,11 @@ const REQUIRED = ['email', 'team'] as const;
  * with the wrong number of cells) reject the file with the line they are on.
  */
 export function parsePeopleCsv(text: string): { where: string; row: unknown }[] {
-  let records: { record: Record<string, string>; info: { lines: number } }[];
+  // With `info: true` each record comes with where it ended in the file.
+  type WithInfo = { record: Record<string, string>; info: { lines: number } };
+  let records: WithInfo[];
   try {
-    records = parse(text, { bom: true, columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true, info: true }) as typeof records;
+    records = parse<WithInfo>(text, { bom: true, columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true, info: true });
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;

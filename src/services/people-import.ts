@@ -101,10 +101,10 @@ function slug(name: string): string {
 export async function applyPeopleRows(deps: ServiceDeps, rows: readonly PersonRow[]): Promise<ImportSummary> {
   const { people, segments } = deps.store.database.collections;
   const emails = [...new Set(rows.flatMap((r) => [r.email, ...(r.managerEmail ? [r.managerEmail] : [])]))];
-  const known = new Map<string, PersonDoc[]>();
+  const known = new Map<string, Pick<PersonDoc, '_id'>[]>();
   for await (const doc of people.find({ email: { $in: emails } }, { projection: { _id: 1, email: 1 } })) {
     const list = known.get(doc.email ?? '') ?? [];
-    list.push(doc as PersonDoc);
+    list.push({ _id: doc._id });
     known.set(doc.email ?? '', list);
   }
 

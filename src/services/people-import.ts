@@ -19,7 +19,7 @@ export const personRowSchema = z.object({
   team: z
     .string()
     .trim()
-    .min(1, 'is empty: give the team, e.g. Engineering/Platform')
+    .min(1, { message: 'is empty: give the team, e.g. Engineering/Platform', abort: true })
     .refine((path) => path.split('/').every((part) => TEAM_PART.test(part.trim())), 'must be names separated by / (no ".", "$" or "|"), each 1–80 characters'),
   managerEmail: z.email('is not an e-mail address').max(254).transform((e) => e.trim().toLowerCase()).optional(),
   timezone: z.string().trim().refine(isValidZone, 'is not a time zone: use an IANA name such as Europe/Oslo').optional(),

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `pulsebot` command. It runs the TypeScript sources through tsx (as `npm start` does), so it
 // works right after `npm install`, with no build step.
+import process from 'node:process';
 import { register } from 'tsx/esm/api';
 
 register();

@@ -12,6 +12,7 @@ import type { ServiceDeps } from './deps.js';
  * nothing the second time. Imported segments win over the chat platform's groups from then on.
  */
 
+const WRITE_CHUNK = 50;
 const TEAM_PART = /^[^/|$.]{1,80}$/u;
 
 export const personRowSchema = z.object({
@@ -110,15 +111,13 @@ export async function applyPeopleRows(deps: ServiceDeps, rows: readonly PersonRo
 
   const segmentDocs = new Map<string, { id: string; name: string; parentId: string | null }>();
   for (const row of rows) for (const s of teamSegments(row.team)) segmentDocs.set(s.id, s);
-  if (segmentDocs.size > 0) {
-    await segments.bulkWrite(
-      [...segmentDocs.values()].map((s) => ({ updateOne: { filter: { _id: s.id }, update: { $set: { name: s.name, parentId: s.parentId } }, upsert: true } })),
-      { ordered: false },
-    );
-  }
+  const segmentWrites = [...segmentDocs.values()].map((s) => ({ updateOne: { filter: { _id: s.id }, update: { $set: { name: s.name, parentId: s.parentId } }, upsert: true } }));
+  for (let i = 0; i < segmentWrites.length; i += WRITE_CHUNK) await segments.bulkWrite(segmentWrites.slice(i, i + WRITE_CHUNK), { ordered: false });
 
   const unmatched: string[] = [];
-  const updates = [];
+  // People who get the same fields are written with one updateMany; the groups go in chunks
+  // (FerretDB v1 stalls on a bulkWrite of 100 plain updates; 50 is safe and MongoDB does not mind).
+  const groups = new Map<string, { set: Record<string, string>; ids: string[] }>();
   const leads = new Map<string, Set<string>>(); // manager e-mail → team segments
   for (const row of rows) {
     const accounts = known.get(row.email);
@@ -126,12 +125,16 @@ export async function applyPeopleRows(deps: ServiceDeps, rows: readonly PersonRo
       unmatched.push(row.email);
       continue;
     }
-    const team = teamSegments(row.team).at(-1)?.id ?? null;
-    const set = { segment: team, segmentSource: 'import' as const, ...(row.timezone ? { timezone: row.timezone } : {}), ...(row.locale ? { locale: row.locale } : {}) };
-    for (const account of accounts) updates.push({ updateOne: { filter: { _id: account._id }, update: { $set: set } } });
-    if (row.managerEmail && team !== null) leads.set(row.managerEmail, (leads.get(row.managerEmail) ?? new Set()).add(team));
+    const team = teamSegments(row.team).at(-1)?.id ?? '';
+    const set = { segment: team, segmentSource: 'import', ...(row.timezone ? { timezone: row.timezone } : {}), ...(row.locale ? { locale: row.locale } : {}) };
+    const key = JSON.stringify(set);
+    const group = groups.get(key) ?? { set, ids: [] as string[] };
+    group.ids.push(...accounts.map((a) => a._id));
+    groups.set(key, group);
+    if (row.managerEmail) leads.set(row.managerEmail, (leads.get(row.managerEmail) ?? new Set()).add(team));
   }
-  if (updates.length > 0) await people.bulkWrite(updates, { ordered: false });
+  const updates = [...groups.values()].map(({ set, ids }) => ({ updateMany: { filter: { _id: { $in: ids } }, update: { $set: set } } }));
+  for (let i = 0; i < updates.length; i += WRITE_CHUNK) await people.bulkWrite(updates.slice(i, i + WRITE_CHUNK), { ordered: false });
 
   let leaders = 0;
   for (const [email, teams] of leads) {

@@ -109,7 +109,8 @@ export async function resultsInRange(deps: ServiceDeps, query: ResultsQuery): Pr
     const pools = exit.pools.map((pool) => ({ ...pool, departments: pool.departments.filter((d) => wanted.has(d.segment)) }));
     return { kind: 'exit', survey: EXIT_SURVEY_ID, exit: { ...exit, pools } };
   }
-  if ((await deps.store.rounds.survey(query.survey)) === null) throw new DomainError('UNKNOWN_SURVEY', `no survey ${query.survey}`);
+  const known = (await deps.store.rounds.survey(query.survey)) !== null || (await deps.store.database.collections.rounds.countDocuments({ surveyId: query.survey }, { limit: 1 })) > 0;
+  if (!known) throw new DomainError('UNKNOWN_SURVEY', `no survey ${query.survey}`);
   const filter = {
     surveyId: query.survey,
     state: 'closed' as const,

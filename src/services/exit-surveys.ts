@@ -140,7 +140,7 @@ export async function cancelExitSurvey(deps: ServiceDeps, actorKey: PersonKey, t
   // Expiring it now reuses the expiry path: answers are refused at once, no reminder goes out,
   // and the next tick marks the prompt closed in the chat.
   await deliveries.updateOne({ _id: id }, { $set: { expiresAt: now } });
-  await exitRequests.updateOne({ _id: target, state: 'sent' }, { $set: { expiresAt: now } });
+  await exitRequests.updateOne({ _id: target, state: { $in: ['scheduled', 'sent'] } }, { $set: { expiresAt: now } });
   deps.logger.info({ roundId: request.roundId }, 'exit survey withdrawn');
   return 'withdrawn';
 }

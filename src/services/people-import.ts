@@ -16,14 +16,24 @@ const WRITE_CHUNK = 50;
 const TEAM_PART = /^[^/|$.]{1,80}$/u;
 
 export const personRowSchema = z.object({
-  email: z.email('is not an e-mail address').max(254).transform((e) => e.trim().toLowerCase()),
+  email: z
+    .email('is not an e-mail address')
+    .max(254)
+    .transform((e) => e.trim().toLowerCase())
+    .meta({ description: 'The person’s e-mail, as their chat account has it (case does not matter).' }),
   team: z
     .string()
     .trim()
     .min(1, { message: 'is empty: give the team, e.g. Engineering/Platform', abort: true })
-    .refine((path) => path.split('/').every((part) => TEAM_PART.test(part.trim())), 'must be names separated by / (no ".", "$" or "|"), each 1–80 characters'),
-  managerEmail: z.email('is not an e-mail address').max(254).transform((e) => e.trim().toLowerCase()).optional(),
-  timezone: z.string().trim().refine(isValidZone, 'is not a time zone: use an IANA name such as Europe/Oslo').optional(),
+    .refine((path) => path.split('/').every((part) => TEAM_PART.test(part.trim())), 'must be names separated by / (no ".", "$" or "|"), each 1–80 characters')
+    .meta({ description: 'Department first, then team: `Engineering/Platform`.' }),
+  managerEmail: z
+    .email('is not an e-mail address')
+    .max(254)
+    .transform((e) => e.trim().toLowerCase())
+    .optional()
+    .meta({ description: 'Their manager, who becomes a leader of this team.' }),
+  timezone: z.string().trim().refine(isValidZone, 'is not a time zone: use an IANA name such as Europe/Oslo').optional().meta({ description: 'IANA zone, e.g. Europe/Oslo; left as it is when absent.' }),
   locale: z
     .string()
     .trim()
@@ -35,7 +45,8 @@ export const personRowSchema = z.object({
       }
       return locale;
     })
-    .optional(),
+    .optional()
+    .meta({ description: '`en`, `nb` or `sv` (or a locale such as `nb-NO`); left as it is when absent.' }),
 });
 export type PersonRowInput = z.input<typeof personRowSchema>;
 export type PersonRow = z.output<typeof personRowSchema>;

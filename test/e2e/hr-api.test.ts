@@ -50,7 +50,8 @@ describe('HR API over HTTP', () => {
     expect((await call('GET', '/api/v1/results?survey=pulse', { key: wrongSecret })).status).toBe(401);
 
     const revoked = await createApiKey(h.app.deps, 'old integration');
-    expect((await call('GET', '/api/v1/results?survey=pulse', { key: revoked.key })).status).toBe(200);
+    const ok = await call('GET', '/api/v1/results?survey=pulse', { key: revoked.key });
+    expect([ok.status, ok.body]).toEqual([200, { kind: 'pulse', survey: 'pulse', rounds: [] }]);
     expect(await revokeApiKey(h.app.deps, revoked.info.id)).toBe(true);
     const after = await call('PUT', '/api/v1/people', { key: revoked.key, body: { people: [{ email: 'person1@example.com', team: 'Sales' }] } });
     expect(after.status).toBe(401);

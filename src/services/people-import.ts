@@ -113,10 +113,11 @@ function slug(name: string): string {
 export async function applyPeopleRows(deps: ServiceDeps, rows: readonly PersonRow[]): Promise<ImportSummary> {
   const { people, segments } = deps.store.database.collections;
   const emails = [...new Set(rows.flatMap((r) => [r.email, ...(r.managerEmail ? [r.managerEmail] : [])]))];
-  const known = new Map<string, Pick<PersonDoc, '_id'>[]>();
-  for await (const doc of people.find({ email: { $in: emails } }, { projection: { _id: 1, email: 1 } })) {
+  type Known = Pick<PersonDoc, '_id' | 'segment' | 'segmentSource' | 'timezone' | 'locale'>;
+  const known = new Map<string, Known[]>();
+  for await (const doc of people.find({ email: { $in: emails } }, { projection: { _id: 1, email: 1, segment: 1, segmentSource: 1, timezone: 1, locale: 1 } })) {
     const list = known.get(doc.email ?? '') ?? [];
-    list.push({ _id: doc._id });
+    list.push({ _id: doc._id, segment: doc.segment ?? null, segmentSource: doc.segmentSource ?? null, timezone: doc.timezone ?? null, locale: doc.locale ?? null });
     known.set(doc.email ?? '', list);
   }
 
@@ -126,9 +127,7 @@ export async function applyPeopleRows(deps: ServiceDeps, rows: readonly PersonRo
   for (let i = 0; i < segmentWrites.length; i += WRITE_CHUNK) await segments.bulkWrite(segmentWrites.slice(i, i + WRITE_CHUNK), { ordered: false });
 
   const unmatched: string[] = [];
-  // People who get the same fields are written with one updateMany; the groups go in chunks
-  // (FerretDB v1 stalls on a bulkWrite of 100 plain updates; 50 is safe and MongoDB does not mind).
-  const groups = new Map<string, { set: Record<string, string>; ids: string[] }>();
+  const updates = [];
   const leads = new Map<string, Set<string>>(); // manager e-mail → team segments
   for (const row of rows) {
     const accounts = known.get(row.email);
@@ -137,14 +136,16 @@ export async function applyPeopleRows(deps: ServiceDeps, rows: readonly PersonRo
       continue;
     }
     const team = teamSegments(row.team).at(-1)?.id ?? '';
-    const set = { segment: team, segmentSource: 'import', ...(row.timezone ? { timezone: row.timezone } : {}), ...(row.locale ? { locale: row.locale } : {}) };
-    const key = JSON.stringify(set);
-    const group = groups.get(key) ?? { set, ids: [] as string[] };
-    group.ids.push(...accounts.map((a) => a._id));
-    groups.set(key, group);
+    const set = { segment: team, segmentSource: 'import' as const, ...(row.timezone ? { timezone: row.timezone } : {}), ...(row.locale ? { locale: row.locale } : {}) };
+    for (const account of accounts) {
+      // Only what changes is written: a re-import of the same data writes nothing.
+      const changed = Object.entries(set).some(([field, value]) => account[field as keyof typeof set] !== value);
+      if (changed) updates.push({ updateOne: { filter: { _id: account._id }, update: { $set: set } } });
+    }
     if (row.managerEmail) leads.set(row.managerEmail, (leads.get(row.managerEmail) ?? new Set()).add(team));
   }
-  const updates = [...groups.values()].map(({ set, ids }) => ({ updateMany: { filter: { _id: { $in: ids } }, update: { $set: set } } }));
+  // By _id (FerretDB v1 looks those up by key; an `$in` filter scans), in chunks: FerretDB v1
+  // stalls on a bulkWrite of 100 plain updates, 50 is safe, and MongoDB does not mind.
   for (let i = 0; i < updates.length; i += WRITE_CHUNK) await people.bulkWrite(updates.slice(i, i + WRITE_CHUNK), { ordered: false });
 
   let leaders = 0;

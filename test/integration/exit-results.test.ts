@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeRound } from '../../src/services/close-round.js';
 import { exitResults } from '../../src/services/exit-results.js';
 import { requestExitSurvey } from '../../src/services/exit-surveys.js';
+import { resultsCsv } from '../../src/services/results-csv.js';
+import { resultsInRange } from '../../src/services/results-range.js';
 import { recordAnswer } from '../../src/services/record-answer.js';
 import { runScheduleTick } from '../../src/services/schedule-tick.js';
 import { RecordingPlatform } from '../fakes/recording-platform.js';
@@ -108,6 +110,16 @@ describe('exit results: pooled by quarter, by department where safe', () => {
     expect(eng?.enps?.score).toBeCloseTo(-20, 9);
     expect(eng?.comments?.map((c) => c.text).sort()).toEqual(['q3 comment 0', 'q3 comment 1', 'q3 comment 2', 'q3 comment 3', 'q3 comment 4']);
     expect(q3?.organisation.comments).toHaveLength(10);
+
+    // The API and the export read the same pools: aggregates only, one department on request.
+    const platform = await resultsInRange(deps, { survey: 'exit', segment: 'eng/platform' });
+    expect(platform.kind === 'exit' && platform.exit.pools.map((p) => p.departments.map((d) => d.segment))).toEqual([[], []]);
+    const csv = resultsCsv(await resultsInRange(deps, { survey: 'exit', from: '2026-07-01' }));
+    expect(csv.split('\n')[0]).toBe('survey,period,segment,segment_name,metric,value');
+    expect(csv).toContain('exit,2026-Q3,eng,Engineering,respondents,5');
+    expect(csv).toContain('exit,2026-Q3,org,Whole organisation,reason.pay.count,10');
+    expect(csv).not.toContain('2026-Q1');
+    expect(csv).not.toContain('comment');
   });
 
   it('shows comments shuffled, and only where the comment threshold is met', async () => {

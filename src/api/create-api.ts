@@ -27,7 +27,7 @@ export function createApiListener(deps: ServiceDeps, options: ApiOptions): Reque
       method: 'GET',
       path: `${API_PREFIX}/openapi.json`,
       public: true,
-      handle: async ({ res }) => {
+      handle: ({ res }) => {
         openapi ??= openApiDocument(options.version ?? '1.0.0');
         sendJson(res, 200, openapi);
         return Promise.resolve();

@@ -27,7 +27,7 @@ export function findRoute(routes: readonly Route[], method: string, path: string
   if (onPath.length === 0) throw new ApiError(404, 'NOT_FOUND', `no such endpoint: ${path} (see /api/v1/openapi.json)`);
   const route = onPath.find((r) => r.method === method);
   if (route === undefined) {
-    throw new ApiError(405, 'METHOD_NOT_ALLOWED', `${path} takes ${onPath.map((r) => r.method).join(', ')}`, [], {});
+    throw new ApiError(405, 'METHOD_NOT_ALLOWED', `${path} takes ${onPath.map((r) => r.method).join(', ')}`);
   }
   return route;
 }

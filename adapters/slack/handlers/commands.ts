@@ -1,13 +1,15 @@
 import type { App, RespondFn } from '@slack/bolt';
 import { isDomainError } from '../../../src/domain/errors.js';
 import { translator, type Translator } from '../../../src/domain/i18n/translate.js';
-import { resultScope } from '../../../src/domain/roles.js';
+import { isHr, resultScope } from '../../../src/domain/roles.js';
 import { loadActor } from '../../../src/services/actors.js';
+import { exitResults } from '../../../src/services/exit-results.js';
 import { cancelExitSurvey, requestExitSurvey } from '../../../src/services/exit-surveys.js';
 import { changeRole } from '../../../src/services/manage-roles.js';
 import { roundResults } from '../../../src/services/results.js';
 import { DEFAULT_SURVEY_ID, sendNow, status } from '../../../src/services/surveys.js';
 import { parseExitCommand, parsePulseCommand, type PulseCommand } from '../command-parse.js';
+import { exitResultsSections } from '../exit-results-text.js';
 import { resultsSections } from '../results-text.js';
 import { localeOf, slackPersonKey, type SlackContext } from '../slack-context.js';
 
@@ -22,7 +24,11 @@ async function pulse(ctx: SlackContext, actor: string, command: PulseCommand, t:
   const { deps } = ctx;
   switch (command.kind) {
     case 'help':
-      return t('cmd.help');
+      return `${t('cmd.help')}\n${t('hr.help')}`;
+    case 'results-exit': {
+      if (!isHr(await loadActor(deps, actor))) return t('hr.results.notAllowed');
+      return exitResultsSections(await exitResults(deps), await localeOf(ctx, actor)).join('\n\n');
+    }
     case 'unknown':
       return t('cmd.unknown');
     case 'role-usage':
@@ -107,8 +113,9 @@ export function registerCommandHandlers(app: App, ctx: SlackContext): void {
       if (parsed.kind === 'usage') text = t('exit.cmd.usage');
       else if (parsed.kind === 'bad-date') text = t('exit.cmd.badDate', { date: parsed.date });
       else if (parsed.kind === 'cancel') {
-        const cancelled = await cancelExitSurvey(ctx.deps, actor, slackPersonKey(command.team_id, parsed.userId));
-        text = t(cancelled ? 'exit.cmd.cancelled' : 'exit.cmd.nothingToCancel', { person: mention(parsed.userId) });
+        const outcome = await cancelExitSurvey(ctx.deps, actor, slackPersonKey(command.team_id, parsed.userId));
+        text = t(outcome === 'cancelled' ? 'exit.cmd.cancelled' : outcome === 'withdrawn' ? 'hr.exit.withdrawn' : 'hr.exit.nothingToCancel', { person: mention(parsed.userId) });
+        if (outcome === 'withdrawn') ctx.deliverSoon();
       } else {
         const target = slackPersonKey(command.team_id, parsed.userId);
         const outcome = await requestExitSurvey(ctx.deps, actor, { target, ...(parsed.date ? { date: parsed.date } : {}), ...(parsed.locale ? { locale: parsed.locale } : {}) });

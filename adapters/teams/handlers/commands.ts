@@ -74,8 +74,9 @@ async function exitText(ctx: TeamsContext, actor: TurnActor, command: Extract<Te
   if (target === null) return t('cmd.unknownPerson', { person: name });
   try {
     if (command.kind === 'exit-cancel') {
-      const cancelled = await cancelExitSurvey(ctx.deps, actor.key, target);
-      return t(cancelled ? 'exit.cmd.cancelled' : 'exit.cmd.nothingToCancel', { person: name });
+      const outcome = await cancelExitSurvey(ctx.deps, actor.key, target);
+      if (outcome === 'withdrawn') ctx.deliverSoon();
+      return t(outcome === 'cancelled' ? 'exit.cmd.cancelled' : outcome === 'withdrawn' ? 'hr.exit.withdrawn' : 'hr.exit.nothingToCancel', { person: name });
     }
     const outcome = await requestExitSurvey(ctx.deps, actor.key, { target, ...(command.date ? { date: command.date } : {}), ...(command.locale ? { locale: command.locale } : {}) });
     if (outcome.status === 'exists') return t('teams.exit.exists', { person: name, date: outcome.request.sendDate });

@@ -39,6 +39,10 @@ export interface AppOptions {
   readonly deliveryEveryMs?: number;
   /** Grace for answers in flight when a round closes (ms). */
   readonly closeGraceMs?: number;
+  /** When an unrecorded claim counts as abandoned by a dead process (ms); see claim-lease.ts. */
+  readonly claimLeaseMs?: number;
+  /** How long Slack may still report a posted prompt (ms); tests shorten Slack's retry schedule. */
+  readonly slackConfirmationWindowMs?: number;
   /** Teams: retries of one send on 429/412/502/504, and the first back-off (ms). */
   readonly teamsRetries?: number;
   readonly teamsRetryBaseMs?: number;
@@ -53,6 +57,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
   const database = await connectDatabase(config.mongodb.uri, config.mongodb.dbName);
   await ensureIndexes(database);
   logger.info({ mongodb: redact(config.mongodb.uri), db: config.mongodb.dbName }, 'storage ready');
+  let listeningSince: Date | null = null;
   const deps: ServiceDeps = {
     store: createStore(database, config.secret),
     clock,
@@ -64,7 +69,9 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
       orgName: config.orgName,
       bootstrapRoles: config.bootstrapRoles,
       ...(options.closeGraceMs !== undefined ? { closeGraceMs: options.closeGraceMs } : {}),
+      ...(options.claimLeaseMs !== undefined ? { claimLeaseMs: options.claimLeaseMs } : {}),
     },
+    listeningSince: () => listeningSince,
   };
   await ensureDefaultSurvey(deps);
 
@@ -74,6 +81,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
     ? await createSlackAdapter(config.slack, { deps, deliverSoon: () => kick.fn() }, {
         messagesPerSecond: config.slack.common.messagesPerSecond,
         ...(options.slackRetries !== undefined ? { retries: options.slackRetries } : {}),
+        ...(options.slackConfirmationWindowMs !== undefined ? { confirmationWindowMs: options.slackConfirmationWindowMs } : {}),
       })
     : null;
   if (slack) platforms.set('slack', slack.platform);
@@ -129,6 +137,8 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
         teamsTimer = setInterval(() => void syncTeams(), DAY_MS / 24);
         teamsTimer.unref();
       }
+      // From here platform callbacks (Slack's reports of posted prompts) reach this process.
+      listeningSince = clock.now().toJSDate();
       // Rounds open from the directory: let the first sync finish (or fail) before the scheduler
       // can open one, so a fresh start never fans out to a half-synced directory.
       schedulerStarted = firstSync

@@ -11,7 +11,7 @@ export class SlackNotInstalledError extends Error {
 }
 
 /** pulsebot's chat port on Slack: prompts go to the person's DM with the bot. */
-export function createSlackPlatform(clients: SlackClients): ChatPlatform {
+export function createSlackPlatform(clients: SlackClients, confirmationWindowMs: number): ChatPlatform {
   const clientFor = async (teamId: string) => {
     const client = await clients.client(teamId);
     if (client === null) throw new SlackNotInstalledError(`pulsebot is not installed in Slack workspace ${teamId}`);
@@ -19,6 +19,8 @@ export function createSlackPlatform(clients: SlackClients): ChatPlatform {
   };
   return {
     name: 'slack',
+    // Slack reports each posted prompt by its metadata (handlers/prompt-posted.ts).
+    sendConfirmationWindowMs: confirmationWindowMs,
     async sendPrompt(recipient: Recipient, prompt: SurveyPrompt): Promise<MessageRef> {
       const client = await clientFor(recipient.tenant);
       const message = promptMessage(prompt, recipient.locale);
@@ -30,8 +32,8 @@ export function createSlackPlatform(clients: SlackClients): ChatPlatform {
     },
     /**
      * Slack gives the bot no way to read its DMs back without `im:history`, which pulsebot does
-     * not ask for (the prompts' buttons carry the tokens that make answers idempotent). So a
-     * prompt cannot be found after a crash; the scheduler treats that case conservatively.
+     * not ask for. Instead Slack reports each posted prompt (`message_metadata_posted`), and its
+     * silence over the confirmation window proves a prompt was never posted.
      */
     findPrompt(): Promise<MessageRef | null> {
       return Promise.resolve(null);

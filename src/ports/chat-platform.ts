@@ -15,6 +15,13 @@ export interface Recipient {
 /** One survey prompt as the platform must render it. */
 export interface SurveyPrompt {
   readonly roundId: string;
+  /**
+   * The delivery this prompt fulfils (identity side, like the recipient). A platform that reports
+   * posted messages by itself (Slack's metadata events) echoes it back, so a prompt whose sender
+   * died before recording it can still be recorded. Absent when a prompt is only re-rendered
+   * (updated in place).
+   */
+  readonly deliveryId?: string;
   readonly surveyKind: 'pulse' | 'exit';
   readonly questions: readonly Question[];
   /**
@@ -46,6 +53,13 @@ export interface MessageRef {
  */
 export interface ChatPlatform {
   readonly name: PlatformName;
+  /**
+   * How long after posting a prompt the platform may still report it by itself (Slack: the
+   * `message_metadata_posted` event, retried for about five minutes). A claimed prompt nobody
+   * reported within this window, while pulsebot was up to hear it, was never posted and is sent
+   * again. Absent: the platform never reports, and an unconfirmed prompt is given up, not resent.
+   */
+  readonly sendConfirmationWindowMs?: number;
   sendPrompt(recipient: Recipient, prompt: SurveyPrompt): Promise<MessageRef>;
   /** Finds a prompt sent before a crash by its round id, or null if it never went out. */
   findPrompt(recipient: Recipient, roundId: string): Promise<MessageRef | null>;

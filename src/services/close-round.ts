@@ -41,6 +41,7 @@ export async function closeRound(deps: ServiceDeps, roundId: string, options: Cl
     await store.rounds.update(roundId, { countsFinal: true });
   }
   const purged = await store.ledger.purge(roundId);
+  await store.deliveries.dropLocks(roundId);
   await store.rounds.update(roundId, { state: 'closed' });
   logger.info({ purged }, 'round closed');
 }

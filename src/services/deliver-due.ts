@@ -4,6 +4,7 @@ import type { ChatPlatform, PlatformName } from '../ports/chat-platform.js';
 import type { RoundDoc } from '../store/documents/rounds.js';
 import type { ServiceDeps } from './deps.js';
 import { recipientOf } from './recipient.js';
+import { CLAIM_LEASE_MS } from './reconcile-claims.js';
 import { newResponseToken } from './response-id.js';
 
 export type PlatformRegistry = ReadonlyMap<PlatformName, ChatPlatform>;
@@ -60,7 +61,7 @@ export async function deliverDue(
       report.failed++;
       return;
     }
-    if (!(await store.deliveries.claim(delivery._id, now))) return;
+    if (!(await store.deliveries.claim(delivery, now, CLAIM_LEASE_MS))) return;
     const recipient = recipientOf(deps, person, delivery);
     try {
       const ref = await platform.sendPrompt(recipient, {

@@ -1,11 +1,11 @@
 import { MongoBulkWriteError, MongoClient, MongoServerError, type AnyBulkWriteOperation, type Collection, type Db, type Document } from 'mongodb';
 import type { CommentDoc, CounterDoc, ResponseDoc } from './documents/answers.js';
-import type { DeliveryDoc, ExitRequestDoc, ParticipationDoc, PersonDoc, SegmentDoc } from './documents/identity.js';
+import type { DeliveryDoc, ExitRequestDoc, ParticipationDoc, PersonDoc, SegmentDoc, SendLockDoc } from './documents/identity.js';
 import type { RoundDoc, SurveyDoc } from './documents/rounds.js';
 
 /**
  * The answer side: what was answered, never by whom. Identity lives in people, segments,
- * deliveries, participation and exit_requests; surveys, rounds, meta and installations are
+ * deliveries, send_locks, participation and exit_requests; surveys, rounds, meta and installations are
  * configuration.
  */
 export const ANSWER_COLLECTIONS = ['responses', 'comments', 'counters'] as const;
@@ -14,6 +14,8 @@ export interface Collections {
   people: Collection<PersonDoc>;
   segments: Collection<SegmentDoc>;
   deliveries: Collection<DeliveryDoc>;
+  /** One document per attempt to send a delivery: inserting it is the claim (see DeliveriesRepo.claim). */
+  sendLocks: Collection<SendLockDoc>;
   participation: Collection<ParticipationDoc>;
   exitRequests: Collection<ExitRequestDoc>;
   responses: Collection<ResponseDoc>;
@@ -61,6 +63,7 @@ export function openDatabase(client: MongoClient, dbName: string): Database {
     people: collection('people'),
     segments: collection('segments'),
     deliveries: collection('deliveries'),
+    sendLocks: collection('send_locks'),
     participation: collection('participation'),
     exitRequests: collection('exit_requests'),
     responses: collection('responses'),

@@ -1,4 +1,4 @@
-import { bulkUpsert, type Database } from './database.js';
+import { bulkUpsert, insertOnce, type Database } from './database.js';
 import { deliveryDocSchema, type DeliveryDoc, type PersonKey } from './documents/identity.js';
 
 export function deliveryId(roundId: string, person: PersonKey): string {
@@ -57,10 +57,41 @@ export class DeliveriesRepo {
     return docs.map((doc) => deliveryDocSchema.parse(doc));
   }
 
-  /** Takes a pending delivery for sending. True only for the caller that moved it to `claimed`. */
-  async claim(id: string, now: Date): Promise<boolean> {
-    const result = await this.deliveries.updateOne({ _id: id, state: 'pending' }, { $set: { state: 'claimed', claimedAt: now }, $inc: { attempts: 1 } });
-    return result.modifiedCount === 1;
+  /**
+   * Takes a pending delivery for sending; true only for the one caller that got it.
+   *
+   * The claim is the insert of a lock for this attempt (`id#attempts`), the one compare-and-set
+   * that is atomic on every MongoDB-protocol server; then the delivery is read again (a stale copy
+   * of one the round has closed is let go) and moved to `claimed`. Every read and write here
+   * filters on `_id` alone, which every server answers from an index. A reader holding a stale
+   * copy asks for an attempt whose lock exists, and loses.
+   *
+   * A lock whose holder died before moving the delivery (it is still pending at that attempt
+   * after `staleAfterMs`) is skipped past: the attempt count goes up, and the next claim takes a
+   * fresh lock. Nothing was sent under it, since sending comes after the move.
+   */
+  async claim(delivery: DeliveryDoc, now: Date, staleAfterMs: number): Promise<boolean> {
+    const lockId = `${delivery._id}#${delivery.attempts}`;
+    if (await insertOnce(this.database.collections.sendLocks, { _id: lockId, roundId: delivery.roundId, at: now })) {
+      // The copy the caller read may be stale (the round closed it, another attempt moved it on).
+      const current = await this.get(delivery._id);
+      if (current?.state !== 'pending' || current.attempts !== delivery.attempts) return false;
+      await this.deliveries.updateOne({ _id: delivery._id }, { $set: { state: 'claimed', claimedAt: now, attempts: delivery.attempts + 1 } });
+      return true;
+    }
+    const lock = await this.database.collections.sendLocks.findOne({ _id: lockId });
+    if (lock !== null && lock.at.getTime() <= now.getTime() - staleAfterMs) {
+      const current = await this.get(delivery._id);
+      if (current?.state === 'pending' && current.attempts === delivery.attempts) {
+        await this.deliveries.updateOne({ _id: delivery._id }, { $max: { attempts: delivery.attempts + 1 } });
+      }
+    }
+    return false;
+  }
+
+  /** Drops a closed round's send locks: with nothing left to send, no claim can race any more. */
+  async dropLocks(roundId: string): Promise<void> {
+    await this.database.collections.sendLocks.deleteMany({ roundId });
   }
 
   /** Deliveries claimed before `before` and never recorded. */
@@ -83,6 +114,17 @@ export class DeliveriesRepo {
 
   async retryLater(id: string, sendAt: Date, error: string): Promise<void> {
     await this.deliveries.updateOne({ _id: id }, { $set: { state: 'pending', sendAt, lastError: error } });
+  }
+
+  /**
+   * Records that a claimed prompt turned out to be posted (the platform confirmed it after its
+   * sender died). Only a delivery still `claimed` changes. True if it did.
+   */
+  async confirmPosted(id: string, channel: string, messageId: string): Promise<boolean> {
+    const current = await this.get(id);
+    if (current?.state !== 'claimed') return false;
+    await this.markSent(id, channel, messageId);
+    return true;
   }
 
   async countByState(roundId: string): Promise<Record<string, number>> {

@@ -49,3 +49,60 @@ describe('a delivery left claimed by a process that died mid-send', () => {
     expect(await deps.store.deliveries.get('pulse:2026-11-23|slack:T1:U002')).toMatchObject({ state: 'failed', lastError: 'unknown_after_crash' });
   });
 });
+
+describe('claiming a delivery for sending', () => {
+  let db: TestDatabase;
+  let deps: ReturnType<typeof testDeps>;
+
+  beforeEach(async () => {
+    db = await openTestDatabase();
+    deps = testDeps(db.database, '2026-11-23T12:00:00Z');
+    await seedPeople(deps, { sales: 3 });
+    await startRound(deps, weeklyPulse(), '2026-11-23', { defaultTimezone: 'UTC', sendNow: true });
+  });
+  afterEach(async () => {
+    await db.dispose();
+  });
+
+  const id = 'pulse:2026-11-23|slack:T1:U001';
+  const now = () => deps.clock.now().toJSDate();
+
+  it('is won by exactly one of many racing claimers, each holding the same copy', async () => {
+    const copy = await deps.store.deliveries.get(id);
+    if (copy === null) throw new Error('no delivery');
+    const wins = await Promise.all(Array.from({ length: 12 }, () => deps.store.deliveries.claim(copy, now(), 600_000)));
+    expect(wins.filter(Boolean)).toHaveLength(1);
+    expect(await deps.store.deliveries.get(id)).toMatchObject({ state: 'claimed', attempts: 1 });
+  });
+
+  it('is refused to a stale copy: of a delivery already sent, or one the round has closed', async () => {
+    const stale = await deps.store.deliveries.get(id);
+    if (stale === null) throw new Error('no delivery');
+    expect(await deps.store.deliveries.claim(stale, now(), 600_000)).toBe(true);
+    await deps.store.deliveries.markSent(id, 'D1', '1.0');
+    expect(await deps.store.deliveries.claim(stale, now(), 600_000)).toBe(false);
+
+    const other = 'pulse:2026-11-23|slack:T1:U002';
+    const copy = await deps.store.deliveries.get(other);
+    if (copy === null) throw new Error('no delivery');
+    await deps.store.deliveries.closePending('pulse:2026-11-23');
+    expect(await deps.store.deliveries.claim(copy, now(), 600_000)).toBe(false);
+    expect((await deps.store.deliveries.get(other))?.state).toBe('closed');
+  });
+
+  it('moves past a lock whose holder died before taking the delivery, once the lock is stale', async () => {
+    const copy = await deps.store.deliveries.get(id);
+    if (copy === null) throw new Error('no delivery');
+    // The dead holder inserted the lock for attempt 0 and never moved the delivery.
+    await db.database.collections.sendLocks.insertOne({ _id: `${id}#0`, roundId: copy.roundId, at: now() });
+    expect(await deps.store.deliveries.claim(copy, now(), 600_000)).toBe(false);
+    expect((await deps.store.deliveries.get(id))?.attempts).toBe(0);
+
+    deps.clock.advance({ minutes: 11 });
+    expect(await deps.store.deliveries.claim(copy, now(), 600_000)).toBe(false);
+    const fresh = await deps.store.deliveries.get(id);
+    expect(fresh).toMatchObject({ state: 'pending', attempts: 1 });
+    if (fresh === null) throw new Error('no delivery');
+    expect(await deps.store.deliveries.claim(fresh, now(), 600_000)).toBe(true);
+  });
+});

@@ -5,7 +5,7 @@
 import { spawn, execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -24,7 +24,8 @@ export interface RunningServer {
 /** Path of the built server binary, building it first when its sources changed. */
 export async function buildMongoServer(): Promise<string> {
   const hash = createHash('sha256');
-  for (const file of ['go.mod', 'go.sum', 'main.go']) hash.update(await readFile(join(here, file)));
+  const sources = (await readdir(here)).filter((file) => file === 'go.mod' || file === 'go.sum' || file.endsWith('.go')).sort();
+  for (const file of sources) hash.update(file).update(await readFile(join(here, file)));
   const dir = join(root, '.cache', 'mongo-server', hash.digest('hex').slice(0, 16));
   const binary = join(dir, 'mongo-server');
   if (existsSync(binary)) return binary;

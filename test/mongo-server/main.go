@@ -68,6 +68,8 @@ func main() {
 		}()
 	}
 
+	go keepIDIndexes(ctx, dir, logger)
+
 	done := make(chan struct{})
 	go func() {
 		defer close(done)

@@ -74,6 +74,18 @@ export const deliveryDocSchema = z.object({
 export type DeliveryDoc = z.infer<typeof deliveryDocSchema>;
 
 /**
+ * The claim on one attempt to send a delivery: `_id` is `deliveryId#attempt`. A unique insert is
+ * the one compare-and-set that is atomic on every MongoDB-protocol server (FerretDB applies a
+ * filtered update as a read and a write, so two instances could both "win" a conditional update).
+ * Kept until the round closes, so a process holding an old read can never take the same attempt.
+ */
+export interface SendLockDoc {
+  readonly _id: string;
+  readonly roundId: string;
+  readonly at: Date;
+}
+
+/**
  * The participation ledger: only keyed hashes. It answers "has this person answered (this
  * question of) this round?" and never "what". Purged when the round closes.
  */

@@ -1,3 +1,4 @@
+import { resultsEn } from './results-en.js';
 /**
  * The English catalog: the source of every user-facing string. `nb.ts` and `sv.ts` must have
  * exactly the same keys (the type checker enforces it). Placeholders look like `{org}`.
@@ -160,6 +161,7 @@ export const en = {
   'home.noOpen': 'No survey is waiting for you right now.',
   'home.openItem': '{survey}: open until {date}. The questions are in your messages with pulsebot.',
   'home.results': 'Latest results you can see',
+  ...resultsEn,
 } as const;
 
 /** Every message key the product knows. */

@@ -1,4 +1,5 @@
 import type { Catalog } from './en.js';
+import { resultsNb } from './results-nb.js';
 
 /** Norwegian Bokmål catalog. Keys mirror en.ts exactly. */
 export const nb: Catalog = {
@@ -160,4 +161,5 @@ export const nb: Catalog = {
   'home.noOpen': 'Ingen undersøkelse venter på deg akkurat nå.',
   'home.openItem': '{survey}: åpen til {date}. Spørsmålene finner du i meldingene dine med pulsebot.',
   'home.results': 'Siste resultater du har tilgang til',
+  ...resultsNb,
 };

@@ -1,4 +1,5 @@
 import type { Catalog } from './en.js';
+import { resultsSv } from './results-sv.js';
 
 /** Swedish catalog. Keys mirror en.ts exactly. */
 export const sv: Catalog = {
@@ -160,4 +161,5 @@ export const sv: Catalog = {
   'home.noOpen': 'Ingen enkät väntar på dig just nu.',
   'home.openItem': '{survey}: öppen till {date}. Frågorna finns i dina meddelanden med pulsebot.',
   'home.results': 'Senaste resultaten du kan se',
+  ...resultsSv,
 };

@@ -1,0 +1,57 @@
+import type { CounterDoc } from '../store/documents/answers.js';
+import type { Store } from '../store/store.js';
+import type { ServiceDeps } from './deps.js';
+import { countRound, type RoundCounts } from './results-counts.js';
+
+/** How many closed rounds a summary looks back over (trend, chart, driver changes). */
+export const SUMMARY_ROUNDS = 12;
+
+/**
+ * What every summary of one survey this week is built from: its latest closed rounds, oldest
+ * first, each rolled up its own segment tree with what may be shown. Built once and shared by
+ * every reader's summary; it reads only counters.
+ */
+export interface SummaryContext {
+  readonly surveyId: string;
+  readonly surveyName: string;
+  readonly rounds: readonly RoundCounts[];
+  readonly names: ReadonlyMap<string, string>;
+}
+
+/** Closed rounds' counters never change, so a context stays valid while the set of rounds does. */
+const cache = new WeakMap<Store, Map<string, { key: string; context: SummaryContext }>>();
+
+function groupByRound(counters: readonly CounterDoc[]): Map<string, CounterDoc[]> {
+  const out = new Map<string, CounterDoc[]>();
+  for (const c of counters) {
+    const list = out.get(c.roundId) ?? [];
+    list.push(c);
+    out.set(c.roundId, list);
+  }
+  return out;
+}
+
+/** The survey's summary context, or null when it has no closed round yet. */
+export async function loadSummaryContext(deps: ServiceDeps, surveyId: string, maxRounds = SUMMARY_ROUNDS): Promise<SummaryContext | null> {
+  const { store } = deps;
+  const newestFirst = await store.rounds.latestClosed(surveyId, maxRounds);
+  if (newestFirst.length === 0) return null;
+  const rounds = [...newestFirst].reverse();
+  const names = new Map((await store.segments.all()).map((s) => [s._id, s.name]));
+  const surveyName = (await store.rounds.survey(surveyId))?.definition.name ?? surveyId;
+  const key = rounds.map((r) => r._id).join(',');
+  const perStore = cache.get(store) ?? new Map<string, { key: string; context: SummaryContext }>();
+  cache.set(store, perStore);
+  const cached = perStore.get(surveyId);
+  if (cached?.key === key) return { ...cached.context, names, surveyName };
+
+  const byRound = groupByRound(await store.counters.forRounds(rounds.map((r) => r._id)));
+  const context: SummaryContext = {
+    surveyId,
+    surveyName,
+    rounds: rounds.map((round) => countRound(round, byRound.get(round._id) ?? [])),
+    names,
+  };
+  perStore.set(surveyId, { key, context });
+  return context;
+}

@@ -10,6 +10,7 @@ import type { ChatPlatform, PlatformName } from './ports/chat-platform.js';
 import type { Clock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
 import type { ServiceDeps } from './services/deps.js';
+import type { ExitResultsHook } from './services/summary.js';
 import { ensureDefaultSurvey } from './services/surveys.js';
 import { connectDatabase, redact, type Database } from './store/database.js';
 import { ensureIndexes } from './store/indexes.js';
@@ -36,6 +37,8 @@ export interface AppOptions {
   readonly deliveryEveryMs?: number;
   /** Grace for answers in flight when a round closes (ms). */
   readonly closeGraceMs?: number;
+  /** Exit-survey results for HR's summaries (src/services/exit-results.ts); none without it. */
+  readonly summaryExitResults?: ExitResultsHook;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -65,7 +68,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
   const platforms = new Map<PlatformName, ChatPlatform>();
   const kick = { fn: (): void => undefined };
   const slack = config.slack
-    ? await createSlackAdapter(config.slack, { deps, deliverSoon: () => kick.fn() }, {
+    ? await createSlackAdapter(config.slack, { deps, deliverSoon: () => kick.fn(), ...(options.summaryExitResults ? { exitResults: options.summaryExitResults } : {}) }, {
         messagesPerSecond: config.slack.common.messagesPerSecond,
         ...(options.slackRetries !== undefined ? { retries: options.slackRetries } : {}),
       })
@@ -74,7 +77,10 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
   const useScheduler = options.scheduler ?? true;
   const delivery = startDeliveryLoop(deps, platforms, useScheduler ? null : (options.deliveryEveryMs ?? 15_000));
   kick.fn = () => delivery.kick();
-  const scheduler = useScheduler ? createScheduler(database.db, deps, delivery, { retentionMonths: config.retentionMonths }) : null;
+  const scheduler = useScheduler ? createScheduler(database.db, deps, delivery, {
+        retentionMonths: config.retentionMonths,
+        summaries: { platforms, schedule: config.summarySchedule, ...(options.summaryExitResults ? { exitResults: options.summaryExitResults } : {}) },
+      }) : null;
 
   const mounts: Mount[] = [];
   if (slack?.requestListener) mounts.push({ prefix: '/slack', listener: slack.requestListener });

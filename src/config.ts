@@ -5,6 +5,7 @@ import { isValidZone } from './domain/schedule.js';
 import { parsePlatformUserRef, type PlatformUserRef } from './domain/roles.js';
 import { ConfigError } from './config-error.js';
 import { loadSlackConfig } from './config-slack.js';
+import { loadSummaryConfig } from './config-summary.js';
 
 export { ConfigError };
 
@@ -123,14 +124,14 @@ const envSchema = z
     };
   });
 
-export type Config = z.output<typeof envSchema> & { readonly slack: ReturnType<typeof loadSlackConfig> };
+export type Config = z.output<typeof envSchema> & { readonly slack: ReturnType<typeof loadSlackConfig>; readonly summarySchedule: ReturnType<typeof loadSummaryConfig> };
 
 /** Reads the configuration from `env`; throws a ConfigError whose message is one line. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   // Empty values count as unset, as in most .env tooling.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const result = envSchema.safeParse(present);
-  if (result.success) return { ...result.data, slack: loadSlackConfig(present) };
+  if (result.success) return { ...result.data, slack: loadSlackConfig(present), summarySchedule: loadSummaryConfig(present) };
   const issue = result.error.issues[0];
   const variable = String(issue?.path[0] ?? 'environment');
   const message = issue?.message ?? 'is invalid';

@@ -109,7 +109,7 @@ export async function createSlackAdapter(config: SlackConfig, ctx: SlackContext,
   let syncs: Promise<void> = Promise.resolve();
 
   return {
-    platform: createSlackPlatform(clients),
+    platform: createSlackPlatform(clients, ctx.deps.logger.child({ adapter: 'slack' })),
     requestListener: receiver ? receiver.requestListener : null,
     async start() {
       if (config.mode === 'socket') await app.start();

@@ -2,24 +2,14 @@ import { DateTime } from 'luxon';
 import type { Locale } from '../domain/i18n/locale.js';
 import { translator } from '../domain/i18n/translate.js';
 import { segmentLabel } from '../domain/summary/summary-text.js';
-import type { Summary } from '../domain/summary/summary-model.js';
+import type { ChartImage, Summary } from '../domain/summary/summary-model.js';
 import { renderPng } from './chart-png.js';
-import { trendChartSvg } from './chart-svg.js';
-
-export interface SummaryChart {
-  readonly png: Uint8Array;
-  readonly width: number;
-  readonly height: number;
-  /** A description for screen readers and clients that do not show images. */
-  readonly altText: string;
-  readonly title: string;
-}
+import { CHART_HEIGHT, CHART_WIDTH, trendChartSvg } from './chart-svg.js';
 
 export { CHART_HEIGHT, CHART_WIDTH } from './chart-svg.js';
-import { CHART_HEIGHT, CHART_WIDTH } from './chart-svg.js';
 
 /** The summary's chart (eNPS and participation of its chart segment over its rounds) as a PNG, or null when it has none. */
-export async function summaryChart(summary: Summary, locale: Locale): Promise<SummaryChart | null> {
+export async function summaryChart(summary: Summary, locale: Locale): Promise<ChartImage | null> {
   const segment = summary.segments.find((s) => s.segment === summary.chartSegment);
   if (segment === undefined || !segment.visible) return null;
   const t = translator(locale);

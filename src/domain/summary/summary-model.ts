@@ -90,3 +90,13 @@ export interface Summary {
 
 /** Lines of text per language: what the exit-results hook gives the summary. */
 export type ExitResultsLines = Readonly<Record<Locale, readonly string[]>>;
+
+/** A chart rendered to PNG, ready to attach. */
+export interface ChartImage {
+  readonly png: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+  readonly title: string;
+  /** A description for screen readers and clients that do not show images. */
+  readonly altText: string;
+}

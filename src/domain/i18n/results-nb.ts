@@ -6,7 +6,7 @@ export const resultsNb: { readonly [K in keyof typeof resultsEn]: string } = {
   'summary.title.org': 'Ukesoppsummering for hele organisasjonen: {survey}, runden {date}',
   'summary.notification': 'Ukens oppsummering av pulsmålingen er klar.',
   'summary.participationTrend': 'Deltakelse de siste {n} rundene: {points}',
-  'summary.drivers': 'Drivere',
+  'summary.percent': '{value} %',
   'summary.moverUp': 'Størst fremgang: {driver} ({change})',
   'summary.moverDown': 'Størst tilbakegang: {driver} ({change})',
   'summary.comments': 'Dette sa de ansatte',

@@ -6,7 +6,7 @@ export const resultsSv: { readonly [K in keyof typeof resultsEn]: string } = {
   'summary.title.org': 'Veckosammanfattning för hela organisationen: {survey}, omgången {date}',
   'summary.notification': 'Veckans sammanfattning av pulsmätningen är här.',
   'summary.participationTrend': 'Deltagande de senaste {n} omgångarna: {points}',
-  'summary.drivers': 'Drivkrafter',
+  'summary.percent': '{value} %',
   'summary.moverUp': 'Störst ökning: {driver} ({change})',
   'summary.moverDown': 'Störst minskning: {driver} ({change})',
   'summary.comments': 'Det här sa medarbetarna',

@@ -41,7 +41,7 @@ function scoreLines(t: Translator, locale: Locale, s: VisibleSegmentSummary): st
   lines.push(participation);
   const rates = s.trend.map((p) => p.participation).filter((p): p is number => p !== null).slice(-TREND_POINTS);
   if (rates.length >= 2) {
-    lines.push(t('summary.participationTrend', { n: rates.length, points: rates.map((r) => `${formatNumber(locale, r, 0)}%`).join(' → ') }));
+    lines.push(t('summary.participationTrend', { n: rates.length, points: rates.map((r) => t('summary.percent', { value: formatNumber(locale, r, 0) })).join(' → ') }));
   }
   if (s.enps) {
     let line = t('results.enps', { score: formatSigned(locale, Math.round(s.enps.score), 0), band: t(`enps.band.${s.enps.band}`), moe: formatNumber(locale, s.enps.marginOfError, 0) });

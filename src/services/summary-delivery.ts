@@ -1,7 +1,7 @@
 import { resolveLocale, type Locale } from '../domain/i18n/locale.js';
 import { isValidZone } from '../domain/schedule.js';
 import type { ChartImage, Summary } from '../domain/summary/summary-model.js';
-import { isoWeekKey, summaryDue, type SummarySchedule } from '../domain/summary/summary-schedule.js';
+import { dueSummaryWeek, type SummarySchedule } from '../domain/summary/summary-schedule.js';
 import { summaryText } from '../domain/summary/summary-text.js';
 import type { Recipient } from '../ports/chat-platform.js';
 import { SummaryDeliveriesRepo, summaryDeliveryId } from '../store/summary-deliveries-repo.js';
@@ -38,10 +38,9 @@ function dueReaders(deps: ServiceDeps, readers: readonly SummaryReader[], schedu
   const now = deps.clock.now();
   return readers.flatMap((reader) => {
     const zone = reader.person.timezone !== null && isValidZone(reader.person.timezone) ? reader.person.timezone : deps.settings.defaultTimezone;
-    const local = now.setZone(zone);
-    if (!summaryDue(local, schedule)) return [];
-    const week = isoWeekKey(local);
-    return [{ reader, week, id: summaryDeliveryId(week, reader.person._id), weekNumber: local.weekNumber }];
+    const week = dueSummaryWeek(now.setZone(zone), schedule);
+    if (week === null) return [];
+    return [{ reader, week, id: summaryDeliveryId(week, reader.person._id), weekNumber: Number(week.slice(-2)) }];
   });
 }
 

@@ -73,7 +73,7 @@ describe('summaries never show a group below the threshold, not even by subtract
     // sales − s1 − s2 would be s3's 3 people: one of the two 6-person teams is hidden as well.
     expect([seen.get('s1')?.visible, seen.get('s2')?.visible].sort()).toEqual([false, true]);
     // Whatever is shown, the part of the department not accounted for is 0 or at least k.
-    const shownChildren = ['s1', 's2', 's3'].map((s) => seen.get(s)).filter((s) => s?.visible === true) as VisibleSegmentSummary[];
+    const shownChildren = ['s1', 's2', 's3'].map((s) => seen.get(s)).filter((s): s is VisibleSegmentSummary => s?.visible === true);
     const rest = 15 - shownChildren.reduce((n, s) => n + s.respondents, 0);
     expect(rest === 0 || rest >= 5).toBe(true);
     // Same for eNPS counts: the hidden teams' answers cannot be isolated from what is shown.

@@ -7,7 +7,7 @@ import { LOCALES } from '../../src/domain/i18n/locale.js';
 import { catalogFor } from '../../src/domain/i18n/translate.js';
 import { biggestMovers } from '../../src/domain/summary/movers.js';
 import type { DriverScore } from '../../src/domain/summary/summary-model.js';
-import { DEFAULT_SUMMARY_SCHEDULE, isoWeekKey, summaryDue } from '../../src/domain/summary/summary-schedule.js';
+import { DEFAULT_SUMMARY_SCHEDULE, dueSummaryWeek, isoWeekKey } from '../../src/domain/summary/summary-schedule.js';
 
 const valid = { MONGODB_URI: 'mongodb://127.0.0.1:27017', PULSE_SECRET: 'a'.repeat(64) };
 const oslo = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Oslo' });
@@ -16,16 +16,20 @@ const score = (driver: DriverScore['driver'], favourable: number, mean: number, 
 });
 
 describe('weekly summary schedule', () => {
-  it('is due from Monday 08:00 local until the week ends, not before', () => {
-    expect(summaryDue(oslo('2026-11-23T07:59'), DEFAULT_SUMMARY_SCHEDULE)).toBe(false);
-    expect(summaryDue(oslo('2026-11-23T08:00'), DEFAULT_SUMMARY_SCHEDULE)).toBe(true);
-    expect(summaryDue(oslo('2026-11-25T03:00'), DEFAULT_SUMMARY_SCHEDULE)).toBe(true);
-    expect(summaryDue(oslo('2026-11-29T23:59'), DEFAULT_SUMMARY_SCHEDULE)).toBe(true);
-    expect(summaryDue(oslo('2026-11-30T07:00'), DEFAULT_SUMMARY_SCHEDULE)).toBe(false);
+  it('is due from Monday 08:00 local for two days (a process that was down catches up), not before or after', () => {
+    const due = (iso: string, schedule = DEFAULT_SUMMARY_SCHEDULE) => dueSummaryWeek(oslo(iso), schedule);
+    expect(due('2026-11-23T07:59')).toBeNull();
+    expect(due('2026-11-23T08:00')).toBe('2026-W48');
+    expect(due('2026-11-25T07:59')).toBe('2026-W48');
+    expect(due('2026-11-25T08:00')).toBeNull();
+    expect(due('2026-11-29T23:59')).toBeNull();
     const friday = { weekday: 5, time: '16:30' };
-    expect(summaryDue(oslo('2026-11-26T18:00'), friday)).toBe(false);
-    expect(summaryDue(oslo('2026-11-27T16:29'), friday)).toBe(false);
-    expect(summaryDue(oslo('2026-11-27T16:30'), friday)).toBe(true);
+    expect(due('2026-11-27T16:29', friday)).toBeNull();
+    expect(due('2026-11-27T16:30', friday)).toBe('2026-W48');
+    // Sunday's summary caught up on Monday still belongs to the week before.
+    const sunday = { weekday: 7, time: '20:00' };
+    expect(due('2026-11-29T20:00', sunday)).toBe('2026-W48');
+    expect(due('2026-11-30T09:00', sunday)).toBe('2026-W48');
   });
 
   it('keys a summary by the ISO week of the reader’s own date, across year ends', () => {

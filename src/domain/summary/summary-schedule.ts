@@ -21,13 +21,18 @@ export function isoWeekKey(local: DateTime): string {
   return `${local.weekYear}-W${String(local.weekNumber).padStart(2, '0')}`;
 }
 
+/** How long after its time a summary a process missed (it was down) is still sent. */
+export const SUMMARY_CATCH_UP_HOURS = 48;
+
 /**
- * Whether this week's summary is due at `local` (the reader's own clock): from the configured
- * weekday and time on, until the week ends. A process that was down at the hour still sends
- * later that week, and the week's key keeps it to once.
+ * The ISO week whose summary is due at `local` (the reader's own clock), or null: due from the
+ * configured weekday and time for SUMMARY_CATCH_UP_HOURS, so a process that was down at the hour
+ * still sends it, but not days later. The week is that of the scheduled time, so a catch-up that
+ * runs into the next ISO week still counts for the week it belongs to.
  */
-export function summaryDue(local: DateTime, schedule: SummarySchedule): boolean {
+export function dueSummaryWeek(local: DateTime, schedule: SummarySchedule): string | null {
   const [hour = 0, minute = 0] = schedule.time.split(':').map(Number);
-  if (local.weekday !== schedule.weekday) return local.weekday > schedule.weekday;
-  return local.hour > hour || (local.hour === hour && local.minute >= minute);
+  let scheduled = local.set({ weekday: schedule.weekday, hour, minute, second: 0, millisecond: 0 });
+  if (scheduled > local) scheduled = scheduled.minus({ weeks: 1 });
+  return local.diff(scheduled, 'hours').hours < SUMMARY_CATCH_UP_HOURS ? isoWeekKey(scheduled) : null;
 }

@@ -12,7 +12,7 @@ import { testDeps, weeklyPulse } from '../support/fixtures.js';
 import { checkPng } from '../support/png.js';
 import { seedClosedRound, spread } from '../support/summary-seed.js';
 
-const SCHEDULE = { weekday: 1, time: '08:00' };
+const SCHEDULE = { weekday: 1, time: '08:00' } as const;
 const EXIT: ExitResultsLines = { en: ['Exit surveys 2026-Q3: 6 answers'], nb: ['Sluttundersøkelser 2026-Q3: 6 svar'], sv: ['Avgångsenkäter 2026-Q3: 6 svar'] };
 const team = (n: number) => ({ respondents: n, enps: spread(n, [10, 9, 6]), likert: { 'workload-1': spread(n, [2, 4]) }, comments: [`from a team of ${n}`] });
 
@@ -106,7 +106,7 @@ describe('weekly summaries: Monday 08:00 local, once per reader per ISO week', (
     );
   });
 
-  it('each reader gets their scope, in their language; HR the whole organisation with exit results', async () => {
+  it('each reader gets their scope, in their language; HR the whole organisation with exit results', () => {
     const sent = instances.flatMap((i) => i.platform.summaries).filter((s) => s.at.toISOString().startsWith('2026-11-23'));
     const of = (userId: string) => sent.find((s) => s.to.userId === userId)?.message;
     const oslo = of('UOSLO');

@@ -23,11 +23,11 @@ describe('weekly summary schedule', () => {
     expect(due('2026-11-25T07:59')).toBe('2026-W48');
     expect(due('2026-11-25T08:00')).toBeNull();
     expect(due('2026-11-29T23:59')).toBeNull();
-    const friday = { weekday: 5, time: '16:30' };
+    const friday = { weekday: 5, time: '16:30' } as const;
     expect(due('2026-11-27T16:29', friday)).toBeNull();
     expect(due('2026-11-27T16:30', friday)).toBe('2026-W48');
     // Sunday's summary caught up on Monday still belongs to the week before.
-    const sunday = { weekday: 7, time: '20:00' };
+    const sunday = { weekday: 7, time: '20:00' } as const;
     expect(due('2026-11-29T20:00', sunday)).toBe('2026-W48');
     expect(due('2026-11-30T09:00', sunday)).toBe('2026-W48');
   });

@@ -1,18 +1,12 @@
-import type { DateTime } from 'luxon';
-import { z } from 'zod';
+import type { DateTime, WeekdayNumbers } from 'luxon';
 
 /** When weekly summaries go out, in each reader's own time zone. */
 export interface SummarySchedule {
   /** ISO weekday, 1 = Monday … 7 = Sunday. */
-  readonly weekday: number;
+  readonly weekday: WeekdayNumbers;
   /** `HH:mm`, local. */
   readonly time: string;
 }
-
-export const summaryScheduleSchema = z.object({
-  weekday: z.number().int().min(1).max(7),
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
-});
 
 export const DEFAULT_SUMMARY_SCHEDULE: SummarySchedule = { weekday: 1, time: '08:00' };
 

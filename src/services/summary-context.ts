@@ -2,20 +2,23 @@ import type { CounterDoc } from '../store/documents/answers.js';
 import type { Store } from '../store/store.js';
 import type { ServiceDeps } from './deps.js';
 import { countRound, type RoundCounts } from './results-counts.js';
+import { loadRoundComments, type CommentsBySegment } from './summary-comments.js';
 
 /** How many closed rounds a summary looks back over (trend, chart, driver changes). */
 export const SUMMARY_ROUNDS = 12;
 
 /**
  * What every summary of one survey this week is built from: its latest closed rounds, oldest
- * first, each rolled up its own segment tree with what may be shown. Built once and shared by
- * every reader's summary; it reads only counters.
+ * first, each rolled up its own segment tree with what may be shown, and the latest round's
+ * comments. Built once and shared by every reader's summary. Scores come only from counters.
  */
 export interface SummaryContext {
   readonly surveyId: string;
   readonly surveyName: string;
   readonly rounds: readonly RoundCounts[];
   readonly names: ReadonlyMap<string, string>;
+  /** The latest round's comments by segment (shown only where the comment threshold passes). */
+  readonly comments: CommentsBySegment;
 }
 
 /** Closed rounds' counters never change, so a context stays valid while the set of rounds does. */
@@ -51,6 +54,7 @@ export async function loadSummaryContext(deps: ServiceDeps, surveyId: string, ma
     surveyName,
     rounds: rounds.map((round) => countRound(round, byRound.get(round._id) ?? [])),
     names,
+    comments: await loadRoundComments(deps, rounds[rounds.length - 1]?._id ?? ''),
   };
   perStore.set(surveyId, { key, context });
   return context;

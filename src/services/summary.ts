@@ -91,7 +91,7 @@ function enpsWithChange(rounds: readonly RoundCounts[], segment: string): { enps
   return { enps, change: change(enps?.score, earlier?.score) };
 }
 
-async function segmentSummary(deps: ServiceDeps, ctx: SummaryContext, segment: string, primary: boolean, variant: number): Promise<SegmentSummary> {
+function segmentSummary(ctx: SummaryContext, segment: string, primary: boolean, variant: number): SegmentSummary {
   const latest = ctx.rounds.at(-1) as RoundCounts;
   const previous = ctx.rounds.at(-2);
   const name = ctx.names.get(segment) ?? null;
@@ -115,7 +115,7 @@ async function segmentSummary(deps: ServiceDeps, ctx: SummaryContext, segment: s
     trend: trendOf(ctx.rounds, segment),
     // Comments and actions belong to the roots of the reader's scope: a parent's comments
     // already hold its teams', so repeating them per team would only add noise.
-    comments: primary ? await commentsFor(deps, latest, segment) : null,
+    comments: primary ? commentsFor(latest, ctx.comments, segment) : null,
     actions: primary ? suggestActions(drivers, variant) : [],
   };
 }
@@ -132,7 +132,7 @@ export async function buildSummary(deps: ServiceDeps, ctx: SummaryContext, reque
   const primary = new Set(roots.filter((root) => !roots.some((other) => other !== root && tree.subtree(other).includes(root))));
   const segments: SegmentSummary[] = [];
   for (const segment of segmentsInScope(tree, request.scope)) {
-    segments.push(await segmentSummary(deps, ctx, segment, primary.has(segment), request.variant));
+    segments.push(segmentSummary(ctx, segment, primary.has(segment), request.variant));
   }
   const chartSegment = segments.find((s) => s.visible && primary.has(s.segment) && s.trend.some((p) => p.enps !== null || p.participation !== null))?.segment ?? null;
   const exitResults = request.audience === 'org' && request.exitResults ? await request.exitResults(deps) : null;

@@ -28,20 +28,27 @@ export function treeOf(round: RoundDoc): SegmentTree {
 /** Rolls a round's counters up its own segment tree and works out what may be shown. */
 export function countRound(round: RoundDoc, counters: readonly CounterDoc[]): RoundCounts {
   const tree = treeOf(round);
-  const own = new Map<string, Map<string, number>>(); // `question|value` → segment → n
+  // question → value → segment → n (own counts), rolled up the tree on first use.
+  const own = new Map<string, Map<string, Map<string, number>>>();
   for (const c of counters) {
-    const key = `${c.questionId}|${c.value}`;
-    const bySegment = own.get(key) ?? new Map<string, number>();
+    const byValue = own.get(c.questionId) ?? new Map<string, Map<string, number>>();
+    own.set(c.questionId, byValue);
+    const bySegment = byValue.get(c.value) ?? new Map<string, number>();
+    byValue.set(c.value, bySegment);
     bySegment.set(c.segment, (bySegment.get(c.segment) ?? 0) + c.n);
-    own.set(key, bySegment);
   }
-  const rolled = new Map<string, Map<string, number>>();
+  const rolled = new Map<string, Map<string, Map<string, number>>>();
+  const empty = new Map<string, number>();
   const totals = (questionId: string, value: string): Map<string, number> => {
-    const key = `${questionId}|${value}`;
-    let t = rolled.get(key);
+    let byValue = rolled.get(questionId);
+    if (byValue === undefined) {
+      byValue = new Map();
+      rolled.set(questionId, byValue);
+    }
+    let t = byValue.get(value);
     if (t === undefined) {
-      t = rollUp(tree, own.get(key) ?? new Map());
-      rolled.set(key, t);
+      t = rollUp(tree, own.get(questionId)?.get(value) ?? empty);
+      byValue.set(value, t);
     }
     return t;
   };

@@ -1,8 +1,8 @@
-import type { CounterDoc } from '../store/documents/answers.js';
 import type { Store } from '../store/store.js';
 import type { ServiceDeps } from './deps.js';
 import { countRound, type RoundCounts } from './results-counts.js';
 import { loadRoundComments, type CommentsBySegment } from './summary-comments.js';
+import { closedRoundCounters } from './summary-snapshots.js';
 
 /** How many closed rounds a summary looks back over (trend, chart, driver changes). */
 export const SUMMARY_ROUNDS = 12;
@@ -24,16 +24,6 @@ export interface SummaryContext {
 /** Closed rounds' counters never change, so a context stays valid while the set of rounds does. */
 const cache = new WeakMap<Store, Map<string, { key: string; context: SummaryContext }>>();
 
-function groupByRound(counters: readonly CounterDoc[]): Map<string, CounterDoc[]> {
-  const out = new Map<string, CounterDoc[]>();
-  for (const c of counters) {
-    const list = out.get(c.roundId) ?? [];
-    list.push(c);
-    out.set(c.roundId, list);
-  }
-  return out;
-}
-
 /** The survey's summary context, or null when it has no closed round yet. */
 export async function loadSummaryContext(deps: ServiceDeps, surveyId: string, maxRounds = SUMMARY_ROUNDS): Promise<SummaryContext | null> {
   const { store } = deps;
@@ -48,7 +38,7 @@ export async function loadSummaryContext(deps: ServiceDeps, surveyId: string, ma
   const cached = perStore.get(surveyId);
   if (cached?.key === key) return { ...cached.context, names, surveyName };
 
-  const byRound = groupByRound(await store.counters.forRounds(rounds.map((r) => r._id)));
+  const byRound = await closedRoundCounters(deps, rounds);
   const context: SummaryContext = {
     surveyId,
     surveyName,

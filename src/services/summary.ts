@@ -29,6 +29,24 @@ export interface SummaryRequest {
   readonly exitResults?: ExitResultsHook;
 }
 
+/**
+ * A round's numbers for one segment never change (closed rounds), and the weekly job builds many
+ * summaries that share segments (a team, its department, the organisation): compute each once.
+ */
+function memo<T>(cache: WeakMap<RoundCounts, Map<string, T>>, c: RoundCounts, segment: string, compute: () => T): T {
+  let bySegment = cache.get(c);
+  if (bySegment === undefined) {
+    bySegment = new Map();
+    cache.set(c, bySegment);
+  }
+  if (!bySegment.has(segment)) bySegment.set(segment, compute());
+  return bySegment.get(segment) as T;
+}
+const enpsCache = new WeakMap<RoundCounts, Map<string, Enps | null>>();
+const driversCache = new WeakMap<RoundCounts, Map<string, Map<Driver, LikertSummary>>>();
+const enpsOf = (c: RoundCounts, segment: string) => memo(enpsCache, c, segment, () => enpsFor(c, segment));
+const driversOf = (c: RoundCounts, segment: string) => memo(driversCache, c, segment, () => driversFor(c, segment));
+
 function participationOf(c: RoundCounts, segment: string): { invited: number; respondents: number; rate: number | null } {
   const invited = c.count(segment, ROUND_QUESTION, COUNTER_INVITED);
   const respondents = c.count(segment, ROUND_QUESTION, COUNTER_RESPONDENTS);
@@ -40,7 +58,7 @@ function trendOf(rounds: readonly RoundCounts[], segment: string): TrendPoint[] 
     const shown = c.shown.has(segment);
     return {
       roundDate: c.round.date,
-      enps: shown ? (enpsFor(c, segment)?.score ?? null) : null,
+      enps: shown ? (enpsOf(c, segment)?.score ?? null) : null,
       participation: shown ? participationOf(c, segment).rate : null,
     };
   });
@@ -59,7 +77,7 @@ function driverScores(rounds: readonly RoundCounts[], segment: string): DriverSc
   const before = new Map<Driver, LikertSummary | null>();
   for (let i = rounds.length - 1; i >= 0; i--) {
     const c = rounds[i] as RoundCounts;
-    const shown = c.shown.has(segment) ? driversFor(c, segment) : new Map<Driver, LikertSummary>();
+    const shown = c.shown.has(segment) ? driversOf(c, segment) : new Map<Driver, LikertSummary>();
     for (const driver of askedDrivers(c)) {
       if (!latest.has(driver)) latest.set(driver, { score: shown.get(driver) ?? null, date: c.round.date });
       else if (!before.has(driver)) before.set(driver, shown.get(driver) ?? null);
@@ -86,8 +104,8 @@ function driverScores(rounds: readonly RoundCounts[], segment: string): DriverSc
 function enpsWithChange(rounds: readonly RoundCounts[], segment: string): { enps: Enps | null; change: number | null } {
   const asked = rounds.filter((c) => c.round.questionIds.includes(ENPS_QUESTION.id));
   const [last, previous] = [asked.at(-1), asked.at(-2)];
-  const enps = last && last.shown.has(segment) ? enpsFor(last, segment) : null;
-  const earlier = previous && previous.shown.has(segment) ? enpsFor(previous, segment) : null;
+  const enps = last && last.shown.has(segment) ? enpsOf(last, segment) : null;
+  const earlier = previous && previous.shown.has(segment) ? enpsOf(previous, segment) : null;
   return { enps, change: change(enps?.score, earlier?.score) };
 }
 

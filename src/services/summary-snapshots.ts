@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isDuplicateKey } from '../store/database.js';
 import type { CounterDoc } from '../store/documents/answers.js';
 import type { RoundDoc } from '../store/documents/rounds.js';
 import type { ServiceDeps } from './deps.js';
@@ -41,8 +42,13 @@ export async function closedRoundCounters(deps: ServiceDeps, rounds: readonly Ro
   for (const round of missing) {
     const own = counters.filter((c) => c.roundId === round._id);
     const snapshot = { keys: own.map((c) => [c.segment, c.questionId, c.value].join(SEP)), counts: own.map((c) => c.n) };
-    // Idempotent: two processes writing the same round's snapshot write the same content.
-    await collection(deps).replaceOne({ _id: round._id }, snapshot, { upsert: true });
+    // Idempotent: two processes writing the same round's snapshot write the same content, and
+    // the one whose upsert loses the race to create it finds it there.
+    try {
+      await collection(deps).replaceOne({ _id: round._id }, snapshot, { upsert: true });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
     out.set(round._id, toCounters(round._id, snapshot));
   }
   return out;

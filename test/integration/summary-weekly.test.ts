@@ -4,6 +4,7 @@ import { inject } from 'vitest';
 import type { ExitResultsLines } from '../../src/domain/summary/summary-model.js';
 import type { ChatPlatform, PlatformName } from '../../src/ports/chat-platform.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
+import { loadSummaryContext } from '../../src/services/summary-context.js';
 import { sendDueSummaries } from '../../src/services/summary-delivery.js';
 import { connectDatabase, type Database } from '../../src/store/database.js';
 import { RecordingPlatform } from '../fakes/recording-platform.js';
@@ -93,7 +94,7 @@ describe('weekly summaries: Monday 08:00 local, once per reader per ISO week', (
       }
     }
     const sent = platforms.flatMap((p) => p.summaries);
-    const times = (userId: string) => sent.filter((s) => s.to.userId === userId).map((s) => s.at.toISOString());
+    const times = (userId: string) => sent.filter((s) => s.to.userId === userId).map((s) => s.at.toISOString()).sort();
     expect(times('UOSLO')).toEqual(['2026-11-23T07:00:00.000Z', '2026-11-30T07:00:00.000Z']);
     expect(times('UHR')).toEqual(['2026-11-23T07:00:00.000Z', '2026-11-30T07:00:00.000Z']);
     expect(times('UKOL')).toEqual(['2026-11-23T02:30:00.000Z', '2026-11-30T02:30:00.000Z']);
@@ -124,6 +125,20 @@ describe('weekly summaries: Monday 08:00 local, once per reader per ISO week', (
     expect(hr?.text.sections.at(-1)).toEqual({ heading: 'Exit surveys', lines: EXIT.en });
     expect(JSON.stringify(oslo?.text)).not.toContain('2026-Q3');
     expect(of('UNYC')?.text.sections[0]?.heading).toBe('S2');
+  });
+
+  it('two processes making the same round snapshots at once both read the same counters', async () => {
+    const name = db.database.db.databaseName;
+    const [a, b] = [await startInstance(name, DateTime.utc()), await startInstance(name, DateTime.utc())];
+    instances.push(a, b);
+    for (let i = 0; i < 5; i++) {
+      const surveyId = `race-${i}`;
+      await seedClosedRound(deps, { surveyId, date: '2026-11-16', segmentParents: { sales: null }, bySegment: { sales: team(6) } });
+      const [one, two] = await Promise.all([loadSummaryContext(a.deps, surveyId), loadSummaryContext(b.deps, surveyId)]);
+      expect(one?.rounds[0]?.count('sales', '_round', '_respondents')).toBe(6);
+      expect(two?.rounds[0]?.count('sales', 'enps', '_answered')).toBe(6);
+    }
+    expect(await db.database.db.collection('summary_snapshots').countDocuments({ _id: { $regex: '^race-' } as never })).toBe(5);
   });
 
   it('a send that fails is tried again on a later tick; one lost in a crash after sending is not resent', async () => {

@@ -38,6 +38,27 @@ async function resultsReply(ctx: SlackContext, actor: string, segment: string | 
 
 type Reply = string | { readonly text: string; readonly blocks: KnownBlock[] };
 
+/** Slack wants the command answered within 3 s; past this the reply follows through response_url. */
+const ACK_BUDGET_MS = 2_000;
+
+/**
+ * The reply itself when it is ready within the budget (the usual case: summaries are cached), else
+ * a short "on its way" now and the reply a moment later (a cold process reading the rounds).
+ */
+export async function withinAckBudget(ctx: SlackContext, work: Promise<Reply>, t: Translator, respond: RespondFn): Promise<Reply> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ACK_BUDGET_MS);
+  });
+  const quick = await Promise.race([work, late]);
+  clearTimeout(timer);
+  if (quick !== null) return quick;
+  work
+    .then((reply) => respond(typeof reply === 'string' ? { response_type: 'ephemeral', text: reply } : { response_type: 'ephemeral', ...reply }))
+    .catch((error: unknown) => ctx.deps.logger.warn({ err: error }, 'could not send results through response_url'));
+  return t('summary.preparing');
+}
+
 async function pulse(ctx: SlackContext, actor: string, command: PulseCommand, t: Translator, respond: RespondFn): Promise<Reply | null> {
   const { deps } = ctx;
   switch (command.kind) {
@@ -80,7 +101,7 @@ async function pulse(ctx: SlackContext, actor: string, command: PulseCommand, t:
       return null;
     }
     case 'results':
-      return resultsReply(ctx, actor, command.segment, t);
+      return withinAckBudget(ctx, resultsReply(ctx, actor, command.segment, t), t, respond);
     case 'role': {
       const teamId = actor.split(':')[1] ?? '';
       const target = slackPersonKey(teamId, command.userId);

@@ -4,6 +4,7 @@ export const resultsEn = {
   'summary.title.org': 'Weekly summary for the whole organisation: {survey}, round of {date}',
   'summary.notification': 'Your weekly pulse summary is here.',
   'summary.participationTrend': 'Participation, last {n} rounds: {points}',
+  'summary.preparing': 'Putting your results together. They will appear here in a moment.',
   'summary.percent': '{value}%',
   'summary.moverUp': 'Biggest rise: {driver} ({change})',
   'summary.moverDown': 'Biggest drop: {driver} ({change})',

@@ -6,6 +6,7 @@ export const resultsNb: { readonly [K in keyof typeof resultsEn]: string } = {
   'summary.title.org': 'Ukesoppsummering for hele organisasjonen: {survey}, runden {date}',
   'summary.notification': 'Ukens oppsummering av pulsmålingen er klar.',
   'summary.participationTrend': 'Deltakelse de siste {n} rundene: {points}',
+  'summary.preparing': 'Resultatene dine settes sammen og dukker opp her om et øyeblikk.',
   'summary.percent': '{value} %',
   'summary.moverUp': 'Størst fremgang: {driver} ({change})',
   'summary.moverDown': 'Størst tilbakegang: {driver} ({change})',

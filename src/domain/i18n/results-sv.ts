@@ -6,6 +6,7 @@ export const resultsSv: { readonly [K in keyof typeof resultsEn]: string } = {
   'summary.title.org': 'Veckosammanfattning för hela organisationen: {survey}, omgången {date}',
   'summary.notification': 'Veckans sammanfattning av pulsmätningen är här.',
   'summary.participationTrend': 'Deltagande de senaste {n} omgångarna: {points}',
+  'summary.preparing': 'Dina resultat sammanställs och visas här om en liten stund.',
   'summary.percent': '{value} %',
   'summary.moverUp': 'Störst ökning: {driver} ({change})',
   'summary.moverDown': 'Störst minskning: {driver} ({change})',

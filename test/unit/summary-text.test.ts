@@ -25,6 +25,17 @@ describe('summary text (golden, en/nb/sv)', () => {
     expect(blocks).toContain('Sales &lt;EMEA&gt;');
   });
 
+  it('keeps every section under Slack’s 3,000 characters, however long the comments', () => {
+    const base = fixedSummary();
+    const [first, ...rest] = base.segments;
+    if (first?.visible !== true) throw new Error('fixture');
+    const long = { ...first, comments: Array.from({ length: 5 }, (_, i) => ({ roundDate: '2026-11-23', text: `${i}`.repeat(2000) })) };
+    const blocks = summaryBlocks(summaryText({ ...base, segments: [long, ...rest] }, 'en'));
+    const texts = blocks.flatMap((b) => (b.type === 'section' && b.text ? [b.text.text] : []));
+    expect(texts.some((text) => text.endsWith('…'))).toBe(true);
+    for (const text of texts) expect(text.length).toBeLessThanOrEqual(3000);
+  });
+
   it('stays within Block Kit limits however many segments there are', () => {
     const base = fixedSummary();
     const many = { ...base, segments: Array.from({ length: 120 }, (_, i) => ({ segment: `t${i}`, name: `Team ${i}`, visible: false as const })) };

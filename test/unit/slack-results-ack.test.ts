@@ -1,4 +1,4 @@
-import type { RespondArguments, RespondFn } from '@slack/bolt';
+import type { RespondFn } from '@slack/bolt';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { withinAckBudget } from '../../adapters/slack/handlers/commands.js';
 import { translator } from '../../src/domain/i18n/translate.js';
@@ -21,11 +21,7 @@ describe('/pulse results within Slack’s 3 seconds', () => {
 
   it('says they are on their way, then sends them through response_url', async () => {
     vi.useFakeTimers();
-    const sent: RespondArguments[] = [];
-    const respond: RespondFn = (message) => {
-      sent.push(message as RespondArguments);
-      return Promise.resolve();
-    };
+    const respond = vi.fn<RespondFn>();
     let finish: (reply: { text: string; blocks: [] }) => void = () => undefined;
     const work = new Promise<{ text: string; blocks: [] }>((resolve) => (finish = resolve));
     const reply = withinAckBudget(ctx, work, t, respond);
@@ -33,6 +29,6 @@ describe('/pulse results within Slack’s 3 seconds', () => {
     expect(await reply).toBe('Resultatene dine settes sammen og dukker opp her om et øyeblikk.');
     finish({ text: 'the summary', blocks: [] });
     await vi.advanceTimersByTimeAsync(0);
-    expect(sent).toEqual([{ response_type: 'ephemeral', text: 'the summary', blocks: [] }]);
+    expect(respond.mock.calls).toEqual([[{ response_type: 'ephemeral', text: 'the summary', blocks: [] }]]);
   });
 });

@@ -35,6 +35,11 @@ export class SummaryDeliveriesRepo {
     return this.database.db.collection<SummaryDeliveryDoc>('summary_deliveries');
   }
 
+  /** One document per retry attempt (`week|personKey#n`): whoever inserts it sends that attempt. */
+  private get locks() {
+    return this.database.db.collection<{ _id: string }>('summary_locks');
+  }
+
   /** Ids among `ids` that need nothing more this week: sent, being sent, or out of tries. */
   async settled(ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
@@ -43,26 +48,30 @@ export class SummaryDeliveriesRepo {
   }
 
   /**
-   * Takes this week's summary for one reader. True only for the one caller that created the
-   * claim (a unique `_id`), or that moved a failed try back to claimed.
+   * Takes this week's summary for one reader; true only for the one caller that got it. The first
+   * try is the insert of the record itself (a unique `_id`); a retry after a failed send is the
+   * insert of a lock for that attempt (`id#n`). An insert is the one compare-and-set that is atomic
+   * on every MongoDB-protocol server (FerretDB applies a filtered update as a read, then a write).
    */
   async claim(week: string, personKey: string, now: Date): Promise<boolean> {
     const _id = summaryDeliveryId(week, personKey);
     const doc = summaryDeliveryDocSchema.parse({ _id, week, personKey, state: 'claimed', attempts: 1, claimedAt: now });
     if (await insertOnce(this.collection, doc)) return true;
-    const retried = await this.collection.updateOne(
-      { _id, state: 'failed', attempts: { $lt: SUMMARY_MAX_ATTEMPTS } },
-      { $set: { state: 'claimed', claimedAt: now }, $inc: { attempts: 1 } },
-    );
-    return retried.modifiedCount === 1;
+    const current = await this.get(_id);
+    if (current?.state !== 'failed' || current.attempts >= SUMMARY_MAX_ATTEMPTS) return false;
+    const attempt = current.attempts + 1;
+    if (!(await insertOnce(this.locks, { _id: `${_id}#${attempt}` }))) return false;
+    await this.collection.updateOne({ _id }, { $set: { state: 'claimed', claimedAt: now, attempts: attempt } });
+    return true;
   }
 
+  /** Only the claimer records its send, so these write by `_id` alone. */
   async markSent(id: string, roundId: string, channel: string, messageId: string): Promise<void> {
     await this.collection.updateOne({ _id: id }, { $set: { state: 'sent', roundId, messageChannel: channel, messageId, lastError: null } });
   }
 
   async markFailed(id: string, error: string): Promise<void> {
-    await this.collection.updateOne({ _id: id, state: 'claimed' }, { $set: { state: 'failed', lastError: error.slice(0, 200) } });
+    await this.collection.updateOne({ _id: id }, { $set: { state: 'failed', lastError: error.slice(0, 200) } });
   }
 
   async get(id: string): Promise<SummaryDeliveryDoc | null> {

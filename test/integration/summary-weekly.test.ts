@@ -156,4 +156,20 @@ describe('weekly summaries: Monday 08:00 local, once per reader per ISO week', (
     const nyc = await db.database.db.collection('summary_deliveries').findOne({ _id: '2026-W50|slack:T1:UNYC' as never });
     expect(nyc).toMatchObject({ state: 'sent', attempts: 2 });
   });
+
+  it('a failed send is retried by one instance only, however many tick at once', async () => {
+    const name = db.database.db.databaseName;
+    const at = DateTime.fromISO('2026-12-14T13:00:00Z', { zone: 'utc' });
+    const [a, b, c] = [await startInstance(name, at), await startInstance(name, at), await startInstance(name, at)];
+    instances.push(a, b, c);
+    const original = a.platform.sendSummary.bind(a.platform);
+    let failures = 1;
+    a.platform.sendSummary = (to, message) => (to.userId === 'UNYC' && failures-- > 0 ? Promise.reject(new Error('chat is down')) : original(to, message));
+    await tick(a, at); // everyone due gets this week's summary; UNYC's send fails
+    const later = at.plus({ minutes: 1 });
+    await Promise.all([tick(a, later), tick(b, later), tick(c, later)]);
+    const retries = [a, b, c].flatMap((i) => i.platform.summaries).filter((s) => s.to.userId === 'UNYC');
+    expect(retries).toHaveLength(1);
+    expect(await db.database.db.collection('summary_deliveries').findOne({ _id: '2026-W51|slack:T1:UNYC' as never })).toMatchObject({ state: 'sent', attempts: 2 });
+  });
 });

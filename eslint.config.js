@@ -8,6 +8,12 @@ const chatSdks = [
   { group: ['agenda', '@agendajs/*'], message: 'Only jobs/ may import agenda: services ask through the JobQueue port.' },
 ];
 
+// teams-ai v1 is in maintenance: keeping its SDKs in one folder makes the move to v2 a one-folder change.
+const teamsSdks = {
+  group: ['@microsoft/teams-ai', '@microsoft/teams-ai/*', 'botbuilder', 'botbuilder-*', 'botframework-*'],
+  message: 'Only adapters/teams may import the Teams SDKs (teams-ai, botbuilder).',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', '.cache/', 'coverage/'] },
   js.configs.recommended,
@@ -31,6 +37,15 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: chatSdks }] },
+  },
+  {
+    files: ['adapters/**/*.ts', 'jobs/**/*.ts', 'test/**/*.ts'],
+    ignores: ['adapters/teams/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [teamsSdks] }] },
+  },
+  {
+    files: ['adapters/teams/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [chatSdks[0], chatSdks[2]] }] },
   },
   {
     files: ['src/domain/**/*.ts'],

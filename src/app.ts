@@ -2,7 +2,9 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/create-slack-adapter.js';
+import type { TeamsAdapterHandle } from '../adapters/teams/create-teams-adapter.js';
 import { createScheduler } from '../jobs/scheduler.js';
+import { API_PREFIX, createApiListener } from './api/create-api.js';
 import type { Config } from './config.js';
 import { startDeliveryLoop, type DeliveryLoop } from './delivery-loop.js';
 import { createHttpServer, type Mount } from './http-server.js';
@@ -11,6 +13,7 @@ import type { Clock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
 import type { ServiceDeps } from './services/deps.js';
 import type { ExitResultsHook } from './services/summary.js';
+import { exitSummaryLines } from './services/summary-exit.js';
 import { ensureDefaultSurvey } from './services/surveys.js';
 import { connectDatabase, redact, type Database } from './store/database.js';
 import { ensureIndexes } from './store/indexes.js';
@@ -23,6 +26,7 @@ export interface App {
   readonly platforms: ReadonlyMap<PlatformName, ChatPlatform>;
   readonly delivery: DeliveryLoop;
   readonly slack: SlackAdapter | null;
+  readonly teams: TeamsAdapterHandle | null;
   /** Starts the HTTP server (port 0 picks a free one) and the adapters; resolves with the port. */
   listen(port: number): Promise<number>;
   close(): Promise<void>;
@@ -37,7 +41,10 @@ export interface AppOptions {
   readonly deliveryEveryMs?: number;
   /** Grace for answers in flight when a round closes (ms). */
   readonly closeGraceMs?: number;
-  /** Exit-survey results for HR's summaries (src/services/exit-results.ts); none without it. */
+  /** Teams: retries of one send on 429/412/502/504, and the first back-off (ms). */
+  readonly teamsRetries?: number;
+  readonly teamsRetryBaseMs?: number;
+  /** Exit-survey results for HR's summaries; by default the newest pool from src/services/exit-results.ts. */
   readonly summaryExitResults?: ExitResultsHook;
 }
 
@@ -68,24 +75,36 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
   const platforms = new Map<PlatformName, ChatPlatform>();
   const kick = { fn: (): void => undefined };
   const slack = config.slack
-    ? await createSlackAdapter(config.slack, { deps, deliverSoon: () => kick.fn(), ...(options.summaryExitResults ? { exitResults: options.summaryExitResults } : {}) }, {
+    ? await createSlackAdapter(config.slack, { deps, deliverSoon: () => kick.fn(), exitResults: options.summaryExitResults ?? exitSummaryLines }, {
         messagesPerSecond: config.slack.common.messagesPerSecond,
         ...(options.slackRetries !== undefined ? { retries: options.slackRetries } : {}),
       })
     : null;
   if (slack) platforms.set('slack', slack.platform);
+  // Loaded only when configured: teams-ai and botbuilder take a while to load.
+  const teamsModule = config.teams ? await import('../adapters/teams/create-teams-adapter.js') : null;
+  const teams = config.teams && teamsModule
+    ? teamsModule.createTeamsAdapter(config.teams, deps, () => kick.fn(), {
+        ...(options.teamsRetries !== undefined ? { retries: options.teamsRetries } : {}),
+        ...(options.teamsRetryBaseMs !== undefined ? { retryBaseMs: options.teamsRetryBaseMs } : {}),
+      })
+    : null;
+  if (teams) platforms.set('teams', teams.platform);
   const useScheduler = options.scheduler ?? true;
   const delivery = startDeliveryLoop(deps, platforms, useScheduler ? null : (options.deliveryEveryMs ?? 15_000));
   kick.fn = () => delivery.kick();
   const scheduler = useScheduler ? createScheduler(database.db, deps, delivery, {
         retentionMonths: config.retentionMonths,
-        summaries: { platforms, schedule: config.summarySchedule, ...(options.summaryExitResults ? { exitResults: options.summaryExitResults } : {}) },
+        summaries: { platforms, schedule: config.summarySchedule, exitResults: options.summaryExitResults ?? exitSummaryLines },
       }) : null;
 
   const mounts: Mount[] = [];
   if (slack?.requestListener) mounts.push({ prefix: '/slack', listener: slack.requestListener });
+  if (teams && teamsModule) mounts.push({ prefix: teamsModule.MESSAGES_PATH, listener: teams.requestListener });
+  mounts.push({ prefix: API_PREFIX, listener: createApiListener(deps, { deliverSoon: () => kick.fn() }) });
   let server: Server | null = null;
   let syncTimer: NodeJS.Timeout | null = null;
+  let teamsTimer: NodeJS.Timeout | null = null;
   let schedulerStarted: Promise<void> = Promise.resolve();
 
   return {
@@ -95,6 +114,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
     platforms,
     delivery,
     slack,
+    teams,
     async listen(port) {
       server = createHttpServer(async () => {
         await database.db.command({ ping: 1 });
@@ -110,19 +130,26 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
         syncTimer = setInterval(() => void sync(), DAY_MS / 24);
         syncTimer.unref();
       }
+      if (teams) {
+        const syncTeams = () => teams.syncDirectories().catch((error: unknown) => logger.error({ err: error }, 'Teams directory sync failed'));
+        firstSync = Promise.all([firstSync, syncTeams()]);
+        teamsTimer = setInterval(() => void syncTeams(), DAY_MS / 24);
+        teamsTimer.unref();
+      }
       // Rounds open from the directory: let the first sync finish (or fail) before the scheduler
       // can open one, so a fresh start never fans out to a half-synced directory.
       schedulerStarted = firstSync
         .then(() => scheduler?.start())
         .catch((error: unknown) => logger.error({ err: error }, 'the scheduler did not start'));
       if (platforms.size === 0) {
-        logger.warn({}, 'no chat platform is configured, so no survey can be delivered: set the SLACK_* variables (see README)');
+        logger.warn({}, 'no chat platform is configured, so no survey can be delivered: set the SLACK_* or TEAMS_* variables (see README)');
       }
       delivery.kick();
       return (server.address() as AddressInfo).port;
     },
     async close() {
       if (syncTimer) clearInterval(syncTimer);
+      if (teamsTimer) clearInterval(teamsTimer);
       // Stop starting sends first (those under way finish and are recorded), then let agenda
       // finish its running job and release its locks.
       await delivery.stop();

@@ -43,6 +43,7 @@ export type PulseCommand =
   | { readonly kind: 'status' }
   | { readonly kind: 'send-now'; readonly survey?: string }
   | { readonly kind: 'results'; readonly segment?: string }
+  | { readonly kind: 'results-exit' }
   | { readonly kind: 'role'; readonly action: 'add' | 'remove'; readonly userId: string; readonly role: 'hr' | 'leader'; readonly segment?: string }
   | { readonly kind: 'role-usage' }
   | { readonly kind: 'unknown' };
@@ -58,6 +59,7 @@ export function parsePulseCommand(text: string): PulseCommand {
     case 'send-now':
       return args[0] ? { kind: 'send-now', survey: args[0] } : { kind: 'send-now' };
     case 'results':
+      if (args[0]?.toLowerCase() === 'exit' && args.length === 1) return { kind: 'results-exit' };
       return args[0] ? { kind: 'results', segment: args[0] } : { kind: 'results' };
     case 'role': {
       const [action, mention, role, segment] = args;

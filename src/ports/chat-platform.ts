@@ -76,6 +76,8 @@ export interface ChatPlatform {
    * Sends a results summary (text + chart) to the recipient's DM and returns where the message
    * lives. Called once per reader per ISO week (claim → send → record): a throw marks the send
    * failed and it is retried on a later tick, so throw only when nothing was delivered.
+   * Optional while an adapter does not have it yet: its readers get no weekly summary (and are
+   * not claimed, so they get it once it is there).
    */
-  sendSummary(recipient: Recipient, message: SummaryMessage): Promise<MessageRef>;
+  sendSummary?(recipient: Recipient, message: SummaryMessage): Promise<MessageRef>;
 }

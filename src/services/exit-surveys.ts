@@ -24,6 +24,22 @@ export type ExitSurveyOutcome =
   | { readonly status: 'scheduled'; readonly request: ExitRequestDoc }
   | { readonly status: 'exists'; readonly request: ExitRequestDoc };
 
+/**
+ * The segment a leaver's answers are filed under: their department (the top of their branch of
+ * the segment tree) when it has at least k active people, else the whole organisation, so the
+ * answer side never names a group too small to hide in. Reports then show a department only
+ * once its pooled answers pass the threshold.
+ */
+async function exitReportingSegment(deps: ServiceDeps, segment: string | null): Promise<string> {
+  const tree = await deps.store.segments.tree();
+  if (segment === null || !tree.has(segment)) return ORG_ROOT;
+  let department = segment;
+  for (let up = tree.parent(department); up !== null && up !== tree.root; up = tree.parent(department)) department = up;
+  if (department === tree.root) return ORG_ROOT;
+  const people = await deps.store.database.collections.people.countDocuments({ active: true, segment: { $in: tree.subtree(department) } });
+  return people >= deps.settings.anonymity.minGroupSize ? department : ORG_ROOT;
+}
+
 /** Makes sure the pooled exit round for the quarter of `date` exists and takes answers. */
 async function ensureExitRound(deps: ServiceDeps, date: string, expiresAt: DateTime): Promise<string> {
   const id = exitRoundId(date);
@@ -51,7 +67,8 @@ async function ensureExitRound(deps: ServiceDeps, date: string, expiresAt: DateT
 /**
  * Schedules an exit survey DM (HR and admins only). One open exit survey per person: asking
  * again reports the one that exists. The answers go to the quarter's pooled exit round, filed
- * under the whole organisation, and are shown only once the pool passes the threshold.
+ * under the leaver's department (see exitReportingSegment), and are shown only once the pool
+ * passes the threshold.
  */
 export async function requestExitSurvey(deps: ServiceDeps, actorKey: PersonKey, request: ExitSurveyRequest): Promise<ExitSurveyOutcome> {
   requireHr(await loadActor(deps, actorKey));
@@ -89,7 +106,7 @@ export async function requestExitSurvey(deps: ServiceDeps, actorKey: PersonKey, 
     roundId,
     personKey: person._id,
     platform: person.platform,
-    reportingSegment: ORG_ROOT,
+    reportingSegment: await exitReportingSegment(deps, person.segment),
     sendAt: doc.sendAt,
     locale: doc.locale,
     reminders: [addWorkingDays(DateTime.fromJSDate(doc.sendAt, { zone }), EXIT_REMINDER_WORKING_DAYS).toJSDate()],
@@ -99,14 +116,31 @@ export async function requestExitSurvey(deps: ServiceDeps, actorKey: PersonKey, 
   return { status: 'scheduled', request: doc };
 }
 
-/** Cancels a scheduled exit survey before it is sent. Returns false when there was none to cancel. */
-export async function cancelExitSurvey(deps: ServiceDeps, actorKey: PersonKey, target: PersonKey): Promise<boolean> {
+/**
+ * What cancelling did: `cancelled` before it was sent (nothing goes out); `withdrawn` after it was
+ * sent (its prompt takes no more answers and is marked closed on the next tick; whatever was
+ * already answered stays in the pool, and the reply never says whether anything was); `none`.
+ */
+export type ExitCancelOutcome = 'cancelled' | 'withdrawn' | 'none';
+
+/** Cancels an exit survey that is still scheduled, or withdraws one that was sent and has not expired. HR and admins only. */
+export async function cancelExitSurvey(deps: ServiceDeps, actorKey: PersonKey, target: PersonKey): Promise<ExitCancelOutcome> {
   requireHr(await loadActor(deps, actorKey));
   const { exitRequests, deliveries } = deps.store.database.collections;
-  const request = await exitRequests.findOne({ _id: target, state: 'scheduled' });
-  if (request === null) return false;
-  const removed = await deliveries.deleteOne({ _id: deliveryId(request.roundId, target), state: 'pending' });
-  if (removed.deletedCount === 0) return false;
-  await exitRequests.updateOne({ _id: target }, { $set: { state: 'cancelled' } });
-  return true;
+  const request = await exitRequests.findOne({ _id: target, state: { $in: ['scheduled', 'sent'] } });
+  if (request === null) return 'none';
+  const id = deliveryId(request.roundId, target);
+  const removed = await deliveries.deleteOne({ _id: id, state: 'pending' });
+  if (removed.deletedCount === 1) {
+    await exitRequests.updateOne({ _id: target }, { $set: { state: 'cancelled' } });
+    return 'cancelled';
+  }
+  const now = deps.clock.now().toJSDate();
+  if (request.expiresAt <= now) return 'none';
+  // Expiring it now reuses the expiry path: answers are refused at once, no reminder goes out,
+  // and the next tick marks the prompt closed in the chat.
+  await deliveries.updateOne({ _id: id }, { $set: { expiresAt: now } });
+  await exitRequests.updateOne({ _id: target, state: { $in: ['scheduled', 'sent'] } }, { $set: { expiresAt: now } });
+  deps.logger.info({ roundId: request.roundId }, 'exit survey withdrawn');
+  return 'withdrawn';
 }

@@ -93,7 +93,7 @@ async function sendOne(
   const { person } = item.reader;
   const logger = deps.logger.child({ summary: item.week });
   const platform = platforms.get(person.platform);
-  if (platform === undefined) return 'skipped';
+  if (platform?.sendSummary === undefined) return 'skipped';
   const summary = await buildSummary(deps, context, {
     audience: item.reader.audience,
     scope: item.reader.scope,

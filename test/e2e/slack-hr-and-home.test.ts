@@ -53,7 +53,6 @@ describe('Slack: exit surveys, App Home and languages', () => {
     await eventually(() => promptOf('U0003', 'exit:2026-Q4') !== undefined);
     await h.app.delivery.idle();
     expect((await h.app.database.collections.exitRequests.findOne({ _id: 'slack:T0TEST:U0003' }))?.state).toBe('sent');
-    expect((await h.command('UHR', '/exit-survey', 'cancel <@U0003>')).text).toBe('There is no unsent exit survey for <@U0003> to cancel.');
     const prompt = promptOf('U0003', 'exit:2026-Q4');
     expect(textOf(prompt)).toContain('Avgångsenkät');
     const state = { 'q:exit-reasons:a': { 'pulse:multi:exit-reasons': { type: 'checkboxes', selected_options: [{ value: 'pay' }, { value: 'growth' }] } } };
@@ -61,13 +60,37 @@ describe('Slack: exit surveys, App Home and languages', () => {
     const stored = await h.app.database.collections.responses.find({ questionId: 'exit-reasons' }).toArray();
     expect(stored.map((r) => r.value)).toEqual([['growth', 'pay']]);
     expect(stored[0]?.roundId).toBe('exit:2026-Q4');
-    expect(stored[0]?.segment).toBe('org');
+    // Filed under the leaver's department (Sales has 6 people, at least k), so pooled exit results can break down by it.
+    expect(stored[0]?.segment).toBe('sales');
+  });
+
+  it('HR can withdraw a sent exit survey: no more answers, the prompt closes, and the reply does not say whether it was answered', async () => {
+    const reply = await h.command('UHR', '/exit-survey', 'cancel <@U0003>');
+    expect(reply.text).toBe(
+      'The exit survey for <@U0003> is withdrawn: it takes no more answers. Anything already answered stays anonymous in the pooled results.',
+    );
+    const prompt = promptOf('U0003', 'exit:2026-Q4') as PostedMessage;
+    const before = await h.app.database.collections.responses.countDocuments({});
+    const rating = JSON.stringify(prompt.blocks).match(/"action_id":"(pulse:[a-z]+:exit-rate-pay[^"]*)"/)?.[1] ?? '';
+    expect(rating).not.toBe('');
+    expect(await h.click(prompt, rating)).toBe(200);
+    expect(await h.app.database.collections.responses.countDocuments({})).toBe(before);
+    h.app.delivery.kick();
+    await eventually(async () => (await h.app.database.collections.exitRequests.findOne({ _id: 'slack:T0TEST:U0003' }))?.state === 'expired');
+    expect((await h.command('UHR', '/exit-survey', 'cancel <@U0003>')).text).toBe('There is no open exit survey for <@U0003> to cancel.');
+  });
+
+  it('exit results are for HR and admins; until a pool passes the threshold they say so', async () => {
+    expect((await h.command('U0006', '/pulse', 'results exit')).text).toBe('Exit results are for HR and admins.');
+    expect((await h.command('UHR', '/pulse', 'results exit')).text).toBe(
+      'No exit results to show yet. Answers are pooled quarter by quarter and shown once at least 5 people have answered.',
+    );
   });
 
   it('HR can cancel an exit survey that has not been sent', async () => {
     expect((await h.command('UHR', '/exit-survey', '<@U0005> 2026-12-01')).text).toContain('2026-12-01');
     expect((await h.command('UHR', '/exit-survey', 'cancel <@U0005>')).text).toBe('The exit survey for <@U0005> is cancelled. Nothing will be sent.');
-    expect((await h.command('UHR', '/exit-survey', 'cancel <@U0005>')).text).toBe('There is no unsent exit survey for <@U0005> to cancel.');
+    expect((await h.command('UHR', '/exit-survey', 'cancel <@U0005>')).text).toBe('There is no open exit survey for <@U0005> to cancel.');
   });
 
   it('pulse prompts and App Home speak each person’s language (nb, sv)', async () => {

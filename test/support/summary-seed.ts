@@ -12,6 +12,8 @@ export interface SegmentAnswers {
   /** Likert answers by question id, then value 1–5. */
   readonly likert?: Record<string, Record<number, number>>;
   readonly comments?: readonly string[];
+  /** Choice answers by question id, then value (multi-select: one count per value chosen). */
+  readonly choices?: Record<string, Record<string, number>>;
 }
 
 export interface ClosedRoundSeed {
@@ -37,6 +39,7 @@ export async function seedClosedRound(deps: ServiceDeps, seed: ClosedRoundSeed):
     if (answers.enps) questionIds.add('enps');
     for (const q of Object.keys(answers.likert ?? {})) questionIds.add(q);
     if (answers.comments) questionIds.add('comment');
+    for (const q of Object.keys(answers.choices ?? {})) questionIds.add(q);
   }
   const id = roundId(seed.surveyId, seed.date);
   const at = new Date(`${seed.date}T09:00:00Z`);
@@ -66,6 +69,10 @@ export async function seedClosedRound(deps: ServiceDeps, seed: ClosedRoundSeed):
     };
     if (a.enps) scale('enps', a.enps);
     for (const [q, counts] of Object.entries(a.likert ?? {})) scale(q, counts);
+    for (const [q, counts] of Object.entries(a.choices ?? {})) {
+      for (const [value, n] of Object.entries(counts)) rows.push({ segment, questionId: q, value, n });
+      rows.push({ segment, questionId: q, value: COUNTER_ANSWERED, n: a.respondents });
+    }
     if (a.comments) {
       rows.push({ segment, questionId: 'comment', value: COUNTER_ANSWERED, n: a.comments.length });
       for (const text of a.comments) {

@@ -3,11 +3,15 @@ import type { KnownBlock } from '@slack/types';
 import { isDomainError } from '../../../src/domain/errors.js';
 import { translator, type Translator } from '../../../src/domain/i18n/translate.js';
 import { summaryText } from '../../../src/domain/summary/summary-text.js';
+import { isHr } from '../../../src/domain/roles.js';
+import { loadActor } from '../../../src/services/actors.js';
+import { exitResults } from '../../../src/services/exit-results.js';
 import { cancelExitSurvey, requestExitSurvey } from '../../../src/services/exit-surveys.js';
 import { changeRole } from '../../../src/services/manage-roles.js';
 import { summaryForReader } from '../../../src/services/summary-reader.js';
 import { DEFAULT_SURVEY_ID, sendNow, status } from '../../../src/services/surveys.js';
 import { parseExitCommand, parsePulseCommand, type PulseCommand } from '../command-parse.js';
+import { exitResultsSections } from '../exit-results-text.js';
 import { resultsMrkdwn } from '../results-text.js';
 import { summaryBlocks } from '../summary-blocks.js';
 import { localeOf, slackPersonKey, type SlackContext } from '../slack-context.js';
@@ -63,7 +67,11 @@ async function pulse(ctx: SlackContext, actor: string, command: PulseCommand, t:
   const { deps } = ctx;
   switch (command.kind) {
     case 'help':
-      return t('cmd.help');
+      return `${t('cmd.help')}\n${t('hr.help')}`;
+    case 'results-exit': {
+      if (!isHr(await loadActor(deps, actor))) return t('hr.results.notAllowed');
+      return exitResultsSections(await exitResults(deps), await localeOf(ctx, actor)).join('\n\n');
+    }
     case 'unknown':
       return t('cmd.unknown');
     case 'role-usage':
@@ -136,8 +144,9 @@ export function registerCommandHandlers(app: App, ctx: SlackContext): void {
       if (parsed.kind === 'usage') text = t('exit.cmd.usage');
       else if (parsed.kind === 'bad-date') text = t('exit.cmd.badDate', { date: parsed.date });
       else if (parsed.kind === 'cancel') {
-        const cancelled = await cancelExitSurvey(ctx.deps, actor, slackPersonKey(command.team_id, parsed.userId));
-        text = t(cancelled ? 'exit.cmd.cancelled' : 'exit.cmd.nothingToCancel', { person: mention(parsed.userId) });
+        const outcome = await cancelExitSurvey(ctx.deps, actor, slackPersonKey(command.team_id, parsed.userId));
+        text = t(outcome === 'cancelled' ? 'exit.cmd.cancelled' : outcome === 'withdrawn' ? 'hr.exit.withdrawn' : 'hr.exit.nothingToCancel', { person: mention(parsed.userId) });
+        if (outcome === 'withdrawn') ctx.deliverSoon();
       } else {
         const target = slackPersonKey(command.team_id, parsed.userId);
         const outcome = await requestExitSurvey(ctx.deps, actor, { target, ...(parsed.date ? { date: parsed.date } : {}), ...(parsed.locale ? { locale: parsed.locale } : {}) });

@@ -6,7 +6,7 @@ import { summaryText } from '../../../src/domain/summary/summary-text.js';
 import { summaryForReader } from '../../../src/services/summary-reader.js';
 import { homeView } from '../home-view.js';
 import { surveyTitleKey } from '../prompt-blocks.js';
-import { resultsSections } from '../results-text.js';
+import { summarySections } from '../results-text.js';
 import { localeOf, slackPersonKey, type SlackContext } from '../slack-context.js';
 import { isSurveyable, slackUserSchema, toEntry } from '../slack-directory.js';
 
@@ -39,7 +39,7 @@ export async function publishHome(ctx: SlackContext, app: App, teamId: string, u
   }
   // Leaders and HR see the latest summary they may see; everyone else none.
   const outcome = await summaryForReader(deps, key, ctx.exitResults ? { exitResults: ctx.exitResults } : {});
-  const results = outcome.kind === 'summary' ? resultsSections(summaryText(outcome.summary, locale)) : outcome.kind === 'none' ? [t('results.none')] : [];
+  const results = outcome.kind === 'summary' ? summarySections(summaryText(outcome.summary, locale)) : outcome.kind === 'none' ? [t('results.none')] : [];
   const view = homeView({ openSurveys, results, minGroupSize: deps.settings.anonymity.minGroupSize }, locale);
   await app.client.views.publish({ ...(token ? { token } : {}), user_id: userId, view });
 }

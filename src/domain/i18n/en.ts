@@ -1,4 +1,7 @@
 import { resultsEn } from './results-en.js';
+import { teamsEn } from './teams-en.js';
+import { hrEn } from './hr-en.js';
+
 /**
  * The English catalog: the source of every user-facing string. `nb.ts` and `sv.ts` must have
  * exactly the same keys (the type checker enforces it). Placeholders look like `{org}`.
@@ -162,6 +165,8 @@ export const en = {
   'home.openItem': '{survey}: open until {date}. The questions are in your messages with pulsebot.',
   'home.results': 'Latest results you can see',
   ...resultsEn,
+  ...teamsEn,
+  ...hrEn,
 } as const;
 
 /** Every message key the product knows. */

@@ -1,5 +1,7 @@
+import { teamsSv } from './teams-sv.js';
 import type { Catalog } from './en.js';
 import { resultsSv } from './results-sv.js';
+import { hrSv } from './hr-sv.js';
 
 /** Swedish catalog. Keys mirror en.ts exactly. */
 export const sv: Catalog = {
@@ -162,4 +164,6 @@ export const sv: Catalog = {
   'home.openItem': '{survey}: öppen till {date}. Frågorna finns i dina meddelanden med pulsebot.',
   'home.results': 'Senaste resultaten du kan se',
   ...resultsSv,
+  ...teamsSv,
+  ...hrSv,
 };

@@ -1,0 +1,84 @@
+import type { RequestListener } from 'node:http';
+import { Application } from '@microsoft/teams-ai';
+import type { TeamsConfig } from '../../src/config-teams.js';
+import type { ChatPlatform } from '../../src/ports/chat-platform.js';
+import type { ServiceDeps } from '../../src/services/deps.js';
+import { directorySyncDue, syncDirectory } from '../../src/services/sync-directory.js';
+import { botAppId, createBotAdapter } from './bot-auth.js';
+import { TeamsConversations } from './conversations.js';
+import { registerAnswerHandlers } from './handlers/answers.js';
+import { registerCommandHandlers } from './handlers/commands.js';
+import { registerInstallHandlers } from './handlers/install.js';
+import { messagesListener, MESSAGES_PATH } from './http-listener.js';
+import { TeamsPacer } from './pacing.js';
+import type { TeamsContext } from './teams-context.js';
+import { teamsDirectory } from './teams-directory.js';
+import { createTeamsPlatform } from './teams-platform.js';
+import { rememberPersonal } from './turn.js';
+
+export { MESSAGES_PATH };
+
+export interface TeamsAdapterHandle {
+  readonly platform: ChatPlatform;
+  /** Serves `POST /api/messages`. */
+  readonly requestListener: RequestListener;
+  /** Syncs each tenant's directory when it is due (or always, with `force`). */
+  syncDirectories(force?: boolean): Promise<void>;
+}
+
+export interface TeamsAdapterOptions {
+  /** Retries of one send on 429/412/502/504 (tests lower it). */
+  readonly retries?: number;
+  /** The first retry back-off in ms, doubled each time, with jitter. */
+  readonly retryBaseMs?: number;
+}
+
+/** Builds the teams-ai Application on botbuilder and wires pulsebot's handlers into it. */
+export function createTeamsAdapter(config: TeamsConfig, deps: ServiceDeps, deliverSoon: () => void, options: TeamsAdapterOptions = {}): TeamsAdapterHandle {
+  const logger = deps.logger.child({ adapter: 'teams' });
+  if (config.mode === 'local') {
+    logger.warn({}, 'Teams local mode (TEAMS_LOCAL=1): /api/messages accepts activities WITHOUT authentication; use it only with the Bot Framework Emulator');
+  }
+  const adapter = createBotAdapter(config);
+  const appId = botAppId(config);
+  let syncs: Promise<void> = Promise.resolve();
+  const ctx: TeamsContext = {
+    deps,
+    deliverSoon,
+    adapter,
+    appId,
+    audience: config.endpoints.ToChannelFromBotOAuthScope ?? null,
+    conversations: new TeamsConversations(deps.store.database.db),
+    pacer: new TeamsPacer({ ...config.pacing, retries: options.retries ?? 6, baseDelayMs: options.retryBaseMs ?? 1000 }),
+    defaultTenant: config.mode === 'bot' && config.tenantId ? config.tenantId : 'local',
+    syncTenant(tenant) {
+      // One sync at a time: two overlapping syncs would each mark the other's people as unseen.
+      const next = syncs.catch(() => undefined).then(async () => void (await syncDirectory(deps, teamsDirectory(ctx, tenant))));
+      syncs = next;
+      return next;
+    },
+  };
+  const app = new Application({ adapter, botAppId: appId, removeRecipientMention: true, startTypingTimer: false, longRunningMessages: false });
+  app.turn('beforeTurn', async (context) => {
+    await rememberPersonal(ctx, context);
+    return true;
+  });
+  registerInstallHandlers(app, ctx);
+  registerAnswerHandlers(app, ctx);
+  registerCommandHandlers(app, ctx);
+  app.error(async (_context, error) => {
+    logger.error({ err: error }, 'a Teams turn failed');
+    return Promise.resolve();
+  });
+
+  return {
+    platform: createTeamsPlatform(ctx),
+    requestListener: messagesListener(adapter, async (context) => void (await app.run(context))),
+    async syncDirectories(force = false) {
+      for (const tenant of await ctx.conversations.tenants()) {
+        if (!force && !(await directorySyncDue(deps, 'teams', tenant))) continue;
+        await ctx.syncTenant(tenant);
+      }
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import type { Application } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import type { RawAnswer } from '../../../src/domain/answer.js';
+import { isDomainError } from '../../../src/domain/errors.js';
+import type { MessageKey } from '../../../src/domain/i18n/en.js';
+import { t } from '../../../src/domain/i18n/translate.js';
+import type { Question } from '../../../src/domain/question.js';
+import { recordAnswer } from '../../../src/services/record-answer.js';
+import { ANSWER_VERB, REFRESH_VERB, parseAnswerData, parseLink, type AnswerData } from '../card-data.js';
+import { currentCard, roundQuestions } from '../card-refresh.js';
+import { cardActivity, promptCard, type AdaptiveCardJson } from '../prompt-card.js';
+import { actorOf } from '../turn.js';
+import { deliveryId } from '../../../src/store/deliveries-repo.js';
+import type { Locale } from '../../../src/domain/i18n/locale.js';
+import { localeOf, type TeamsContext } from '../teams-context.js';
+
+/** The language the prompt was sent in (an exit survey HR sent in a chosen language), else the person's. */
+async function promptLocale(ctx: TeamsContext, context: TurnContext, roundId: string, person: string): Promise<Locale> {
+  const delivery = await ctx.deps.store.deliveries.get(deliveryId(roundId, person));
+  return delivery?.locale ?? localeOf(ctx, person, context.activity.locale);
+}
+
+const MESSAGE_FOR: Partial<Record<string, MessageKey>> = {
+  ROUND_CLOSED: 'ui.roundClosed',
+  ROUND_NOT_FOUND: 'ui.roundClosed',
+  INVALID_ANSWER: 'answer.invalid',
+  UNKNOWN_QUESTION: 'answer.invalid',
+  NOT_INVITED: 'answer.notInvited',
+};
+
+/** A card input's value as the answer service takes it (inputs always come back as strings). */
+function rawFor(question: Question | undefined, raw: string | undefined): RawAnswer {
+  const value = raw ?? '';
+  if (question?.kind === 'multi') return value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  return value;
+}
+
+/** Records one answer and returns the card to show in its place (the same card, refreshed). */
+async function answer(ctx: TeamsContext, context: TurnContext, data: AnswerData): Promise<AdaptiveCardJson> {
+  const { deps } = ctx;
+  const actor = actorOf(ctx, context);
+  const locale = await promptLocale(ctx, context, data.r, actor.key);
+  const round = await deps.store.rounds.get(data.r);
+  const question = round === null ? undefined : roundQuestions(round).find((q) => q.id === data.q);
+  let note: MessageKey | null = null;
+  try {
+    const outcome = await recordAnswer(deps, { roundId: data.r, person: actor.key, responseToken: data.t, questionId: data.q, raw: rawFor(question, data.raw) });
+    if (outcome === 'already-answered') note = 'answer.already';
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    note = MESSAGE_FOR[error.code] ?? 'answer.invalid';
+  }
+  const text = note === null ? undefined : t(locale, note);
+  if (round === null) return promptCard({ roundId: data.r, surveyKind: 'pulse', questions: [], responseToken: data.t, minGroupSize: 0, orgName: null }, locale, { closed: true });
+  return currentCard(deps, round, actor.key, data.t, locale, text);
+}
+
+export function registerAnswerHandlers(app: Application, ctx: TeamsContext): void {
+  // Universal Actions: the card is replaced in place by the one returned.
+  app.adaptiveCards.actionExecute<Record<string, unknown>>(ANSWER_VERB, async (context, _state, data) => {
+    const parsed = parseAnswerData(data);
+    if (parsed === null) {
+      ctx.deps.logger.warn({ adapter: 'teams' }, 'ignored a malformed answer action');
+      return t(await localeOf(ctx, actorOf(ctx, context).key, context.activity.locale), 'answer.invalid');
+    }
+    return answer(ctx, context, parsed);
+  });
+
+  // Opening a card asks for its current state (answered elsewhere, or closed).
+  app.adaptiveCards.actionExecute<Record<string, unknown>>(REFRESH_VERB, async (context, _state, data) => {
+    const link = parseLink(data);
+    const actor = actorOf(ctx, context);
+    const locale = link === null ? await localeOf(ctx, actor.key, context.activity.locale) : await promptLocale(ctx, context, link.r, actor.key);
+    const round = link === null ? null : await ctx.deps.store.rounds.get(link.r);
+    if (link === null || round === null) return t(locale, 'ui.roundClosed');
+    return currentCard(ctx.deps, round, actor.key, link.t, locale);
+  });
+
+  // Older clients send Action.Submit as a message; the card is then updated through the connector.
+  app.adaptiveCards.actionSubmit<Record<string, unknown>>(ANSWER_VERB, async (context, _state, data) => {
+    const parsed = parseAnswerData(data);
+    if (parsed === null) return;
+    const card = await answer(ctx, context, parsed);
+    const replyTo = context.activity.replyToId;
+    if (replyTo) await context.updateActivity({ ...cardActivity(card, ''), id: replyTo });
+  });
+}

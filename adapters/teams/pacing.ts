@@ -1,0 +1,63 @@
+import pThrottle from 'p-throttle';
+import type { TeamsPacing } from '../../src/config-teams.js';
+
+/** HTTP statuses the Bot Connector asks a bot to retry after (throttled, conflict, gateway). */
+const RETRYABLE = new Set([429, 412, 502, 504]);
+
+export interface PacingOptions extends TeamsPacing {
+  /** Retries of one send on a retryable status. */
+  readonly retries: number;
+  /** The first back-off (ms), doubled per retry, with full jitter. */
+  readonly baseDelayMs: number;
+}
+
+function statusOf(error: unknown): number | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const status = (error as { statusCode?: unknown }).statusCode;
+  return typeof status === 'number' ? status : null;
+}
+
+function retryAfterMs(error: unknown): number | null {
+  const headers = (error as { response?: { headers?: { get?: (name: string) => string | undefined } } }).response?.headers;
+  const value = typeof headers?.get === 'function' ? headers.get('retry-after') : undefined;
+  const seconds = value === undefined ? NaN : Number(value);
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds * 1000, 60_000) : null;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Paces sends per tenant and per conversation, evenly spaced with 5% headroom, and retries one
+ * send on 429 / 412 / 502 / 504 with exponential back-off and full jitter (or the Retry-After
+ * the connector gave). A send that still fails throws, so the delivery records it per person.
+ */
+export class TeamsPacer {
+  private readonly tenants = new Map<string, () => Promise<void>>();
+  private readonly conversations = new Map<string, () => Promise<void>>();
+
+  constructor(private readonly options: PacingOptions) {}
+
+  private gate(map: Map<string, () => Promise<void>>, key: string, perSecond: number): Promise<void> {
+    if (perSecond <= 0) return Promise.resolve();
+    let gate = map.get(key);
+    if (!gate) {
+      gate = pThrottle({ limit: 1, interval: Math.ceil(1050 / perSecond), strict: true })(() => Promise.resolve());
+      map.set(key, gate);
+    }
+    return gate();
+  }
+
+  async send<T>(tenant: string, conversation: string, work: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      await this.gate(this.conversations, conversation, this.options.conversationPerSecond);
+      await this.gate(this.tenants, tenant, this.options.tenantPerSecond);
+      try {
+        return await work();
+      } catch (error) {
+        const status = statusOf(error);
+        if (status === null || !RETRYABLE.has(status) || attempt >= this.options.retries) throw error;
+        await sleep(retryAfterMs(error) ?? Math.random() * this.options.baseDelayMs * 2 ** attempt);
+      }
+    }
+  }
+}

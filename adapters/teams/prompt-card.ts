@@ -1,0 +1,117 @@
+import type { MessageKey } from '../../src/domain/i18n/en.js';
+import type { Locale } from '../../src/domain/i18n/locale.js';
+import { translator, type Translator } from '../../src/domain/i18n/translate.js';
+import { likertLabelKey, LIKERT_VALUES, MAX_COMMENT_LENGTH, SCALE_VALUES, type Question } from '../../src/domain/question.js';
+import type { SurveyPrompt } from '../../src/ports/chat-platform.js';
+import { ANSWER_VERB, REFRESH_VERB, inputId, type CardLink } from './card-data.js';
+
+/** An Adaptive Card as JSON (the schema is Microsoft's; the cards test parses every one with the SDK). */
+export type AdaptiveCardJson = { type: 'AdaptiveCard'; version: string; body: Element[] } & Record<string, unknown>;
+type Element = Record<string, unknown>;
+
+export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+/** Teams rejects a message over about 40 KB; the cards test holds every card under it. */
+export const MAX_CARD_BYTES = 40_000;
+
+/** How each question is drawn: open (an input and a submit), answered, or closed. */
+export type QuestionState = 'open' | 'answered';
+
+export function surveyTitleKey(kind: SurveyPrompt['surveyKind']): MessageKey {
+  return kind === 'exit' ? 'survey.exit.title' : 'survey.pulse.title';
+}
+
+const text = (value: string, extra: Element = {}): Element => ({ type: 'TextBlock', text: value, wrap: true, ...extra });
+const choice = (title: string, value: string) => ({ title, value });
+
+function inputFor(question: Question, t: Translator): Element {
+  const id = inputId(question.id);
+  switch (question.kind) {
+    case 'scale':
+      return {
+        type: 'Input.ChoiceSet',
+        id,
+        style: 'compact',
+        placeholder: t('teams.ui.choose'),
+        label: t('ui.scaleHint', { low: t(question.lowLabelKey), high: t(question.highLabelKey) }),
+        choices: SCALE_VALUES.map((v) => choice(String(v), String(v))),
+      };
+    case 'likert':
+      return { type: 'Input.ChoiceSet', id, style: 'expanded', choices: LIKERT_VALUES.map((v) => choice(t(likertLabelKey(question, v)), String(v))) };
+    case 'choice':
+      return {
+        type: 'Input.ChoiceSet',
+        id,
+        style: question.options.length <= 5 ? 'expanded' : 'compact',
+        ...(question.options.length > 5 ? { placeholder: t('teams.ui.choose') } : {}),
+        choices: question.options.map((o) => choice(t(o.labelKey), o.value)),
+      };
+    case 'multi':
+      return { type: 'Input.ChoiceSet', id, style: 'expanded', isMultiSelect: true, choices: question.options.map((o) => choice(t(o.labelKey), o.value)) };
+    case 'text':
+      return { type: 'Input.Text', id, isMultiline: true, maxLength: MAX_COMMENT_LENGTH, placeholder: t('ui.commentModalHint') };
+  }
+}
+
+function questionContainer(question: Question, n: number, total: number, link: CardLink, org: string, state: QuestionState, t: Translator): Element {
+  const data = { ...link, q: question.id };
+  const items: Element[] = [text(t(question.textKey, { org }), { weight: 'Bolder' }), text(t('ui.questionNumber', { n, total }), { isSubtle: true, size: 'Small', spacing: 'None' })];
+  if (state === 'answered') {
+    items.push(text(`✅ ${t('ui.answered')}`, { color: 'Good' }));
+  } else {
+    items.push(inputFor(question, t));
+    items.push({
+      type: 'ActionSet',
+      actions: [
+        {
+          type: 'Action.Execute',
+          title: t(question.kind === 'text' ? 'ui.send' : 'ui.submit'),
+          verb: ANSWER_VERB,
+          data,
+          // Clients without Universal Actions send the same data as a message.
+          fallback: { type: 'Action.Submit', title: t(question.kind === 'text' ? 'ui.send' : 'ui.submit'), data: { verb: ANSWER_VERB, ...data } },
+        },
+      ],
+    });
+  }
+  return { type: 'Container', id: `q-${question.id}`, separator: true, spacing: 'Medium', items };
+}
+
+export interface CardOptions {
+  /** Per question id: drawn answered (no input) instead of open. */
+  readonly answered?: ReadonlySet<string>;
+  /** The round has closed: no inputs at all, and a line saying so. */
+  readonly closed?: boolean;
+  /** A line for the person on top (already answered, not valid…). */
+  readonly note?: string;
+}
+
+/** A survey prompt as an Adaptive Card 1.5 in `locale`: title, privacy promise, each question. */
+export function promptCard(prompt: SurveyPrompt, locale: Locale, options: CardOptions = {}): AdaptiveCardJson {
+  const t = translator(locale);
+  const link: CardLink = { r: prompt.roundId, t: prompt.responseToken };
+  const org = prompt.orgName ?? t('org.fallback');
+  const privacy = t(prompt.surveyKind === 'exit' ? 'privacy.exit' : 'privacy.promise', { k: prompt.minGroupSize });
+  const body: Element[] = [text(t(surveyTitleKey(prompt.surveyKind)), { size: 'Large', weight: 'Bolder' })];
+  if (options.note !== undefined) body.push(text(options.note, { color: 'Attention' }));
+  if (options.closed !== true) body.push(text(`🔒 ${privacy}`, { isSubtle: true, size: 'Small' }));
+  if (options.closed === true) {
+    body.push(text(t('ui.roundClosed'), { weight: 'Bolder' }));
+  } else {
+    const total = prompt.questions.length;
+    prompt.questions.forEach((q, i) => body.push(questionContainer(q, i + 1, total, link, org, options.answered?.has(q.id) ? 'answered' : 'open', t)));
+    if (total > 0 && prompt.questions.every((q) => options.answered?.has(q.id))) body.push(text(t('ui.allDone'), { weight: 'Bolder', color: 'Good' }));
+  }
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    // Opening the card (on any device) asks the bot for its current state.
+    ...(options.closed === true ? {} : { refresh: { action: { type: 'Action.Execute', verb: REFRESH_VERB, data: link } } }),
+    body,
+  };
+}
+
+/** The message that carries a card, with the notification text Teams shows in the feed. */
+export function cardActivity(card: AdaptiveCardJson, summary: string) {
+  return { type: 'message' as const, summary, text: '', attachments: [{ contentType: CARD_CONTENT_TYPE, content: card }] };
+}

@@ -1,0 +1,35 @@
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import { resolveLocale, type Locale } from '../../src/domain/i18n/locale.js';
+import type { ServiceDeps } from '../../src/services/deps.js';
+import { personKey } from '../../src/store/people-repo.js';
+import type { TeamsConversations } from './conversations.js';
+import type { TeamsPacer } from './pacing.js';
+
+/** What the Teams handlers and the platform share. */
+export interface TeamsContext {
+  readonly deps: ServiceDeps;
+  /** Asks the delivery loop to send whatever is due now. */
+  readonly deliverSoon: () => void;
+  readonly adapter: TeamsAdapter;
+  /** The bot's app id ('' in local mode). */
+  readonly appId: string;
+  /** The OAuth scope of outbound calls (ToChannelFromBotOAuthScope), null for the public cloud's. */
+  readonly audience: string | null;
+  readonly conversations: TeamsConversations;
+  readonly pacer: TeamsPacer;
+  /** The tenant used when an activity names none (the Emulator, local mode). */
+  readonly defaultTenant: string;
+  /** Syncs one tenant's directory from its teams' rosters and personal installs. */
+  readonly syncTenant: (tenant: string) => Promise<void>;
+}
+
+/** People in Teams are keyed by tenant and Microsoft Entra object id (stable across apps). */
+export function teamsPersonKey(tenant: string, aadObjectId: string): string {
+  return personKey('teams', tenant, aadObjectId);
+}
+
+/** The language to speak to a person in: theirs from the directory, else Teams' locale, else the default. */
+export async function localeOf(ctx: TeamsContext, key: string, teamsLocale?: string | null): Promise<Locale> {
+  const person = await ctx.deps.store.people.get(key);
+  return resolveLocale(person?.locale ?? teamsLocale ?? null, ctx.deps.settings.defaultLocale);
+}

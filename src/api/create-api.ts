@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import type { RequestListener } from 'node:http';
+import type { ServiceDeps } from '../services/deps.js';
+import { verifyApiKey } from '../services/api-keys.js';
+import { ApiError, sendJson } from './http-json.js';
+import { openApiDocument } from './openapi.js';
+import { allowHeader, failWith, findRoute, type Route } from './router.js';
+import { exitSurveyRoutes } from './routes/exit-surveys.js';
+import { peopleRoutes } from './routes/people.js';
+import { resultsRoutes } from './routes/results.js';
+
+export const API_PREFIX = '/api/v1';
+
+export interface ApiOptions {
+  /** Asks the delivery loop to send what is due (an exit survey for today). */
+  readonly deliverSoon: () => void;
+  readonly version?: string;
+}
+
+const AUTH_HEADERS = { 'www-authenticate': 'Bearer realm="pulsebot"' };
+
+/** The HR API under /api/v1: bearer API keys, JSON in and out, errors with codes. */
+export function createApiListener(deps: ServiceDeps, options: ApiOptions): RequestListener {
+  let openapi: Record<string, unknown> | null = null;
+  const routes: Route[] = [
+    {
+      method: 'GET',
+      path: `${API_PREFIX}/openapi.json`,
+      public: true,
+      handle: ({ res }) => {
+        openapi ??= openApiDocument(options.version ?? '1.0.0');
+        sendJson(res, 200, openapi);
+        return Promise.resolve();
+      },
+    },
+    ...exitSurveyRoutes(deps, options.deliverSoon),
+    ...peopleRoutes(deps),
+    ...resultsRoutes(deps),
+  ];
+
+  const serve = async (req: Parameters<RequestListener>[0], res: Parameters<RequestListener>[1]): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const logger = deps.logger.child({ requestId: randomUUID(), path: url.pathname });
+    try {
+      const route = findRoute(routes, req.method ?? 'GET', url.pathname);
+      let keyId: string | null = null;
+      if (!route.public) {
+        const header = req.headers.authorization ?? '';
+        const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+        if (token === undefined) throw new ApiError(401, 'UNAUTHORIZED', 'send an API key as "Authorization: Bearer <key>" (create one with `npx pulsebot api-key create --name <name>`)');
+        const key = await verifyApiKey(deps, token);
+        if (key === null) throw new ApiError(401, 'UNAUTHORIZED', 'the API key is wrong or revoked: check it, or create a new one with `npx pulsebot api-key create`');
+        keyId = key.id;
+      }
+      await route.handle({ req, res, url, logger: keyId ? logger.child({ keyId }) : logger, keyId });
+    } catch (error) {
+      if (error instanceof ApiError) {
+        if (error.status >= 500) logger.error({ err: error }, 'API request failed');
+        failWith(res, error, error.status === 401 ? AUTH_HEADERS : error.status === 405 ? allowHeader(routes, url.pathname) : {});
+        return;
+      }
+      logger.error({ err: error }, 'API request failed');
+      failWith(res, new ApiError(500, 'INTERNAL', 'something went wrong on our side; it is logged, try again later'));
+    }
+  };
+  return (req, res) => {
+    void serve(req, res);
+  };
+}

@@ -1,0 +1,73 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import {
+  createExitSurveySchema,
+  errorSchema,
+  exitSurveyConflictSchema,
+  exitSurveyCreatedSchema,
+  peopleUpsertedSchema,
+  peopleUpsertSchema,
+  resultsQuerySchema,
+  resultsSchema,
+} from './schemas.js';
+
+const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
+const error = (description: string) => ({ description, ...json(errorSchema) });
+
+/** The OpenAPI 3.1 document of `/api/v1`, generated from the same zod schemas that validate requests. */
+export function openApiDocument(version: string): Record<string, unknown> {
+  const registry = new OpenAPIRegistry();
+  const bearer = registry.registerComponent('securitySchemes', 'apiKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API key from `npx pulsebot api-key create --name <name>`.',
+  });
+  const security = [{ [bearer.name]: [] }];
+  const unauthorized = error('No API key, a wrong one, or a revoked one.');
+
+  registry.registerPath({
+    method: 'post',
+    path: '/api/v1/exit-surveys',
+    summary: 'Schedule an exit survey for a leaver',
+    security,
+    request: { body: { required: true, ...json(createExitSurveySchema) } },
+    responses: {
+      201: { description: 'Scheduled.', ...json(exitSurveyCreatedSchema) },
+      400: error('The body is not valid (see `issues`).'),
+      401: unauthorized,
+      404: error('No chat user has this e-mail or id (`UNKNOWN_PERSON`).'),
+      409: { description: 'This person already has an open exit survey (`EXIT_ALREADY_OPEN`, with its `sendDate`).', ...json(exitSurveyConflictSchema) },
+    },
+  });
+  registry.registerPath({
+    method: 'put',
+    path: '/api/v1/people',
+    summary: 'Upsert people with their teams, managers, time zones and languages',
+    security,
+    request: { body: { required: true, ...json(peopleUpsertSchema) } },
+    responses: {
+      200: { description: 'Applied (or already so).', ...json(peopleUpsertedSchema) },
+      400: error('Nothing was changed: every problem is listed in `issues`.'),
+      401: unauthorized,
+      413: error('Too large: send fewer people per request.'),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/results',
+    summary: 'Aggregated results; every slice passes the anonymity threshold and cannot be worked out by subtraction',
+    security,
+    request: { query: resultsQuerySchema },
+    responses: {
+      200: { description: 'Results.', ...json(resultsSchema) },
+      400: error('A bad query parameter.'),
+      401: unauthorized,
+      404: error('Unknown survey or segment.'),
+    },
+  });
+  const generator = new OpenApiGeneratorV31(registry.definitions);
+  return generator.generateDocument({
+    openapi: '3.1.0',
+    info: { title: 'pulsebot HR API', version, description: 'Exit surveys, people and results for HR systems. Errors are JSON `{ error: { code, message, issues? } }`.' },
+    servers: [{ url: '/' }],
+  }) as unknown as Record<string, unknown>;
+}

@@ -1,0 +1,68 @@
+import { DateTime } from 'luxon';
+import { isDomainError } from '../../domain/errors.js';
+import type { ServiceDeps } from '../../services/deps.js';
+import { requestExitSurvey } from '../../services/exit-surveys.js';
+import type { PersonDoc } from '../../store/documents/identity.js';
+import { personDocSchema } from '../../store/documents/identity.js';
+import { ApiError, issuePath, readJsonBody, sendJson } from '../http-json.js';
+import { operatorDeps } from '../operator.js';
+import type { Route } from '../router.js';
+import { createExitSurveySchema } from '../schemas.js';
+
+/** How many working days before the last day the survey goes out, so the leaver still has access. */
+export const DAYS_BEFORE_LAST_DAY = 3;
+const BODY_LIMIT = 16 * 1024;
+
+function workingDaysBefore(date: DateTime, n: number): DateTime {
+  let out = date;
+  for (let left = n; left > 0; ) {
+    out = out.minus({ days: 1 });
+    if (out.weekday < 6) left--;
+  }
+  return out;
+}
+
+async function findPerson(deps: ServiceDeps, by: { email?: string | undefined; platformUserId?: string | undefined }): Promise<PersonDoc | null> {
+  const filter = by.email !== undefined ? { email: by.email.trim().toLowerCase() } : { userId: by.platformUserId ?? '' };
+  const doc = await deps.store.database.collections.people.find({ ...filter, active: true }).sort({ _id: 1 }).limit(1).next();
+  return doc === null ? null : personDocSchema.parse(doc);
+}
+
+export function exitSurveyRoutes(deps: ServiceDeps, deliverSoon: () => void): Route[] {
+  return [
+    {
+      method: 'POST',
+      path: '/api/v1/exit-surveys',
+      async handle({ req, res, keyId }) {
+        const parsed = createExitSurveySchema.safeParse(await readJsonBody(req, BODY_LIMIT));
+        if (!parsed.success) {
+          throw new ApiError(400, 'VALIDATION_FAILED', 'the body is not valid: see issues', parsed.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message })));
+        }
+        const body = parsed.data;
+        const person = await findPerson(deps, body);
+        if (person === null) throw new ApiError(404, 'UNKNOWN_PERSON', 'no active chat user has this e-mail or id: check it, or wait for the next directory sync');
+        const zone = person.timezone ?? deps.settings.defaultTimezone;
+        let date: string | undefined;
+        if (body.lastDay !== undefined) {
+          const today = deps.clock.now().setZone(zone).startOf('day');
+          const lastDay = DateTime.fromISO(body.lastDay, { zone });
+          if (lastDay < today) throw new ApiError(400, 'VALIDATION_FAILED', 'lastDay is in the past: the leaver may no longer be in the chat', [{ path: 'lastDay', message: 'is in the past' }]);
+          date = DateTime.max(today, workingDaysBefore(lastDay, DAYS_BEFORE_LAST_DAY)).toISODate() ?? undefined;
+        }
+        const operator = operatorDeps(deps, 'api', keyId ?? 'unknown');
+        try {
+          const outcome = await requestExitSurvey(operator.deps, operator.actor, { target: person._id, ...(date ? { date } : {}), ...(body.language ? { locale: body.language } : {}) });
+          if (outcome.status === 'exists') {
+            throw new ApiError(409, 'EXIT_ALREADY_OPEN', 'this person already has an open exit survey; cancel it in chat with /exit-survey cancel to send another', [], { sendDate: outcome.request.sendDate });
+          }
+          deliverSoon();
+          const { request } = outcome;
+          sendJson(res, 201, { state: 'scheduled', sendDate: request.sendDate, sendAt: request.sendAt.toISOString(), timezone: zone, expiresAt: request.expiresAt.toISOString() });
+        } catch (error) {
+          if (isDomainError(error, 'INVALID_INPUT')) throw new ApiError(400, 'VALIDATION_FAILED', error.message, [{ path: 'lastDay', message: error.message }]);
+          throw error;
+        }
+      },
+    },
+  ];
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import type { ServiceDeps } from '../../services/deps.js';
+import { ImportRejectedError, importPeople } from '../../services/people-import.js';
+import { ApiError, issuePath, readJsonBody, sendJson } from '../http-json.js';
+import type { Route } from '../router.js';
+
+const BODY_LIMIT = 5 * 1024 * 1024;
+/** The envelope; each person is checked by the import service, which names `people[i]` in its issues. */
+const envelope = z.strictObject({ people: z.array(z.unknown()).min(1).max(10_000) });
+
+export function peopleRoutes(deps: ServiceDeps): Route[] {
+  return [
+    {
+      method: 'PUT',
+      path: '/api/v1/people',
+      async handle({ req, res }) {
+        const parsed = envelope.safeParse(await readJsonBody(req, BODY_LIMIT));
+        if (!parsed.success) {
+          throw new ApiError(400, 'VALIDATION_FAILED', 'the body must be { "people": [ … ] } with 1 to 10000 people', parsed.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message })));
+        }
+        try {
+          const summary = await importPeople(deps, parsed.data.people.map((row, i) => ({ where: `people[${i}]`, row })));
+          sendJson(res, 200, summary);
+        } catch (error) {
+          if (error instanceof ImportRejectedError) {
+            throw new ApiError(400, 'VALIDATION_FAILED', `${error.message}: fix the listed people and send the whole batch again`, error.issues.map((i) => ({ path: `${i.where}.${i.field}`, message: i.message })));
+          }
+          throw error;
+        }
+      },
+    },
+  ];
+}

@@ -1,0 +1,75 @@
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../config.js';
+import { openCliContext, type CliContext } from './cli-context.js';
+import { apiKeyCommand } from './commands/api-key.js';
+import { exportCommand } from './commands/export.js';
+import { peopleImport, readCsvFile } from './commands/people.js';
+import { roleCommand } from './commands/role.js';
+import { processOutput, type Output } from './output.js';
+import { CommandFailed, HELP, UsageError } from './usage.js';
+
+/** Runs one CLI invocation; resolves with the exit code. */
+export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, io: Output = processOutput): Promise<number> {
+  let ctx: CliContext | null = null;
+  const open = async (): Promise<CliContext> => (ctx ??= await openCliContext(env));
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        'dry-run': { type: 'boolean' },
+        name: { type: 'string' },
+        format: { type: 'string' },
+        survey: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        segment: { type: 'string' },
+        out: { type: 'string', short: 'o' },
+      },
+    });
+    const [command, sub, ...rest] = positionals;
+    if (values.help || command === undefined || command === 'help') {
+      io.out(HELP);
+      return 0;
+    }
+    switch (command) {
+      case 'people': {
+        if (sub !== 'import' || rest.length !== 1 || !rest[0]) throw new UsageError('use `people import <file.csv> [--dry-run]`');
+        await peopleImport(open, await readCsvFile(rest[0]), rest[0], values['dry-run'] ?? false, io);
+        break;
+      }
+      case 'api-key':
+        await apiKeyCommand(await open(), sub, { name: values.name, id: rest[0] }, io);
+        break;
+      case 'role':
+        await roleCommand(await open(), [sub ?? '', ...rest], io);
+        break;
+      case 'export':
+        if (rest.length > 0) throw new UsageError(`unexpected ${rest.join(' ')}: options start with --`);
+        await exportCommand(open, { what: sub, format: values.format, survey: values.survey, from: values.from, to: values.to, segment: values.segment, out: values.out }, io);
+        break;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.err(`pulsebot: config error: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      io.err(`pulsebot: ${error.message}\nRun \`npx pulsebot --help\` for the commands.`);
+      return 2;
+    }
+    if (error instanceof CommandFailed) {
+      io.err(`pulsebot: ${error.message}`);
+      return 1;
+    }
+    io.err(`pulsebot: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    await (ctx as CliContext | null)?.database.close();
+  }
+}

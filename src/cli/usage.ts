@@ -1,0 +1,45 @@
+/** A mistake in how the command was called: printed with a hint, exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** A command that ran but could not do its job (a rejected import, an unknown key): exit code 1. */
+export class CommandFailed extends Error {
+  override readonly name = 'CommandFailed';
+}
+
+export const HELP = `pulsebot: anonymous pulse and exit surveys in Slack and Teams (command-line tools)
+
+Usage: npx pulsebot <command> [options]
+
+Commands:
+  people import <file.csv> [--dry-run]
+      Import teams, managers, time zones and languages from a CSV with the columns
+      email, team, manager_email, timezone, locale (email and team required).
+      A team is a path, department first: "Engineering/Platform". People are matched
+      to chat users by e-mail; a manager becomes a leader of their reports' teams.
+      One bad row rejects the whole file (every problem is listed with its line).
+      --dry-run checks the file and writes nothing.
+
+  api-key create --name <name>     Create an API key for the HR API (shown once).
+  api-key list                     List keys (never the keys themselves).
+  api-key revoke <id>              Revoke a key at once.
+
+  role add <person> hr|leader [segment]
+  role remove <person> hr|leader [segment]
+      Grant or remove a role. <person> is an e-mail or platform:team:user
+      (e.g. slack:T0123:U0456). A leader needs the segment they lead.
+
+  export results [--survey <id>] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                 [--segment <id>] [--format csv] [--out <file>]
+      Aggregated results as CSV (default survey: pulse; "exit" for exit surveys).
+      Only groups that pass the anonymity threshold, and that cannot be worked out
+      by subtraction, appear. Writes to stdout unless --out is given.
+
+  help                             This text.
+
+Configuration comes from the same environment variables as the server
+(MONGODB_URI, MONGODB_DB, PULSE_SECRET, PULSE_MIN_GROUP_SIZE, ...; see README).
+
+Exit codes: 0 done, 1 the command failed (nothing was changed), 2 bad usage or configuration.
+`;

@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { matchLocale } from '../domain/i18n/locale.js';
+import { isValidZone } from '../domain/schedule.js';
+import type { PersonDoc } from '../store/documents/identity.js';
+import type { ServiceDeps } from './deps.js';
+
+/**
+ * Bulk upsert of the org structure from the HR system (CSV import or `PUT /api/v1/people`):
+ * each person's team (a path such as `Engineering/Platform`: department → team), time zone,
+ * language and manager, matched to chat users by e-mail. Everything is checked first; one bad
+ * row rejects the whole batch and nothing is written. Running the same batch twice changes
+ * nothing the second time. Imported segments win over the chat platform's groups from then on.
+ */
+
+const WRITE_CHUNK = 50;
+const TEAM_PART = /^[^/|$.]{1,80}$/u;
+
+export const personRowSchema = z.object({
+  email: z
+    .email('is not an e-mail address')
+    .max(254)
+    .transform((e) => e.trim().toLowerCase())
+    .meta({ description: 'The person’s e-mail, as their chat account has it (case does not matter).' }),
+  team: z
+    .string()
+    .trim()
+    .min(1, { message: 'is empty: give the team, e.g. Engineering/Platform', abort: true })
+    .refine((path) => path.split('/').every((part) => TEAM_PART.test(part.trim())), 'must be names separated by / (no ".", "$" or "|"), each 1–80 characters')
+    .meta({ description: 'Department first, then team: `Engineering/Platform`.' }),
+  managerEmail: z
+    .email('is not an e-mail address')
+    .max(254)
+    .transform((e) => e.trim().toLowerCase())
+    .optional()
+    .meta({ description: 'Their manager, who becomes a leader of this team.' }),
+  timezone: z.string().trim().refine(isValidZone, 'is not a time zone: use an IANA name such as Europe/Oslo').optional().meta({ description: 'IANA zone, e.g. Europe/Oslo; left as it is when absent.' }),
+  locale: z
+    .string()
+    .trim()
+    .transform((value, ctx) => {
+      const locale = matchLocale(value);
+      if (locale === null) {
+        ctx.addIssue({ code: 'custom', message: 'must be en, nb or sv (or a locale such as nb-NO)' });
+        return z.NEVER;
+      }
+      return locale;
+    })
+    .optional()
+    .meta({ description: '`en`, `nb` or `sv` (or a locale such as `nb-NO`); left as it is when absent.' }),
+});
+export type PersonRowInput = z.input<typeof personRowSchema>;
+export type PersonRow = z.output<typeof personRowSchema>;
+
+/** A problem with one row: `where` is `line 12` for a CSV, `people[11]` for the API. */
+export interface ImportIssue {
+  readonly where: string;
+  readonly field: string;
+  readonly message: string;
+}
+
+export class ImportRejectedError extends Error {
+  override readonly name = 'ImportRejectedError';
+  constructor(readonly issues: readonly ImportIssue[]) {
+    super(`${issues.length} problem${issues.length === 1 ? '' : 's'}; nothing was imported`);
+  }
+}
+
+export interface ImportSummary {
+  /** People (chat accounts) updated or confirmed. */
+  readonly matched: number;
+  /** E-mails in the batch that no chat user has (yet): skipped, not an error. */
+  readonly unmatched: readonly string[];
+  readonly segments: number;
+  /** Managers made leaders of their reports' teams. */
+  readonly leaders: number;
+}
+
+/** Checks every row (with where it came from) and returns them parsed, or throws ImportRejectedError listing every problem. */
+export function validatePeopleRows(rows: readonly { where: string; row: unknown }[]): PersonRow[] {
+  const issues: ImportIssue[] = [];
+  const parsed: PersonRow[] = [];
+  const seen = new Map<string, string>();
+  for (const { where, row } of rows) {
+    const result = personRowSchema.safeParse(row);
+    if (!result.success) {
+      for (const issue of result.error.issues) issues.push({ where, field: issue.path.map(String).join('.') || 'row', message: issue.message });
+      continue;
+    }
+    const first = seen.get(result.data.email);
+    if (first !== undefined) issues.push({ where, field: 'email', message: `${result.data.email} is also on ${first}: list each person once` });
+    else seen.set(result.data.email, where);
+    parsed.push(result.data);
+  }
+  if (issues.length > 0) throw new ImportRejectedError(issues);
+  return parsed;
+}
+
+/** `Engineering / Platform` → segments `engineering` (Engineering) and `engineering/platform` (Platform). */
+export function teamSegments(path: string): { id: string; name: string; parentId: string | null }[] {
+  const parts = path.split('/').map((p) => p.trim().replace(/\s+/g, ' '));
+  return parts.map((name, i) => ({
+    id: parts.slice(0, i + 1).map(slug).join('/'),
+    name,
+    parentId: i === 0 ? null : parts.slice(0, i).map(slug).join('/'),
+  }));
+}
+
+function slug(name: string): string {
+  return name.normalize('NFKC').toLowerCase().replace(/\s+/g, '-');
+}
+
+/** Writes validated rows. Idempotent; people not in the batch are left as they are. */
+export async function applyPeopleRows(deps: ServiceDeps, rows: readonly PersonRow[]): Promise<ImportSummary> {
+  const { people, segments } = deps.store.database.collections;
+  const emails = [...new Set(rows.flatMap((r) => [r.email, ...(r.managerEmail ? [r.managerEmail] : [])]))];
+  type Known = Pick<PersonDoc, '_id' | 'segment' | 'segmentSource' | 'timezone' | 'locale'>;
+  const known = new Map<string, Known[]>();
+  for await (const doc of people.find({ email: { $in: emails } }, { projection: { _id: 1, email: 1, segment: 1, segmentSource: 1, timezone: 1, locale: 1 } })) {
+    const list = known.get(doc.email ?? '') ?? [];
+    list.push({ _id: doc._id, segment: doc.segment ?? null, segmentSource: doc.segmentSource ?? null, timezone: doc.timezone ?? null, locale: doc.locale ?? null });
+    known.set(doc.email ?? '', list);
+  }
+
+  const segmentDocs = new Map<string, { id: string; name: string; parentId: string | null }>();
+  for (const row of rows) for (const s of teamSegments(row.team)) segmentDocs.set(s.id, s);
+  const segmentWrites = [...segmentDocs.values()].map((s) => ({ updateOne: { filter: { _id: s.id }, update: { $set: { name: s.name, parentId: s.parentId } }, upsert: true } }));
+  for (let i = 0; i < segmentWrites.length; i += WRITE_CHUNK) await segments.bulkWrite(segmentWrites.slice(i, i + WRITE_CHUNK), { ordered: false });
+
+  const unmatched: string[] = [];
+  const updates = [];
+  const leads = new Map<string, Set<string>>(); // manager e-mail → team segments
+  for (const row of rows) {
+    const accounts = known.get(row.email);
+    if (accounts === undefined) {
+      unmatched.push(row.email);
+      continue;
+    }
+    const team = teamSegments(row.team).at(-1)?.id ?? '';
+    const set = { segment: team, segmentSource: 'import' as const, ...(row.timezone ? { timezone: row.timezone } : {}), ...(row.locale ? { locale: row.locale } : {}) };
+    for (const account of accounts) {
+      // Only what changes is written: a re-import of the same data writes nothing.
+      const changed = Object.entries(set).some(([field, value]) => account[field as keyof typeof set] !== value);
+      if (changed) updates.push({ updateOne: { filter: { _id: account._id }, update: { $set: set } } });
+    }
+    if (row.managerEmail) leads.set(row.managerEmail, (leads.get(row.managerEmail) ?? new Set()).add(team));
+  }
+  // By _id (FerretDB v1 looks those up by key; an `$in` filter scans), in chunks: FerretDB v1
+  // stalls on a bulkWrite of 100 plain updates, 50 is safe, and MongoDB does not mind.
+  for (let i = 0; i < updates.length; i += WRITE_CHUNK) await people.bulkWrite(updates.slice(i, i + WRITE_CHUNK), { ordered: false });
+
+  let leaders = 0;
+  for (const [email, teams] of leads) {
+    const accounts = known.get(email);
+    if (accounts === undefined) {
+      if (!unmatched.includes(email)) unmatched.push(email);
+      continue;
+    }
+    leaders++;
+    for (const account of accounts) {
+      await people.updateOne({ _id: account._id }, { $addToSet: { roles: 'leader', leads: { $each: [...teams] } } });
+    }
+  }
+  deps.logger.info({ matched: rows.length - unmatched.length, segments: segmentDocs.size, leaders }, 'people imported');
+  return { matched: rows.filter((r) => known.has(r.email)).length, unmatched, segments: segmentDocs.size, leaders };
+}
+
+/** Validates then writes: the one call the CSV import and the API share. */
+export async function importPeople(deps: ServiceDeps, rows: readonly { where: string; row: unknown }[]): Promise<ImportSummary> {
+  return applyPeopleRows(deps, validatePeopleRows(rows));
+}

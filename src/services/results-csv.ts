@@ -1,0 +1,55 @@
+import { stringify } from 'csv-stringify/sync';
+import { ORG_ROOT } from '../domain/anonymity/segment-tree.js';
+import type { Enps } from '../domain/metrics/enps.js';
+import type { ExitSlice } from './exit-results.js';
+import type { ResultsInRange } from './results-range.js';
+
+export const RESULTS_CSV_COLUMNS = ['survey', 'period', 'segment', 'segment_name', 'metric', 'value'] as const;
+
+type Row = [survey: string, period: string, segment: string, name: string, metric: string, value: number];
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+function enpsRows(enps: Enps | null): [string, number][] {
+  return enps === null ? [] : [['enps', round1(enps.score)], ['enps_margin_of_error', round1(enps.marginOfError)]];
+}
+
+function exitRows(slice: ExitSlice): [string, number][] {
+  return [
+    ['respondents', slice.respondents],
+    ...slice.reasons.flatMap((r): [string, number][] => [[`reason.${r.reason}.count`, r.count], [`reason.${r.reason}.share_pct`, round1(r.share)]]),
+    ...Object.entries(slice.ratings).flatMap(([topic, s]): [string, number][] => (s === null ? [] : [[`rating.${topic}.mean`, Math.round(s.mean * 100) / 100], [`rating.${topic}.favourable_pct`, round1(s.favourable)]])),
+    ...enpsRows(slice.enps),
+  ];
+}
+
+/**
+ * Results as long-format CSV (one number per row), aggregates only: slices hidden by the
+ * threshold or the subtraction rule have no rows at all, and comments are never exported.
+ */
+export function resultsCsv(results: ResultsInRange): string {
+  const rows: Row[] = [];
+  const push = (period: string, segment: string, name: string | null, metrics: [string, number][]) => {
+    for (const [metric, value] of metrics) rows.push([results.survey, period, segment, name ?? (segment === ORG_ROOT ? 'Whole organisation' : segment), metric, value]);
+  };
+  if (results.kind === 'pulse') {
+    for (const round of results.rounds) {
+      for (const s of round.segments) {
+        if (!s.visible || s.respondents === null || s.invited === null) continue;
+        push(round.date, s.segment, s.name, [
+          ['respondents', s.respondents],
+          ['invited', s.invited],
+          ...(s.participationRate === null ? [] : [['participation_pct', round1(s.participationRate)] as [string, number]]),
+          ...enpsRows(s.enps),
+          ...s.drivers.flatMap((d): [string, number][] => [[`driver.${d.driver}.mean`, Math.round(d.mean * 100) / 100], [`driver.${d.driver}.favourable_pct`, round1(d.favourable)]]),
+        ]);
+      }
+    }
+  } else {
+    for (const pool of results.exit.pools) {
+      const period = pool.quarters.length === 1 ? (pool.quarters[0] ?? '') : `${pool.quarters[0] ?? ''}..${pool.quarters.at(-1) ?? ''}`;
+      for (const slice of [pool.organisation, ...pool.departments]) push(period, slice.segment, slice.name, exitRows(slice));
+    }
+  }
+  return stringify(rows, { header: true, columns: [...RESULTS_CSV_COLUMNS] });
+}

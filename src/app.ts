@@ -93,10 +93,8 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
   const useScheduler = options.scheduler ?? true;
   const delivery = startDeliveryLoop(deps, platforms, useScheduler ? null : (options.deliveryEveryMs ?? 15_000));
   kick.fn = () => delivery.kick();
-  const scheduler = useScheduler ? createScheduler(database.db, deps, delivery, {
-        retentionMonths: config.retentionMonths,
-        summaries: { platforms, schedule: config.summarySchedule, exitResults: options.summaryExitResults ?? exitSummaryLines },
-      }) : null;
+  const summaries = { platforms, schedule: config.summarySchedule, exitResults: options.summaryExitResults ?? exitSummaryLines };
+  const scheduler = useScheduler ? createScheduler(database.db, deps, delivery, { retentionMonths: config.retentionMonths, summaries }) : null;
 
   const mounts: Mount[] = [];
   if (slack?.requestListener) mounts.push({ prefix: '/slack', listener: slack.requestListener });

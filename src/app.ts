@@ -12,6 +12,8 @@ import type { ChatPlatform, PlatformName } from './ports/chat-platform.js';
 import type { Clock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
 import type { ServiceDeps } from './services/deps.js';
+import type { ExitResultsHook } from './services/summary.js';
+import { exitSummaryLines } from './services/summary-exit.js';
 import { ensureDefaultSurvey } from './services/surveys.js';
 import { connectDatabase, redact, type Database } from './store/database.js';
 import { ensureIndexes } from './store/indexes.js';
@@ -46,6 +48,8 @@ export interface AppOptions {
   /** Teams: retries of one send on 429/412/502/504, and the first back-off (ms). */
   readonly teamsRetries?: number;
   readonly teamsRetryBaseMs?: number;
+  /** Exit-survey results for HR's summaries; by default the newest pool from src/services/exit-results.ts. */
+  readonly summaryExitResults?: ExitResultsHook;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -78,7 +82,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
   const platforms = new Map<PlatformName, ChatPlatform>();
   const kick = { fn: (): void => undefined };
   const slack = config.slack
-    ? await createSlackAdapter(config.slack, { deps, deliverSoon: () => kick.fn() }, {
+    ? await createSlackAdapter(config.slack, { deps, deliverSoon: () => kick.fn(), exitResults: options.summaryExitResults ?? exitSummaryLines }, {
         messagesPerSecond: config.slack.common.messagesPerSecond,
         ...(options.slackRetries !== undefined ? { retries: options.slackRetries } : {}),
         ...(options.slackConfirmationWindowMs !== undefined ? { confirmationWindowMs: options.slackConfirmationWindowMs } : {}),
@@ -97,7 +101,8 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
   const useScheduler = options.scheduler ?? true;
   const delivery = startDeliveryLoop(deps, platforms, useScheduler ? null : (options.deliveryEveryMs ?? 15_000));
   kick.fn = () => delivery.kick();
-  const scheduler = useScheduler ? createScheduler(database.db, deps, delivery, { retentionMonths: config.retentionMonths }) : null;
+  const summaries = { platforms, schedule: config.summarySchedule, exitResults: options.summaryExitResults ?? exitSummaryLines };
+  const scheduler = useScheduler ? createScheduler(database.db, deps, delivery, { retentionMonths: config.retentionMonths, summaries }) : null;
 
   const mounts: Mount[] = [];
   if (slack?.requestListener) mounts.push({ prefix: '/slack', listener: slack.requestListener });

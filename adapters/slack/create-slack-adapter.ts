@@ -114,7 +114,7 @@ export async function createSlackAdapter(config: SlackConfig, ctx: SlackContext,
   let syncs: Promise<void> = Promise.resolve();
 
   return {
-    platform: createSlackPlatform(clients, options.confirmationWindowMs ?? SLACK_CONFIRMATION_WINDOW_MS),
+    platform: createSlackPlatform(clients, ctx.deps.logger.child({ adapter: 'slack' }), options.confirmationWindowMs ?? SLACK_CONFIRMATION_WINDOW_MS),
     requestListener: receiver ? receiver.requestListener : null,
     async start() {
       if (config.mode === 'socket') await app.start();

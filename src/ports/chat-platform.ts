@@ -1,5 +1,7 @@
 import type { Locale } from '../domain/i18n/locale.js';
 import type { Question } from '../domain/question.js';
+import type { ChartImage, Summary } from '../domain/summary/summary-model.js';
+import type { SummaryText } from '../domain/summary/summary-text.js';
 
 export type PlatformName = 'slack' | 'teams' | 'web';
 
@@ -48,6 +50,24 @@ export interface MessageRef {
 }
 
 /**
+ * A results summary for one reader (the weekly summary to a leader or HR, in their DM). Everything
+ * in it may be shown: the anonymity rules were applied when it was built.
+ * - `summary`: the numbers, for surfaces that lay them out themselves (cards, tables);
+ * - `text`: the same content as plain text in the recipient's language (`recipient.locale`):
+ *   a title, sections (bold heading + lines; `•` bullets are in the text) and a footer. Escape it
+ *   for the surface's markup: comments are free text people typed;
+ * - `chart`: a PNG of eNPS and participation over the last rounds, or null for none. Slack uploads
+ *   it into the DM (files.getUploadURLExternal + files.completeUploadExternal); Teams can put it
+ *   in the Adaptive Card as an Image (a `data:image/png;base64,…` URL; keep the card under 40 KB,
+ *   or send it as an attachment).
+ */
+export interface SummaryMessage {
+  readonly summary: Summary;
+  readonly text: SummaryText;
+  readonly chart: ChartImage | null;
+}
+
+/**
  * What the core asks of a chat surface. Adapters (Slack, Teams, web) implement it; the core
  * never imports a chat SDK.
  */
@@ -66,4 +86,12 @@ export interface ChatPlatform {
   markClosed(recipient: Recipient, ref: MessageRef, surveyKind: SurveyPrompt['surveyKind']): Promise<void>;
   /** A neutral nudge about an open survey; it never says who has or has not answered. */
   sendReminder(recipient: Recipient, reminder: Reminder): Promise<void>;
+  /**
+   * Sends a results summary (text + chart) to the recipient's DM and returns where the message
+   * lives. Called once per reader per ISO week (claim → send → record): a throw marks the send
+   * failed and it is retried on a later tick, so throw only when nothing was delivered.
+   * Optional while an adapter does not have it yet: its readers get no weekly summary (and are
+   * not claimed, so they get it once it is there).
+   */
+  sendSummary?(recipient: Recipient, message: SummaryMessage): Promise<MessageRef>;
 }

@@ -1,6 +1,6 @@
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { SlackConfig } from '../../src/config-slack.js';
-import { sendSpacing } from './send-spacing.js';
+import { sendSpacing } from '../../src/pacing/send-spacing.js';
 
 /** Finds the bot token for a workspace (OAuth installs); single-workspace mode has one token. */
 export type TokenLookup = (teamId: string) => Promise<string | null>;

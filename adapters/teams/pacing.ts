@@ -1,5 +1,5 @@
-import pThrottle from 'p-throttle';
 import type { TeamsPacing } from '../../src/config-teams.js';
+import { sendSpacing } from '../../src/pacing/send-spacing.js';
 
 /** HTTP statuses the Bot Connector asks a bot to retry after (throttled, conflict, gateway). */
 const RETRYABLE = new Set([429, 412, 502, 504]);
@@ -41,7 +41,7 @@ export class TeamsPacer {
     if (perSecond <= 0) return Promise.resolve();
     let gate = map.get(key);
     if (!gate) {
-      gate = pThrottle({ limit: 1, interval: Math.ceil(1050 / perSecond), strict: true })(() => Promise.resolve());
+      gate = sendSpacing(1050 / perSecond);
       map.set(key, gate);
     }
     return gate();

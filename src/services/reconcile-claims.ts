@@ -27,11 +27,13 @@ function silenceProvesUnsent(deps: ServiceDeps, platform: ChatPlatform, delivery
   return heardLastAttempt && attemptsOver;
 }
 
-/** Whether a report of `delivery` could still arrive at this process (it is up, and the last attempt is not over). */
+/** Whether a report of `delivery` could still arrive at this process (it is starting, or up and the last attempt is not over). */
 function awaitingReports(deps: ServiceDeps, platform: ChatPlatform, delivery: DeliveryDoc): boolean {
   const window = platform.sendConfirmationWindowMs;
-  const since = deps.listeningSince?.() ?? null;
-  if (window === undefined || since === null || delivery.claimedAt === null) return false;
+  if (window === undefined || delivery.claimedAt === null || deps.listeningSince === undefined) return false;
+  const since = deps.listeningSince();
+  // Not listening yet (starting up): nothing can be judged until reports can reach this process.
+  if (since === null) return true;
   return since.getTime() <= delivery.claimedAt.getTime() + window && deps.clock.now().toMillis() < since.getTime() + window + REPORT_SETTLE_MS;
 }
 

@@ -38,12 +38,13 @@ describe('Slack: a fan-out killed with SIGKILL and restarted', () => {
       PORT: String(port),
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
-      // Slack retries a report the app did not take after 1 s and 8 s more here (1 and 5 minutes
-      // in production); the app waits out that window before judging a claim.
-      PULSEBOT_TEST_CONFIRMATION_WINDOW_MS: '11000',
-      PULSEBOT_TEST_CLAIM_LEASE_MS: '12000',
+      // Slack retries a report the app did not take after 1 s and 20 s more here (1 and 5
+      // minutes in production); the app waits out that window before judging a claim. A restart
+      // slower than the window would (by design) give the claim up rather than risk a duplicate.
+      PULSEBOT_TEST_CONFIRMATION_WINDOW_MS: '25000',
+      PULSEBOT_TEST_CLAIM_LEASE_MS: '26000',
     };
-    fake.reportPostsTo({ url: `http://127.0.0.1:${port}/slack/events`, signingSecret: SIGNING_SECRET, appId: APP_ID, retryDelaysMs: [1000, 8000], metadataTypes: [PROMPT_EVENT_TYPE] });
+    fake.reportPostsTo({ url: `http://127.0.0.1:${port}/slack/events`, signingSecret: SIGNING_SECRET, appId: APP_ID, retryDelaysMs: [1000, 20_000], metadataTypes: [PROMPT_EVENT_TYPE] });
     database = await connectDatabase(inject('mongoUri'), dbName);
     app = await startAppProcess(env);
     await until(async () => (await database.collections.people.countDocuments({ active: true })) === PEOPLE + 1, 60_000);

@@ -116,7 +116,9 @@ describe('Slack: exit surveys, App Home and languages', () => {
     await h.event({ type: 'app_home_opened', user: 'U0001', channel: 'DU0001', tab: 'home', event_ts: '1.3' }, { eventId: 'EvEmployee' });
     await h.event({ type: 'app_home_opened', user: 'U0006', channel: 'DU0006', tab: 'home', event_ts: '1.4' }, { eventId: 'EvLeader' });
     await eventually(() => h.fake.callsTo('views.publish').length === 3);
-    const [, employee, leader] = h.fake.callsTo('views.publish').map((c) => JSON.stringify(c.params.view));
+    // Events are acknowledged at once and handled concurrently: tell the two views apart by user.
+    const viewOf = (userId: string) => JSON.stringify(h.fake.callsTo('views.publish').find((c) => c.params.user_id === userId)?.params.view);
+    const [employee, leader] = [viewOf('U0001'), viewOf('U0006')];
     expect(employee).toContain('Open surveys');
     expect(employee).toContain('Pulse survey: open until');
     expect(employee).not.toContain('Latest results you can see');

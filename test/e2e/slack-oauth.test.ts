@@ -29,7 +29,7 @@ describe('Slack: multi-workspace OAuth install', () => {
     expect(start.status).toBe(302);
     const location = new URL(start.headers.get('location') ?? '');
     expect(location.searchParams.get('client_id')).toBe('111.222');
-    expect(location.searchParams.get('scope')).toBe('chat:write,commands,users:read,users:read.email,usergroups:read');
+    expect(location.searchParams.get('scope')).toBe('chat:write,commands,users:read,users:read.email,usergroups:read,metadata.message:read');
     const state = location.searchParams.get('state') ?? '';
     const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 

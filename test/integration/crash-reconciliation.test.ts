@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { confirmPromptPosted } from '../../src/services/confirm-posted.js';
+import { reconcileStaleClaims } from '../../src/services/reconcile-claims.js';
 import { runScheduleTick } from '../../src/services/schedule-tick.js';
 import { startRound } from '../../src/services/start-round.js';
 import { RecordingPlatform } from '../fakes/recording-platform.js';
@@ -189,5 +190,31 @@ describe('a claimed Slack prompt after a crash: settled by the report of the pos
     await runScheduleTick(restarted, platforms());
     expect(promptsTo('U001')).toBe(0);
     expect(await deps.store.deliveries.get(id)).toMatchObject({ state: 'failed', lastError: 'unknown_after_crash' });
+  });
+});
+
+describe('a claimed Slack prompt found stale while the process is still starting', () => {
+  it('waits until the process listens for reports, instead of giving it up', async () => {
+    const db = await openTestDatabase();
+    try {
+      const deps = testDeps(db.database, '2026-11-23T12:00:00Z');
+      const platform = new ReportingPlatform(deps.clock);
+      await seedPeople(deps, { sales: 3 });
+      await startRound(deps, weeklyPulse(), '2026-11-23', { defaultTimezone: 'UTC', sendNow: true });
+      const id = 'pulse:2026-11-23|slack:T1:U001';
+      const copy = await deps.store.deliveries.get(id);
+      if (copy === null) throw new Error('no delivery');
+      await deps.store.deliveries.claim(copy, deps.clock.now().toJSDate(), 600_000);
+      deps.clock.advance({ minutes: 11 });
+      let since: Date | null = null;
+      const starting = { ...deps, listeningSince: () => since };
+      await reconcileStaleClaims(starting, new Map([['slack', platform]]));
+      expect((await deps.store.deliveries.get(id))?.state).toBe('claimed');
+      since = deps.clock.now().toJSDate(); // up 11 minutes after the claim: too late to be sure
+      await reconcileStaleClaims(starting, new Map([['slack', platform]]));
+      expect(await deps.store.deliveries.get(id)).toMatchObject({ state: 'failed', lastError: 'unknown_after_crash' });
+    } finally {
+      await db.dispose();
+    }
   });
 });

@@ -24,7 +24,12 @@ async function pulse(ctx: SlackContext, actor: string, command: PulseCommand, t:
   const { deps } = ctx;
   switch (command.kind) {
     case 'help':
-      return `${t('cmd.help')}\n${t('hr.help')}`;
+      return `${t('cmd.help')}\n${t('hr.help')}\n${t('web.help.slack')}`;
+    case 'dashboard': {
+      const scope = resultScope(await loadActor(deps, actor));
+      if (scope !== 'all' && scope.length === 0) return t('results.notAllowed');
+      return ctx.dashboardUrl ? t('web.dashboard.link', { url: ctx.dashboardUrl(actor) }) : t('web.dashboard.off');
+    }
     case 'results-exit': {
       if (!isHr(await loadActor(deps, actor))) return t('hr.results.notAllowed');
       return exitResultsSections(await exitResults(deps), await localeOf(ctx, actor)).join('\n\n');

@@ -1,3 +1,4 @@
+import { webEn } from './web-en.js';
 import { teamsEn } from './teams-en.js';
 import { hrEn } from './hr-en.js';
 
@@ -165,6 +166,7 @@ export const en = {
   'home.results': 'Latest results you can see',
   ...teamsEn,
   ...hrEn,
+  ...webEn,
 } as const;
 
 /** Every message key the product knows. */

@@ -1,3 +1,4 @@
+import { webNb } from './web-nb.js';
 import { teamsNb } from './teams-nb.js';
 import type { Catalog } from './en.js';
 import { hrNb } from './hr-nb.js';
@@ -164,4 +165,5 @@ export const nb: Catalog = {
   'home.results': 'Siste resultater du har tilgang til',
   ...teamsNb,
   ...hrNb,
+  ...webNb,
 };

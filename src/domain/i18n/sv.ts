@@ -1,3 +1,4 @@
+import { webSv } from './web-sv.js';
 import { teamsSv } from './teams-sv.js';
 import type { Catalog } from './en.js';
 import { hrSv } from './hr-sv.js';
@@ -164,4 +165,5 @@ export const sv: Catalog = {
   'home.results': 'Senaste resultaten du kan se',
   ...teamsSv,
   ...hrSv,
+  ...webSv,
 };

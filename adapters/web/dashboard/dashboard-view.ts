@@ -43,13 +43,13 @@ function charts(model: DashboardModel, t: Translator): string {
     .join('');
 }
 
-function latestSection(latest: RoundResults | null, k: number, t: Translator, locale: Locale): string {
+function latestSection(latest: RoundResults | null, t: Translator, locale: Locale): string {
   if (latest === null) return `<p>${esc(t('web.dash.noResults'))}</p>`;
   const { f0, f1, signed } = numbers(locale);
   const rows = latest.segments
     .map((s) => {
       const name = esc(segmentName(t, s.segment, s.name));
-      if (!s.visible) return `<tr class="hidden-group" data-segment="${esc(s.segment)}"><td>${name}</td><td colspan="3" class="suppressed">${esc(t('web.dash.hidden'))} (&lt; ${k})</td></tr>`;
+      if (!s.visible) return `<tr class="hidden-group" data-segment="${esc(s.segment)}"><td>${name}</td><td colspan="3" class="suppressed">${esc(t('web.dash.hidden'))}</td></tr>`;
       const part = s.respondents === null || s.invited === null ? '–' : `${s.respondents}/${s.invited} (${f0.format(s.participationRate ?? 0)} %)`;
       return `<tr data-segment="${esc(s.segment)}"><td>${name}</td><td>${esc(part)}</td><td>${esc(s.enps ? signed(s.enps.score, 0) : '–')}</td><td>${esc(signed(s.enpsChange, 0))}</td></tr>`;
     })
@@ -87,7 +87,7 @@ export function renderDashboard(model: DashboardModel, locale: Locale, updatedAt
     `<p class="threshold">${esc(t('web.dash.threshold', { k: model.k, kc: model.kComments }))}</p>`,
     liveSection(model, t, locale),
     charts(model, t),
-    latestSection(model.latest, model.k, t, locale),
+    latestSection(model.latest, t, locale),
     model.exit ? exitSection(model.exit, t, locale) : '',
     `<p class="updated">${esc(t('web.dash.updated', { time: updatedAt }))}</p>`,
   ].join('\n');

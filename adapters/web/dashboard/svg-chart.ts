@@ -26,7 +26,7 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 export function lineChart(points: readonly ChartPoint[], options: ChartOptions): string {
   const width = options.width ?? 480;
   const height = options.height ?? 180;
-  const pad = { left: 36, right: 12, top: 12, bottom: 28 };
+  const pad = { left: 36, right: 24, top: 12, bottom: 28 };
   const innerW = width - pad.left - pad.right;
   const innerH = height - pad.top - pad.bottom;
   const x = (i: number) => pad.left + (points.length <= 1 ? innerW / 2 : (i * innerW) / (points.length - 1));

@@ -45,7 +45,7 @@ export const DEMO_TEAMS: readonly DemoTeam[] = [
     name: 'People & Legal',
     timezone: 'America/New_York',
     mood: 0,
-    people: ['hannah-hr', 'samuel-lee', 'ruth-evans'],
+    people: ['ruth-evans', 'hannah-hr', 'samuel-lee'],
   },
 ];
 

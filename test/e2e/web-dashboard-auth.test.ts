@@ -76,6 +76,21 @@ describe('dashboard sign-in outside the playground', () => {
     expect(await data.json()).toMatchObject({ k: 5 });
   });
 
+  it('a leader sees only the teams they lead and no exit results; when the role goes, so does the dashboard', async () => {
+    const { store } = harness.app.deps;
+    await store.segments.upsert({ _id: 'sales', name: 'Sales', parentId: null });
+    await store.segments.upsert({ _id: 'support', name: 'Support', parentId: null });
+    const leader = 'slack:T0TEST:U0002';
+    await store.people.setRoles(leader, ['leader'], ['sales']);
+    const { cookie } = await signIn(await linkFor('U0002'));
+    const data = (await (await get('/dashboard/data', cookie ?? '')).json()) as { history: { segment: string }[]; exit: unknown };
+    expect(data.history.map((h) => h.segment)).toEqual(['sales']);
+    expect(data.exit).toBeNull();
+    await store.people.setRoles(leader, [], []);
+    expect((await get('/dashboard/data', cookie ?? '')).status).toBe(403);
+    expect((await get('/dashboard', cookie ?? '')).status).toBe(403);
+  });
+
   it('a forged or tampered link is refused and sets no cookie', async () => {
     const token = await linkFor('UADMIN');
     const [payload, signature] = token.split('.');

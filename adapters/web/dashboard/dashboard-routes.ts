@@ -78,7 +78,7 @@ export function createDashboardListener(o: DashboardOptions) {
         const locale = o.deps.settings.defaultLocale;
         if (claims === null) return sendHtml(res, 401, await page(o, locale, t(locale, 'web.dash.badLink')));
         const maxAge = Math.max(0, Math.floor(claims.expiresAt - o.deps.clock.now().toSeconds()));
-        const flags = `HttpOnly; SameSite=Strict; Path=${DASHBOARD_PATH}; Max-Age=${maxAge}${o.secureCookie ? '; Secure' : ''}`;
+        const flags = `HttpOnly; SameSite=Lax; Path=${DASHBOARD_PATH}; Max-Age=${maxAge}${o.secureCookie ? '; Secure' : ''}`;
         res.writeHead(303, { location: DASHBOARD_PATH, 'set-cookie': `${COOKIE}=${encodeURIComponent(token)}; ${flags}`, 'cache-control': 'no-store' });
         res.end();
         return;

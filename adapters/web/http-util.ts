@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
@@ -69,7 +70,8 @@ export function cookie(req: IncomingMessage, name: string): string | null {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-const STATIC_DIR = join(here, 'static');
+/** Next to this file; from a build in dist/ (which copies no assets), the ones in the source tree. */
+const STATIC_DIR = existsSync(join(here, 'static')) ? join(here, 'static') : join(here, '..', '..', '..', 'adapters', 'web', 'static');
 const require = createRequire(import.meta.url);
 const ADAPTIVE_CARDS = join(dirname(require.resolve('adaptivecards/package.json')), 'dist', 'adaptivecards.min.js');
 

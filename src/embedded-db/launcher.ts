@@ -27,6 +27,8 @@ export class GoMissingError extends Error {
 export interface BuildOptions {
   /** Called once before a build starts (it takes a minute or two the first time). */
   readonly onBuild?: () => void;
+  /** Where built binaries are cached (default `.cache/` of the checkout, shared with the tests). */
+  readonly cacheDir?: string;
 }
 const run = promisify(execFile);
 
@@ -40,7 +42,7 @@ export async function buildMongoServer(options: BuildOptions = {}): Promise<stri
   const hash = createHash('sha256');
   const sources = (await readdir(sourcesDir)).filter((file) => file === 'go.mod' || file === 'go.sum' || file.endsWith('.go')).sort();
   for (const file of sources) hash.update(file).update(await readFile(join(sourcesDir, file)));
-  const dir = join(cacheRoot, '.cache', 'mongo-server', hash.digest('hex').slice(0, 16));
+  const dir = join(options.cacheDir ?? join(cacheRoot, '.cache'), 'mongo-server', hash.digest('hex').slice(0, 16));
   const binary = join(dir, 'mongo-server');
   if (existsSync(binary)) return binary;
   await mkdir(dir, { recursive: true });

@@ -23,6 +23,8 @@ export interface LocalStartOptions {
   readonly say: (line: string) => void;
   /** `--fresh`: start the embedded database empty (a MONGODB_URI database is never wiped). */
   readonly fresh?: boolean;
+  /** Where the built server is cached (see `BuildOptions.cacheDir`). */
+  readonly cacheDir?: string;
 }
 
 const SECRET_FILE = 'secret';
@@ -61,6 +63,7 @@ export async function prepareLocalStart(env: NodeJS.ProcessEnv, options: LocalSt
     try {
       embedded = await startMongoServer({
         dataDir: join(dataDir, DB_FOLDER),
+        ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
         onBuild: () => options.say('pulsebot: building the embedded database (FerretDB) with Go; first start only, this takes a minute or two…'),
       });
     } catch (error) {

@@ -6,6 +6,11 @@ import { ManualClock, systemClock } from './ports/clock.js';
 import { playgroundStart } from './playground-start.js';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
+/**
+ * The playground's clock moves only when fast-forwarded, so the schedule runs then (and when an
+ * action asks for a send); the timer is a slow safety net that also stays clear of the demo seed.
+ */
+const PLAYGROUND_TICK_MS = 10 * 60_000;
 
 async function main(): Promise<void> {
   const fresh = process.argv.includes('--fresh');
@@ -21,7 +26,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   // Playground: a clock the fast-forward control can move, starting now.
   const playgroundClock = config.playground ? new ManualClock(systemClock.now()) : undefined;
-  const app = await createApp(config, playgroundClock ?? systemClock, logger, playgroundClock ? { playgroundClock, scheduler: false, closeGraceMs: 0 } : {});
+  const app = await createApp(config, playgroundClock ?? systemClock, logger, playgroundClock ? { playgroundClock, scheduler: false, closeGraceMs: 0, deliveryEveryMs: PLAYGROUND_TICK_MS } : {});
   if (config.playground) await playgroundStart(app, { fresh, say });
   // The playground has no sign-in: it listens on this computer only.
   const port = await app.listen(config.port, config.playground ? '127.0.0.1' : undefined);

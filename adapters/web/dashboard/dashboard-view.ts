@@ -72,7 +72,7 @@ function exitSection(exit: ExitResults, t: Translator, locale: Locale): string {
     parts.push(`<h3>${esc(t('web.dash.exitPool', { quarters: pool.quarters.join(', '), respondents: org.respondents }))}</h3>`);
     parts.push(`<table><thead><tr><th>${esc(t('web.dash.reason'))}</th><th>%</th></tr></thead><tbody>${org.reasons.map((r) => `<tr><td>${esc(t(`exit.reason.${r.reason}` as MessageKey))}</td><td>${esc(f0.format(r.share))} %</td></tr>`).join('')}</tbody></table>`);
     const ratings = Object.entries(org.ratings).filter(([, v]) => v !== null);
-    if (ratings.length > 0) parts.push(`<ul>${ratings.map(([topic, v]) => `<li>${esc(t(`exit.rate.${topic}` as MessageKey))}: ${esc(f1.format(v?.mean ?? 0))}</li>`).join('')}</ul>`);
+    if (ratings.length > 0) parts.push(`<ul>${ratings.map(([topic, v]) => `<li>${esc(t(`exit.reason.${topic}` as MessageKey))}: ${esc(f1.format(v?.mean ?? 0))} / 5</li>`).join('')}</ul>`);
     if (org.comments === null) parts.push(`<p class="suppressed">${esc(t('web.dash.commentsHidden'))}</p>`);
     else if (org.comments.length > 0) parts.push(`<h4>${esc(t('web.dash.comments'))}</h4><ul class="comments">${org.comments.map((c) => `<li>${esc(c.text)}</li>`).join('')}</ul>`);
   }

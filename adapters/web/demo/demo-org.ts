@@ -64,3 +64,22 @@ export const DEMO_COMMENTS = [
 
 export const DEMO_EMAIL_DOMAIN = 'example.com';
 export const DEMO_WEEKS = 5;
+
+/** People who left last quarter (inactive now), each with an exit survey answered. */
+export const DEMO_LEAVERS: readonly { readonly userId: string; readonly team: string }[] = [
+  { userId: 'per-moen', team: 'engineering' },
+  { userId: 'tuva-strand', team: 'engineering' },
+  { userId: 'lucas-white', team: 'sales' },
+  { userId: 'nisha-kapoor', team: 'support' },
+  { userId: 'vivek-joshi', team: 'support' },
+  { userId: 'alma-sund', team: 'marketing' },
+];
+
+export const DEMO_EXIT_COMMENTS = [
+  'I found a role closer to home.',
+  'Career growth felt slow here.',
+  'Great colleagues, but the workload was too high.',
+  'The pay did not keep up with the market.',
+  'Leadership changes made priorities unclear.',
+  'I will miss the team!',
+] as const;

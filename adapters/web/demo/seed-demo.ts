@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import type { RawAnswer } from '../../../src/domain/answer.js';
 import { localSendTime, roundDates } from '../../../src/domain/schedule.js';
-import type { Question } from '../../../src/domain/question.js';
 import { seededRandom } from '../../../src/domain/seeded-random.js';
 import { surveyDefinitionSchema, type SurveyDefinition } from '../../../src/domain/survey-definition.js';
 import { ManualClock } from '../../../src/ports/clock.js';
@@ -15,13 +13,16 @@ import { DEFAULT_SURVEY_ID } from '../../../src/services/surveys.js';
 import { personKey } from '../../../src/store/people-repo.js';
 import { roundQuestions } from '../../teams/card-refresh.js';
 import { WEB_TENANT } from '../web-platform.js';
-import { DEMO_COMMENTS, DEMO_EMAIL_DOMAIN, DEMO_HR, DEMO_TEAMS, DEMO_WEEKS } from './demo-org.js';
+import { DEMO_EMAIL_DOMAIN, DEMO_HR, DEMO_TEAMS, DEMO_WEEKS } from './demo-org.js';
+import { answerFor } from './demo-answers.js';
+import { seedExits } from './seed-exits.js';
 
 export interface SeedReport {
   readonly people: number;
   readonly closedRounds: number;
   readonly openRound: string;
   readonly answers: number;
+  readonly leavers: number;
 }
 
 interface DemoPerson {
@@ -53,23 +54,6 @@ async function seedPeople(deps: ServiceDeps): Promise<DemoPerson[]> {
     }
   }
   return out;
-}
-
-const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.round(v)));
-
-function answerFor(question: Question, mood: number, random: () => number): RawAnswer | null {
-  switch (question.kind) {
-    case 'scale':
-      return String(clamp(7 + mood * 1.5 + (random() - 0.5) * 6, 0, 10));
-    case 'likert':
-      return String(clamp(3.6 + mood * 0.6 + (random() - 0.5) * 3, 1, 5));
-    case 'choice':
-      return question.options[Math.floor(random() * question.options.length)]?.value ?? null;
-    case 'multi':
-      return question.options.filter(() => random() < 0.3).map((o) => o.value);
-    case 'text':
-      return random() < 0.25 ? (DEMO_COMMENTS[Math.floor(random() * DEMO_COMMENTS.length)] ?? null) : null;
-  }
 }
 
 async function answerRound(deps: ServiceDeps, roundId: string, people: readonly DemoPerson[], random: () => number): Promise<number> {
@@ -128,12 +112,14 @@ export async function seedDemo(deps: ServiceDeps): Promise<SeedReport> {
     await deps.store.deliveries.closePending(round._id);
   }
 
+  const leavers = await seedExits({ ...seedDeps, clock }, personKey('web', WEB_TENANT, DEMO_HR), random);
+
   clock.set(now);
   const due = dueRoundDates(definition, now).at(-1);
   const current = await startRound(seedDeps, definition, due ?? (now.setZone(zone).toISODate() ?? ''), { sendNow: due === undefined, defaultTimezone: zone });
   // Every third person has answered already, so the live participation is above the threshold.
   answers += await answerRound(seedDeps, current._id, people.filter((p) => p.index % 3 === 1), random);
-  return { people: people.length, closedRounds: past.slice(-DEMO_WEEKS).length, openRound: current._id, answers };
+  return { people: people.length, closedRounds: past.slice(-DEMO_WEEKS).length, openRound: current._id, answers, leavers };
 }
 
 /** The demo HR person's key (the tests and the page use it). */

@@ -119,4 +119,15 @@ describe('dashboard sign-in outside the playground', () => {
     expect((await get(`/dashboard?t=${encodeURIComponent(token)}`)).status).toBe(401);
     expect((await get('/dashboard', cookie ?? '')).status).toBe(401);
   });
+
+  it('without PULSE_WEB the dashboard is not served, and /pulse dashboard says how to switch it on', async () => {
+    const plain = await startSlackHarness({ people: users(2) });
+    try {
+      expect((await plain.command('UADMIN', '/pulse', 'dashboard')).text).toBe('The results dashboard is not switched on here: ask your administrator to set PULSE_WEB=1.');
+      const response = await fetch(`${new URL(plain.base).origin}/dashboard`);
+      expect(response.status).toBe(404);
+    } finally {
+      await plain.dispose();
+    }
+  });
 });

@@ -5,6 +5,7 @@ import type { DeliveryLoop } from '../src/delivery-loop.js';
 import type { ServiceDeps } from '../src/services/deps.js';
 import { JOBS } from './job-names.js';
 import { defineRetentionJob } from './retention-job.js';
+import { defineSummaryJob, SUMMARY_JOB, type SummaryJobOptions } from './summary-job.js';
 import { defineTickJob } from './tick-job.js';
 
 export interface Scheduler {
@@ -15,6 +16,8 @@ export interface Scheduler {
 
 export interface SchedulerOptions {
   readonly retentionMonths: number;
+  /** Weekly summaries to leaders and HR; without it none are sent. */
+  readonly summaries?: SummaryJobOptions;
 }
 
 /**
@@ -32,11 +35,13 @@ export function createScheduler(db: Db, deps: ServiceDeps, loop: DeliveryLoop, o
   agenda.on('fail', (error: Error, job: { attrs: { name: string } }) => logger.warn({ job: job.attrs.name }, `job failed: ${error.message}`));
   defineTickJob(agenda, loop);
   defineRetentionJob(agenda, deps, logger);
+  if (options.summaries) defineSummaryJob(agenda, deps, options.summaries);
   return {
     async start() {
       await agenda.start();
       await agenda.every('1 minute', JOBS.tick);
       await agenda.every('1 day', JOBS.retention, { months: options.retentionMonths });
+      if (options.summaries) await agenda.every('1 minute', SUMMARY_JOB);
     },
     async stop(timeoutMs) {
       await agenda.drain({ timeout: timeoutMs, closeConnection: false });

@@ -5,6 +5,7 @@ import { isValidZone } from './domain/schedule.js';
 import { parsePlatformUserRef, type PlatformUserRef } from './domain/roles.js';
 import { ConfigError } from './config-error.js';
 import { loadSlackConfig } from './config-slack.js';
+import { loadSummaryConfig } from './config-summary.js';
 import { loadTeamsConfig } from './config-teams.js';
 
 export { ConfigError };
@@ -143,6 +144,7 @@ export type Config = z.output<typeof envSchema> & {
   readonly teams: ReturnType<typeof loadTeamsConfig>;
   /** No Slack or Teams credentials: the web chat is the only surface and the clock can be fast-forwarded. */
   readonly playground: boolean;
+  readonly summarySchedule: ReturnType<typeof loadSummaryConfig>;
 };
 
 /** Reads the configuration from `env`; throws a ConfigError whose message is one line. */
@@ -153,7 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (result.success) {
     const slack = loadSlackConfig(present);
     const teams = loadTeamsConfig(present, result.data.env);
-    return { ...result.data, slack, teams, playground: slack === null && teams === null };
+    return { ...result.data, slack, teams, summarySchedule: loadSummaryConfig(present), playground: slack === null && teams === null };
   }
   const issue = result.error.issues[0];
   const variable = String(issue?.path[0] ?? 'environment');

@@ -95,6 +95,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
         playground: config.playground && options.playgroundClock ? { clock: options.playgroundClock } : null,
         platforms,
         deliverSoon: () => kick.fn(),
+        summaries: { schedule: config.summarySchedule, exitResults: options.summaryExitResults ?? exitSummaryLines },
       })
     : null;
   if (web?.platform) platforms.set('web', web.platform);

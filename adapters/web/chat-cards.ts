@@ -30,11 +30,12 @@ export interface ChatView {
   readonly at: string;
   readonly text: string | null;
   readonly card: AdaptiveCardJson | null;
+  readonly image: ChatEntry['image'] | null;
 }
 
 export async function chatView(deps: ServiceDeps, person: string, entries: readonly ChatEntry[]): Promise<ChatView[]> {
   return Promise.all(
-    entries.map(async (e) => ({ id: e.id, from: e.from, at: e.at, text: e.text ?? null, card: e.prompt ? await cardFor(deps, person, e.prompt) : null })),
+    entries.map(async (e) => ({ id: e.id, from: e.from, at: e.at, text: e.text ?? null, card: e.prompt ? await cardFor(deps, person, e.prompt) : null, image: e.image ?? null })),
   );
 }
 

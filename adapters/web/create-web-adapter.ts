@@ -9,6 +9,7 @@ import { createChangeFeed } from './dashboard/change-feed.js';
 import { createDashboardListener, DASHBOARD_PATH } from './dashboard/dashboard-routes.js';
 import { dashboardLink, signDashboardToken } from './dashboard-link.js';
 import { sendAsset, sendError, sendJson, WebError } from './http-util.js';
+import type { ForwardOptions } from './fast-forward.js';
 import { Inbox } from './inbox.js';
 import { createPlaygroundListener, PLAYGROUND_PATH, WEB_API, webTexts } from './playground-routes.js';
 import { createWebPlatform } from './web-platform.js';
@@ -22,6 +23,8 @@ export interface WebAdapterOptions {
   /** All chat platforms (fast-forward runs the schedule on them); filled in by the app. */
   readonly platforms: PlatformRegistry;
   readonly deliverSoon: () => void;
+  /** How the weekly summaries go out (fast-forward sends those that come due). */
+  readonly summaries?: ForwardOptions['summaries'];
 }
 
 export interface WebAdapter {
@@ -45,7 +48,7 @@ export function createWebAdapter(o: WebAdapterOptions): WebAdapter {
   const dashboardUrl = (person: string) => dashboardLink(o.publicUrl, signDashboardToken(o.secret, person, deps.clock.now()));
   const dashboard = createDashboardListener({ deps, secret: o.secret, playground: o.playground !== null, secureCookie: o.publicUrl.startsWith('https://'), changes });
   const playground = o.playground
-    ? createPlaygroundListener({ deps, clock: o.playground.clock, inbox, platforms: o.platforms, changes, deliverSoon: o.deliverSoon, dashboardUrl })
+    ? createPlaygroundListener({ deps, clock: o.playground.clock, inbox, platforms: o.platforms, changes, deliverSoon: o.deliverSoon, dashboardUrl, summaries: o.summaries ?? null })
     : null;
 
   const web = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

@@ -20,6 +20,8 @@ export interface ChatEntry {
   readonly at: string;
   readonly text?: string;
   readonly prompt?: PromptEntry;
+  /** A chart (a weekly summary's), as a data: URL, with its text alternative. */
+  readonly image?: { readonly src: string; readonly alt: string };
 }
 
 const MAX_PER_PERSON = 200;

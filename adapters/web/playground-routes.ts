@@ -5,9 +5,9 @@ import { catalogFor, t } from '../../src/domain/i18n/translate.js';
 import type { ManualClock } from '../../src/ports/clock.js';
 import type { PlatformRegistry } from '../../src/services/deliver-due.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
-import { runScheduleTick } from '../../src/services/schedule-tick.js';
 import type { PersonDoc } from '../../src/store/documents/identity.js';
 import { chatView, executeCardAction } from './chat-cards.js';
+import { fastForward, type ForwardOptions } from './fast-forward.js';
 import type { ChangeFeed } from './dashboard/change-feed.js';
 import { readJson, sendError, sendHtml, sendJson, staticPage, WebError } from './http-util.js';
 import type { Inbox } from './inbox.js';
@@ -25,6 +25,7 @@ export interface PlaygroundOptions {
   readonly changes: ChangeFeed;
   readonly deliverSoon: () => void;
   readonly dashboardUrl: (person: string) => string | null;
+  readonly summaries: ForwardOptions['summaries'];
 }
 
 const personField = z.string().min(1).max(200);
@@ -63,9 +64,8 @@ async function people(o: PlaygroundOptions) {
   }));
 }
 
-async function fastForward(o: PlaygroundOptions, hours: number) {
-  o.clock.advance({ hours });
-  const report = await runScheduleTick(o.deps, o.platforms);
+async function forward(o: PlaygroundOptions, hours: number) {
+  const report = await fastForward(o, hours);
   o.changes.notify();
   const now = o.clock.now().setZone(o.deps.settings.defaultTimezone);
   const text = t(o.deps.settings.defaultLocale, 'web.ui.ff.done', { now: now.toFormat('yyyy-LL-dd HH:mm'), ...report });
@@ -112,7 +112,7 @@ export function createPlaygroundListener(o: PlaygroundOptions) {
           return sendJson(res, 200, { reply });
         }
         case `POST ${WEB_API}/fast-forward`:
-          return sendJson(res, 200, await fastForward(o, parse(forwardBody, await readJson(req)).hours));
+          return sendJson(res, 200, await forward(o, parse(forwardBody, await readJson(req)).hours));
         case `GET ${WEB_API}/events`: {
           const person = url.searchParams.get('person') ?? '';
           res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { translator } from '../../src/domain/i18n/translate.js';
-import type { ChatPlatform, MessageRef, Recipient, Reminder, SurveyPrompt } from '../../src/ports/chat-platform.js';
+import type { ChatPlatform, MessageRef, Recipient, Reminder, SummaryMessage, SurveyPrompt } from '../../src/ports/chat-platform.js';
 import type { Clock } from '../../src/ports/clock.js';
 import { personKey } from '../../src/store/people-repo.js';
 import { surveyTitleKey } from '../teams/prompt-card.js';
@@ -44,6 +44,15 @@ export function createWebPlatform(inbox: Inbox, clock: Clock): ChatPlatform {
       const date = DateTime.fromJSDate(reminder.openUntil).setLocale(recipient.locale).toLocaleString(DateTime.DATE_MED);
       inbox.add(webPersonKey(recipient), { from: 'bot', at: at(), text: t('reminder.text', { survey: t(surveyTitleKey(reminder.surveyKind)), date }) });
       return Promise.resolve();
+    },
+    sendSummary(recipient: Recipient, message: SummaryMessage): Promise<MessageRef> {
+      const person = webPersonKey(recipient);
+      const { title, sections, footer } = message.text;
+      const text = [title, ...sections.map((s) => [...(s.heading === null ? [] : [s.heading]), ...s.lines].join('\n')), footer].join('\n\n');
+      const chart = message.chart;
+      const image = chart === null ? undefined : { src: `data:image/png;base64,${Buffer.from(chart.png).toString('base64')}`, alt: chart.altText };
+      const id = inbox.add(person, { from: 'bot', at: at(), text, ...(image ? { image } : {}) });
+      return Promise.resolve({ channel: person, messageId: id });
     },
   };
 }

@@ -166,7 +166,7 @@ describe('web playground in Chromium', () => {
   it('fast-forward closes the open round and opens the next: old cards close, new prompts arrive, the dashboard moves on', async () => {
     const page = await openChat(KARI);
     await page.getByTestId('ff-week').click();
-    await expect.poll(() => page.getByTestId('ff-status').textContent(), { timeout: 20_000 }).toMatch(/1 round\(s\) opened, 1 closed/);
+    await expect.poll(() => page.getByTestId('ff-status').textContent(), { timeout: 30_000 }).toMatch(/1 round\(s\) opened, 1 closed, .* and [1-9]\d* weekly summary\(ies\) sent/);
     const closed = await harness.app.deps.store.rounds.get(OPEN_ROUND);
     expect(closed?.state).toBe('closed');
     const next = await harness.app.deps.store.rounds.get('pulse:2026-11-23');
@@ -180,6 +180,14 @@ describe('web playground in Chromium', () => {
     await dashboard.waitForSelector('body[data-ready="true"]');
     await expect.poll(() => dashboard.getByTestId('dashboard').textContent()).toContain('Latest closed round (2026-11-16)');
     await page.screenshot({ path: await screenshotPath('playground.png'), fullPage: true });
+
+    // On Monday at 08:00 their time the leaders got the weekly summary, chart and all; employees did not.
+    const leader = await openChat(demoPersonKey('ingrid-berg'));
+    await expect.poll(() => leader.getByTestId('messages').textContent()).toContain('Weekly summary: Pulse, round of 2026-11-16');
+    await expect.poll(() => leader.locator('img.chart').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('messages').textContent()).not.toContain('Weekly summary');
+    await leader.screenshot({ path: await screenshotPath('leader-summary.png'), fullPage: true });
+    await leader.close();
     await dashboard.close();
     await page.close();
   });

@@ -65,6 +65,13 @@ async function refreshChat() {
         text.textContent = m.text;
         li.append(text);
       }
+      if (m.image) {
+        const img = document.createElement('img');
+        img.src = m.image.src;
+        img.alt = m.image.alt;
+        img.className = 'chart';
+        li.append(img);
+      }
       if (m.card) {
         const holder = document.createElement('div');
         holder.className = 'card';

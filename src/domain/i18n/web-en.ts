@@ -20,7 +20,7 @@ export const webEn = {
   'web.ui.ff.hour': '+1 hour',
   'web.ui.ff.day': '+1 day',
   'web.ui.ff.week': '+1 week',
-  'web.ui.ff.done': 'Moved the clock to {now}: {opened} round(s) opened, {closed} closed, {sent} prompt(s) and {reminded} reminder(s) sent.',
+  'web.ui.ff.done': 'Moved the clock to {now}: {opened} round(s) opened, {closed} closed, {sent} prompt(s), {reminded} reminder(s) and {summaries} weekly summary(ies) sent.',
   'web.ui.empty': 'No messages yet. Fast-forward to the next round, or type help.',
   'web.ui.placeholder': 'Type a command, e.g. help or results',
   'web.ui.send': 'Send',

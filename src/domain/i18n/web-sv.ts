@@ -22,7 +22,7 @@ export const webSv: { readonly [K in keyof typeof webEn]: string } = {
   'web.ui.ff.hour': '+1 timme',
   'web.ui.ff.day': '+1 dag',
   'web.ui.ff.week': '+1 vecka',
-  'web.ui.ff.done': 'Klockan är nu {now}: {opened} omgång(ar) öppnade, {closed} stängda, {sent} enkät(er) och {reminded} påminnelse(r) skickade.',
+  'web.ui.ff.done': 'Klockan är nu {now}: {opened} omgång(ar) öppnade, {closed} stängda, {sent} enkät(er), {reminded} påminnelse(r) och {summaries} veckosammanfattning(ar) skickade.',
   'web.ui.empty': 'Inga meddelanden än. Spola fram till nästa omgång, eller skriv help.',
   'web.ui.placeholder': 'Skriv ett kommando, till exempel help eller results',
   'web.ui.send': 'Skicka',

@@ -79,4 +79,14 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
+  {
+    // The web UI's browser scripts (served as they are, no build step).
+    files: ['adapters/web/static/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: Object.fromEntries(
+        ['window', 'document', 'location', 'localStorage', 'fetch', 'URLSearchParams', 'EventSource', 'setTimeout', 'clearTimeout', 'AdaptiveCards'].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
 );

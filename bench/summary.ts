@@ -12,7 +12,7 @@ import { summaryReaders } from '../src/services/summary-readers.js';
 import { connectDatabase } from '../src/store/database.js';
 import { ensureIndexes } from '../src/store/indexes.js';
 import { createStore } from '../src/store/store.js';
-import { startMongoServer } from '../test/mongo-server/launcher.js';
+import { startMongoServer } from '../src/embedded-db/launcher.js';
 import { intFlag, percentile } from './args.js';
 import { seedSummaryBench } from './summary-seed.js';
 

@@ -3,13 +3,14 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/create-slack-adapter.js';
 import type { TeamsAdapterHandle } from '../adapters/teams/create-teams-adapter.js';
+import type { WebAdapter } from '../adapters/web/create-web-adapter.js';
 import { createScheduler } from '../jobs/scheduler.js';
 import { API_PREFIX, createApiListener } from './api/create-api.js';
 import type { Config } from './config.js';
 import { startDeliveryLoop, type DeliveryLoop } from './delivery-loop.js';
 import { createHttpServer, type Mount } from './http-server.js';
 import type { ChatPlatform, PlatformName } from './ports/chat-platform.js';
-import type { Clock } from './ports/clock.js';
+import type { Clock, ManualClock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
 import type { ServiceDeps } from './services/deps.js';
 import type { ExitResultsHook } from './services/summary.js';
@@ -27,8 +28,10 @@ export interface App {
   readonly delivery: DeliveryLoop;
   readonly slack: SlackAdapter | null;
   readonly teams: TeamsAdapterHandle | null;
+  /** The web playground and dashboard, when served (playground mode or PULSE_WEB=1). */
+  readonly web: WebAdapter | null;
   /** Starts the HTTP server (port 0 picks a free one) and the adapters; resolves with the port. */
-  listen(port: number): Promise<number>;
+  listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -48,6 +51,8 @@ export interface AppOptions {
   /** Teams: retries of one send on 429/412/502/504, and the first back-off (ms). */
   readonly teamsRetries?: number;
   readonly teamsRetryBaseMs?: number;
+  /** Playground mode: the clock the fast-forward control moves (the same one passed as `clock`). */
+  readonly playgroundClock?: ManualClock;
   /** Exit-survey results for HR's summaries; by default the newest pool from src/services/exit-results.ts. */
   readonly summaryExitResults?: ExitResultsHook;
 }
@@ -81,8 +86,21 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
 
   const platforms = new Map<PlatformName, ChatPlatform>();
   const kick = { fn: (): void => undefined };
+  const webModule = config.playground || config.web.requested ? await import('../adapters/web/create-web-adapter.js') : null;
+  const web = webModule
+    ? webModule.createWebAdapter({
+        deps,
+        secret: config.secret,
+        publicUrl: config.web.publicUrl,
+        playground: config.playground && options.playgroundClock ? { clock: options.playgroundClock } : null,
+        platforms,
+        deliverSoon: () => kick.fn(),
+        summaries: { schedule: config.summarySchedule, exitResults: options.summaryExitResults ?? exitSummaryLines },
+      })
+    : null;
+  if (web?.platform) platforms.set('web', web.platform);
   const slack = config.slack
-    ? await createSlackAdapter(config.slack, { deps, deliverSoon: () => kick.fn(), exitResults: options.summaryExitResults ?? exitSummaryLines }, {
+    ? await createSlackAdapter(config.slack, { deps, deliverSoon: () => kick.fn(), exitResults: options.summaryExitResults ?? exitSummaryLines, ...(web ? { dashboardUrl: (person: string) => web.dashboardUrl(person) } : {}) }, {
         messagesPerSecond: config.slack.common.messagesPerSecond,
         ...(options.slackRetries !== undefined ? { retries: options.slackRetries } : {}),
         ...(options.slackConfirmationWindowMs !== undefined ? { confirmationWindowMs: options.slackConfirmationWindowMs } : {}),
@@ -108,6 +126,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
   if (slack?.requestListener) mounts.push({ prefix: '/slack', listener: slack.requestListener });
   if (teams && teamsModule) mounts.push({ prefix: teamsModule.MESSAGES_PATH, listener: teams.requestListener });
   mounts.push({ prefix: API_PREFIX, listener: createApiListener(deps, { deliverSoon: () => kick.fn() }) });
+  if (web) mounts.push(...web.mounts);
   let server: Server | null = null;
   let syncTimer: NodeJS.Timeout | null = null;
   let teamsTimer: NodeJS.Timeout | null = null;
@@ -121,12 +140,13 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
     delivery,
     slack,
     teams,
-    async listen(port) {
+    web,
+    async listen(port, host) {
       server = createHttpServer(async () => {
         await database.db.command({ ping: 1 });
         return true;
       }, mounts);
-      server.listen(port);
+      server.listen(port, host);
       await once(server, 'listening');
       let firstSync: Promise<unknown> = Promise.resolve();
       if (slack) {
@@ -158,6 +178,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
     async close() {
       if (syncTimer) clearInterval(syncTimer);
       if (teamsTimer) clearInterval(teamsTimer);
+      web?.stop();
       // Stop starting sends first (those under way finish and are recorded), then let agenda
       // finish its running job and release its locks.
       await delivery.stop();

@@ -99,6 +99,14 @@ const envSchema = z
     PULSE_ADMINS: userRefs('PULSE_ADMINS'),
     PULSE_HR: userRefs('PULSE_HR'),
     PULSE_ORG_NAME: z.string().trim().min(1).max(80, 'PULSE_ORG_NAME must be at most 80 characters').optional(),
+    PULSE_WEB: z.enum(['0', '1', 'true', 'false'], { message: 'PULSE_WEB must be 1 (serve the web chat and dashboard) or 0' }).optional(),
+    PULSE_DATA_DIR: z.string().trim().min(1).default('.pulsebot-data'),
+    PULSE_PUBLIC_URL: z
+      .string()
+      .trim()
+      .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'PULSE_PUBLIC_URL must be the address people open pulsebot at, e.g. https://pulse.example.com')
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
   })
   .transform((env, ctx) => {
     const minCommentGroupSize = env.PULSE_MIN_COMMENT_GROUP_SIZE ?? env.PULSE_MIN_GROUP_SIZE;
@@ -122,12 +130,20 @@ const envSchema = z
       orgName: env.PULSE_ORG_NAME ?? null,
       bootstrapRoles: { admins: env.PULSE_ADMINS, hr: env.PULSE_HR },
       retentionMonths: env.PULSE_RETENTION_MONTHS,
+      web: {
+        /** PULSE_WEB=1: serve the web chat and the dashboard next to Slack/Teams (playground mode always does). */
+        requested: env.PULSE_WEB === '1' || env.PULSE_WEB === 'true',
+        dataDir: env.PULSE_DATA_DIR,
+        publicUrl: env.PULSE_PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+      },
     };
   });
 
 export type Config = z.output<typeof envSchema> & {
   readonly slack: ReturnType<typeof loadSlackConfig>;
   readonly teams: ReturnType<typeof loadTeamsConfig>;
+  /** No Slack or Teams credentials: the web chat is the only surface and the clock can be fast-forwarded. */
+  readonly playground: boolean;
   readonly summarySchedule: ReturnType<typeof loadSummaryConfig>;
 };
 
@@ -136,7 +152,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   // Empty values count as unset, as in most .env tooling.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const result = envSchema.safeParse(present);
-  if (result.success) return { ...result.data, slack: loadSlackConfig(present), teams: loadTeamsConfig(present, result.data.env), summarySchedule: loadSummaryConfig(present) };
+  if (result.success) {
+    const slack = loadSlackConfig(present);
+    const teams = loadTeamsConfig(present, result.data.env);
+    return { ...result.data, slack, teams, summarySchedule: loadSummaryConfig(present), playground: slack === null && teams === null };
+  }
   const issue = result.error.issues[0];
   const variable = String(issue?.path[0] ?? 'environment');
   const message = issue?.message ?? 'is invalid';

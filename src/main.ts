@@ -1,16 +1,37 @@
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { prepareLocalStart } from './embedded-db/local-start.js';
 import { createLogger } from './logger.js';
-import { systemClock } from './ports/clock.js';
+import { ManualClock, systemClock } from './ports/clock.js';
+import { playgroundStart } from './playground-start.js';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
+/**
+ * The playground's clock moves only when fast-forwarded, so the schedule runs then (and when an
+ * action asks for a send); the timer is a slow safety net that also stays clear of the demo seed.
+ */
+const PLAYGROUND_TICK_MS = 10 * 60_000;
 
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
+  const fresh = process.argv.includes('--fresh');
+  const say = (line: string) => process.stderr.write(`${line}\n`);
+  const local = await prepareLocalStart(process.env, { say, fresh });
+  let config;
+  try {
+    config = loadConfig(local.env);
+  } catch (error) {
+    await local.embedded?.stop();
+    throw error;
+  }
   const logger = createLogger(config.logLevel);
-  const app = await createApp(config, systemClock, logger);
-  const port = await app.listen(config.port);
+  // Playground: a clock the fast-forward control can move, starting now.
+  const playgroundClock = config.playground ? new ManualClock(systemClock.now()) : undefined;
+  const app = await createApp(config, playgroundClock ?? systemClock, logger, playgroundClock ? { playgroundClock, scheduler: false, closeGraceMs: 0, deliveryEveryMs: PLAYGROUND_TICK_MS } : {});
+  if (config.playground) await playgroundStart(app, { fresh, say });
+  // The playground has no sign-in: it listens on this computer only.
+  const port = await app.listen(config.port, config.playground ? '127.0.0.1' : undefined);
   const surfaces = [...app.platforms.keys()].join(', ') || 'none';
+  if (config.playground) say(`pulsebot: no Slack or Teams credentials, so this is the playground: open http://localhost:${port}/playground (dashboard: /dashboard)`);
   logger.info({ port, platforms: surfaces }, `pulsebot is up on http://localhost:${port} (health: /healthz, chat platforms: ${surfaces})`);
 
   let stopping = false;
@@ -22,6 +43,7 @@ async function main(): Promise<void> {
     deadline.unref();
     app
       .close()
+      .then(() => local.embedded?.stop())
       .then(() => process.exit(0))
       .catch((error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');

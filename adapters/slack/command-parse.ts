@@ -46,6 +46,7 @@ export type PulseCommand =
   | { readonly kind: 'results-exit' }
   | { readonly kind: 'role'; readonly action: 'add' | 'remove'; readonly userId: string; readonly role: 'hr' | 'leader'; readonly segment?: string }
   | { readonly kind: 'role-usage' }
+  | { readonly kind: 'dashboard' }
   | { readonly kind: 'unknown' };
 
 export function parsePulseCommand(text: string): PulseCommand {
@@ -56,6 +57,8 @@ export function parsePulseCommand(text: string): PulseCommand {
       return { kind: 'help' };
     case 'status':
       return { kind: 'status' };
+    case 'dashboard':
+      return { kind: 'dashboard' };
     case 'send-now':
       return args[0] ? { kind: 'send-now', survey: args[0] } : { kind: 'send-now' };
     case 'results':

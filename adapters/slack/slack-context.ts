@@ -8,6 +8,8 @@ export interface SlackContext {
   readonly deps: ServiceDeps;
   /** Asks the delivery loop to send whatever is due now (after `/pulse send-now`, an exit survey due today…). */
   readonly deliverSoon: () => void;
+  /** A signed, expiring link to the results dashboard for a person; absent when the dashboard is not served. */
+  readonly dashboardUrl?: (person: string) => string;
   /** Exit-survey results for HR's summaries (`/pulse results`, App Home); optional. */
   readonly exitResults?: ExitResultsHook;
 }

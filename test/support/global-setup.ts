@@ -1,6 +1,6 @@
 import { MongoClient } from 'mongodb';
 import type { TestProject } from 'vitest/node';
-import { startMongoServer } from '../mongo-server/launcher.js';
+import { startMongoServer } from '../../src/embedded-db/launcher.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -3,7 +3,7 @@ import type { KnownBlock } from '@slack/types';
 import { isDomainError } from '../../../src/domain/errors.js';
 import { translator, type Translator } from '../../../src/domain/i18n/translate.js';
 import { summaryText } from '../../../src/domain/summary/summary-text.js';
-import { isHr } from '../../../src/domain/roles.js';
+import { isHr, resultScope } from '../../../src/domain/roles.js';
 import { loadActor } from '../../../src/services/actors.js';
 import { exitResults } from '../../../src/services/exit-results.js';
 import { cancelExitSurvey, requestExitSurvey } from '../../../src/services/exit-surveys.js';
@@ -67,7 +67,12 @@ async function pulse(ctx: SlackContext, actor: string, command: PulseCommand, t:
   const { deps } = ctx;
   switch (command.kind) {
     case 'help':
-      return `${t('cmd.help')}\n${t('hr.help')}`;
+      return `${t('cmd.help')}\n${t('hr.help')}\n${t('web.help.slack')}`;
+    case 'dashboard': {
+      const scope = resultScope(await loadActor(deps, actor));
+      if (scope !== 'all' && scope.length === 0) return t('results.notAllowed');
+      return ctx.dashboardUrl ? t('web.dashboard.link', { url: ctx.dashboardUrl(actor) }) : t('web.dashboard.off');
+    }
     case 'results-exit': {
       if (!isHr(await loadActor(deps, actor))) return t('hr.results.notAllowed');
       return exitResultsSections(await exitResults(deps), await localeOf(ctx, actor)).join('\n\n');

@@ -1,3 +1,4 @@
+import { webEn } from './web-en.js';
 import { resultsEn } from './results-en.js';
 import { teamsEn } from './teams-en.js';
 import { hrEn } from './hr-en.js';
@@ -167,6 +168,7 @@ export const en = {
   ...resultsEn,
   ...teamsEn,
   ...hrEn,
+  ...webEn,
 } as const;
 
 /** Every message key the product knows. */

@@ -1,3 +1,4 @@
+import { webNb } from './web-nb.js';
 import { teamsNb } from './teams-nb.js';
 import type { Catalog } from './en.js';
 import { resultsNb } from './results-nb.js';
@@ -166,4 +167,5 @@ export const nb: Catalog = {
   ...resultsNb,
   ...teamsNb,
   ...hrNb,
+  ...webNb,
 };

@@ -1,3 +1,4 @@
+import { webSv } from './web-sv.js';
 import { teamsSv } from './teams-sv.js';
 import type { Catalog } from './en.js';
 import { resultsSv } from './results-sv.js';
@@ -166,4 +167,5 @@ export const sv: Catalog = {
   ...resultsSv,
   ...teamsSv,
   ...hrSv,
+  ...webSv,
 };

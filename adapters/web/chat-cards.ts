@@ -1,0 +1,77 @@
+import type { RawAnswer } from '../../src/domain/answer.js';
+import { isDomainError } from '../../src/domain/errors.js';
+import type { MessageKey } from '../../src/domain/i18n/en.js';
+import { t } from '../../src/domain/i18n/translate.js';
+import type { Question } from '../../src/domain/question.js';
+import type { ServiceDeps } from '../../src/services/deps.js';
+import { recordAnswer } from '../../src/services/record-answer.js';
+import { parseAnswerData } from '../teams/card-data.js';
+import { currentCard, roundQuestions } from '../teams/card-refresh.js';
+import { promptCard, type AdaptiveCardJson } from '../teams/prompt-card.js';
+import type { ChatEntry, PromptEntry } from './inbox.js';
+
+/**
+ * The web chat shows the very Adaptive Cards Teams receives (built by the Teams adapter's pure
+ * card builders), refreshed from the round and the participation ledger on every read, as a
+ * Teams card refreshes when it is opened.
+ */
+export async function cardFor(deps: ServiceDeps, person: string, prompt: PromptEntry, note?: string): Promise<AdaptiveCardJson> {
+  const round = await deps.store.rounds.get(prompt.roundId);
+  if (round === null || prompt.closed) {
+    const base = { roundId: prompt.roundId, surveyKind: prompt.surveyKind, questions: [], responseToken: prompt.token, minGroupSize: 0, orgName: null };
+    return promptCard(base, prompt.locale, { closed: true, ...(note === undefined ? {} : { note }) });
+  }
+  return currentCard(deps, round, person, prompt.token, prompt.locale, note);
+}
+
+export interface ChatView {
+  readonly id: string;
+  readonly from: ChatEntry['from'];
+  readonly at: string;
+  readonly text: string | null;
+  readonly card: AdaptiveCardJson | null;
+  readonly image: ChatEntry['image'] | null;
+}
+
+export async function chatView(deps: ServiceDeps, person: string, entries: readonly ChatEntry[]): Promise<ChatView[]> {
+  return Promise.all(
+    entries.map(async (e) => ({ id: e.id, from: e.from, at: e.at, text: e.text ?? null, card: e.prompt ? await cardFor(deps, person, e.prompt) : null, image: e.image ?? null })),
+  );
+}
+
+const MESSAGE_FOR: Partial<Record<string, MessageKey>> = {
+  ROUND_CLOSED: 'ui.roundClosed',
+  ROUND_NOT_FOUND: 'ui.roundClosed',
+  INVALID_ANSWER: 'answer.invalid',
+  UNKNOWN_QUESTION: 'answer.invalid',
+  NOT_INVITED: 'answer.notInvited',
+};
+
+/** A card input's value as the answer service takes it (inputs come back as strings). */
+function rawFor(question: Question | undefined, raw: string | undefined): RawAnswer {
+  const value = raw ?? '';
+  if (question?.kind === 'multi') return value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  return value;
+}
+
+export type ActionOutcome = { readonly status: 'ok'; readonly card: AdaptiveCardJson } | { readonly status: 'invalid' };
+
+/**
+ * An `Action.Execute` from a rendered prompt card: the data must belong to this very prompt (its
+ * round and token), then the answer is recorded and the refreshed card returned.
+ */
+export async function executeCardAction(deps: ServiceDeps, person: string, prompt: PromptEntry, data: unknown): Promise<ActionOutcome> {
+  const parsed = parseAnswerData(data);
+  if (parsed === null || parsed.r !== prompt.roundId || parsed.t !== prompt.token) return { status: 'invalid' };
+  const round = await deps.store.rounds.get(parsed.r);
+  const question = round === null ? undefined : roundQuestions(round).find((q) => q.id === parsed.q);
+  let note: MessageKey | null = null;
+  try {
+    const outcome = await recordAnswer(deps, { roundId: parsed.r, person, responseToken: parsed.t, questionId: parsed.q, raw: rawFor(question, parsed.raw) });
+    if (outcome === 'already-answered') note = 'answer.already';
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    note = MESSAGE_FOR[error.code] ?? 'answer.invalid';
+  }
+  return { status: 'ok', card: await cardFor(deps, person, prompt, note === null ? undefined : t(prompt.locale, note)) };
+}

@@ -1,0 +1,83 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { resolveLocale } from '../../src/domain/i18n/locale.js';
+import type { Mount } from '../../src/http-server.js';
+import type { ChatPlatform } from '../../src/ports/chat-platform.js';
+import type { ManualClock } from '../../src/ports/clock.js';
+import type { PlatformRegistry } from '../../src/services/deliver-due.js';
+import type { ServiceDeps } from '../../src/services/deps.js';
+import { createChangeFeed } from './dashboard/change-feed.js';
+import { createDashboardListener, DASHBOARD_PATH } from './dashboard/dashboard-routes.js';
+import { dashboardLink, signDashboardToken } from './dashboard-link.js';
+import { sendAsset, sendError, sendJson, WebError } from './http-util.js';
+import type { ForwardOptions } from './fast-forward.js';
+import { Inbox } from './inbox.js';
+import { createPlaygroundListener, PLAYGROUND_PATH, WEB_API, webTexts } from './playground-routes.js';
+import { createWebPlatform } from './web-platform.js';
+
+export interface WebAdapterOptions {
+  readonly deps: ServiceDeps;
+  readonly secret: string;
+  readonly publicUrl: string;
+  /** Playground mode: the web chat, the fast-forward clock, and an open dashboard. */
+  readonly playground: { readonly clock: ManualClock } | null;
+  /** All chat platforms (fast-forward runs the schedule on them); filled in by the app. */
+  readonly platforms: PlatformRegistry;
+  readonly deliverSoon: () => void;
+  /** How the weekly summaries go out (fast-forward sends those that come due). */
+  readonly summaries?: ForwardOptions['summaries'];
+}
+
+export interface WebAdapter {
+  /** The web chat platform (playground only). */
+  readonly platform: ChatPlatform | null;
+  readonly mounts: readonly Mount[];
+  /** A signed dashboard link for a person (what `/pulse dashboard` sends). */
+  dashboardUrl(person: string): string;
+  /** Tells live dashboards to refresh. */
+  notifyChange(): void;
+  stop(): void;
+}
+
+/** The web surface: the playground chat (playground mode only) and the results dashboard. */
+export function createWebAdapter(o: WebAdapterOptions): WebAdapter {
+  const { deps } = o;
+  const changes = createChangeFeed(deps);
+  const inbox = new Inbox();
+  const platform = o.playground ? createWebPlatform(inbox, o.playground.clock) : null;
+  inbox.on('changed', () => changes.notify());
+  const dashboardUrl = (person: string) => dashboardLink(o.publicUrl, signDashboardToken(o.secret, person, deps.clock.now()));
+  const dashboard = createDashboardListener({ deps, secret: o.secret, playground: o.playground !== null, secureCookie: o.publicUrl.startsWith('https://'), changes });
+  const playground = o.playground
+    ? createPlaygroundListener({ deps, clock: o.playground.clock, inbox, platforms: o.platforms, changes, deliverSoon: o.deliverSoon, dashboardUrl, summaries: o.summaries ?? null })
+    : null;
+
+  const web = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    try {
+      if (req.method === 'GET' && url.pathname.startsWith('/web/assets/')) {
+        if (await sendAsset(res, url.pathname.slice('/web/assets/'.length))) return;
+        throw new WebError(404, 'NOT_FOUND');
+      }
+      if (req.method === 'GET' && url.pathname === `${WEB_API}/texts`) {
+        return sendJson(res, 200, webTexts(resolveLocale(url.searchParams.get('locale'), deps.settings.defaultLocale)));
+      }
+      if (playground) return await playground(req, res);
+      throw new WebError(404, 'NOT_FOUND');
+    } catch (error) {
+      if (error instanceof WebError) return sendError(res, error);
+      deps.logger.error({ err: error, adapter: 'web' }, 'web request failed');
+      if (!res.headersSent) sendError(res, new WebError(500, 'INTERNAL'));
+    }
+  };
+  const home = (_req: IncomingMessage, res: ServerResponse): void => {
+    res.writeHead(302, { location: o.playground ? PLAYGROUND_PATH : DASHBOARD_PATH });
+    res.end();
+  };
+  const mounts: Mount[] = [
+    { prefix: '/web', listener: (req, res) => void web(req, res) },
+    { prefix: DASHBOARD_PATH, listener: (req, res) => void dashboard(req, res) },
+    { prefix: '/', listener: home },
+  ];
+  if (playground) mounts.push({ prefix: PLAYGROUND_PATH, listener: (req, res) => void playground(req, res) });
+  return { platform, mounts, dashboardUrl, notifyChange: () => changes.notify(), stop: () => changes.stop() };
+}

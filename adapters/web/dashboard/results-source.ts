@@ -1,0 +1,96 @@
+import { buildSegmentTree } from '../../../src/domain/anonymity/segment-tree.js';
+import { exitResults, type ExitResults } from '../../../src/services/exit-results.js';
+import type { ServiceDeps } from '../../../src/services/deps.js';
+import { resultsInRange } from '../../../src/services/results-range.js';
+import { roundResults, type RoundResults } from '../../../src/services/results.js';
+import { countSlices } from '../../../src/services/slice-counts.js';
+import { DEFAULT_SURVEY_ID } from '../../../src/services/surveys.js';
+import { COUNTER_INVITED, COUNTER_RESPONDENTS, ROUND_QUESTION } from '../../../src/store/documents/answers.js';
+
+/**
+ * Everything the dashboard shows, read ONLY through the results services (results.ts,
+ * results-range.ts, exit-results.ts, slice-counts.ts), so every number passes the same
+ * thresholds and subtraction rule as the chat summaries and the HR API. Keep all use of those
+ * services in this file, so changes to them land in one place.
+ */
+
+export interface LiveParticipation {
+  readonly segment: string;
+  readonly date: string;
+  /** null: below the threshold (or could be worked out by subtraction), so not shown. */
+  readonly respondents: number | null;
+  readonly invited: number | null;
+  readonly rate: number | null;
+}
+
+export interface HistoryPoint {
+  readonly date: string;
+  readonly enps: number | null;
+  readonly participation: number | null;
+}
+
+export interface DashboardModel {
+  readonly k: number;
+  readonly kComments: number;
+  readonly live: readonly LiveParticipation[];
+  /** One series per segment the viewer may see at the top (the organisation, or each team they lead). */
+  readonly history: readonly { readonly segment: string; readonly name: string | null; readonly points: readonly HistoryPoint[] }[];
+  readonly latest: RoundResults | null;
+  /** Exit results, for HR and admins only. */
+  readonly exit: ExitResults | null;
+}
+
+const HISTORY_ROUNDS = 12;
+
+async function liveParticipation(deps: ServiceDeps, roots: readonly string[] | null): Promise<LiveParticipation[]> {
+  const open = (await deps.store.rounds.openRounds()).filter((r) => r.surveyId === DEFAULT_SURVEY_ID).sort((a, b) => b.date.localeCompare(a.date));
+  const round = open[0];
+  if (round === undefined) return [];
+  const tree = buildSegmentTree(Object.entries(round.segmentParents).map(([id, parentId]) => ({ id, parentId })));
+  const k = Math.max(round.anonymity.minGroupSize, deps.settings.anonymity.minGroupSize);
+  const slices = countSlices(tree, await deps.store.counters.forRound(round._id), k);
+  return (roots ?? [tree.root]).filter((s) => tree.has(s)).map((segment) => {
+    if (!slices.shown.has(segment)) return { segment, date: round.date, respondents: null, invited: null, rate: null };
+    const invited = slices.count(segment, ROUND_QUESTION, COUNTER_INVITED);
+    const respondents = slices.count(segment, ROUND_QUESTION, COUNTER_RESPONDENTS);
+    return { segment, date: round.date, respondents, invited, rate: invited > 0 ? (respondents / invited) * 100 : null };
+  });
+}
+
+async function history(deps: ServiceDeps, roots: readonly string[] | null): Promise<DashboardModel['history']> {
+  const tree = await deps.store.segments.tree();
+  const wanted = roots ?? [tree.root];
+  const out = [];
+  for (const segment of wanted.filter((s) => tree.has(s))) {
+    const range = await resultsInRange(deps, { survey: DEFAULT_SURVEY_ID, ...(segment === tree.root ? {} : { segment }) });
+    if (range.kind !== 'pulse') continue;
+    const rounds = range.rounds.slice(0, HISTORY_ROUNDS).reverse();
+    const name = rounds.flatMap((r) => r.segments).find((s) => s.segment === segment)?.name ?? null;
+    const points = rounds.map((round) => {
+      const slice = round.segments.find((s) => s.segment === segment);
+      return { date: round.date, enps: slice?.visible ? (slice.enps?.score ?? null) : null, participation: slice?.visible ? slice.participationRate : null };
+    });
+    out.push({ segment, name, points });
+  }
+  return out;
+}
+
+/** The dashboard for someone whose result scope is `scope` (see `resultScope`); `hr` adds exit results. */
+export async function dashboardModel(deps: ServiceDeps, scope: 'all' | readonly string[], hr: boolean): Promise<DashboardModel> {
+  const roots = scope === 'all' ? null : scope;
+  const hasPulse = (await deps.store.rounds.survey(DEFAULT_SURVEY_ID)) !== null;
+  const [live, series, latest, exit] = await Promise.all([
+    liveParticipation(deps, roots),
+    hasPulse ? history(deps, roots) : Promise.resolve([]),
+    roundResults(deps, DEFAULT_SURVEY_ID, scope),
+    hr ? exitResults(deps) : Promise.resolve(null),
+  ]);
+  return {
+    k: deps.settings.anonymity.minGroupSize,
+    kComments: deps.settings.anonymity.minCommentGroupSize,
+    live,
+    history: series,
+    latest,
+    exit,
+  };
+}

@@ -95,6 +95,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
     ? teamsModule.createTeamsAdapter(config.teams, deps, () => kick.fn(), {
         ...(options.teamsRetries !== undefined ? { retries: options.teamsRetries } : {}),
         ...(options.teamsRetryBaseMs !== undefined ? { retryBaseMs: options.teamsRetryBaseMs } : {}),
+        exitResults: options.summaryExitResults ?? exitSummaryLines,
       })
     : null;
   if (teams) platforms.set('teams', teams.platform);

@@ -60,9 +60,20 @@ export interface ResultsCard {
 export function resultsCard(content: ResultsCardContent, notification: string, chart: ChartImage | null, limit = MAX_CARD_BYTES): ResultsCard {
   let kept = content.sections.length;
   let plain = card(content, content.sections, false, null);
-  while (kept > 0 && activityBytes(plain, notification) >= limit) {
-    kept -= 1;
+  if (activityBytes(plain, notification) >= limit) {
+    // Sum the sections' sizes onto the empty card's (each adds its JSON and a comma), then check.
+    let size = activityBytes(card(content, [], true, null), notification);
+    kept = 0;
+    for (const section of content.sections) {
+      size += Buffer.byteLength(JSON.stringify(sectionContainer(section))) + 1;
+      if (size >= limit) break;
+      kept += 1;
+    }
     plain = card(content, content.sections.slice(0, kept), true, null);
+    while (kept > 0 && activityBytes(plain, notification) >= limit) {
+      kept -= 1;
+      plain = card(content, content.sections.slice(0, kept), true, null);
+    }
   }
   const sections = content.sections.slice(0, kept);
   const dropped = content.sections.length - kept;

@@ -3,12 +3,15 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CARD_BYTES } from '../../adapters/teams/prompt-card.js';
 import { translator } from '../../src/domain/i18n/translate.js';
+import { summaryText } from '../../src/domain/summary/summary-text.js';
+import { summaryChart } from '../../src/services/summary-chart.js';
 import { sendDueSummaries } from '../../src/services/summary-delivery.js';
 import type { PostedActivity } from '../fakes/bot-connector.js';
-import { ADMIN, HR, startTeamsHarness, TEAM_ID, teamsPeople, type TeamsHarness } from '../fakes/teams-harness.js';
+import { ADMIN, HR, startTeamsHarness, TENANT, TEAM_ID, teamsPeople, type TeamsHarness } from '../fakes/teams-harness.js';
 import { checkPng } from '../support/png.js';
 import { eventually } from '../support/slack-harness.js';
 import { seedClosedRound, spread } from '../support/summary-seed.js';
+import { hugeSummary } from '../support/teams-summary-fixture.js';
 
 /** The official Adaptive Cards SDK (UMD build), as in test/unit/teams-cards.test.ts. */
 interface AdaptiveCardsSdk {
@@ -159,5 +162,24 @@ describe('Teams: weekly summaries as Adaptive Cards, and results / results exit'
       await eventually(() => h.posted(person).some((a) => a.activity.text === refusal));
       expect(cardsIn(h.posted(person))).toHaveLength(cards);
     }
+  });
+
+  it('a summary too big for one message: the card is cut under 40 KB and the chart follows as an inline PNG', async () => {
+    const platform = h.app.platforms.get('teams');
+    const summary = hugeSummary();
+    const chart = await summaryChart(summary, 'en');
+    const before = h.posted(HR).length;
+    const ref = await platform!.sendSummary!({ platform: 'teams', tenant: TENANT, userId: HR.aadObjectId, locale: 'en' }, { summary, text: summaryText(summary, 'en'), chart });
+    const posted = h.posted(HR).slice(before);
+    expect(posted).toHaveLength(2);
+    expect(ref).toEqual({ channel: posted[0]!.conversationId, messageId: posted[0]!.id });
+    for (const p of posted) expect(Buffer.byteLength(JSON.stringify(p.activity))).toBeLessThan(MAX_CARD_BYTES);
+    const [card] = cardsIn(posted.slice(0, 1));
+    expect(problems(card)).toEqual([]);
+    expect(lines(card!)).toContain('…');
+    expect(elements(card!.body).some((e) => e.type === 'Image')).toBe(false);
+    const [image] = posted[1]!.activity.attachments as { contentType: string; contentUrl: string }[];
+    expect(image?.contentType).toBe('image/png');
+    expect(checkPng(Buffer.from(String(image?.contentUrl).replace(/^data:image\/png;base64,/, ''), 'base64'))).toEqual({ width: 800, height: 400 });
   });
 });

@@ -2,17 +2,19 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { exitResultsContent } from '../../adapters/teams/exit-results-card.js';
 import { MAX_CARD_BYTES } from '../../adapters/teams/prompt-card.js';
+import { parseTeamsCommand } from '../../adapters/teams/command-parse.js';
 import { activityBytes, chartActivity, resultsCard } from '../../adapters/teams/summary-card.js';
 import { computeEnps } from '../../src/domain/metrics/enps.js';
 import { summarizeLikert } from '../../src/domain/metrics/likert.js';
 import { LOCALES } from '../../src/domain/i18n/locale.js';
 import { translator } from '../../src/domain/i18n/translate.js';
-import type { Summary, VisibleSegmentSummary } from '../../src/domain/summary/summary-model.js';
+import type { VisibleSegmentSummary } from '../../src/domain/summary/summary-model.js';
 import { summaryText } from '../../src/domain/summary/summary-text.js';
 import type { ExitResults } from '../../src/services/exit-results.js';
 import { summaryChart } from '../../src/services/summary-chart.js';
 import { checkPng } from '../support/png.js';
 import { fixedSummary } from '../support/summary-fixture.js';
+import { hugeSummary } from '../support/teams-summary-fixture.js';
 
 /** The official Adaptive Cards SDK (UMD build), as in teams-cards.test.ts: parsing must give no events. */
 interface AdaptiveCardsSdk {
@@ -37,20 +39,6 @@ function elements(body: readonly Node[]): Node[] {
 }
 /** The text of every RichTextBlock, in order. */
 const texts = (body: readonly Node[]) => elements(body).filter((e) => e.type === 'RichTextBlock').map((e) => (e.inlines as { text: string }[]).map((r) => r.text).join(''));
-
-/** An organisation-wide summary with many teams and long comments: more than one message can carry. */
-function hugeSummary(): Summary {
-  const base = fixedSummary();
-  const sales = base.segments[0] as VisibleSegmentSummary;
-  const long = 'A long comment that goes on and on about the workload and the planning of the sprints. '.repeat(22);
-  const segments = Array.from({ length: 40 }, (_, i): VisibleSegmentSummary => ({
-    ...sales,
-    segment: `team-${i}`,
-    name: `Team ${i}`,
-    comments: Array.from({ length: 5 }, () => ({ roundDate: '2026-11-23', text: long })),
-  }));
-  return { ...base, audience: 'org', segments };
-}
 
 describe('Teams summary cards', () => {
   for (const locale of LOCALES) {
@@ -161,5 +149,12 @@ describe('Teams summary cards', () => {
     const smaller = resultsCard(text, text.notification, null, full - 10);
     expect(smaller.droppedSections).toBeGreaterThan(0);
     expect(activityBytes(smaller.card, text.notification)).toBeLessThan(full - 10);
+  });
+
+  it('`results exit` asks for exit results; any other word after `results` is still a segment', () => {
+    expect(parseTeamsCommand(['results', 'exit'], [])).toEqual({ kind: 'results-exit' });
+    expect(parseTeamsCommand(['/pulse', 'results', 'EXIT'], [])).toEqual({ kind: 'results-exit' });
+    expect(parseTeamsCommand(['results', 'sales'], [])).toEqual({ kind: 'results', segment: 'sales' });
+    expect(parseTeamsCommand(['results'], [])).toEqual({ kind: 'results' });
   });
 });

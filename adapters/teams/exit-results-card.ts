@@ -28,7 +28,7 @@ function sliceSections(slice: ExitSlice, heading: string, t: Translator, locale:
     return sections;
   }
   for (const [questionId, key] of [['exit-keep', 'hr.results.keep'], ['exit-comment', 'hr.results.comment']] as const) {
-    const texts = slice.comments.filter((c) => c.questionId === questionId).map((c) => `“${c.text.replace(/\s*\n+\s*/g, ' ')}”`);
+    const texts = slice.comments.filter((c) => c.questionId === questionId).map((c) => t('teams.quote', { text: c.text.replace(/\s*\n+\s*/g, ' ') }));
     if (texts.length > 0) sections.push({ heading: `${t(key)} (${heading})`, lines: texts });
   }
   return sections;
@@ -52,5 +52,5 @@ export function exitResultsContent(results: ExitResults, locale: Locale): Result
       sections.push(...sliceSections(department, heading, t, locale, results.minCommentGroupSize));
     }
   }
-  return { title: t('summary.exit'), sections, footer: null };
+  return { title: t('summary.exit'), sections, footer: null, cutNote: t('teams.results.cut') };
 }

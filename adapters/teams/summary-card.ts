@@ -9,6 +9,8 @@ export interface ResultsCardContent {
   readonly title: string;
   readonly sections: readonly SummarySection[];
   readonly footer: string | null;
+  /** Said at the end instead of the sections that did not fit (pulsebot's own text, markdown allowed). */
+  readonly cutNote: string;
 }
 
 /**
@@ -34,7 +36,7 @@ function card(content: ResultsCardContent, sections: readonly SummarySection[], 
   const body: Element[] = [runs(content.title, { size: 'Large', weight: 'Bolder' })];
   if (chart !== null) body.push(chartImage(chart));
   for (const section of sections) body.push(sectionContainer(section));
-  if (cut) body.push(runs('…'));
+  if (cut) body.push({ type: 'TextBlock', text: `…\n\n${content.cutNote}`, wrap: true, isSubtle: true });
   if (content.footer !== null) body.push(runs(`🔒 ${content.footer}`, { isSubtle: true, size: 'Small' }, { separator: true, spacing: 'Medium' }));
   return { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body };
 }
@@ -48,13 +50,13 @@ export interface ResultsCard {
   readonly card: AdaptiveCardJson;
   /** The chart is inside the card as a data-URL Image. */
   readonly chartInCard: boolean;
-  /** Sections left out to stay under the size limit (an ellipsis stands for them). */
+  /** Sections left out to stay under the size limit (the cut note stands for them). */
   readonly droppedSections: number;
 }
 
 /**
  * A results card (Adaptive Card 1.5) whose message stays under `limit` bytes: whole sections
- * are dropped from the end (an ellipsis says so) rather than cut mid-line; the chart goes in
+ * are dropped from the end (a note says so) rather than cut mid-line; the chart goes in
  * as a data-URL Image only when the message still fits with it.
  */
 export function resultsCard(content: ResultsCardContent, notification: string, chart: ChartImage | null, limit = MAX_CARD_BYTES): ResultsCard {

@@ -1,3 +1,4 @@
+import { translator } from '../../src/domain/i18n/translate.js';
 import type { MessageRef, Recipient, SummaryMessage } from '../../src/ports/chat-platform.js';
 import { cardActivity } from './prompt-card.js';
 import { inConversation, personalConversation } from './reach.js';
@@ -14,7 +15,7 @@ import type { TeamsContext } from './teams-context.js';
 export async function sendTeamsSummary(ctx: TeamsContext, recipient: Recipient, message: SummaryMessage): Promise<MessageRef> {
   const chat = await personalConversation(ctx, recipient);
   const { notification } = message.text;
-  const built = resultsCard(message.text, notification, message.chart);
+  const built = resultsCard({ ...message.text, cutNote: translator(recipient.locale)('teams.results.cut') }, notification, message.chart);
   const send = (activity: ReturnType<typeof cardActivity> | ReturnType<typeof chartActivity>) =>
     ctx.pacer.send(recipient.tenant, chat.conversationId, () => inConversation(ctx, chat, (context) => context.sendActivity(activity), chat.memberId));
   const sent = await send(cardActivity(built.card, notification));

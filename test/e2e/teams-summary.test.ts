@@ -176,7 +176,7 @@ describe('Teams: weekly summaries as Adaptive Cards, and results / results exit'
     for (const p of posted) expect(Buffer.byteLength(JSON.stringify(p.activity))).toBeLessThan(MAX_CARD_BYTES);
     const [card] = cardsIn(posted.slice(0, 1));
     expect(problems(card)).toEqual([]);
-    expect(lines(card!)).toContain('…');
+    expect(elements(card!.body).filter((e) => e.type === 'TextBlock').map((e) => e.text)).toEqual([`…\n\n${translator('en')('teams.results.cut')}`]);
     expect(elements(card!.body).some((e) => e.type === 'Image')).toBe(false);
     const [image] = posted[1]!.activity.attachments as { contentType: string; contentUrl: string }[];
     expect(image?.contentType).toBe('image/png');

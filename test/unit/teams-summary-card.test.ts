@@ -6,10 +6,10 @@ import { parseTeamsCommand } from '../../adapters/teams/command-parse.js';
 import { activityBytes, chartActivity, resultsCard } from '../../adapters/teams/summary-card.js';
 import { computeEnps } from '../../src/domain/metrics/enps.js';
 import { summarizeLikert } from '../../src/domain/metrics/likert.js';
-import { LOCALES } from '../../src/domain/i18n/locale.js';
+import { LOCALES, type Locale } from '../../src/domain/i18n/locale.js';
 import { translator } from '../../src/domain/i18n/translate.js';
 import type { VisibleSegmentSummary } from '../../src/domain/summary/summary-model.js';
-import { summaryText } from '../../src/domain/summary/summary-text.js';
+import { summaryText, type SummaryText } from '../../src/domain/summary/summary-text.js';
 import type { ExitResults } from '../../src/services/exit-results.js';
 import { summaryChart } from '../../src/services/summary-chart.js';
 import { checkPng } from '../support/png.js';
@@ -40,6 +40,11 @@ function elements(body: readonly Node[]): Node[] {
 /** The text of every RichTextBlock, in order. */
 const texts = (body: readonly Node[]) => elements(body).filter((e) => e.type === 'RichTextBlock').map((e) => (e.inlines as { text: string }[]).map((r) => r.text).join(''));
 
+/** The summary text as a card's content, with the cut note in its language. */
+const withCut = (text: SummaryText, locale: Locale) => ({ ...text, cutNote: translator(locale)('teams.results.cut') });
+/** The text of every TextBlock (only pulsebot's own notes use them). */
+const notes = (body: readonly Node[]) => elements(body).filter((e) => e.type === 'TextBlock').map((e) => String(e.text));
+
 describe('Teams summary cards', () => {
   for (const locale of LOCALES) {
     it(`the weekly summary in ${locale}: parses at 1.5 with no events, has the chart as a PNG image, stays under 40 KB`, async () => {
@@ -47,7 +52,7 @@ describe('Teams summary cards', () => {
       const text = summaryText(summary, locale);
       const chart = await summaryChart(summary, locale);
       if (chart === null) throw new Error('the fixture has a chart');
-      const built = resultsCard(text, text.notification, chart);
+      const built = resultsCard(withCut(text, locale), text.notification, chart);
       expect(problems(built.card)).toEqual([]);
       expect(built.chartInCard).toBe(true);
       expect(built.droppedSections).toBe(0);
@@ -65,7 +70,7 @@ describe('Teams summary cards', () => {
 
   it('shows eNPS with band and margin, participation with its trend, drivers, movers, comments and actions (nb)', () => {
     const text = summaryText(fixedSummary(), 'nb');
-    const all = texts(resultsCard(text, text.notification, null).card.body).join('\n');
+    const all = texts(resultsCard(withCut(text, 'nb'), text.notification, null).card.body).join('\n');
     const t = translator('nb');
     expect(all).toContain('15 av 18 har svart (83 %)');
     expect(all).toMatch(/eNPS \+\d+ \(/);
@@ -79,7 +84,7 @@ describe('Teams summary cards', () => {
 
   it('a hidden segment gets exactly one line and nothing else', () => {
     const text = summaryText(fixedSummary(), 'en');
-    const all = texts(resultsCard(text, text.notification, null).card.body);
+    const all = texts(resultsCard(withCut(text, 'en'), text.notification, null).card.body);
     const nordics = all.filter((line) => line.includes('Nordics'));
     expect(nordics).toEqual([translator('en')('results.hidden', { segment: 'Nordics', k: 5 })]);
   });
@@ -88,7 +93,7 @@ describe('Teams summary cards', () => {
     const summary = fixedSummary();
     const sales = summary.segments[0] as VisibleSegmentSummary;
     const text = summaryText({ ...summary, segments: [{ ...sales, comments: [{ roundDate: '2026-11-23', text: '**[click](https://evil.example)**' }] }] }, 'en');
-    const card = resultsCard(text, text.notification, null).card;
+    const card = resultsCard(withCut(text, 'en'), text.notification, null).card;
     expect(elements(card.body).some((e) => e.type === 'TextBlock')).toBe(false);
     expect(texts(card.body).join('\n')).toContain('“**[click](https://evil.example)**”');
   });
@@ -98,18 +103,18 @@ describe('Teams summary cards', () => {
     const text = summaryText(summary, 'sv');
     const chart = await summaryChart(fixedSummary(), 'sv');
     if (chart === null) throw new Error('chart');
-    const built = resultsCard(text, text.notification, chart);
+    const built = resultsCard(withCut(text, 'sv'), text.notification, chart);
     expect(built.droppedSections).toBeGreaterThan(0);
     expect(built.chartInCard).toBe(false);
     expect(problems(built.card)).toEqual([]);
     expect(activityBytes(built.card, text.notification)).toBeLessThan(MAX_CARD_BYTES);
-    expect(texts(built.card.body)).toContain('…');
+    expect(notes(built.card.body)).toEqual([`…\n\n${translator('sv')('teams.results.cut')}`]);
     const separate = chartActivity(chart);
     expect(separate.attachments[0]?.contentType).toBe('image/png');
     expect(Buffer.byteLength(JSON.stringify(separate))).toBeLessThan(MAX_CARD_BYTES);
   });
 
-  it('pooled exit results: the same reasons, ratings, eNPS and comments as Slack, parsed at 1.5', () => {
+  it('pooled exit results: the same reasons, ratings, eNPS and comments as Slack, parsed at 1.5 (comments quoted per language)', () => {
     const enps = computeEnps({ 9: 3, 6: 2, 2: 1 });
     const results: ExitResults = {
       pools: [
@@ -140,13 +145,14 @@ describe('Teams summary cards', () => {
     expect(all).toContain(t('hr.results.reason', { rank: 1, reason: t('exit.reason.pay'), count: 4, share: '67' }));
     expect(all).toContain(`• ${t('hr.results.rating', { topic: t('exit.reason.leadership'), mean: '3.5', favourable: '50' })}`);
     expect(all).toContain('“A raise and a plan”');
+    expect(texts(resultsCard(exitResultsContent(results, 'nb'), 'x', null).card.body)).toContain('«A raise and a plan»');
     expect(all).toContain(t('hr.results.pending', { quarters: '2026-Q4', k: 5 }));
   });
 
   it('the size check is real: the same card with a lower limit loses sections', () => {
     const text = summaryText(fixedSummary(), 'en');
-    const full = activityBytes(resultsCard(text, text.notification, null).card, text.notification);
-    const smaller = resultsCard(text, text.notification, null, full - 10);
+    const full = activityBytes(resultsCard(withCut(text, 'en'), text.notification, null).card, text.notification);
+    const smaller = resultsCard(withCut(text, 'en'), text.notification, null, full - 10);
     expect(smaller.droppedSections).toBeGreaterThan(0);
     expect(activityBytes(smaller.card, text.notification)).toBeLessThan(full - 10);
   });

@@ -66,8 +66,9 @@ async function resultsReply(ctx: TeamsContext, actor: string, segment: string | 
     case 'none':
       return t('results.none');
     case 'summary': {
-      const text = summaryText(outcome.summary, await localeOf(ctx, actor));
-      return { card: resultsCard(text, text.title, null).card, notification: text.title };
+      const locale = await localeOf(ctx, actor);
+      const text = summaryText(outcome.summary, locale);
+      return { card: resultsCard({ ...text, cutNote: translator(locale)('teams.results.cut') }, text.title, null).card, notification: text.title };
     }
   }
 }

@@ -12,4 +12,7 @@ export const teamsEn = {
   'teams.exit.exists': 'An exit survey for {person} is already scheduled for {date}. To send another, cancel it first with **exit-survey cancel**.',
   'teams.status.unreachable':
     'Not reachable in Teams: {count} (pulsebot is not installed for them). Install it for everyone from the Teams admin center (see the README).',
+  /** A comment someone typed, quoted as the language does (exit results in Teams). */
+  'teams.quote': '“{text}”',
+  'teams.results.cut': 'Only part of the results fit in one Teams message; type **results [segment]** to see one group.',
 } as const;

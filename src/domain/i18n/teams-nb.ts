@@ -14,4 +14,7 @@ export const teamsNb: { readonly [K in keyof typeof teamsEn]: string } = {
   'teams.exit.exists': 'Det er allerede planlagt en sluttundersøkelse for {person} den {date}. Vil du sende en ny, må du først avbryte den med **exit-survey cancel**.',
   'teams.status.unreachable':
     'Kan ikke nås i Teams: {count} (pulsebot er ikke installert for dem). Installer appen for alle fra administrasjonssenteret for Teams (se README).',
+  /** A comment someone typed, quoted as the language does (exit results in Teams). */
+  'teams.quote': '«{text}»',
+  'teams.results.cut': 'Bare en del av resultatene fikk plass i én Teams-melding. Skriv **results [segment]** for å se én gruppe om gangen.',
 };

@@ -14,4 +14,7 @@ export const teamsSv: { readonly [K in keyof typeof teamsEn]: string } = {
   'teams.exit.exists': 'En avgångsenkät för {person} är redan schemalagd till {date}. Vill du skicka en ny måste du först avbryta den med **exit-survey cancel**.',
   'teams.status.unreachable':
     'Kan inte nås i Teams: {count} (pulsebot är inte installerad för dem). Installera appen för alla från administrationscentret för Teams (se README).',
+  /** A comment someone typed, quoted as the language does (exit results in Teams). */
+  'teams.quote': '”{text}”',
+  'teams.results.cut': 'Bara en del av resultaten fick plats i ett Teams-meddelande. Skriv **results [segment]** för att se en grupp i taget.',
 };

@@ -48,6 +48,8 @@ export interface AppOptions {
   /** Teams: retries of one send on 429/412/502/504, and the first back-off (ms). */
   readonly teamsRetries?: number;
   readonly teamsRetryBaseMs?: number;
+  /** How long a Teams `results` reply may take in the turn before it follows as its own message (tests: 0). */
+  readonly teamsResultsBudgetMs?: number;
   /** Exit-survey results for HR's summaries; by default the newest pool from src/services/exit-results.ts. */
   readonly summaryExitResults?: ExitResultsHook;
 }
@@ -95,6 +97,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
     ? teamsModule.createTeamsAdapter(config.teams, deps, () => kick.fn(), {
         ...(options.teamsRetries !== undefined ? { retries: options.teamsRetries } : {}),
         ...(options.teamsRetryBaseMs !== undefined ? { retryBaseMs: options.teamsRetryBaseMs } : {}),
+        ...(options.teamsResultsBudgetMs !== undefined ? { resultsBudgetMs: options.teamsResultsBudgetMs } : {}),
         exitResults: options.summaryExitResults ?? exitSummaryLines,
       })
     : null;

@@ -34,6 +34,8 @@ export interface TeamsAdapterOptions {
   readonly retryBaseMs?: number;
   /** Exit-survey lines for HR's and admins' on-demand summaries (the weekly job has its own). */
   readonly exitResults?: ExitResultsHook;
+  /** How long `results` may take in the turn before the reply follows as its own message (default 2 s). */
+  readonly resultsBudgetMs?: number;
 }
 
 /** Builds the teams-ai Application on botbuilder and wires pulsebot's handlers into it. */
@@ -61,6 +63,7 @@ export function createTeamsAdapter(config: TeamsConfig, deps: ServiceDeps, deliv
       return next;
     },
     ...(options.exitResults ? { exitResults: options.exitResults } : {}),
+    resultsBudgetMs: options.resultsBudgetMs ?? 2_000,
   };
   const app = new Application({ adapter, botAppId: appId, removeRecipientMention: true, startTypingTimer: false, longRunningMessages: false });
   app.turn('beforeTurn', async (context) => {

@@ -24,6 +24,8 @@ export interface TeamsContext {
   readonly syncTenant: (tenant: string) => Promise<void>;
   /** Exit-survey lines for HR's and admins' summaries (`results`); absent: none. */
   readonly exitResults?: ExitResultsHook;
+  /** How long `results` may take in the turn before the reply follows as its own message. */
+  readonly resultsBudgetMs: number;
 }
 
 /** People in Teams are keyed by tenant and Microsoft Entra object id (stable across apps). */

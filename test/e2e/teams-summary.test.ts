@@ -183,3 +183,28 @@ describe('Teams: weekly summaries as Adaptive Cards, and results / results exit'
     expect(checkPng(Buffer.from(String(image?.contentUrl).replace(/^data:image\/png;base64,/, ''), 'base64'))).toEqual({ width: 800, height: 400 });
   });
 });
+
+describe('Teams: results that take longer than the turn may wait', () => {
+  let h: TeamsHarness;
+  beforeAll(async () => {
+    // A zero budget: every results reply takes the late path, as a cold process would.
+    h = await startTeamsHarness({ roster: [ADMIN, HR], app: { teamsResultsBudgetMs: 0 } });
+    expect((await h.installPersonal(HR)).status).toBe(200);
+  }, 120_000);
+  afterAll(async () => {
+    await h?.dispose();
+  });
+
+  it('says the results are on their way at once, then sends them as their own message', async () => {
+    const t = translator('en');
+    const welcome = h.posted(HR).length;
+    await h.say(HR, 'results exit');
+    await eventually(() => cardsIn(h.posted(HR)).length === 1);
+    const posted = h.posted(HR).slice(welcome);
+    expect(posted.map((a) => a.activity.text)).toEqual([t('summary.preparing'), '']);
+    expect(lines(cardsIn(posted)[0]!)).toEqual([t('summary.exit'), t('hr.results.none', { k: 5 })]);
+    await h.say(HR, 'results');
+    await eventually(() => h.posted(HR).some((a) => a.activity.text === t('results.none')));
+    expect(h.posted(HR).slice(welcome + 2).map((a) => a.activity.text)).toEqual([t('summary.preparing'), t('results.none')]);
+  });
+});

@@ -73,6 +73,28 @@ async function resultsReply(ctx: TeamsContext, actor: string, segment: string | 
   }
 }
 
+const replyActivity = (reply: Reply) => (typeof reply === 'string' ? reply : cardActivity(reply.card, reply.notification));
+
+/**
+ * The reply itself when it is ready within the budget (the usual case: summaries are cached), else
+ * "on its way" now and the reply as its own message a moment later, so the turn ends well within
+ * the time Teams waits for it (a cold process reading the rounds).
+ */
+async function withinBudget(ctx: TeamsContext, context: TurnContext, work: Promise<Reply>, t: Translator): Promise<Reply> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ctx.resultsBudgetMs);
+  });
+  const quick = await Promise.race([work, late]);
+  clearTimeout(timer);
+  if (quick !== null) return quick;
+  const reference = TurnContext.getConversationReference(context.activity);
+  work
+    .then((reply) => ctx.adapter.continueConversationAsync(ctx.appId, reference, async (later) => void (await later.sendActivity(replyActivity(reply)))))
+    .catch((error: unknown) => ctx.deps.logger.warn({ err: error, adapter: 'teams' }, 'could not send results after the turn'));
+  return t('summary.preparing');
+}
+
 /** `results exit`: pooled exit-survey results, for HR and admins only. */
 async function exitResultsReply(ctx: TeamsContext, actor: string, t: Translator): Promise<Reply> {
   if (!isHr(await loadActor(ctx.deps, actor))) return t('hr.results.notAllowed');
@@ -176,10 +198,10 @@ export function registerCommandHandlers(app: Application, ctx: TeamsContext): vo
         text = await statusText(ctx, actor.key, t);
         break;
       case 'results':
-        text = await resultsReply(ctx, actor.key, command.segment, t);
+        text = await withinBudget(ctx, context, resultsReply(ctx, actor.key, command.segment, t), t);
         break;
       case 'results-exit':
-        text = await exitResultsReply(ctx, actor.key, t);
+        text = await withinBudget(ctx, context, exitResultsReply(ctx, actor.key, t), t);
         break;
       case 'role':
         text = await roleText(ctx, actor, command, t);
@@ -192,6 +214,6 @@ export function registerCommandHandlers(app: Application, ctx: TeamsContext): vo
         startRound(ctx, context, actor.key, command.survey, t);
         return;
     }
-    await context.sendActivity(typeof text === 'string' ? text : cardActivity(text.card, text.notification));
+    await context.sendActivity(replyActivity(text));
   });
 }

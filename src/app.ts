@@ -53,6 +53,8 @@ export interface AppOptions {
   readonly teamsRetryBaseMs?: number;
   /** Playground mode: the clock the fast-forward control moves (the same one passed as `clock`). */
   readonly playgroundClock?: ManualClock;
+  /** How long a Teams `results` reply may take in the turn before it follows as its own message (tests: 0). */
+  readonly teamsResultsBudgetMs?: number;
   /** Exit-survey results for HR's summaries; by default the newest pool from src/services/exit-results.ts. */
   readonly summaryExitResults?: ExitResultsHook;
 }
@@ -113,6 +115,8 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
     ? teamsModule.createTeamsAdapter(config.teams, deps, () => kick.fn(), {
         ...(options.teamsRetries !== undefined ? { retries: options.teamsRetries } : {}),
         ...(options.teamsRetryBaseMs !== undefined ? { retryBaseMs: options.teamsRetryBaseMs } : {}),
+        ...(options.teamsResultsBudgetMs !== undefined ? { resultsBudgetMs: options.teamsResultsBudgetMs } : {}),
+        exitResults: options.summaryExitResults ?? exitSummaryLines,
       })
     : null;
   if (teams) platforms.set('teams', teams.platform);

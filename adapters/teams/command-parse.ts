@@ -12,6 +12,7 @@ export type TeamsCommand =
   | { readonly kind: 'status' }
   | { readonly kind: 'send-now'; readonly survey?: string }
   | { readonly kind: 'results'; readonly segment?: string }
+  | { readonly kind: 'results-exit' }
   | { readonly kind: 'role'; readonly action: 'add' | 'remove'; readonly person: PersonToken; readonly role: 'hr' | 'leader'; readonly segment?: string }
   | { readonly kind: 'role-usage' }
   | { readonly kind: 'exit'; readonly person: PersonToken; readonly date?: string; readonly locale?: Locale }
@@ -94,6 +95,7 @@ export function parseTeamsCommand(words: readonly string[], mentions: readonly M
     case 'send-now':
       return args[0] ? { kind: 'send-now', survey: args[0] } : { kind: 'send-now' };
     case 'results':
+      if (args[0]?.toLowerCase() === 'exit' && args.length === 1) return { kind: 'results-exit' };
       return args[0] ? { kind: 'results', segment: args[0] } : { kind: 'results' };
     case 'exit-survey':
       return exitCommand(args, mentions);

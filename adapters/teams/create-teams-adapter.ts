@@ -3,6 +3,7 @@ import { Application } from '@microsoft/teams-ai';
 import type { TeamsConfig } from '../../src/config-teams.js';
 import type { ChatPlatform } from '../../src/ports/chat-platform.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
+import type { ExitResultsHook } from '../../src/services/summary.js';
 import { directorySyncDue, syncDirectory } from '../../src/services/sync-directory.js';
 import { botAppId, createBotAdapter } from './bot-auth.js';
 import { TeamsConversations } from './conversations.js';
@@ -31,6 +32,10 @@ export interface TeamsAdapterOptions {
   readonly retries?: number;
   /** The first retry back-off in ms, doubled each time, with jitter. */
   readonly retryBaseMs?: number;
+  /** Exit-survey lines for HR's and admins' on-demand summaries (the weekly job has its own). */
+  readonly exitResults?: ExitResultsHook;
+  /** How long `results` may take in the turn before the reply follows as its own message (default 2 s). */
+  readonly resultsBudgetMs?: number;
 }
 
 /** Builds the teams-ai Application on botbuilder and wires pulsebot's handlers into it. */
@@ -57,6 +62,8 @@ export function createTeamsAdapter(config: TeamsConfig, deps: ServiceDeps, deliv
       syncs = next;
       return next;
     },
+    ...(options.exitResults ? { exitResults: options.exitResults } : {}),
+    resultsBudgetMs: options.resultsBudgetMs ?? 2_000,
   };
   const app = new Application({ adapter, botAppId: appId, removeRecipientMention: true, startTypingTimer: false, longRunningMessages: false });
   app.turn('beforeTurn', async (context) => {

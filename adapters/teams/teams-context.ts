@@ -1,6 +1,7 @@
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { resolveLocale, type Locale } from '../../src/domain/i18n/locale.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
+import type { ExitResultsHook } from '../../src/services/summary.js';
 import { personKey } from '../../src/store/people-repo.js';
 import type { TeamsConversations } from './conversations.js';
 import type { TeamsPacer } from './pacing.js';
@@ -21,6 +22,10 @@ export interface TeamsContext {
   readonly defaultTenant: string;
   /** Syncs one tenant's directory from its teams' rosters and personal installs. */
   readonly syncTenant: (tenant: string) => Promise<void>;
+  /** Exit-survey lines for HR's and admins' summaries (`results`); absent: none. */
+  readonly exitResults?: ExitResultsHook;
+  /** How long `results` may take in the turn before the reply follows as its own message. */
+  readonly resultsBudgetMs: number;
 }
 
 /** People in Teams are keyed by tenant and Microsoft Entra object id (stable across apps). */

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { translator } from '../../src/domain/i18n/translate.js';
-import type { ChatPlatform, MessageRef, Recipient, Reminder, SurveyPrompt } from '../../src/ports/chat-platform.js';
+import type { ChatPlatform, MessageRef, Recipient, Reminder, SummaryMessage, SurveyPrompt } from '../../src/ports/chat-platform.js';
 import { cardActivity, promptCard, surveyTitleKey } from './prompt-card.js';
 import { inConversation, personalConversation } from './reach.js';
+import { sendTeamsSummary } from './summary-send.js';
 import type { TeamsContext } from './teams-context.js';
 
 /** pulsebot's chat port on Teams: prompts are Adaptive Cards in the person's 1:1 chat with the bot. */
@@ -40,6 +41,10 @@ export function createTeamsPlatform(ctx: TeamsContext): ChatPlatform {
       const card = promptCard({ roundId: 'closed', surveyKind, questions: [], responseToken: randomUUID(), minGroupSize: 0, orgName: null }, recipient.locale, { closed: true });
       const activity = { ...cardActivity(card, t('ui.roundClosed')), id: ref.messageId };
       await ctx.pacer.send(recipient.tenant, ref.channel, () => inConversation(ctx, { ...chat, conversationId: ref.channel }, (context) => context.updateActivity(activity), chat.memberId));
+    },
+    /** The weekly summary as an Adaptive Card in the person's 1:1 chat (see summary-send.ts). */
+    sendSummary(recipient: Recipient, message: SummaryMessage): Promise<MessageRef> {
+      return sendTeamsSummary(ctx, recipient, message);
     },
   };
 }

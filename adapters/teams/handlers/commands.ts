@@ -2,20 +2,21 @@ import type { Application } from '@microsoft/teams-ai';
 import { TurnContext } from 'botbuilder';
 import { isDomainError } from '../../../src/domain/errors.js';
 import { translator, type Translator } from '../../../src/domain/i18n/translate.js';
-import { resultScope } from '../../../src/domain/roles.js';
+import { isHr } from '../../../src/domain/roles.js';
+import { summaryText } from '../../../src/domain/summary/summary-text.js';
 import { loadActor } from '../../../src/services/actors.js';
+import { exitResults } from '../../../src/services/exit-results.js';
 import { cancelExitSurvey, requestExitSurvey } from '../../../src/services/exit-surveys.js';
 import { changeRole } from '../../../src/services/manage-roles.js';
-import { roundResults } from '../../../src/services/results.js';
+import { summaryForReader } from '../../../src/services/summary-reader.js';
 import { DEFAULT_SURVEY_ID, sendNow, status } from '../../../src/services/surveys.js';
-import { resultsSections } from '../../slack/results-text.js';
 import { commandWords, parseTeamsCommand, type PersonToken, type TeamsCommand } from '../command-parse.js';
+import { exitResultsContent } from '../exit-results-card.js';
+import { cardActivity, type AdaptiveCardJson } from '../prompt-card.js';
 import { UNREACHABLE } from '../reach.js';
+import { resultsCard } from '../summary-card.js';
 import { actorOf, isPersonal, type TurnActor } from '../turn.js';
 import { localeOf, teamsPersonKey, type TeamsContext } from '../teams-context.js';
-
-/** Slack-flavoured mrkdwn (from the shared results text) as Teams markdown. */
-const teamsMarkdown = (text: string) => text.replace(/\*([^*\n]+)\*/g, '**$1**').replace(/\n/g, '\n\n');
 
 async function personKeyOf(ctx: TeamsContext, tenant: string, token: PersonToken): Promise<string | null> {
   switch (token.kind) {
@@ -51,21 +52,54 @@ async function statusText(ctx: TeamsContext, actor: string, t: Translator): Prom
   return lines.join('\n\n');
 }
 
-async function resultsText(ctx: TeamsContext, actor: string, segment: string | undefined, t: Translator): Promise<string> {
-  const { deps } = ctx;
-  const scope = resultScope(await loadActor(deps, actor));
-  if (scope !== 'all' && scope.length === 0) return t('results.notAllowed');
-  const tree = await deps.store.segments.tree();
-  let asked: 'all' | readonly string[] = scope;
-  if (segment !== undefined) {
-    const allowed = scope === 'all' || scope.some((root) => tree.subtree(root).includes(segment));
-    if (!tree.has(segment) || !allowed) return t('cmd.role.unknownSegment', { segment });
-    asked = [segment];
+/** A reply: plain Teams text, or a results card with its notification line. */
+type Reply = string | { readonly card: AdaptiveCardJson; readonly notification: string };
+
+/** `results [segment]`: the caller's summary now (the weekly summary's content, no chart), as a card. */
+async function resultsReply(ctx: TeamsContext, actor: string, segment: string | undefined, t: Translator): Promise<Reply> {
+  const outcome = await summaryForReader(ctx.deps, actor, { ...(segment !== undefined ? { segment } : {}), ...(ctx.exitResults ? { exitResults: ctx.exitResults } : {}) });
+  switch (outcome.kind) {
+    case 'not-allowed':
+      return t('results.notAllowed');
+    case 'unknown-segment':
+      return t('cmd.role.unknownSegment', { segment: outcome.segment });
+    case 'none':
+      return t('results.none');
+    case 'summary': {
+      const locale = await localeOf(ctx, actor);
+      const text = summaryText(outcome.summary, locale);
+      return { card: resultsCard({ ...text, cutNote: translator(locale)('teams.results.cut') }, text.title, null).card, notification: text.title };
+    }
   }
-  const survey = (await deps.store.rounds.survey(DEFAULT_SURVEY_ID))?.definition;
-  const results = await roundResults(deps, DEFAULT_SURVEY_ID, asked);
-  const sections = resultsSections(results, survey?.name ?? DEFAULT_SURVEY_ID, await localeOf(ctx, actor), survey?.anonymity.minGroupSize ?? deps.settings.anonymity.minGroupSize);
-  return teamsMarkdown(sections.join('\n\n'));
+}
+
+const replyActivity = (reply: Reply) => (typeof reply === 'string' ? reply : cardActivity(reply.card, reply.notification));
+
+/**
+ * The reply itself when it is ready within the budget (the usual case: summaries are cached), else
+ * "on its way" now and the reply as its own message a moment later, so the turn ends well within
+ * the time Teams waits for it (a cold process reading the rounds).
+ */
+async function withinBudget(ctx: TeamsContext, context: TurnContext, work: Promise<Reply>, t: Translator): Promise<Reply> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ctx.resultsBudgetMs);
+  });
+  const quick = await Promise.race([work, late]);
+  clearTimeout(timer);
+  if (quick !== null) return quick;
+  const reference = TurnContext.getConversationReference(context.activity);
+  work
+    .then((reply) => ctx.adapter.continueConversationAsync(ctx.appId, reference, async (later) => void (await later.sendActivity(replyActivity(reply)))))
+    .catch((error: unknown) => ctx.deps.logger.warn({ err: error, adapter: 'teams' }, 'could not send results after the turn'));
+  return t('summary.preparing');
+}
+
+/** `results exit`: pooled exit-survey results, for HR and admins only. */
+async function exitResultsReply(ctx: TeamsContext, actor: string, t: Translator): Promise<Reply> {
+  if (!isHr(await loadActor(ctx.deps, actor))) return t('hr.results.notAllowed');
+  const content = exitResultsContent(await exitResults(ctx.deps), await localeOf(ctx, actor));
+  return { card: resultsCard(content, content.title, null).card, notification: content.title };
 }
 
 async function exitText(ctx: TeamsContext, actor: TurnActor, command: Extract<TeamsCommand, { kind: 'exit' | 'exit-cancel' }>, t: Translator): Promise<string> {
@@ -143,7 +177,7 @@ export function registerCommandHandlers(app: Application, ctx: TeamsContext): vo
       await context.sendActivity(command.kind === 'help' ? t('teams.cmd.help') : t('teams.cmd.personalOnly'));
       return;
     }
-    let text: string;
+    let text: Reply;
     switch (command.kind) {
       case 'help':
         text = t('teams.cmd.help');
@@ -164,7 +198,10 @@ export function registerCommandHandlers(app: Application, ctx: TeamsContext): vo
         text = await statusText(ctx, actor.key, t);
         break;
       case 'results':
-        text = await resultsText(ctx, actor.key, command.segment, t);
+        text = await withinBudget(ctx, context, resultsReply(ctx, actor.key, command.segment, t), t);
+        break;
+      case 'results-exit':
+        text = await withinBudget(ctx, context, exitResultsReply(ctx, actor.key, t), t);
         break;
       case 'role':
         text = await roleText(ctx, actor, command, t);
@@ -177,6 +214,6 @@ export function registerCommandHandlers(app: Application, ctx: TeamsContext): vo
         startRound(ctx, context, actor.key, command.survey, t);
         return;
     }
-    await context.sendActivity(text);
+    await context.sendActivity(replyActivity(text));
   });
 }

@@ -8,6 +8,8 @@ type Bench = (flags: Flags) => Promise<object>;
 
 const BENCHES: Record<string, () => Promise<Bench>> = {
   fanout: async () => (await import('./fanout.js')).fanout,
+  crash: async () => (await import('./crash.js')).crash,
+  ingest: async () => (await import('./ingest.js')).ingest,
 };
 
 async function main(): Promise<void> {

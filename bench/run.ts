@@ -10,6 +10,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   fanout: async () => (await import('./fanout.js')).fanout,
   crash: async () => (await import('./crash.js')).crash,
   ingest: async () => (await import('./ingest.js')).ingest,
+  anonymity: async () => (await import('./anonymity.js')).anonymity,
 };
 
 async function main(): Promise<void> {

@@ -49,17 +49,17 @@ export class PeopleRepo {
   }): Promise<void> {
     const _id = personKey(input.platform, input.tenant, input.userId);
     const email = input.email?.trim().toLowerCase() ?? null;
+    // Read, then write, each by _id alone: the FerretDB server answers only `_id`-only filters from
+    // an index, and a filter on `_id` plus `segmentSource` made every sync quadratic there.
+    const current = await this.people.findOne({ _id }, { projection: { segmentSource: 1 } });
+    const segment = current?.segmentSource === 'import' ? {} : { segment: input.segment, segmentSource: input.segment === null ? null : ('platform' as const) };
     await this.people.updateOne(
       { _id },
       {
-        $set: { platform: input.platform, tenant: input.tenant, userId: input.userId, email, timezone: input.timezone, locale: input.locale, syncId: input.syncId, active: true },
-        $setOnInsert: { roles: [], leads: [], segment: input.segment, segmentSource: input.segment === null ? null : 'platform' },
+        $set: { platform: input.platform, tenant: input.tenant, userId: input.userId, email, timezone: input.timezone, locale: input.locale, syncId: input.syncId, active: true, ...segment },
+        $setOnInsert: { roles: [], leads: [] },
       },
       { upsert: true },
-    );
-    await this.people.updateOne(
-      { _id, segmentSource: { $ne: 'import' } },
-      { $set: { segment: input.segment, segmentSource: input.segment === null ? null : 'platform' } },
     );
   }
 

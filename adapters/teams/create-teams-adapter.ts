@@ -15,6 +15,7 @@ import type { TeamsContext } from './teams-context.js';
 import { teamsDirectory } from './teams-directory.js';
 import { createTeamsPlatform } from './teams-platform.js';
 import { rememberPersonal } from './turn.js';
+import { screenTurn } from './turn-guard.js';
 
 export { MESSAGES_PATH };
 
@@ -60,6 +61,7 @@ export function createTeamsAdapter(config: TeamsConfig, deps: ServiceDeps, deliv
   };
   const app = new Application({ adapter, botAppId: appId, removeRecipientMention: true, startTypingTimer: false, longRunningMessages: false });
   app.turn('beforeTurn', async (context) => {
+    if (!(await screenTurn(context))) return false;
     await rememberPersonal(ctx, context);
     return true;
   });

@@ -11,6 +11,8 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   crash: async () => (await import('./crash.js')).crash,
   ingest: async () => (await import('./ingest.js')).ingest,
   anonymity: async () => (await import('./anonymity.js')).anonymity,
+  hostile: async () => (await import('./hostile.js')).hostile,
+  dbfault: async () => (await import('./dbfault.js')).dbfault,
 };
 
 async function main(): Promise<void> {

@@ -46,13 +46,16 @@ export async function buildMongoServer(): Promise<string> {
   return binary;
 }
 
-/** Starts the server on a free loopback port with its data in a fresh temporary folder. */
-export async function startMongoServer(options: { dataDir?: string } = {}): Promise<RunningServer> {
+/**
+ * Starts the server on a free loopback port with its data in a fresh temporary folder; `port` and
+ * `dataDir` start it again where a stopped one was (the dbfault bench restarts it mid-burst).
+ */
+export async function startMongoServer(options: { dataDir?: string; port?: number } = {}): Promise<RunningServer> {
   const binary = await buildMongoServer();
   // Test data is throw-away: keep it in memory (/dev/shm) where there is one, off the disk's fsyncs.
   const scratch = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
   const dataDir = options.dataDir ?? (await mkdtemp(join(scratch, 'pulsebot-ferretdb-')));
-  const child = spawn(binary, ['-listen', '127.0.0.1:0', '-data', dataDir], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(binary, ['-listen', `127.0.0.1:${options.port ?? 0}`, '-data', dataDir], { stdio: ['pipe', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const uri = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('FerretDB test server did not start within 30 s')), 30_000);

@@ -39,6 +39,7 @@ type Send = (i: number) => Promise<{ status: number; ms: number }>;
 /** Fires request i at start + i/rps, without waiting for earlier ones (an open-loop load). */
 export async function openLoop(total: number, rps: number, send: Send): Promise<{ latencies: number[]; errors: number }> {
   const latencies: number[] = [];
+  const statuses = new Map<number, number>();
   let errors = 0;
   const inFlight: Promise<void>[] = [];
   const start = performance.now();
@@ -49,11 +50,14 @@ export async function openLoop(total: number, rps: number, send: Send): Promise<
     inFlight.push(
       send(i).then(({ status, ms }) => {
         latencies.push(ms);
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
         if (status !== 200) errors++;
       }),
     );
   }
   await Promise.all(inFlight);
+  const seconds = (performance.now() - start) / 1000;
+  process.stderr.write(`ingest: ${total} requests in ${seconds.toFixed(1)} s; HTTP status counts ${[...statuses].map(([s, n]) => `${s === 0 ? 'none' : s}×${n}`).join(', ')}\n`);
   return { latencies, errors };
 }
 

@@ -145,7 +145,7 @@ function apiRequests(ctx: HostileContext, i: number): HostileRequest[] {
   return [
     api('api-no-key', 'GET', '/api/v1/results?survey=pulse', null),
     api('api-wrong-secret', 'GET', '/api/v1/results?survey=pulse', `pb_${id}_${randomBytes(32).toString('base64url')}`),
-    api('api-garbage-key', 'GET', '/api/v1/results?survey=pulse', text.replace(/[\r\n\u0000]/g, '') || 'x'),
+    api('api-garbage-key', 'GET', '/api/v1/results?survey=pulse', [...text].filter((c) => c >= ' ').join('') || 'x'),
     api('api-injection-query', 'GET', `/api/v1/results?survey=${query}&from=${query}&segment[$gt]=`, key),
     api('api-injection-query-operator', 'GET', `/api/v1/results?survey[$ne]=x&from[$gt]=`, key),
     api('api-injection-exit', 'POST', '/api/v1/exit-surveys', key, JSON.stringify({ email: injection, platformUserId: injection, lastDay: injection, language: injection })),

@@ -39,7 +39,7 @@ export async function crash(flags: Flags, options: { mongoUri?: string; random?:
         const posted = fake.messages.length;
         await world.bot.kill('SIGKILL');
         await world.restart();
-        await waitForFanout(fake, recipients, stallMs);
+        await waitForFanout(fake, recipients, stallMs, 120_000);
         const stats = fanoutStats(fake, recipients);
         duplicates += stats.duplicates;
         lost += stats.lost;

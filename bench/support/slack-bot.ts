@@ -71,8 +71,11 @@ export function fanoutStats(fake: FakeSlackApi, people: number): FanoutStats {
   return { delivered: perUser.size, duplicates, lost: people - perUser.size };
 }
 
-/** Waits until `people` have a prompt, or nothing new was posted for `stallMs`. */
-export async function waitForFanout(fake: FakeSlackApi, people: number, stallMs: number): Promise<void> {
+/**
+ * Waits until `people` have a prompt, or nothing new was posted for `stallMs` once prompts began
+ * (writing a big round's deliveries comes first: up to `firstPromptMs` for the first prompt).
+ */
+export async function waitForFanout(fake: FakeSlackApi, people: number, stallMs: number, firstPromptMs = 600_000): Promise<void> {
   let last = fake.messages.length;
   let lastChange = performance.now();
   while (fanoutStats(fake, people).delivered < people) {
@@ -80,6 +83,6 @@ export async function waitForFanout(fake: FakeSlackApi, people: number, stallMs:
     if (fake.messages.length !== last) {
       last = fake.messages.length;
       lastChange = performance.now();
-    } else if (performance.now() - lastChange > stallMs) return;
+    } else if (performance.now() - lastChange > (last === 0 ? firstPromptMs : stallMs)) return;
   }
 }

@@ -61,7 +61,6 @@ export function createTeamsAdapter(config: TeamsConfig, deps: ServiceDeps, deliv
   };
   const app = new Application({ adapter, botAppId: appId, removeRecipientMention: true, startTypingTimer: false, longRunningMessages: false });
   app.turn('beforeTurn', async (context) => {
-    if (!(await screenTurn(context))) return false;
     await rememberPersonal(ctx, context);
     return true;
   });
@@ -75,7 +74,10 @@ export function createTeamsAdapter(config: TeamsConfig, deps: ServiceDeps, deliv
 
   return {
     platform: createTeamsPlatform(ctx),
-    requestListener: messagesListener(adapter, async (context) => void (await app.run(context))),
+    // Screened before teams-ai sees the turn: it fails (501) on some malformed ids before any hook runs.
+    requestListener: messagesListener(adapter, async (context) => {
+      if (await screenTurn(context)) await app.run(context);
+    }),
     async syncDirectories(force = false) {
       for (const tenant of await ctx.conversations.tenants()) {
         if (!force && !(await directorySyncDue(deps, 'teams', tenant))) continue;

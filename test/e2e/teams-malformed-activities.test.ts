@@ -34,7 +34,7 @@ describe('Teams: signed activities with malformed ids or unknown verbs change no
     expect(reply.status).toBe(400);
   });
 
-  it.each(['$where', '{"$gt":""}', 'not-a-guid'])('ids shaped like %s are refused (invoke 400, message ignored) and nobody is added', async (bad) => {
+  it.each<unknown>(['$where', '{"$gt":""}', 'not-a-guid', '', null])('ids shaped like %s are refused (invoke 400, message ignored) and nobody is added', async (bad) => {
     const before = await h.app.database.collections.people.countDocuments();
     const asObjectId = await h.post(invoke({ id: bad, aadObjectId: bad }, { id: 'a:personal-x', conversationType: 'personal', tenantId: TENANT }));
     const asTenant = await h.post(invoke({ id: people[1]!.id, aadObjectId: people[1]!.aadObjectId }, { id: bad, conversationType: 'personal', tenantId: bad }));

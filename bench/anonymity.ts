@@ -19,14 +19,14 @@ import { benchMongo } from './support/mongo.js';
 import { answerClicks, clickPayload, newDbName, postInteraction, sendNow, slackEnv, startFakeSlack } from './support/slack-world.js';
 import { waitFor } from './support/time.js';
 
-export interface AnonymityResult {
+export type AnonymityResult = {
   bench: 'anonymity';
   identifiersOnAnswerSide: number;
   objectIdsOnAnswerSide: number;
   finestTimestampSeconds: number;
   ledgerAfterClose: number;
   answerLogLinesWithUserIds: number;
-}
+};
 
 interface Element {
   type?: string;

@@ -10,12 +10,12 @@ import { fanoutStats, startSlackBot, waitForFanout } from './support/slack-bot.j
 import { sendNow, startFakeSlack } from './support/slack-world.js';
 import { waitFor } from './support/time.js';
 
-export interface CrashResult {
+export type CrashResult = {
   bench: 'crash';
   runs: number;
   duplicates: number;
   lost: number;
-}
+};
 
 export async function crash(flags: Flags, options: { mongoUri?: string; random?: () => number } = {}): Promise<CrashResult> {
   const recipients = numberFlag(flags, 'recipients', 2000);

@@ -16,13 +16,13 @@ import { startSlackBot, waitForFanout } from './support/slack-bot.js';
 import { answerClicks, postInteraction, SECRET, sendNow } from './support/slack-world.js';
 import { sleep, waitFor } from './support/time.js';
 
-export interface DbfaultResult {
+export type DbfaultResult = {
   bench: 'dbfault';
   confirmed: number;
   stored: number;
   lostConfirmed: number;
   processAlive: boolean;
-}
+};
 
 /** Slack's limit for the HTTP 200 of an interaction: later, the person sees an error. */
 const SLACK_ACK_MS = 3_000;

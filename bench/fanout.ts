@@ -10,7 +10,7 @@ import { fanoutStats, startSlackBot, waitForFanout } from './support/slack-bot.j
 import { sendNow } from './support/slack-world.js';
 import { wallMs } from './support/time.js';
 
-export interface FanoutResult {
+export type FanoutResult = {
   bench: 'fanout';
   recipients: number;
   rate: number;
@@ -20,7 +20,7 @@ export interface FanoutResult {
   duplicates: number;
   lost: number;
   peakRssMb: number | null;
-}
+};
 
 export async function fanout(flags: Flags, options: { mongoUri?: string } = {}): Promise<FanoutResult> {
   const recipients = numberFlag(flags, 'recipients', 5000);

@@ -15,7 +15,7 @@ import { answerClicks, newDbName, postInteraction, sendNow, slackEnv, startFakeS
 import { answerInvokes, cardsPerMember, installInTeam, postActivity, say, startFakeTeams, teamsEnv, teamsRoster, TEAMS_ADMIN } from './support/teams-world.js';
 import { sleep, waitFor } from './support/time.js';
 
-export interface HostileResult {
+export type HostileResult = {
   bench: 'hostile';
   requests: number;
   rejected: number;
@@ -23,7 +23,7 @@ export interface HostileResult {
   writes: number;
   crashes: number;
   serverErrors: number;
-}
+};
 
 const PEOPLE = 10;
 const CONCURRENCY = 8;

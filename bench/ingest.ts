@@ -24,7 +24,7 @@ import {
 } from './support/teams-world.js';
 import { quantile, sleep, waitFor } from './support/time.js';
 
-export interface IngestResult {
+export type IngestResult = {
   bench: 'ingest';
   platform: 'slack' | 'teams';
   sent: number;
@@ -32,7 +32,7 @@ export interface IngestResult {
   p50Ms: number;
   p99Ms: number;
   errors: number;
-}
+};
 
 type Send = (i: number) => Promise<{ status: number; ms: number }>;
 

@@ -35,7 +35,14 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
   const keepLines = options.keepLines ?? false;
   let bot = await startBot({ env, keepLines });
   const synced = await waitFor(async () => (await db.count('people')) >= options.people, 60_000 + options.people * 20, 250);
-  if (!synced) throw new Error(`the directory sync stored ${await db.count('people')} of ${options.people} people`);
+  if (!synced) {
+    const stored = await db.count('people');
+    await bot.stop();
+    await db.drop();
+    await db.close();
+    if (options.fake === undefined) await fake.stop();
+    throw new Error(`the directory sync stored ${stored} of ${options.people} people`);
+  }
   return {
     fake,
     get bot() {

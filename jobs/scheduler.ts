@@ -5,16 +5,24 @@ import type { DeliveryLoop } from '../src/delivery-loop.js';
 import type { ServiceDeps } from '../src/services/deps.js';
 import { JOBS } from './job-names.js';
 import { defineRetentionJob } from './retention-job.js';
+import type { RetryOptions } from './retry-policy.js';
+import { defineSummaryJob, SUMMARY_JOB, type SummaryJobOptions } from './summary-job.js';
 import { defineTickJob } from './tick-job.js';
 
 export interface Scheduler {
   start(): Promise<void>;
   /** Stops taking jobs, lets a running one finish within `timeoutMs`, and releases locks. */
   stop(timeoutMs: number): Promise<void>;
+  /** Runs a job now (operators, tests), with `data` as its payload. */
+  runNow(name: string, data: unknown): Promise<void>;
 }
 
 export interface SchedulerOptions {
   readonly retentionMonths: number;
+  /** Backoff for failed jobs (the tests shorten it). */
+  readonly retry?: RetryOptions;
+  /** Weekly summaries to leaders and HR; without it none are sent. */
+  readonly summaries?: SummaryJobOptions;
 }
 
 /**
@@ -29,14 +37,22 @@ export function createScheduler(db: Db, deps: ServiceDeps, loop: DeliveryLoop, o
     defaultLockLifetime: 10 * 60_000,
   });
   const logger = deps.logger.child({ component: 'scheduler' });
-  agenda.on('fail', (error: Error, job: { attrs: { name: string } }) => logger.warn({ job: job.attrs.name }, `job failed: ${error.message}`));
+  agenda.on('fail', (error: Error, job: { attrs: { name: string } }) => {
+    if (error.name === 'BadJobPayload') logger.error({ job: job.attrs.name }, `job has a bad payload and failed: ${error.message}`);
+    else logger.warn({ job: job.attrs.name }, `job failed (retried with backoff): ${error.message}`);
+  });
   defineTickJob(agenda, loop);
-  defineRetentionJob(agenda, deps, logger);
+  defineRetentionJob(agenda, deps, options.retry);
+  if (options.summaries) defineSummaryJob(agenda, deps, options.summaries);
   return {
     async start() {
       await agenda.start();
       await agenda.every('1 minute', JOBS.tick);
       await agenda.every('1 day', JOBS.retention, { months: options.retentionMonths });
+      if (options.summaries) await agenda.every('1 minute', SUMMARY_JOB);
+    },
+    async runNow(name, data) {
+      await agenda.now(name, data);
     },
     async stop(timeoutMs) {
       await agenda.drain({ timeout: timeoutMs, closeConnection: false });

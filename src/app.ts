@@ -12,6 +12,8 @@ import type { ChatPlatform, PlatformName } from './ports/chat-platform.js';
 import type { Clock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
 import type { ServiceDeps } from './services/deps.js';
+import type { ExitResultsHook } from './services/summary.js';
+import { exitSummaryLines } from './services/summary-exit.js';
 import { ensureDefaultSurvey } from './services/surveys.js';
 import { connectDatabase, redact, type Database } from './store/database.js';
 import { ensureIndexes } from './store/indexes.js';
@@ -39,9 +41,15 @@ export interface AppOptions {
   readonly deliveryEveryMs?: number;
   /** Grace for answers in flight when a round closes (ms). */
   readonly closeGraceMs?: number;
+  /** When an unrecorded claim counts as abandoned by a dead process (ms); see claim-lease.ts. */
+  readonly claimLeaseMs?: number;
+  /** How long Slack may still report a posted prompt (ms); tests shorten Slack's retry schedule. */
+  readonly slackConfirmationWindowMs?: number;
   /** Teams: retries of one send on 429/412/502/504, and the first back-off (ms). */
   readonly teamsRetries?: number;
   readonly teamsRetryBaseMs?: number;
+  /** Exit-survey results for HR's summaries; by default the newest pool from src/services/exit-results.ts. */
+  readonly summaryExitResults?: ExitResultsHook;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -53,6 +61,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
   const database = await connectDatabase(config.mongodb.uri, config.mongodb.dbName);
   await ensureIndexes(database);
   logger.info({ mongodb: redact(config.mongodb.uri), db: config.mongodb.dbName }, 'storage ready');
+  let listeningSince: Date | null = null;
   const deps: ServiceDeps = {
     store: createStore(database, config.secret),
     clock,
@@ -64,16 +73,19 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
       orgName: config.orgName,
       bootstrapRoles: config.bootstrapRoles,
       ...(options.closeGraceMs !== undefined ? { closeGraceMs: options.closeGraceMs } : {}),
+      ...(options.claimLeaseMs !== undefined ? { claimLeaseMs: options.claimLeaseMs } : {}),
     },
+    listeningSince: () => listeningSince,
   };
   await ensureDefaultSurvey(deps);
 
   const platforms = new Map<PlatformName, ChatPlatform>();
   const kick = { fn: (): void => undefined };
   const slack = config.slack
-    ? await createSlackAdapter(config.slack, { deps, deliverSoon: () => kick.fn() }, {
+    ? await createSlackAdapter(config.slack, { deps, deliverSoon: () => kick.fn(), exitResults: options.summaryExitResults ?? exitSummaryLines }, {
         messagesPerSecond: config.slack.common.messagesPerSecond,
         ...(options.slackRetries !== undefined ? { retries: options.slackRetries } : {}),
+        ...(options.slackConfirmationWindowMs !== undefined ? { confirmationWindowMs: options.slackConfirmationWindowMs } : {}),
       })
     : null;
   if (slack) platforms.set('slack', slack.platform);
@@ -89,7 +101,8 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
   const useScheduler = options.scheduler ?? true;
   const delivery = startDeliveryLoop(deps, platforms, useScheduler ? null : (options.deliveryEveryMs ?? 15_000));
   kick.fn = () => delivery.kick();
-  const scheduler = useScheduler ? createScheduler(database.db, deps, delivery, { retentionMonths: config.retentionMonths }) : null;
+  const summaries = { platforms, schedule: config.summarySchedule, exitResults: options.summaryExitResults ?? exitSummaryLines };
+  const scheduler = useScheduler ? createScheduler(database.db, deps, delivery, { retentionMonths: config.retentionMonths, summaries }) : null;
 
   const mounts: Mount[] = [];
   if (slack?.requestListener) mounts.push({ prefix: '/slack', listener: slack.requestListener });
@@ -129,6 +142,8 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
         teamsTimer = setInterval(() => void syncTeams(), DAY_MS / 24);
         teamsTimer.unref();
       }
+      // From here platform callbacks (Slack's reports of posted prompts) reach this process.
+      listeningSince = clock.now().toJSDate();
       // Rounds open from the directory: let the first sync finish (or fail) before the scheduler
       // can open one, so a fresh start never fans out to a half-synced directory.
       schedulerStarted = firstSync

@@ -5,6 +5,7 @@ import { isValidZone } from './domain/schedule.js';
 import { parsePlatformUserRef, type PlatformUserRef } from './domain/roles.js';
 import { ConfigError } from './config-error.js';
 import { loadSlackConfig } from './config-slack.js';
+import { loadSummaryConfig } from './config-summary.js';
 import { loadTeamsConfig } from './config-teams.js';
 
 export { ConfigError };
@@ -127,6 +128,7 @@ const envSchema = z
 export type Config = z.output<typeof envSchema> & {
   readonly slack: ReturnType<typeof loadSlackConfig>;
   readonly teams: ReturnType<typeof loadTeamsConfig>;
+  readonly summarySchedule: ReturnType<typeof loadSummaryConfig>;
 };
 
 /** Reads the configuration from `env`; throws a ConfigError whose message is one line. */
@@ -134,7 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   // Empty values count as unset, as in most .env tooling.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const result = envSchema.safeParse(present);
-  if (result.success) return { ...result.data, slack: loadSlackConfig(present), teams: loadTeamsConfig(present, result.data.env) };
+  if (result.success) return { ...result.data, slack: loadSlackConfig(present), teams: loadTeamsConfig(present, result.data.env), summarySchedule: loadSummaryConfig(present) };
   const issue = result.error.issues[0];
   const variable = String(issue?.path[0] ?? 'environment');
   const message = issue?.message ?? 'is invalid';

@@ -8,6 +8,7 @@ import { registerAnswerHandlers } from './handlers/answers.js';
 import { registerCommandHandlers } from './handlers/commands.js';
 import { registerCommentHandlers } from './handlers/comments.js';
 import { registerHomeAndEvents } from './handlers/home-and-events.js';
+import { registerPromptPosted, SLACK_CONFIRMATION_WINDOW_MS } from './handlers/prompt-posted.js';
 import { mongoInstallationStore } from './installation-store.js';
 import { createSlackClients } from './slack-clients.js';
 import type { SlackContext } from './slack-context.js';
@@ -21,6 +22,7 @@ export const SLACK_BOT_SCOPES = [
   'users:read',
   'users:read.email',
   'usergroups:read',
+  'metadata.message:read',
 ] as const;
 
 export interface SlackAdapter {
@@ -38,6 +40,8 @@ export interface SlackAdapterOptions {
   readonly messagesPerSecond: number;
   /** Web API retries on 429 / network errors. */
   readonly retries?: number;
+  /** How long Slack may still report a posted prompt (ms); the tests shorten Slack's schedule. */
+  readonly confirmationWindowMs?: number;
 }
 
 /** Builds the Bolt app for the configured mode and wires pulsebot's handlers into it. */
@@ -86,6 +90,7 @@ export async function createSlackAdapter(config: SlackConfig, ctx: SlackContext,
   registerCommentHandlers(app, ctx);
   registerCommandHandlers(app, ctx);
   registerHomeAndEvents(app, ctx);
+  registerPromptPosted(app, ctx);
   app.error(async (error) => {
     ctx.deps.logger.error({ adapter: 'slack', code: error.code ?? 'unknown' }, error.message);
     return Promise.resolve();
@@ -109,7 +114,7 @@ export async function createSlackAdapter(config: SlackConfig, ctx: SlackContext,
   let syncs: Promise<void> = Promise.resolve();
 
   return {
-    platform: createSlackPlatform(clients),
+    platform: createSlackPlatform(clients, ctx.deps.logger.child({ adapter: 'slack' }), options.confirmationWindowMs ?? SLACK_CONFIRMATION_WINDOW_MS),
     requestListener: receiver ? receiver.requestListener : null,
     async start() {
       if (config.mode === 'socket') await app.start();

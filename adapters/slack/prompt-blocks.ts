@@ -12,7 +12,7 @@ export const BLOCK_LIMITS = { blocks: 50, actionsElements: 25, text: 3000, butto
 export interface SlackMessage {
   readonly text: string;
   readonly blocks: KnownBlock[];
-  readonly metadata: { event_type: string; event_payload: { round_id: string } };
+  readonly metadata: { event_type: string; event_payload: { round_id: string; delivery_id?: string } };
 }
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
@@ -107,6 +107,9 @@ export function promptMessage(prompt: SurveyPrompt, locale: Locale): SlackMessag
   return {
     text: t('prompt.notification', { survey: title }),
     blocks,
-    metadata: { event_type: PROMPT_EVENT_TYPE, event_payload: { round_id: prompt.roundId } },
+    metadata: {
+      event_type: PROMPT_EVENT_TYPE,
+      event_payload: { round_id: prompt.roundId, ...(prompt.deliveryId !== undefined ? { delivery_id: prompt.deliveryId } : {}) },
+    },
   };
 }

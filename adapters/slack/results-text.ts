@@ -3,6 +3,32 @@ import type { Locale } from '../../src/domain/i18n/locale.js';
 import { translator } from '../../src/domain/i18n/translate.js';
 import { ORG_ROOT } from '../../src/domain/anonymity/segment-tree.js';
 import type { RoundResults, SegmentResult } from '../../src/services/results.js';
+import type { SummarySection, SummaryText } from '../../src/domain/summary/summary-text.js';
+
+/** Section text limit of Block Kit. */
+const SECTION_LIMIT = 3000;
+
+/** Text people typed (comments, group names) made inert in mrkdwn: no mentions, links or broadcasts. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** One section as mrkdwn: the heading in bold, then its lines; cut to Slack's 3,000 characters. */
+export function sectionMrkdwn(section: SummarySection): string {
+  const lines = section.lines.map(escapeMrkdwn);
+  const text = section.heading === null ? lines.join('\n') : [`*${escapeMrkdwn(section.heading)}*`, ...lines].join('\n');
+  return text.length <= SECTION_LIMIT ? text : `${text.slice(0, SECTION_LIMIT - 1)}…`;
+}
+
+/** A summary as mrkdwn sections: title first, then each section, then the footer. */
+export function summarySections(text: SummaryText): string[] {
+  return [`*${escapeMrkdwn(text.title)}*`, ...text.sections.map(sectionMrkdwn), `_${escapeMrkdwn(text.footer)}_`];
+}
+
+/** The whole summary as one mrkdwn message (fallback text, and the reply where blocks are not used). */
+export function resultsMrkdwn(text: SummaryText): string {
+  return summarySections(text).join('\n\n');
+}
 
 const intlLocale: Record<Locale, string> = { en: 'en-GB', nb: 'nb-NO', sv: 'sv-SE' };
 
@@ -43,7 +69,10 @@ function segmentLines(result: SegmentResult, locale: Locale, k: number): string[
   return lines;
 }
 
-/** Results as Slack mrkdwn sections (each under Slack's 3,000-character limit). */
+/**
+ * A round's results (roundResults) as mrkdwn sections: what Teams' `results` shows until it
+ * renders summaries (summarySections) like Slack does.
+ */
 export function resultsSections(results: RoundResults | null, surveyName: string, locale: Locale, k: number): string[] {
   const t = translator(locale);
   if (results === null) return [t('results.none')];

@@ -1,6 +1,6 @@
 import { WebClient, type WebClientOptions } from '@slack/web-api';
-import pThrottle from 'p-throttle';
 import type { SlackConfig } from '../../src/config-slack.js';
+import { sendSpacing } from './send-spacing.js';
 
 /** Finds the bot token for a workspace (OAuth installs); single-workspace mode has one token. */
 export type TokenLookup = (teamId: string) => Promise<string | null>;
@@ -50,7 +50,7 @@ export function createSlackClients(config: SlackConfig, lookup: TokenLookup, set
         // One call every 1/rate seconds plus 5% headroom: requests reach Slack with some
         // jitter, and Slack counts over sliding windows, so exact spacing would now and then
         // put rate + 1 calls in one second.
-        gate = pThrottle({ limit: 1, interval: Math.ceil(1050 / settings.messagesPerSecond), strict: true })(() => Promise.resolve());
+        gate = sendSpacing(1050 / settings.messagesPerSecond);
         gates.set(teamId, gate);
       }
       return gate().then(send);

@@ -1,5 +1,6 @@
 import { resolveLocale, type Locale } from '../../src/domain/i18n/locale.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
+import type { ExitResultsHook } from '../../src/services/summary.js';
 import { personKey } from '../../src/store/people-repo.js';
 
 /** What the Slack handlers share. */
@@ -7,6 +8,8 @@ export interface SlackContext {
   readonly deps: ServiceDeps;
   /** Asks the delivery loop to send whatever is due now (after `/pulse send-now`, an exit survey due today…). */
   readonly deliverSoon: () => void;
+  /** Exit-survey results for HR's summaries (`/pulse results`, App Home); optional. */
+  readonly exitResults?: ExitResultsHook;
 }
 
 export function slackPersonKey(teamId: string, userId: string): string {

@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { translator } from '../../src/domain/i18n/translate.js';
-import type { ChatPlatform, MessageRef, Recipient, Reminder, SurveyPrompt } from '../../src/ports/chat-platform.js';
+import type { Logger } from '../../src/ports/logger.js';
+import type { ChatPlatform, MessageRef, Recipient, Reminder, SummaryMessage, SurveyPrompt } from '../../src/ports/chat-platform.js';
 import { promptMessage, surveyTitleKey } from './prompt-blocks.js';
 import { markClosed } from './prompt-state.js';
 import type { SlackClients } from './slack-clients.js';
+import { sendSlackSummary } from './summary-send.js';
 
 export class SlackNotInstalledError extends Error {
   override readonly name = 'SlackNotInstalledError';
 }
 
 /** pulsebot's chat port on Slack: prompts go to the person's DM with the bot. */
-export function createSlackPlatform(clients: SlackClients): ChatPlatform {
+export function createSlackPlatform(clients: SlackClients, logger: Logger, confirmationWindowMs: number): ChatPlatform {
   const clientFor = async (teamId: string) => {
     const client = await clients.client(teamId);
     if (client === null) throw new SlackNotInstalledError(`pulsebot is not installed in Slack workspace ${teamId}`);
@@ -19,6 +21,8 @@ export function createSlackPlatform(clients: SlackClients): ChatPlatform {
   };
   return {
     name: 'slack',
+    // Slack reports each posted prompt by its metadata (handlers/prompt-posted.ts).
+    sendConfirmationWindowMs: confirmationWindowMs,
     async sendPrompt(recipient: Recipient, prompt: SurveyPrompt): Promise<MessageRef> {
       const client = await clientFor(recipient.tenant);
       const message = promptMessage(prompt, recipient.locale);
@@ -30,8 +34,8 @@ export function createSlackPlatform(clients: SlackClients): ChatPlatform {
     },
     /**
      * Slack gives the bot no way to read its DMs back without `im:history`, which pulsebot does
-     * not ask for (the prompts' buttons carry the tokens that make answers idempotent). So a
-     * prompt cannot be found after a crash; the scheduler treats that case conservatively.
+     * not ask for. Instead Slack reports each posted prompt (`message_metadata_posted`), and its
+     * silence over the confirmation window proves a prompt was never posted.
      */
     findPrompt(): Promise<MessageRef | null> {
       return Promise.resolve(null);
@@ -48,6 +52,9 @@ export function createSlackPlatform(clients: SlackClients): ChatPlatform {
       const empty = promptMessage({ roundId: 'closed', surveyKind, questions: [], responseToken: randomUUID(), minGroupSize: 0, orgName: null }, recipient.locale);
       const blocks = markClosed(empty.blocks.slice(0, 1), recipient.locale);
       await client.chat.update({ channel: ref.channel, ts: ref.messageId, text: empty.text, blocks });
+    },
+    async sendSummary(recipient: Recipient, message: SummaryMessage): Promise<MessageRef> {
+      return sendSlackSummary(clients, await clientFor(recipient.tenant), recipient, message, logger);
     },
   };
 }

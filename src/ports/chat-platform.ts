@@ -1,5 +1,7 @@
 import type { Locale } from '../domain/i18n/locale.js';
 import type { Question } from '../domain/question.js';
+import type { ChartImage, Summary } from '../domain/summary/summary-model.js';
+import type { SummaryText } from '../domain/summary/summary-text.js';
 
 export type PlatformName = 'slack' | 'teams' | 'web';
 
@@ -15,6 +17,13 @@ export interface Recipient {
 /** One survey prompt as the platform must render it. */
 export interface SurveyPrompt {
   readonly roundId: string;
+  /**
+   * The delivery this prompt fulfils (identity side, like the recipient). A platform that reports
+   * posted messages by itself (Slack's metadata events) echoes it back, so a prompt whose sender
+   * died before recording it can still be recorded. Absent when a prompt is only re-rendered
+   * (updated in place).
+   */
+  readonly deliveryId?: string;
   readonly surveyKind: 'pulse' | 'exit';
   readonly questions: readonly Question[];
   /**
@@ -41,15 +50,48 @@ export interface MessageRef {
 }
 
 /**
+ * A results summary for one reader (the weekly summary to a leader or HR, in their DM). Everything
+ * in it may be shown: the anonymity rules were applied when it was built.
+ * - `summary`: the numbers, for surfaces that lay them out themselves (cards, tables);
+ * - `text`: the same content as plain text in the recipient's language (`recipient.locale`):
+ *   a title, sections (bold heading + lines; `•` bullets are in the text) and a footer. Escape it
+ *   for the surface's markup: comments are free text people typed;
+ * - `chart`: a PNG of eNPS and participation over the last rounds, or null for none. Slack uploads
+ *   it into the DM (files.getUploadURLExternal + files.completeUploadExternal); Teams can put it
+ *   in the Adaptive Card as an Image (a `data:image/png;base64,…` URL; keep the card under 40 KB,
+ *   or send it as an attachment).
+ */
+export interface SummaryMessage {
+  readonly summary: Summary;
+  readonly text: SummaryText;
+  readonly chart: ChartImage | null;
+}
+
+/**
  * What the core asks of a chat surface. Adapters (Slack, Teams, web) implement it; the core
  * never imports a chat SDK.
  */
 export interface ChatPlatform {
   readonly name: PlatformName;
+  /**
+   * How long after posting a prompt the platform may still report it by itself (Slack: the
+   * `message_metadata_posted` event, retried for about five minutes). A claimed prompt nobody
+   * reported within this window, while pulsebot was up to hear it, was never posted and is sent
+   * again. Absent: the platform never reports, and an unconfirmed prompt is given up, not resent.
+   */
+  readonly sendConfirmationWindowMs?: number;
   sendPrompt(recipient: Recipient, prompt: SurveyPrompt): Promise<MessageRef>;
   /** Finds a prompt sent before a crash by its round id, or null if it never went out. */
   findPrompt(recipient: Recipient, roundId: string): Promise<MessageRef | null>;
   markClosed(recipient: Recipient, ref: MessageRef, surveyKind: SurveyPrompt['surveyKind']): Promise<void>;
   /** A neutral nudge about an open survey; it never says who has or has not answered. */
   sendReminder(recipient: Recipient, reminder: Reminder): Promise<void>;
+  /**
+   * Sends a results summary (text + chart) to the recipient's DM and returns where the message
+   * lives. Called once per reader per ISO week (claim → send → record): a throw marks the send
+   * failed and it is retried on a later tick, so throw only when nothing was delivered.
+   * Optional while an adapter does not have it yet: its readers get no weekly summary (and are
+   * not claimed, so they get it once it is there).
+   */
+  sendSummary?(recipient: Recipient, message: SummaryMessage): Promise<MessageRef>;
 }

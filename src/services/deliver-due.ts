@@ -4,7 +4,7 @@ import type { ChatPlatform, PlatformName } from '../ports/chat-platform.js';
 import type { RoundDoc } from '../store/documents/rounds.js';
 import type { ServiceDeps } from './deps.js';
 import { recipientOf } from './recipient.js';
-import { CLAIM_LEASE_MS } from './reconcile-claims.js';
+import { claimLeaseMs } from './claim-lease.js';
 import { newResponseToken } from './response-id.js';
 
 export type PlatformRegistry = ReadonlyMap<PlatformName, ChatPlatform>;
@@ -61,11 +61,12 @@ export async function deliverDue(
       report.failed++;
       return;
     }
-    if (!(await store.deliveries.claim(delivery, now, CLAIM_LEASE_MS))) return;
+    if (!(await store.deliveries.claim(delivery, now, claimLeaseMs(deps)))) return;
     const recipient = recipientOf(deps, person, delivery);
     try {
       const ref = await platform.sendPrompt(recipient, {
         roundId: round._id,
+        deliveryId: delivery._id,
         surveyKind: round.kind,
         questions: round.questionIds.map((id) => questionById(id)).filter((q): q is Question => q !== undefined),
         responseToken: newResponseToken(),

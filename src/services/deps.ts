@@ -14,6 +14,8 @@ export interface AppSettings {
   readonly bootstrapRoles: { readonly admins: readonly PlatformUserRef[]; readonly hr: readonly PlatformUserRef[] };
   /** How long closing a round waits for answers already in flight (ms); see close-round.ts. */
   readonly closeGraceMs?: number;
+  /** After how long a claimed, unrecorded send counts as abandoned by a dead process (ms); see claim-lease.ts. */
+  readonly claimLeaseMs?: number;
 }
 
 /** What every use case gets: its ports, passed in, never imported. */
@@ -22,4 +24,9 @@ export interface ServiceDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly settings: AppSettings;
+  /**
+   * Since when this process has been able to hear platform callbacks (its HTTP server or socket
+   * is up); null before that. Reconciliation only trusts the silence of a platform it could hear.
+   */
+  readonly listeningSince?: () => Date | null;
 }

@@ -39,6 +39,13 @@ export async function openDueRounds(deps: ServiceDeps): Promise<number> {
       opened++;
     }
   }
+  // A fan-out a dead process left half done (`/pulse send-now` rounds included) is finished.
+  for (const round of await deps.store.rounds.openRounds()) {
+    if (round.fannedOut || round.kind !== 'pulse') continue;
+    const survey = await deps.store.rounds.survey(round.surveyId);
+    if (survey === null) continue;
+    await startRound(deps, survey.definition, round.date, { sendNow: round.sendNow, defaultTimezone: deps.settings.defaultTimezone });
+  }
   return opened;
 }
 

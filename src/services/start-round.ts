@@ -64,6 +64,7 @@ export async function startRound(
     state: 'open',
     countsFinal: false,
     fannedOut: false,
+    sendNow: options.sendNow === true,
     segmentParents,
   });
   if (!created) logger.info({}, 'round exists; resuming its fan-out');

@@ -116,6 +116,11 @@ export class DeliveriesRepo {
     await this.deliveries.updateOne({ _id: id }, { $set: { state: 'pending', sendAt, lastError: error } });
   }
 
+  /** A claimed prompt known never to have been posted goes back to pending, due `now` (a fresh attempt). */
+  async releaseClaim(id: string, now: Date): Promise<void> {
+    await this.deliveries.updateOne({ _id: id }, { $set: { state: 'pending', sendAt: now, claimedAt: null, lastError: 'never_posted_after_crash' } });
+  }
+
   /**
    * Records that a claimed prompt turned out to be posted (the platform confirmed it after its
    * sender died). Only a delivery still `claimed` changes. True if it did.

@@ -49,10 +49,10 @@ export class PeopleRepo {
   }): Promise<void> {
     const _id = personKey(input.platform, input.tenant, input.userId);
     const email = input.email?.trim().toLowerCase() ?? null;
-    // Read, then write, each by _id alone: the FerretDB server answers only `_id`-only filters from
-    // an index, and a filter on `_id` plus `segmentSource` made every sync quadratic there.
-    const current = await this.people.findOne({ _id }, { projection: { segmentSource: 1 } });
-    const segment = current?.segmentSource === 'import' ? {} : { segment: input.segment, segmentSource: input.segment === null ? null : ('platform' as const) };
+    // One read and one write, both by _id alone (the filter every MongoDB-protocol server answers
+    // from an index): an HR import's segment is kept, a platform-derived one follows the platform.
+    const existing = await this.people.findOne({ _id }, { projection: { segmentSource: 1 } });
+    const segment = existing?.segmentSource === 'import' ? {} : { segment: input.segment, segmentSource: input.segment === null ? null : ('platform' as const) };
     await this.people.updateOne(
       { _id },
       {

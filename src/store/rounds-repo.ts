@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Database } from './database.js';
 import { insertOnce } from './database.js';
 import { roundDocSchema, surveyDocSchema, type RoundDoc, type SurveyDoc } from './documents/rounds.js';
@@ -18,7 +19,7 @@ export class RoundsRepo {
   }
 
   /** Creates the round unless it exists; returns the stored one either way (a double fire is a no-op). */
-  async createOnce(round: RoundDoc): Promise<{ round: RoundDoc; created: boolean }> {
+  async createOnce(round: z.input<typeof roundDocSchema>): Promise<{ round: RoundDoc; created: boolean }> {
     const created = await insertOnce(this.database.collections.rounds, roundDocSchema.parse(round));
     const stored = await this.get(round._id);
     if (stored === null) throw new Error(`round ${round._id} vanished right after it was written`);

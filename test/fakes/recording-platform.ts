@@ -1,4 +1,4 @@
-import type { ChatPlatform, MessageRef, Recipient, Reminder, SurveyPrompt } from '../../src/ports/chat-platform.js';
+import type { ChatPlatform, MessageRef, Recipient, Reminder, SummaryMessage, SurveyPrompt } from '../../src/ports/chat-platform.js';
 import type { Clock } from '../../src/ports/clock.js';
 
 export interface Sent {
@@ -18,6 +18,7 @@ export class RecordingPlatform implements ChatPlatform {
   readonly prompts: Sent[] = [];
   readonly reminders: { to: Recipient; reminder: Reminder; at: Date }[] = [];
   readonly closed: MessageRef[] = [];
+  readonly summaries: { to: Recipient; message: SummaryMessage; at: Date }[] = [];
 
   constructor(private readonly clock: Clock) {}
 
@@ -41,5 +42,10 @@ export class RecordingPlatform implements ChatPlatform {
   sendReminder(to: Recipient, reminder: Reminder): Promise<void> {
     this.reminders.push({ to, reminder, at: this.clock.now().toJSDate() });
     return Promise.resolve();
+  }
+
+  sendSummary(to: Recipient, message: SummaryMessage): Promise<MessageRef> {
+    this.summaries.push({ to, message, at: this.clock.now().toJSDate() });
+    return Promise.resolve({ channel: `D${to.userId}`, messageId: `summary-${this.summaries.length}` });
   }
 }

@@ -2,6 +2,7 @@
  * The Slack Web API methods the fake answers: each takes the parsed parameters and the fake's state
  * and returns the JSON body Slack would send (always HTTP 200, `ok: true|false`).
  */
+import { checkPng } from '../support/png.js';
 import type { FakeSlackState, Params, PostedMessage, SlackResponse, SlackUserFixture } from './slack-api-types.js';
 
 type Handler = (params: Params, state: FakeSlackState) => SlackResponse;
@@ -290,13 +291,23 @@ const handlers: [string, Handler][] = [
       const pending = s.pendingUploads.get(id);
       if (pending === undefined) return fail('file_not_found');
       const title = typeof entry.title === 'string' ? entry.title : undefined;
-      shared.push({ id, title, pending });
+      shared.push({ id, title, pending, png: null as { width: number; height: number } | null });
+    }
+    // Slack previews images by content: a `.png` whose bytes are not a PNG is refused here, so a
+    // test of a chart upload fails loudly instead of passing with a broken image.
+    for (const file of shared) {
+      if (!file.pending.filename.toLowerCase().endsWith('.png')) continue;
+      try {
+        file.png = checkPng(s.uploads.get(file.id) ?? new Uint8Array());
+      } catch (error) {
+        return fail('invalid_file_type', [`[ERROR] ${file.pending.filename} is not a valid PNG: ${(error as Error).message}`]);
+      }
     }
     const channelId = stringParam(p, 'channel_id') ?? stringParam(p, 'channels');
     const comment = stringParam(p, 'initial_comment');
     return {
       ok: true,
-      files: shared.map(({ id, title, pending }) => {
+      files: shared.map(({ id, title, pending, png }) => {
         s.pendingUploads.delete(id);
         const bytes = s.uploads.get(id);
         s.sharedFiles.push({
@@ -306,6 +317,7 @@ const handlers: [string, Handler][] = [
           ...(channelId === undefined ? {} : { channel_id: channelId }),
           ...(comment === undefined ? {} : { initial_comment: comment }),
           ...(bytes === undefined ? {} : { bytes }),
+          ...(png === null ? {} : { png }),
         });
         return { id, title: title ?? pending.filename, name: pending.filename, size: bytes?.length ?? pending.length };
       }),

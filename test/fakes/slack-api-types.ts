@@ -51,6 +51,8 @@ export interface SharedFile {
   initial_comment?: string;
   /** The bytes POSTed to the upload URL, if any were. */
   bytes?: Buffer;
+  /** For a `.png` file: its size, read from bytes checked to be a whole, valid PNG. */
+  png?: { width: number; height: number };
 }
 
 export type Params = Record<string, unknown>;

@@ -17,6 +17,8 @@ import type {
   UsergroupFixture,
 } from './slack-api-types.js';
 
+import { SlackEventsSender, type EventTarget } from './slack-events-sender.js';
+
 export type { PostedMessage, RecordedCall, SharedFile, SlackUserFixture, UsergroupFixture } from './slack-api-types.js';
 
 export interface FakeSlackApiOptions {
@@ -51,6 +53,9 @@ export class FakeSlackApi {
   readonly sharedFiles: SharedFile[] = [];
   /** Views opened, pushed, published or updated, by view id. */
   readonly views = new Map<string, Record<string, unknown>>();
+
+  /** Reports of posted messages to the app (`reportPostsTo`), if it subscribed. */
+  events: SlackEventsSender | null = null;
 
   private readonly failures = new Map<string, { times: number; retryAfterSeconds: number }>();
   private readonly limits = new Map<string, number>();
@@ -141,6 +146,12 @@ export class FakeSlackApi {
     return `${this.origin}/response/${encodeURIComponent(id)}`;
   }
 
+  /** Sends `message_metadata_posted` for each posted message with subscribed metadata to the app, as Slack does. */
+  reportPostsTo(target: EventTarget): SlackEventsSender {
+    this.events = new SlackEventsSender(target, this.state.teamId, this.state.botUserId);
+    return this.events;
+  }
+
   /** Clears calls, messages, rate limits, uploads and views; keeps the user and usergroup fixtures. */
   reset(): void {
     this.calls.length = 0;
@@ -174,7 +185,12 @@ export class FakeSlackApi {
       if (handler === undefined) return sendJson(response, 200, { ok: false, error: 'unknown_method' });
       if (params === null) return sendJson(response, 200, { ok: false, error: 'invalid_json' });
       if (token === null && name !== 'oauth.v2.access') return sendJson(response, 200, { ok: false, error: 'not_authed' });
-      return sendJson(response, 200, handler(params, this.state));
+      const result = handler(params, this.state);
+      if (name === 'chat.postMessage' && result.ok) {
+        const posted = this.messages.at(-1);
+        if (posted) this.events?.messagePosted(posted);
+      }
+      return sendJson(response, 200, result);
     }
     if (area === 'response' && name !== '') {
       const params = await parseParams(contentType.startsWith('application/x-www-form-urlencoded') ? contentType : 'application/json', raw);

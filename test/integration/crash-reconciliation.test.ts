@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { confirmPromptPosted } from '../../src/services/confirm-posted.js';
 import { runScheduleTick } from '../../src/services/schedule-tick.js';
 import { startRound } from '../../src/services/start-round.js';
 import { RecordingPlatform } from '../fakes/recording-platform.js';
@@ -27,7 +28,7 @@ describe('a delivery left claimed by a process that died mid-send', () => {
     await db.database.collections.deliveries.updateOne({ _id: id }, { $set: { state: 'claimed', claimedAt: deps.clock.now().toJSDate() } });
     if (reachedPlatform) {
       const round = await deps.store.rounds.get('pulse:2026-11-23');
-      await platform.sendPrompt({ platform: 'slack', tenant: 'T1', userId, locale: 'en' }, { roundId: round?._id ?? '', surveyKind: 'pulse', questions: [], responseToken: 't', minGroupSize: 5, orgName: null });
+      await platform.sendPrompt({ platform: 'slack', tenant: 'T1', userId, locale: 'en' }, { roundId: round?._id ?? '', deliveryId: id, surveyKind: 'pulse', questions: [], responseToken: 't', minGroupSize: 5, orgName: null });
     }
   }
 
@@ -104,5 +105,89 @@ describe('claiming a delivery for sending', () => {
     expect(fresh).toMatchObject({ state: 'pending', attempts: 1 });
     if (fresh === null) throw new Error('no delivery');
     expect(await deps.store.deliveries.claim(fresh, now(), 600_000)).toBe(true);
+  });
+});
+
+/** Like Slack: the prompt cannot be looked up, but every post is reported within the window. */
+class ReportingPlatform extends RecordingPlatform {
+  readonly sendConfirmationWindowMs = 7 * 60_000;
+  override findPrompt(): Promise<null> {
+    return Promise.resolve(null);
+  }
+}
+
+describe('a claimed Slack prompt after a crash: settled by the report of the post, or its absence', () => {
+  let db: TestDatabase;
+  let deps: ReturnType<typeof testDeps>;
+  let platform: ReportingPlatform;
+  const id = 'pulse:2026-11-23|slack:T1:U001';
+  const platforms = () => new Map([['slack' as const, platform]]);
+  /** The process that died claimed U001's delivery now, and maybe posted it. */
+  async function crashAfterClaim(): Promise<void> {
+    const copy = await deps.store.deliveries.get(id);
+    if (copy === null) throw new Error('no delivery');
+    expect(await deps.store.deliveries.claim(copy, deps.clock.now().toJSDate(), 600_000)).toBe(true);
+  }
+  const restartedAt = (minutesAfterClaim: number) => {
+    const since = new Date(deps.clock.now().toMillis() + minutesAfterClaim * 60_000);
+    return { ...deps, listeningSince: () => since };
+  };
+  const promptsTo = (userId: string) => platform.prompts.filter((p) => p.to.userId === userId).length;
+
+  beforeEach(async () => {
+    db = await openTestDatabase();
+    deps = testDeps(db.database, '2026-11-23T12:00:00Z');
+    platform = new ReportingPlatform(deps.clock);
+    await seedPeople(deps, { sales: 3 });
+    await startRound(deps, weeklyPulse(), '2026-11-23', { defaultTimezone: 'UTC', sendNow: true });
+  });
+  afterEach(async () => {
+    await db.dispose();
+  });
+
+  it('is recorded from the report of the post, and never sent again', async () => {
+    await crashAfterClaim();
+    const restarted = restartedAt(1);
+    expect(await confirmPromptPosted(restarted, id, { channel: 'DU001', messageId: '1.5' })).toBe(true);
+    deps.clock.advance({ minutes: 20 });
+    await runScheduleTick(restarted, platforms());
+    expect(promptsTo('U001')).toBe(0);
+    expect(await deps.store.deliveries.get(id)).toMatchObject({ state: 'sent', messageId: '1.5' });
+  });
+
+  it('is sent again when no report came although this process was up for the last attempt', async () => {
+    await crashAfterClaim();
+    const restarted = restartedAt(1);
+    deps.clock.advance({ minutes: 7 });
+    // Stale only after the lease (10 min): until then a live sender might still be at work.
+    await runScheduleTick(restarted, platforms());
+    expect(promptsTo('U001')).toBe(0);
+    deps.clock.advance({ minutes: 4 });
+    await runScheduleTick(restarted, platforms());
+    expect(promptsTo('U001')).toBe(1);
+    expect(await deps.store.deliveries.get(id)).toMatchObject({ state: 'sent', attempts: 2 });
+    deps.clock.advance({ minutes: 20 });
+    await runScheduleTick(restarted, platforms());
+    expect(promptsTo('U001')).toBe(1);
+  });
+
+  it('waits while a report could still arrive, then decides', async () => {
+    await crashAfterClaim();
+    const restarted = restartedAt(6); // up 6 minutes after the claim: reports may come until 13
+    deps.clock.advance({ minutes: 11 });
+    await runScheduleTick(restarted, platforms());
+    expect((await deps.store.deliveries.get(id))?.state).toBe('claimed');
+    deps.clock.advance({ minutes: 3 });
+    await runScheduleTick(restarted, platforms());
+    expect(promptsTo('U001')).toBe(1);
+  });
+
+  it('is given up, not resent, when this process came up too late to hear the last report', async () => {
+    await crashAfterClaim();
+    const restarted = restartedAt(8);
+    deps.clock.advance({ minutes: 30 });
+    await runScheduleTick(restarted, platforms());
+    expect(promptsTo('U001')).toBe(0);
+    expect(await deps.store.deliveries.get(id)).toMatchObject({ state: 'failed', lastError: 'unknown_after_crash' });
   });
 });

@@ -1,3 +1,4 @@
+import { PROMPT_EVENT_TYPE } from '../../adapters/slack/action-value.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
@@ -18,7 +19,7 @@ function validator() {
 type Manifest = {
   oauth_config: { scopes: { bot: string[] } };
   features: { slash_commands: { command: string }[] };
-  settings: { event_subscriptions: { bot_events: string[] }; socket_mode_enabled: boolean };
+  settings: { event_subscriptions: { bot_events: string[]; metadata_subscriptions?: { app_id: string; event_type: string }[] }; socket_mode_enabled: boolean };
 };
 
 describe('the Slack app manifests', () => {
@@ -39,6 +40,8 @@ describe('the Slack app manifests', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...SLACK_BOT_SCOPES].sort());
     expect(manifest.oauth_config.scopes.bot.some((s) => s.endsWith(':history'))).toBe(false);
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/pulse', '/exit-survey']);
-    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_home_opened', 'team_join', 'user_change']);
+    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_home_opened', 'message_metadata_posted', 'team_join', 'user_change']);
+    // The reports of posted prompts that make crash recovery exact: pulsebot's own event type only.
+    expect(manifest.settings.event_subscriptions.metadata_subscriptions).toEqual([{ app_id: '*', event_type: PROMPT_EVENT_TYPE }]);
   });
 });

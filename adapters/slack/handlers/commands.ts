@@ -1,16 +1,19 @@
 import type { App, RespondFn } from '@slack/bolt';
+import type { KnownBlock } from '@slack/types';
 import { isDomainError } from '../../../src/domain/errors.js';
 import { translator, type Translator } from '../../../src/domain/i18n/translate.js';
-import { isHr, resultScope } from '../../../src/domain/roles.js';
+import { summaryText } from '../../../src/domain/summary/summary-text.js';
+import { isHr } from '../../../src/domain/roles.js';
 import { loadActor } from '../../../src/services/actors.js';
 import { exitResults } from '../../../src/services/exit-results.js';
 import { cancelExitSurvey, requestExitSurvey } from '../../../src/services/exit-surveys.js';
 import { changeRole } from '../../../src/services/manage-roles.js';
-import { roundResults } from '../../../src/services/results.js';
+import { summaryForReader } from '../../../src/services/summary-reader.js';
 import { DEFAULT_SURVEY_ID, sendNow, status } from '../../../src/services/surveys.js';
 import { parseExitCommand, parsePulseCommand, type PulseCommand } from '../command-parse.js';
 import { exitResultsSections } from '../exit-results-text.js';
-import { resultsSections } from '../results-text.js';
+import { resultsMrkdwn } from '../results-text.js';
+import { summaryBlocks } from '../summary-blocks.js';
 import { localeOf, slackPersonKey, type SlackContext } from '../slack-context.js';
 
 const mention = (userId: string) => `<@${userId}>`;
@@ -20,7 +23,47 @@ function refusal(error: unknown, t: Translator): string {
   throw error;
 }
 
-async function pulse(ctx: SlackContext, actor: string, command: PulseCommand, t: Translator, respond: RespondFn): Promise<string | null> {
+/** `/pulse results [segment]`: the caller's summary now, privately, as blocks with a text fallback. */
+async function resultsReply(ctx: SlackContext, actor: string, segment: string | undefined, t: Translator): Promise<Reply> {
+  const outcome = await summaryForReader(ctx.deps, actor, { ...(segment !== undefined ? { segment } : {}), ...(ctx.exitResults ? { exitResults: ctx.exitResults } : {}) });
+  switch (outcome.kind) {
+    case 'not-allowed':
+      return t('results.notAllowed');
+    case 'unknown-segment':
+      return t('cmd.role.unknownSegment', { segment: outcome.segment });
+    case 'none':
+      return t('results.none');
+    case 'summary': {
+      const text = summaryText(outcome.summary, await localeOf(ctx, actor));
+      return { text: resultsMrkdwn(text), blocks: summaryBlocks(text) };
+    }
+  }
+}
+
+type Reply = string | { readonly text: string; readonly blocks: KnownBlock[] };
+
+/** Slack wants the command answered within 3 s; past this the reply follows through response_url. */
+const ACK_BUDGET_MS = 2_000;
+
+/**
+ * The reply itself when it is ready within the budget (the usual case: summaries are cached), else
+ * a short "on its way" now and the reply a moment later (a cold process reading the rounds).
+ */
+export async function withinAckBudget(ctx: SlackContext, work: Promise<Reply>, t: Translator, respond: RespondFn): Promise<Reply> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ACK_BUDGET_MS);
+  });
+  const quick = await Promise.race([work, late]);
+  clearTimeout(timer);
+  if (quick !== null) return quick;
+  work
+    .then((reply) => respond(typeof reply === 'string' ? { response_type: 'ephemeral', text: reply } : { response_type: 'ephemeral', ...reply }))
+    .catch((error: unknown) => ctx.deps.logger.warn({ err: error }, 'could not send results through response_url'));
+  return t('summary.preparing');
+}
+
+async function pulse(ctx: SlackContext, actor: string, command: PulseCommand, t: Translator, respond: RespondFn): Promise<Reply | null> {
   const { deps } = ctx;
   switch (command.kind) {
     case 'help':
@@ -65,20 +108,8 @@ async function pulse(ctx: SlackContext, actor: string, command: PulseCommand, t:
       })().catch((error: unknown) => deps.logger.warn({ err: error }, 'could not report a send-now result (response_url expired?)'));
       return null;
     }
-    case 'results': {
-      const scope = resultScope(await loadActor(deps, actor));
-      if (scope !== 'all' && scope.length === 0) return t('results.notAllowed');
-      const tree = await deps.store.segments.tree();
-      let asked: 'all' | readonly string[] = scope;
-      if (command.segment !== undefined) {
-        const allowed = scope === 'all' || scope.some((root) => tree.subtree(root).includes(command.segment ?? ''));
-        if (!tree.has(command.segment) || !allowed) return t('cmd.role.unknownSegment', { segment: command.segment });
-        asked = [command.segment];
-      }
-      const survey = (await deps.store.rounds.survey(DEFAULT_SURVEY_ID))?.definition;
-      const results = await roundResults(deps, DEFAULT_SURVEY_ID, asked);
-      return resultsSections(results, survey?.name ?? DEFAULT_SURVEY_ID, (await localeOf(ctx, actor)), survey?.anonymity.minGroupSize ?? deps.settings.anonymity.minGroupSize).join('\n\n');
-    }
+    case 'results':
+      return withinAckBudget(ctx, resultsReply(ctx, actor, command.segment, t), t, respond);
     case 'role': {
       const teamId = actor.split(':')[1] ?? '';
       const target = slackPersonKey(teamId, command.userId);
@@ -100,8 +131,8 @@ export function registerCommandHandlers(app: App, ctx: SlackContext): void {
   app.command('/pulse', async ({ ack, command, respond }) => {
     const actor = slackPersonKey(command.team_id, command.user_id);
     const t = translator(await localeOf(ctx, actor));
-    const text = await pulse(ctx, actor, parsePulseCommand(command.text), t, respond);
-    await ack(text === null ? undefined : { response_type: 'ephemeral', text });
+    const reply = await pulse(ctx, actor, parsePulseCommand(command.text), t, respond);
+    await ack(reply === null ? undefined : typeof reply === 'string' ? { response_type: 'ephemeral', text: reply } : { response_type: 'ephemeral', ...reply });
   });
 
   app.command('/exit-survey', async ({ ack, command }) => {

@@ -2,13 +2,11 @@ import type { App } from '@slack/bolt';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { translator } from '../../../src/domain/i18n/translate.js';
-import { resultScope } from '../../../src/domain/roles.js';
-import { loadActor } from '../../../src/services/actors.js';
-import { roundResults } from '../../../src/services/results.js';
-import { DEFAULT_SURVEY_ID } from '../../../src/services/surveys.js';
+import { summaryText } from '../../../src/domain/summary/summary-text.js';
+import { summaryForReader } from '../../../src/services/summary-reader.js';
 import { homeView } from '../home-view.js';
 import { surveyTitleKey } from '../prompt-blocks.js';
-import { resultsSections } from '../results-text.js';
+import { summarySections } from '../results-text.js';
 import { localeOf, slackPersonKey, type SlackContext } from '../slack-context.js';
 import { isSurveyable, slackUserSchema, toEntry } from '../slack-directory.js';
 
@@ -39,12 +37,9 @@ export async function publishHome(ctx: SlackContext, app: App, teamId: string, u
       openSurveys.push({ title: t(surveyTitleKey(round.kind)), closes: DateTime.fromJSDate(round.closesAt).setLocale(locale).toLocaleString(DateTime.DATE_MED) });
     }
   }
-  const scope = resultScope(await loadActor(deps, key));
-  let results: string[] = [];
-  if (scope === 'all' || scope.length > 0) {
-    const survey = (await deps.store.rounds.survey(DEFAULT_SURVEY_ID))?.definition;
-    results = resultsSections(await roundResults(deps, DEFAULT_SURVEY_ID, scope), survey?.name ?? DEFAULT_SURVEY_ID, locale, deps.settings.anonymity.minGroupSize);
-  }
+  // Leaders and HR see the latest summary they may see; everyone else none.
+  const outcome = await summaryForReader(deps, key, ctx.exitResults ? { exitResults: ctx.exitResults } : {});
+  const results = outcome.kind === 'summary' ? summarySections(summaryText(outcome.summary, locale)) : outcome.kind === 'none' ? [t('results.none')] : [];
   const view = homeView({ openSurveys, results, minGroupSize: deps.settings.anonymity.minGroupSize }, locale);
   await app.client.views.publish({ ...(token ? { token } : {}), user_id: userId, view });
 }

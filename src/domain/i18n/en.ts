@@ -1,3 +1,4 @@
+import { resultsEn } from './results-en.js';
 import { teamsEn } from './teams-en.js';
 import { hrEn } from './hr-en.js';
 
@@ -163,6 +164,7 @@ export const en = {
   'home.noOpen': 'No survey is waiting for you right now.',
   'home.openItem': '{survey}: open until {date}. The questions are in your messages with pulsebot.',
   'home.results': 'Latest results you can see',
+  ...resultsEn,
   ...teamsEn,
   ...hrEn,
 } as const;

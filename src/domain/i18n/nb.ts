@@ -1,5 +1,6 @@
 import { teamsNb } from './teams-nb.js';
 import type { Catalog } from './en.js';
+import { resultsNb } from './results-nb.js';
 import { hrNb } from './hr-nb.js';
 
 /** Norwegian Bokmål catalog. Keys mirror en.ts exactly. */
@@ -162,6 +163,7 @@ export const nb: Catalog = {
   'home.noOpen': 'Ingen undersøkelse venter på deg akkurat nå.',
   'home.openItem': '{survey}: åpen til {date}. Spørsmålene finner du i meldingene dine med pulsebot.',
   'home.results': 'Siste resultater du har tilgang til',
+  ...resultsNb,
   ...teamsNb,
   ...hrNb,
 };

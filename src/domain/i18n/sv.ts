@@ -1,5 +1,6 @@
 import { teamsSv } from './teams-sv.js';
 import type { Catalog } from './en.js';
+import { resultsSv } from './results-sv.js';
 import { hrSv } from './hr-sv.js';
 
 /** Swedish catalog. Keys mirror en.ts exactly. */
@@ -162,6 +163,7 @@ export const sv: Catalog = {
   'home.noOpen': 'Ingen enkät väntar på dig just nu.',
   'home.openItem': '{survey}: öppen till {date}. Frågorna finns i dina meddelanden med pulsebot.',
   'home.results': 'Senaste resultaten du kan se',
+  ...resultsSv,
   ...teamsSv,
   ...hrSv,
 };

@@ -33,6 +33,8 @@ export const roundDocSchema = z.object({
   segmentParents: z.record(z.string(), z.string().nullable()).default({}),
   /** Set once every recipient has a delivery, so a restarted fan-out knows where it stands. */
   fannedOut: z.boolean().default(false),
+  /** Opened by `/pulse send-now`: every prompt goes at once (also when a crashed fan-out resumes). */
+  sendNow: z.boolean().default(false),
 });
 export type RoundDoc = z.infer<typeof roundDocSchema>;
 

@@ -1,0 +1,41 @@
+import type { App } from '@slack/bolt';
+import { z } from 'zod';
+import { confirmPromptPosted } from '../../../src/services/confirm-posted.js';
+import { PROMPT_EVENT_TYPE } from '../action-value.js';
+import type { SlackContext } from '../slack-context.js';
+
+/**
+ * How long after posting Slack makes its last attempt to report a prompt: it retries an event
+ * the app did not take nearly at once, after a minute, then after five more (each attempt
+ * waiting up to 3 s for the answer). Seven minutes covers the last one with room.
+ */
+export const SLACK_CONFIRMATION_WINDOW_MS = 7 * 60_000;
+
+/** The parts of a `message_metadata_posted` event (and its envelope) that pulsebot reads. */
+const postedSchema = z.object({
+  api_app_id: z.string().min(1),
+  event: z.object({
+    app_id: z.string().min(1),
+    channel_id: z.string().min(1),
+    message_ts: z.string().min(1),
+    metadata: z.object({
+      event_type: z.literal(PROMPT_EVENT_TYPE),
+      event_payload: z.object({ delivery_id: z.string().min(1).max(500) }),
+    }),
+  }),
+});
+
+/**
+ * Slack reports each prompt pulsebot posts (the app subscribes to its own `pulsebot_prompt`
+ * metadata; the scope `metadata.message:read` shows it metadata only, never message text). If
+ * the process that posted it died before recording it, this records it, so the prompt is never
+ * sent a second time. Reports of other apps' messages are ignored.
+ */
+export function registerPromptPosted(app: App, ctx: SlackContext): void {
+  app.event('message_metadata_posted', async ({ body }) => {
+    const posted = postedSchema.safeParse(body);
+    if (!posted.success || posted.data.event.app_id !== posted.data.api_app_id) return;
+    const { event } = posted.data;
+    await confirmPromptPosted(ctx.deps, event.metadata.event_payload.delivery_id, { channel: event.channel_id, messageId: event.message_ts });
+  });
+}

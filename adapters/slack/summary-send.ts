@@ -1,0 +1,36 @@
+import type { WebClient } from '@slack/web-api';
+import type { MessageRef, Recipient, SummaryMessage } from '../../src/ports/chat-platform.js';
+import type { Logger } from '../../src/ports/logger.js';
+import type { SlackClients } from './slack-clients.js';
+import { resultsMrkdwn } from './results-text.js';
+import { summaryBlocks } from './summary-blocks.js';
+
+/**
+ * A summary in the recipient's DM: the Block Kit message, then the chart as a PNG file shared
+ * into the same DM (files.getUploadURLExternal → upload → files.completeUploadExternal, which
+ * @slack/web-api's uploadV2 does). Once the message is out, a failed chart upload does not throw:
+ * the summary was delivered and must not be sent again.
+ */
+export async function sendSlackSummary(clients: SlackClients, client: WebClient, recipient: Recipient, message: SummaryMessage, logger: Logger): Promise<MessageRef> {
+  const fallback = `${message.text.notification}\n\n${resultsMrkdwn(message.text)}`.slice(0, 39_000);
+  const posted = await clients.paced(recipient.tenant, () =>
+    client.chat.postMessage({ channel: recipient.userId, text: fallback, blocks: summaryBlocks(message.text), unfurl_links: false }),
+  );
+  if (!posted.channel || !posted.ts) throw new Error('chat.postMessage returned no channel or ts');
+  const ref = { channel: posted.channel, messageId: posted.ts };
+  if (message.chart !== null) {
+    const chart = message.chart;
+    try {
+      await client.files.uploadV2({
+        channel_id: posted.channel,
+        file: Buffer.from(chart.png),
+        filename: 'pulse-summary.png',
+        title: chart.title,
+        alt_text: chart.altText,
+      });
+    } catch (error) {
+      logger.warn({ platform: 'slack', tenant: recipient.tenant }, `summary chart not uploaded: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return ref;
+}

@@ -1,0 +1,102 @@
+import type { Driver } from '../drivers.js';
+import type { Locale } from '../i18n/locale.js';
+import type { Enps } from '../metrics/enps.js';
+
+/**
+ * A results summary as every chat surface renders it: numbers only where the anonymity rules
+ * let them be shown, already worked out. Platform-neutral: no markup, no language.
+ */
+
+export interface DriverScore {
+  readonly driver: Driver;
+  readonly respondents: number;
+  /** Likert mean, 1–5. */
+  readonly mean: number;
+  /** % answering 4–5. */
+  readonly favourable: number;
+  /** Change since the previous round that asked this driver (both shown), else null. */
+  readonly meanChange: number | null;
+  readonly favourableChange: number | null;
+  /** The round these scores are from (drivers rotate, so not always the latest). */
+  readonly roundDate: string;
+}
+
+/** One point of a trend, per round, oldest first; null where the round did not ask it or it was hidden. */
+export interface TrendPoint {
+  readonly roundDate: string;
+  readonly enps: number | null;
+  readonly participation: number | null;
+}
+
+/** A comment shown to a leader: its text and the date of its round, nothing more. */
+export interface SummaryComment {
+  readonly roundDate: string;
+  readonly text: string;
+}
+
+export interface SuggestedAction {
+  readonly driver: Driver;
+  /** Which of the catalog's actions for the driver (0-based). */
+  readonly index: number;
+}
+
+export interface VisibleSegmentSummary {
+  readonly segment: string;
+  readonly name: string | null;
+  readonly visible: true;
+  readonly invited: number;
+  readonly respondents: number;
+  /** respondents / invited in percent; null when nobody was invited. */
+  readonly participation: number | null;
+  readonly participationChange: number | null;
+  readonly enps: Enps | null;
+  readonly enpsChange: number | null;
+  readonly drivers: readonly DriverScore[];
+  readonly biggestMover: { readonly up: DriverScore | null; readonly down: DriverScore | null };
+  /** Last rounds, oldest first (at most 12). */
+  readonly trend: readonly TrendPoint[];
+  /** Up to 5, shuffled; null when the comment threshold is not met (then nothing is said of them). */
+  readonly comments: readonly SummaryComment[] | null;
+  readonly actions: readonly SuggestedAction[];
+}
+
+/** Below the threshold, or hidden so it cannot be worked out by subtraction: only its name. */
+export interface HiddenSegmentSummary {
+  readonly segment: string;
+  readonly name: string | null;
+  readonly visible: false;
+}
+
+export type SegmentSummary = VisibleSegmentSummary | HiddenSegmentSummary;
+
+export interface Summary {
+  /** `leader`: the segments someone leads; `org`: the whole organisation, for HR and admins. */
+  readonly audience: 'leader' | 'org';
+  readonly surveyId: string;
+  readonly surveyName: string;
+  /** The latest closed round the summary is of. */
+  readonly round: { readonly id: string; readonly date: string };
+  readonly minGroupSize: number;
+  readonly segments: readonly SegmentSummary[];
+  /** The segment the chart is drawn for (the first visible root in scope), or null for no chart. */
+  readonly chartSegment: string | null;
+  /**
+   * Exit-survey results for HR and admins, as lines in each language, from the exit-results
+   * service (see ExitResultsHook in src/services/summary.ts). Absent for leaders, and when no
+   * quarter has passed the threshold.
+   */
+  readonly exitResults?: ExitResultsLines;
+}
+
+/** Lines of text per language: what the exit-results hook gives the summary. */
+export type ExitResultsLines = Readonly<Record<Locale, readonly string[]>>;
+
+/** A chart rendered to PNG, ready to attach. */
+export interface ChartImage {
+  readonly png: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+  readonly title: string;
+  /** A description for screen readers and clients that do not show images. */
+  readonly altText: string;
+}

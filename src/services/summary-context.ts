@@ -1,0 +1,51 @@
+import type { Store } from '../store/store.js';
+import type { ServiceDeps } from './deps.js';
+import { countRound, type RoundCounts } from './results-counts.js';
+import { loadRoundComments, type CommentsBySegment } from './summary-comments.js';
+import { closedRoundCounters } from './summary-snapshots.js';
+
+/** How many closed rounds a summary looks back over (trend, chart, driver changes). */
+export const SUMMARY_ROUNDS = 12;
+
+/**
+ * What every summary of one survey this week is built from: its latest closed rounds, oldest
+ * first, each rolled up its own segment tree with what may be shown, and the latest round's
+ * comments. Built once and shared by every reader's summary. Scores come only from counters.
+ */
+export interface SummaryContext {
+  readonly surveyId: string;
+  readonly surveyName: string;
+  readonly rounds: readonly RoundCounts[];
+  readonly names: ReadonlyMap<string, string>;
+  /** The latest round's comments by segment (shown only where the comment threshold passes). */
+  readonly comments: CommentsBySegment;
+}
+
+/** Closed rounds' counters never change, so a context stays valid while the set of rounds does. */
+const cache = new WeakMap<Store, Map<string, { key: string; context: SummaryContext }>>();
+
+/** The survey's summary context, or null when it has no closed round yet. */
+export async function loadSummaryContext(deps: ServiceDeps, surveyId: string, maxRounds = SUMMARY_ROUNDS): Promise<SummaryContext | null> {
+  const { store } = deps;
+  const newestFirst = await store.rounds.latestClosed(surveyId, maxRounds);
+  if (newestFirst.length === 0) return null;
+  const rounds = [...newestFirst].reverse();
+  const names = new Map((await store.segments.all()).map((s) => [s._id, s.name]));
+  const surveyName = (await store.rounds.survey(surveyId))?.definition.name ?? surveyId;
+  const key = rounds.map((r) => r._id).join(',');
+  const perStore = cache.get(store) ?? new Map<string, { key: string; context: SummaryContext }>();
+  cache.set(store, perStore);
+  const cached = perStore.get(surveyId);
+  if (cached?.key === key) return { ...cached.context, names, surveyName };
+
+  const byRound = await closedRoundCounters(deps, rounds);
+  const context: SummaryContext = {
+    surveyId,
+    surveyName,
+    rounds: rounds.map((round) => countRound(round, byRound.get(round._id) ?? [])),
+    names,
+    comments: await loadRoundComments(deps, rounds[rounds.length - 1]?._id ?? ''),
+  };
+  perStore.set(surveyId, { key, context });
+  return context;
+}

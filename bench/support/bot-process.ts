@@ -56,11 +56,13 @@ export interface StartBotOptions {
   /** Keep log lines (off for big fan-outs, to keep the bench's own memory flat). */
   readonly keepLines?: boolean;
   readonly readyTimeoutMs?: number;
+  /** The entry file, from the repository root: `src/main.ts` (production) unless told otherwise. */
+  readonly entry?: string;
 }
 
 export async function startBot(options: StartBotOptions): Promise<BotProcess> {
   const port = options.port ?? (await freePort());
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', options.entry ?? 'src/main.ts'], {
     cwd: ROOT,
     env: { ...baseEnv(), PORT: String(port), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -23,6 +23,7 @@ export interface SlackBotOptions {
   readonly env?: Record<string, string>;
   readonly keepLines?: boolean;
   readonly fake?: FakeSlackApi;
+  readonly entry?: string;
 }
 
 /** Starts the fake and the bot and waits until the bot's directory sync has stored every person. */
@@ -33,7 +34,7 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
   const env = slackEnv(fake, options.mongoUri, dbName, options.rate, options.env);
   const db = await openBenchDb(options.mongoUri, dbName);
   const keepLines = options.keepLines ?? false;
-  let bot = await startBot({ env, keepLines });
+  let bot = await startBot({ env, keepLines, ...(options.entry ? { entry: options.entry } : {}) });
   const synced = await waitFor(async () => (await db.count('people')) >= options.people, 60_000 + options.people * 20, 250);
   if (!synced) {
     const stored = await db.count('people');
@@ -51,7 +52,7 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
     db,
     env,
     async restart() {
-      bot = await startBot({ env, keepLines, port: bot.port });
+      bot = await startBot({ env, keepLines, port: bot.port, ...(options.entry ? { entry: options.entry } : {}) });
       return bot;
     },
     async dispose() {

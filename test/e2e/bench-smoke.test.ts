@@ -40,13 +40,10 @@ describe('npm run bench, small sizes', () => {
     expect(result.p99Ms).toBeGreaterThanOrEqual(result.p50Ms);
   }, 180_000);
 
-  it('crash: a SIGKILL mid fan-out and a restart never give anyone a second prompt', async () => {
-    const result = await crash(flags('--recipients', '40', '--kills', '2', '--rate', '20', '--stall-ms', '5000'), { mongoUri: mongoUri(), random: () => 0.5 });
+  it('crash: a SIGKILL mid fan-out and a restart leave everyone with exactly one prompt', async () => {
+    const result = await crash(flags('--recipients', '40', '--kills', '2', '--rate', '20'), { mongoUri: mongoUri(), random: () => 0.5 });
     expect(Object.keys(result)).toEqual(['bench', 'runs', 'duplicates', 'lost']);
-    expect(result).toMatchObject({ bench: 'crash', runs: 2, duplicates: 0 });
-    // Prompts caught between claim and send at the kill are not resent (see reconcile-claims.ts).
-    expect(result.lost).toBeGreaterThanOrEqual(0);
-    expect(result.lost).toBeLessThanOrEqual(2 * 8);
+    expect(result).toEqual({ bench: 'crash', runs: 2, duplicates: 0, lost: 0 });
   }, 240_000);
 
   it('dbfault: every answer confirmed to Slack is stored, and the process lives through the outage', async () => {

@@ -8,6 +8,12 @@ type Bench = (args: ReadonlyMap<string, string>) => Promise<Record<string, unkno
 
 const benches: Record<string, () => Promise<Bench>> = {
   summary: async () => (await import('./summary.js')).runSummaryBench,
+  fanout: async () => (await import('./fanout.js')).fanout,
+  ingest: async () => (await import('./ingest.js')).ingest,
+  crash: async () => (await import('./crash.js')).crash,
+  dbfault: async () => (await import('./dbfault.js')).dbfault,
+  hostile: async () => (await import('./hostile.js')).hostile,
+  anonymity: async () => (await import('./anonymity.js')).anonymity,
 };
 
 async function main(): Promise<void> {

@@ -16,6 +16,7 @@ import type { TeamsContext } from './teams-context.js';
 import { teamsDirectory } from './teams-directory.js';
 import { createTeamsPlatform } from './teams-platform.js';
 import { rememberPersonal } from './turn.js';
+import { screenTurn } from './turn-guard.js';
 
 export { MESSAGES_PATH };
 
@@ -80,7 +81,10 @@ export function createTeamsAdapter(config: TeamsConfig, deps: ServiceDeps, deliv
 
   return {
     platform: createTeamsPlatform(ctx),
-    requestListener: messagesListener(adapter, async (context) => void (await app.run(context))),
+    // Screened before teams-ai sees the turn: it fails (501) on some malformed ids before any hook runs.
+    requestListener: messagesListener(adapter, async (context) => {
+      if (await screenTurn(context)) await app.run(context);
+    }),
     async syncDirectories(force = false) {
       for (const tenant of await ctx.conversations.tenants()) {
         if (!force && !(await directorySyncDue(deps, 'teams', tenant))) continue;

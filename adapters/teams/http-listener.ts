@@ -6,8 +6,8 @@ export const MESSAGES_PATH = '/api/messages';
 /** Bot Framework activities are small; a card-heavy one is still far below this. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
 }
 
@@ -33,7 +33,8 @@ export function messagesListener(adapter: TeamsAdapter, logic: (context: TurnCon
     if (path !== MESSAGES_PATH) return json(res, 404, { error: 'not_found' });
     if (req.method !== 'POST') return json(res, 405, { error: 'method_not_allowed' });
     const raw = await readBody(req);
-    if (raw === null) return json(res, 413, { error: 'payload_too_large' });
+    // The rest of the body is dropped with the connection: say so, or a client reuses it and its next request is reset.
+    if (raw === null) return json(res, 413, { error: 'payload_too_large' }, { connection: 'close' });
     let body: unknown;
     try {
       body = JSON.parse(raw);

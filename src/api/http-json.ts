@@ -44,7 +44,10 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 
 export function sendError(res: ServerResponse, error: ApiError, headers: Record<string, string> = {}): void {
   const body = { error: { code: error.code, message: error.message, ...(error.issues.length > 0 ? { issues: error.issues } : {}), ...error.details } };
-  sendJson(res, error.status, body, headers);
+  // A body refused before it was all read (too large, wrong type) goes with the connection: say so,
+  // or a client reuses the connection and its next request is reset.
+  const close: Record<string, string> = res.req.complete ? {} : { connection: 'close' };
+  sendJson(res, error.status, body, { ...close, ...headers });
 }
 
 /** Reads a JSON body up to `limit` bytes; refuses other media types, oversize bodies and bad JSON. */

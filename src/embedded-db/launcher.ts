@@ -64,16 +64,17 @@ export async function buildMongoServer(options: BuildOptions = {}): Promise<stri
 }
 
 /**
- * Starts the server on a free loopback port, with its data in `dataDir` (kept; created when
+ * Starts the server on a free loopback port (or `port`, to start it again where a stopped one
+ * was: the dbfault bench restarts it mid-burst), with its data in `dataDir` (kept; created when
  * missing) or else in a fresh temporary folder (removed on stop).
  */
-export async function startMongoServer(options: { dataDir?: string } & BuildOptions = {}): Promise<RunningServer> {
+export async function startMongoServer(options: { dataDir?: string; port?: number } & BuildOptions = {}): Promise<RunningServer> {
   const binary = await buildMongoServer(options);
   if (options.dataDir !== undefined) await mkdir(options.dataDir, { recursive: true });
   // Test data is throw-away: keep it in memory (/dev/shm) where there is one, off the disk's fsyncs.
   const scratch = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
   const dataDir = options.dataDir ?? (await mkdtemp(join(scratch, 'pulsebot-ferretdb-')));
-  const child = spawn(binary, ['-listen', '127.0.0.1:0', '-data', dataDir], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(binary, ['-listen', `127.0.0.1:${options.port ?? 0}`, '-data', dataDir], { stdio: ['pipe', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const uri = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('FerretDB server did not start within 30 s')), 30_000);

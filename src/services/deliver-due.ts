@@ -10,6 +10,10 @@ import { newResponseToken } from './response-id.js';
 export type PlatformRegistry = ReadonlyMap<PlatformName, ChatPlatform>;
 
 export interface DeliveryReport {
+  /** Due deliveries this pass looked at. */
+  readonly examined: number;
+  /** Of those, left as they were: claimed by another process, or locked by a dead one. */
+  readonly skipped: number;
   readonly sent: number;
   readonly failed: number;
   readonly retrying: number;
@@ -44,7 +48,7 @@ export async function deliverDue(
   const now = clock.now().toJSDate();
   const due = await store.deliveries.due(now, options.batch ?? 500);
   const rounds = new Map<string, RoundDoc | null>();
-  const report = { sent: 0, failed: 0, retrying: 0 };
+  const report = { examined: due.length, skipped: 0, sent: 0, failed: 0, retrying: 0 };
 
   // On shutdown (signal) no new send starts; the ones under way finish and are recorded.
   await eachLimited(due, options.concurrency ?? 8, async (delivery) => {
@@ -61,7 +65,10 @@ export async function deliverDue(
       report.failed++;
       return;
     }
-    if (!(await store.deliveries.claim(delivery, now, claimLeaseMs(deps)))) return;
+    if (!(await store.deliveries.claim(delivery, now, claimLeaseMs(deps)))) {
+      report.skipped++;
+      return;
+    }
     const recipient = recipientOf(deps, person, delivery);
     try {
       const ref = await platform.sendPrompt(recipient, {

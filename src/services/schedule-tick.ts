@@ -30,7 +30,9 @@ export async function runScheduleTick(deps: ServiceDeps, platforms: PlatformRegi
   for (;;) {
     const report = await deliverDue(deps, platforms, { batch, ...(signal ? { signal } : {}) });
     sent += report.sent;
-    if (report.sent + report.failed + report.retrying < batch || signal?.aborted === true) break;
+    // Go on while a full batch was due and some of it moved: a few deliveries another process
+    // holds (or a dead one locked) must not stall the rest until the next tick.
+    if (report.examined < batch || report.skipped === report.examined || signal?.aborted === true) break;
   }
   return { opened, closed, expired, reminded, sent };
 }

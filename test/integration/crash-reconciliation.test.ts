@@ -218,3 +218,28 @@ describe('a claimed Slack prompt found stale while the process is still starting
     }
   });
 });
+
+describe('a tick with a delivery locked by a dead process at the head of the queue', () => {
+  it('still sends everyone else in the same tick, batch after batch', async () => {
+    const db = await openTestDatabase();
+    try {
+      const deps = testDeps(db.database, '2026-11-23T12:00:00Z');
+      const platform = new RecordingPlatform(deps.clock);
+      await seedPeople(deps, { sales: 7 });
+      await startRound(deps, weeklyPulse(), '2026-11-23', { defaultTimezone: 'UTC', sendNow: true });
+      const id = 'pulse:2026-11-23|slack:T1:U001';
+      // The oldest due delivery, locked for its first attempt by a process that then died.
+      await db.database.collections.deliveries.updateOne({ _id: id }, { $set: { sendAt: new Date('2026-11-23T11:00:00Z') } });
+      await db.database.collections.sendLocks.insertOne({ _id: `${id}#0`, roundId: 'pulse:2026-11-23', at: deps.clock.now().toJSDate() });
+      await runScheduleTick(deps, new Map([['slack', platform]]), 2);
+      expect(platform.prompts).toHaveLength(6);
+      expect(platform.prompts.some((p) => p.to.userId === 'U001')).toBe(false);
+      deps.clock.advance({ minutes: 11 }); // the lock is stale: skipped past, then sent
+      await runScheduleTick(deps, new Map([['slack', platform]]), 2);
+      await runScheduleTick(deps, new Map([['slack', platform]]), 2);
+      expect(platform.prompts.filter((p) => p.to.userId === 'U001')).toHaveLength(1);
+    } finally {
+      await db.dispose();
+    }
+  });
+});

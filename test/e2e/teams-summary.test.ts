@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CARD_BYTES } from '../../adapters/teams/prompt-card.js';
@@ -12,21 +11,8 @@ import { checkPng } from '../support/png.js';
 import { eventually } from '../support/slack-harness.js';
 import { seedClosedRound, spread } from '../support/summary-seed.js';
 import { hugeSummary } from '../support/teams-summary-fixture.js';
+import { cardProblems as problems } from '../support/adaptive-cards.js';
 
-/** The official Adaptive Cards SDK (UMD build), as in test/unit/teams-cards.test.ts. */
-interface AdaptiveCardsSdk {
-  AdaptiveCard: new () => { parse(json: unknown, context: unknown): void; validateProperties(): { validationEvents: { message: string }[] } };
-  SerializationContext: new (version: unknown) => { eventCount: number; getEventAt(i: number): { message: string } };
-  Versions: { v1_5: unknown };
-}
-const sdk = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js') as AdaptiveCardsSdk;
-function problems(card: unknown): string[] {
-  const parsed = new sdk.AdaptiveCard();
-  const context = new sdk.SerializationContext(sdk.Versions.v1_5);
-  parsed.parse(card, context);
-  const events = Array.from({ length: context.eventCount }, (_, i) => context.getEventAt(i).message);
-  return [...events, ...parsed.validateProperties().validationEvents.map((e) => e.message)];
-}
 
 type Node = Record<string, unknown>;
 interface Card {

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { MAX_CARD_BYTES, cardActivity, promptCard } from '../../adapters/teams/prompt-card.js';
 import { DRIVERS } from '../../src/domain/drivers.js';
@@ -8,22 +7,8 @@ import { ENGAGEMENT_BANK, PULSE_COMMENT_QUESTION } from '../../src/domain/templa
 import { ENPS_QUESTION } from '../../src/domain/templates/enps.js';
 import { EXIT_SURVEY_QUESTIONS } from '../../src/domain/templates/exit-survey.js';
 import type { SurveyPrompt } from '../../src/ports/chat-platform.js';
+import { cardProblems as problems } from '../support/adaptive-cards.js';
 
-/** The official Adaptive Cards SDK (its UMD build), as the issue asks: parsing must give no events at all. */
-interface AdaptiveCardsSdk {
-  AdaptiveCard: new () => { parse(json: unknown, context: unknown): void; validateProperties(): { validationEvents: { message: string }[] } };
-  SerializationContext: new (version: unknown) => { eventCount: number; getEventAt(i: number): { message: string } };
-  Versions: { v1_5: unknown };
-}
-const sdk = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js') as AdaptiveCardsSdk;
-
-function problems(card: unknown): string[] {
-  const parsed = new sdk.AdaptiveCard();
-  const context = new sdk.SerializationContext(sdk.Versions.v1_5);
-  parsed.parse(card, context);
-  const events = Array.from({ length: context.eventCount }, (_, i) => context.getEventAt(i).message);
-  return [...events, ...parsed.validateProperties().validationEvents.map((e) => e.message)];
-}
 
 const TOKEN = '6f1c2b5e-7d4a-4f9e-8a3b-2c1d0e9f8a7b';
 const prompt = (surveyKind: SurveyPrompt['surveyKind'], questions: readonly Question[]): SurveyPrompt => ({

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { RawAnswer } from '../../src/domain/answer.js';
+import type { MessageKey } from '../../src/domain/i18n/en.js';
+import type { Question } from '../../src/domain/question.js';
 
 export const ANSWER_VERB = 'pulse.answer';
 export const REFRESH_VERB = 'pulse.refresh';
@@ -31,4 +34,24 @@ export function parseAnswerData(data: unknown): AnswerData | null {
 export function parseLink(data: unknown): CardLink | null {
   const parsed = linkSchema.safeParse(data);
   return parsed.success ? parsed.data : null;
+}
+
+/** A card input's value as the answer service takes it (inputs always come back as strings). */
+export function rawFor(question: Question | undefined, raw: string | undefined): RawAnswer {
+  const value = raw ?? '';
+  if (question?.kind === 'multi') return value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  return value;
+}
+
+const ANSWER_ERRORS: Partial<Record<string, MessageKey>> = {
+  ROUND_CLOSED: 'ui.roundClosed',
+  ROUND_NOT_FOUND: 'ui.roundClosed',
+  INVALID_ANSWER: 'answer.invalid',
+  UNKNOWN_QUESTION: 'answer.invalid',
+  NOT_INVITED: 'answer.notInvited',
+};
+
+/** The note a card shows when recording an answer failed with the domain error `code`. */
+export function answerErrorKey(code: string): MessageKey {
+  return ANSWER_ERRORS[code] ?? 'answer.invalid';
 }

@@ -1,11 +1,9 @@
-import type { RawAnswer } from '../../src/domain/answer.js';
 import { isDomainError } from '../../src/domain/errors.js';
 import type { MessageKey } from '../../src/domain/i18n/en.js';
 import { t } from '../../src/domain/i18n/translate.js';
-import type { Question } from '../../src/domain/question.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import { recordAnswer } from '../../src/services/record-answer.js';
-import { parseAnswerData } from '../teams/card-data.js';
+import { answerErrorKey, parseAnswerData, rawFor } from '../teams/card-data.js';
 import { currentCard, roundQuestions } from '../teams/card-refresh.js';
 import { promptCard, type AdaptiveCardJson } from '../teams/prompt-card.js';
 import type { ChatEntry, PromptEntry } from './inbox.js';
@@ -39,20 +37,6 @@ export async function chatView(deps: ServiceDeps, person: string, entries: reado
   );
 }
 
-const MESSAGE_FOR: Partial<Record<string, MessageKey>> = {
-  ROUND_CLOSED: 'ui.roundClosed',
-  ROUND_NOT_FOUND: 'ui.roundClosed',
-  INVALID_ANSWER: 'answer.invalid',
-  UNKNOWN_QUESTION: 'answer.invalid',
-  NOT_INVITED: 'answer.notInvited',
-};
-
-/** A card input's value as the answer service takes it (inputs come back as strings). */
-function rawFor(question: Question | undefined, raw: string | undefined): RawAnswer {
-  const value = raw ?? '';
-  if (question?.kind === 'multi') return value.split(',').map((v) => v.trim()).filter((v) => v !== '');
-  return value;
-}
 
 export type ActionOutcome = { readonly status: 'ok'; readonly card: AdaptiveCardJson } | { readonly status: 'invalid' };
 
@@ -71,7 +55,7 @@ export async function executeCardAction(deps: ServiceDeps, person: string, promp
     if (outcome === 'already-answered') note = 'answer.already';
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    note = MESSAGE_FOR[error.code] ?? 'answer.invalid';
+    note = answerErrorKey(error.code);
   }
   return { status: 'ok', card: await cardFor(deps, person, prompt, note === null ? undefined : t(prompt.locale, note)) };
 }

@@ -1,12 +1,10 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import type { RawAnswer } from '../../../src/domain/answer.js';
 import { isDomainError } from '../../../src/domain/errors.js';
 import type { MessageKey } from '../../../src/domain/i18n/en.js';
 import { t } from '../../../src/domain/i18n/translate.js';
-import type { Question } from '../../../src/domain/question.js';
 import { recordAnswer } from '../../../src/services/record-answer.js';
-import { ANSWER_VERB, REFRESH_VERB, parseAnswerData, parseLink, type AnswerData } from '../card-data.js';
+import { ANSWER_VERB, REFRESH_VERB, answerErrorKey, parseAnswerData, parseLink, rawFor, type AnswerData } from '../card-data.js';
 import { currentCard, roundQuestions } from '../card-refresh.js';
 import { cardActivity, promptCard, type AdaptiveCardJson } from '../prompt-card.js';
 import { actorOf } from '../turn.js';
@@ -20,20 +18,6 @@ async function promptLocale(ctx: TeamsContext, context: TurnContext, roundId: st
   return delivery?.locale ?? localeOf(ctx, person, context.activity.locale);
 }
 
-const MESSAGE_FOR: Partial<Record<string, MessageKey>> = {
-  ROUND_CLOSED: 'ui.roundClosed',
-  ROUND_NOT_FOUND: 'ui.roundClosed',
-  INVALID_ANSWER: 'answer.invalid',
-  UNKNOWN_QUESTION: 'answer.invalid',
-  NOT_INVITED: 'answer.notInvited',
-};
-
-/** A card input's value as the answer service takes it (inputs always come back as strings). */
-function rawFor(question: Question | undefined, raw: string | undefined): RawAnswer {
-  const value = raw ?? '';
-  if (question?.kind === 'multi') return value.split(',').map((v) => v.trim()).filter((v) => v !== '');
-  return value;
-}
 
 /** Records one answer and returns the card to show in its place (the same card, refreshed). */
 async function answer(ctx: TeamsContext, context: TurnContext, data: AnswerData): Promise<AdaptiveCardJson> {
@@ -48,7 +32,7 @@ async function answer(ctx: TeamsContext, context: TurnContext, data: AnswerData)
     if (outcome === 'already-answered') note = 'answer.already';
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    note = MESSAGE_FOR[error.code] ?? 'answer.invalid';
+    note = answerErrorKey(error.code);
   }
   const text = note === null ? undefined : t(locale, note);
   if (round === null) return promptCard({ roundId: data.r, surveyKind: 'pulse', questions: [], responseToken: data.t, minGroupSize: 0, orgName: null }, locale, { closed: true });

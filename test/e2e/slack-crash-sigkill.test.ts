@@ -119,5 +119,5 @@ describe('Slack: a fan-out killed with SIGKILL and restarted', () => {
     expect(perPerson.size).toBe(PEOPLE + 1);
     const states = await database.collections.deliveries.aggregate<{ _id: string; n: number }>([{ $match: { roundId } }, { $group: { _id: '$state', n: { $sum: 1 } } }]).toArray();
     expect(states).toEqual([{ _id: 'sent', n: PEOPLE + 1 }]);
-  }, 420_000);
+  }, 600_000);
 });

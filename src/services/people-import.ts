@@ -3,6 +3,7 @@ import { matchLocale } from '../domain/i18n/locale.js';
 import { isValidZone } from '../domain/schedule.js';
 import type { PersonDoc } from '../store/documents/identity.js';
 import type { ServiceDeps } from './deps.js';
+import { bulkWriteChunked } from '../store/database.js';
 
 /**
  * Bulk upsert of the org structure from the HR system (CSV import or `PUT /api/v1/people`):
@@ -12,7 +13,6 @@ import type { ServiceDeps } from './deps.js';
  * nothing the second time. Imported segments win over the chat platform's groups from then on.
  */
 
-const WRITE_CHUNK = 50;
 const TEAM_PART = /^[^/|$.]{1,80}$/u;
 
 export const personRowSchema = z.object({
@@ -124,7 +124,7 @@ export async function applyPeopleRows(deps: ServiceDeps, rows: readonly PersonRo
   const segmentDocs = new Map<string, { id: string; name: string; parentId: string | null }>();
   for (const row of rows) for (const s of teamSegments(row.team)) segmentDocs.set(s.id, s);
   const segmentWrites = [...segmentDocs.values()].map((s) => ({ updateOne: { filter: { _id: s.id }, update: { $set: { name: s.name, parentId: s.parentId } }, upsert: true } }));
-  for (let i = 0; i < segmentWrites.length; i += WRITE_CHUNK) await segments.bulkWrite(segmentWrites.slice(i, i + WRITE_CHUNK), { ordered: false });
+  await bulkWriteChunked(segments, segmentWrites);
 
   const unmatched: string[] = [];
   const updates = [];
@@ -144,9 +144,8 @@ export async function applyPeopleRows(deps: ServiceDeps, rows: readonly PersonRo
     }
     if (row.managerEmail) leads.set(row.managerEmail, (leads.get(row.managerEmail) ?? new Set()).add(team));
   }
-  // By _id (FerretDB v1 looks those up by key; an `$in` filter scans), in chunks: FerretDB v1
-  // stalls on a bulkWrite of 100 plain updates, 50 is safe, and MongoDB does not mind.
-  for (let i = 0; i < updates.length; i += WRITE_CHUNK) await people.bulkWrite(updates.slice(i, i + WRITE_CHUNK), { ordered: false });
+  // By _id (FerretDB v1 looks those up by key; an `$in` filter scans), in small commands (see WRITE_CHUNK).
+  await bulkWriteChunked(people, updates);
 
   let leaders = 0;
   for (const [email, teams] of leads) {

@@ -111,19 +111,39 @@ export async function insertOnce<T extends Document & { _id: string }>(
 }
 
 /**
- * Runs upserts, retrying those that lost a race to create the same document: a losing upsert
- * fails with a duplicate key and applies nothing, and by the retry the document exists.
+ * Statements per write command. FerretDB v1 (SQLite) keeps one pooled SQLite connection open for
+ * every statement of an update command that matched a document, until the whole command ends,
+ * and its pool holds 100 connections per database: a command of 100 such statements, or a few
+ * concurrent ones adding up to 100, wait for a connection they themselves hold, and that
+ * database never answers again (a re-run fan-out of 500 upserts did exactly that). Commands of
+ * 16 stay far below the pool even several at a time; MongoDB does not mind either way.
+ */
+export const WRITE_CHUNK = 16;
+
+/** `bulkWrite` in commands of at most WRITE_CHUNK statements, unordered. */
+export async function bulkWriteChunked<T extends Document>(collection: Collection<T>, operations: readonly AnyBulkWriteOperation<T>[]): Promise<void> {
+  for (let i = 0; i < operations.length; i += WRITE_CHUNK) {
+    await collection.bulkWrite(operations.slice(i, i + WRITE_CHUNK), { ordered: false });
+  }
+}
+
+/**
+ * Runs upserts (in commands of WRITE_CHUNK), retrying those that lost a race to create the same
+ * document: a losing upsert fails with a duplicate key and applies nothing, and by the retry the
+ * document exists.
  */
 export async function bulkUpsert<T extends Document>(collection: Collection<T>, operations: AnyBulkWriteOperation<T>[]): Promise<void> {
-  let pending = operations;
-  for (let attempt = 0; pending.length > 0; attempt++) {
-    try {
-      await collection.bulkWrite(pending, { ordered: false });
-      return;
-    } catch (error) {
-      if (attempt >= 4 || !isOnlyDuplicateKeys(error) || !(error instanceof MongoBulkWriteError)) throw error;
-      const failed = new Set(error.result.getWriteErrors().map((e) => e.index));
-      pending = pending.filter((_, index) => failed.has(index));
+  for (let i = 0; i < operations.length; i += WRITE_CHUNK) {
+    let pending = operations.slice(i, i + WRITE_CHUNK);
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      try {
+        await collection.bulkWrite(pending, { ordered: false });
+        break;
+      } catch (error) {
+        if (attempt >= 4 || !isOnlyDuplicateKeys(error) || !(error instanceof MongoBulkWriteError)) throw error;
+        const failed = new Set(error.result.getWriteErrors().map((e) => e.index));
+        pending = pending.filter((_, index) => failed.has(index));
+      }
     }
   }
 }

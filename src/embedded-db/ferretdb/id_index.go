@@ -34,11 +34,13 @@ func keepIDIndexes(ctx context.Context, dir string, logger *slog.Logger) {
 
 	for {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.sqlite"))
+		forgetDropped(dbs, done, files)
 		for _, file := range files {
 			db, ok := dbs[file]
 			if !ok {
 				var err error
-				db, err = sql.Open("sqlite", "file:"+file+"?_pragma=busy_timeout(10000)")
+				// mode=rw: never create a file (a database dropped since the glob stays dropped).
+				db, err = sql.Open("sqlite", "file:"+file+"?mode=rw&_pragma=busy_timeout(10000)")
 				if err != nil {
 					logger.Warn("cannot open for _id indexes", "file", file, "error", err)
 					continue
@@ -55,6 +57,27 @@ func keepIDIndexes(ctx context.Context, dir string, logger *slog.Logger) {
 		case <-ctx.Done():
 			return
 		case <-tick.C:
+		}
+	}
+}
+
+// forgetDropped closes the connections to databases whose file is gone (dropped), so that SQLite
+// can remove their -wal and -shm files and no handle to a dropped database is kept for ever.
+func forgetDropped(dbs map[string]*sql.DB, done map[string]bool, files []string) {
+	present := make(map[string]bool, len(files))
+	for _, file := range files {
+		present[file] = true
+	}
+	for file, db := range dbs {
+		if present[file] {
+			continue
+		}
+		_ = db.Close()
+		delete(dbs, file)
+		for key := range done {
+			if strings.HasPrefix(key, file+"\x00") {
+				delete(done, key)
+			}
 		}
 	}
 }
@@ -90,5 +113,3 @@ func indexTables(ctx context.Context, db *sql.DB, file string, done map[string]b
 	}
 	return nil
 }
-
-

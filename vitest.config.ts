@@ -18,10 +18,6 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
-      // Long crash tests (SIGKILLed child processes): `npm run test:soak`, not part of `npm test`.
-      ...(process.env.PULSEBOT_SOAK === '1'
-        ? [{ test: { name: 'soak', include: ['test/soak/**/*.test.ts'], globalSetup: ['test/support/global-setup.ts'], testTimeout: 600_000, hookTimeout: 120_000 } }]
-        : []),
     ],
   },
 });

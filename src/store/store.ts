@@ -1,3 +1,4 @@
+import { AnswerLookups } from './answer-lookups.js';
 import { AnswersRepo } from './answers-repo.js';
 import { CountersRepo } from './counters-repo.js';
 import type { Database } from './database.js';
@@ -19,18 +20,23 @@ export interface Store {
   readonly answers: AnswersRepo;
   readonly counters: CountersRepo;
   readonly meta: MetaRepo;
+  /** Per-process reads the answer path repeats on every click (see answer-lookups.ts). */
+  readonly lookups: AnswerLookups;
 }
 
 export function createStore(database: Database, secret: string): Store {
+  const people = new PeopleRepo(database);
+  const deliveries = new DeliveriesRepo(database);
   return {
     database,
-    people: new PeopleRepo(database),
+    people,
     segments: new SegmentsRepo(database),
     rounds: new RoundsRepo(database),
-    deliveries: new DeliveriesRepo(database),
+    deliveries,
     ledger: new ParticipationLedger(database, secret),
     answers: new AnswersRepo(database),
     counters: new CountersRepo(database),
     meta: new MetaRepo(database),
+    lookups: new AnswerLookups(deliveries, people),
   };
 }

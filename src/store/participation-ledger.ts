@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import type { Database } from './database.js';
-import { insertOnce } from './database.js';
-import type { PersonKey } from './documents/identity.js';
+import type { ParticipationDoc, PersonKey } from './documents/identity.js';
+import { InsertBatcher } from './insert-batcher.js';
+import { WriteLane } from './write-lane.js';
 import { responseId } from './answer-id.js';
 import { TtlCache } from './ttl-cache.js';
 
@@ -21,11 +22,15 @@ export class ParticipationLedger {
    * saves the answer path a round trip. Not knowing means nothing: the database is asked.
    */
   private readonly known = new TtlCache<string, true>(KNOWN_MS, KNOWN_ENTRIES);
+  private readonly inserts: InsertBatcher<ParticipationDoc>;
 
   constructor(
     private readonly database: Database,
     private readonly secret: string,
-  ) {}
+    lane: WriteLane = new WriteLane(),
+  ) {
+    this.inserts = new InsertBatcher(database.collections.participation, lane);
+  }
 
   private async exists(key: string): Promise<boolean> {
     if (this.known.get(key) === true) return true;
@@ -68,7 +73,7 @@ export class ParticipationLedger {
   /** Notes an answer to a question. True the first time. */
   async markQuestion(roundId: string, person: PersonKey, questionId: string): Promise<boolean> {
     const _id = this.questionKey(roundId, person, questionId);
-    const inserted = await insertOnce(this.database.collections.participation, { _id, roundId, scope: 'question', segment: null });
+    const inserted = await this.inserts.add({ _id, roundId, scope: 'question', segment: null });
     this.known.set(_id, true);
     return inserted;
   }
@@ -78,7 +83,7 @@ export class ParticipationLedger {
     const _id = this.roundKey(roundId, person);
     // Their second answer onwards: already a respondent, nothing to write.
     if (this.known.get(_id) === true) return false;
-    const inserted = await insertOnce(this.database.collections.participation, { _id, roundId, scope: 'round', segment });
+    const inserted = await this.inserts.add({ _id, roundId, scope: 'round', segment });
     this.known.set(_id, true);
     return inserted;
   }

@@ -8,6 +8,7 @@ import { MetaRepo } from './meta-repo.js';
 import { PeopleRepo } from './people-repo.js';
 import { RoundsRepo } from './rounds-repo.js';
 import { SegmentsRepo } from './segments-repo.js';
+import { WriteLane } from './write-lane.js';
 
 /** Every repository over one database: what services receive. */
 export interface Store {
@@ -26,6 +27,8 @@ export interface Store {
 
 export function createStore(database: Database, secret: string): Store {
   const people = new PeopleRepo(database);
+  // The answer path's writes (answers, ledger entries, counters) go out one at a time, batched.
+  const lane = new WriteLane();
   const deliveries = new DeliveriesRepo(database);
   return {
     database,
@@ -33,9 +36,9 @@ export function createStore(database: Database, secret: string): Store {
     segments: new SegmentsRepo(database),
     rounds: new RoundsRepo(database),
     deliveries,
-    ledger: new ParticipationLedger(database, secret),
-    answers: new AnswersRepo(database),
-    counters: new CountersRepo(database),
+    ledger: new ParticipationLedger(database, secret, lane),
+    answers: new AnswersRepo(database, lane),
+    counters: new CountersRepo(database, lane),
     meta: new MetaRepo(database),
     lookups: new AnswerLookups(deliveries, people),
   };

@@ -27,8 +27,9 @@ export type AnswerOutcome = 'recorded' | 'already-answered';
  *
  * Round trips: the round and the person's delivery come from per-process caches (a round for at
  * most a second, see rounds-repo.ts; a delivery for a minute, see answer-lookups.ts), so a click
- * costs the ledger check, the answer, the ledger entry and a share of one batched counter write,
- * plus the "took part" entry on a person's first answer of the round. Every one is by `_id`.
+ * costs the ledger check, the answer, the ledger entry and its counters, plus the "took part"
+ * entry on a person's first answer of the round; every read is by `_id`, and under load the
+ * writes of concurrent clicks go out together (insert-batcher.ts, write-lane.ts).
  */
 export async function recordAnswer(deps: ServiceDeps, input: AnswerInput): Promise<AnswerOutcome> {
   const { store, clock } = deps;

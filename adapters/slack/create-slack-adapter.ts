@@ -9,6 +9,7 @@ import { registerCommandHandlers } from './handlers/commands.js';
 import { registerCommentHandlers } from './handlers/comments.js';
 import { registerHomeAndEvents } from './handlers/home-and-events.js';
 import { registerPromptPosted, SLACK_CONFIRMATION_WINDOW_MS } from './handlers/prompt-posted.js';
+import { malformedPayloadHandler } from './malformed-payload.js';
 import { mongoInstallationStore } from './installation-store.js';
 import { createSlackClients } from './slack-clients.js';
 import type { SlackContext } from './slack-context.js';
@@ -61,6 +62,8 @@ export async function createSlackAdapter(config: SlackConfig, ctx: SlackContext,
     },
     { messagesPerSecond: options.messagesPerSecond, retries: options.retries ?? 10 },
   );
+  // A signed body Bolt cannot read is answered 400, not Bolt's 500 (see malformed-payload.ts).
+  const malformed = malformedPayloadHandler(ctx.deps.logger.child({ adapter: 'slack' }));
   const common = { logger, logLevel: LogLevel.WARN, clientOptions: clients.options, deferInitialization: true } as const;
 
   let receiver: HTTPReceiver | null = null;
@@ -68,13 +71,14 @@ export async function createSlackAdapter(config: SlackConfig, ctx: SlackContext,
   if (config.mode === 'socket') {
     app = new App({ ...common, token: config.botToken, appToken: config.appToken, socketMode: true });
   } else if (config.mode === 'single') {
-    receiver = new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: '/slack/events', logger, unhandledRequestTimeoutMillis: 2900 });
+    receiver = new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: '/slack/events', logger, unhandledRequestTimeoutMillis: 2900, processEventErrorHandler: malformed });
     app = new App({ ...common, token: config.botToken, receiver });
   } else {
     receiver = new HTTPReceiver({
       signingSecret: config.signingSecret,
       endpoints: '/slack/events',
       logger,
+      processEventErrorHandler: malformed,
       clientId: config.clientId,
       clientSecret: config.clientSecret,
       stateSecret: config.stateSecret,

@@ -25,9 +25,10 @@ export async function currentPrompt(
   );
   const open = round.state === 'open' && deps.clock.now().toJSDate() < round.closesAt;
   if (!open) return { ...message, blocks: markClosed(message.blocks, locale) };
+  const answered = await deps.store.ledger.answeredQuestions(round._id, person, questions.map((q) => q.id));
   let blocks = message.blocks;
   for (const question of questions) {
-    if (await deps.store.ledger.hasAnswered(round._id, person, question.id)) blocks = markAnswered(blocks, question.id, locale);
+    if (answered.has(question.id)) blocks = markAnswered(blocks, question.id, locale);
   }
   return { ...message, blocks };
 }

@@ -20,9 +20,6 @@ export async function currentCard(deps: ServiceDeps, round: RoundDoc, person: st
   const noted = note === undefined ? {} : { note };
   const open = round.state === 'open' && deps.clock.now().toJSDate() < round.closesAt;
   if (!open) return promptCard(prompt, locale, { closed: true, ...noted });
-  const answered = new Set<string>();
-  for (const question of questions) {
-    if (await deps.store.ledger.hasAnswered(round._id, person, question.id)) answered.add(question.id);
-  }
+  const answered = await deps.store.ledger.answeredQuestions(round._id, person, questions.map((q) => q.id));
   return promptCard(prompt, locale, { answered, ...noted });
 }

@@ -3,6 +3,7 @@ import { Application } from '@microsoft/teams-ai';
 import type { TeamsConfig } from '../../src/config-teams.js';
 import type { ChatPlatform } from '../../src/ports/chat-platform.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
+import { TtlCache } from '../../src/store/ttl-cache.js';
 import type { ExitResultsHook } from '../../src/services/summary.js';
 import { directorySyncDue, syncDirectory } from '../../src/services/sync-directory.js';
 import { botAppId, createBotAdapter } from './bot-auth.js';
@@ -15,7 +16,7 @@ import { TeamsPacer } from './pacing.js';
 import type { TeamsContext } from './teams-context.js';
 import { teamsDirectory } from './teams-directory.js';
 import { createTeamsPlatform } from './teams-platform.js';
-import { rememberPersonal } from './turn.js';
+import { REMEMBERED_MS, rememberPersonal } from './turn.js';
 import { screenTurn } from './turn-guard.js';
 
 export { MESSAGES_PATH };
@@ -65,6 +66,7 @@ export function createTeamsAdapter(config: TeamsConfig, deps: ServiceDeps, deliv
     },
     ...(options.exitResults ? { exitResults: options.exitResults } : {}),
     resultsBudgetMs: options.resultsBudgetMs ?? 2_000,
+    remembered: new TtlCache(REMEMBERED_MS, 20_000),
   };
   const app = new Application({ adapter, botAppId: appId, removeRecipientMention: true, startTypingTimer: false, longRunningMessages: false });
   app.turn('beforeTurn', async (context) => {

@@ -3,6 +3,7 @@ import { resolveLocale, type Locale } from '../../src/domain/i18n/locale.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import type { ExitResultsHook } from '../../src/services/summary.js';
 import { personKey } from '../../src/store/people-repo.js';
+import type { TtlCache } from '../../src/store/ttl-cache.js';
 import type { TeamsConversations } from './conversations.js';
 import type { TeamsPacer } from './pacing.js';
 
@@ -26,6 +27,8 @@ export interface TeamsContext {
   readonly exitResults?: ExitResultsHook;
   /** How long `results` may take in the turn before the reply follows as its own message. */
   readonly resultsBudgetMs: number;
+  /** What rememberPersonal last saw from each person in this process (see turn.ts). */
+  readonly remembered: TtlCache<string, string>;
 }
 
 /** People in Teams are keyed by tenant and Microsoft Entra object id (stable across apps). */

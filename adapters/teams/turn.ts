@@ -2,6 +2,8 @@ import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { matchLocale } from '../../src/domain/i18n/locale.js';
 import { isValidZone } from '../../src/domain/schedule.js';
+import type { PersonDoc } from '../../src/store/documents/identity.js';
+import type { PersonalConversation } from './conversations.js';
 import { teamsPersonKey, type TeamsContext } from './teams-context.js';
 
 const channelDataSchema = z
@@ -38,9 +40,16 @@ export function actorOf(ctx: TeamsContext, context: TurnContext): TurnActor {
 
 export const isPersonal = (context: TurnContext): boolean => (context.activity.conversation.conversationType ?? 'personal') === 'personal';
 
+/** How long a process trusts that a person's 1:1 chat and directory entry are as it last saw them. */
+export const REMEMBERED_MS = 5 * 60_000;
+
 /**
  * Keeps the 1:1 chat with whoever writes to (or installs) the bot, with the locale and time zone
  * Teams reports, and puts them in the directory. Team and group chats store nothing here.
+ *
+ * It runs before every turn, card answers included, so it writes only what changed: a turn that
+ * carries what this process saw from the same person in the last REMEMBERED_MS costs nothing,
+ * and one that matches what is stored costs the two reads that tell.
  */
 export async function rememberPersonal(ctx: TeamsContext, context: TurnContext): Promise<void> {
   if (!isPersonal(context)) return;
@@ -49,8 +58,11 @@ export async function rememberPersonal(ctx: TeamsContext, context: TurnContext):
   const actor = actorOf(ctx, context);
   const timezone = activity.localTimezone && isValidZone(activity.localTimezone) ? activity.localTimezone : null;
   const locale = activity.locale ?? null;
-  const previous = await ctx.conversations.personal.findOne({ _id: actor.key });
-  await ctx.conversations.savePersonal({
+  const seen = JSON.stringify([activity.serviceUrl, activity.channelId, activity.conversation.id, activity.recipient.id, actor.tenant, actor.memberId, locale, timezone]);
+  if (ctx.remembered.get(actor.key) === seen) return;
+
+  const [previous, existing] = await Promise.all([ctx.conversations.personal.findOne({ _id: actor.key }), ctx.deps.store.people.get(actor.key)]);
+  const conversation: PersonalConversation = {
     _id: actor.key,
     serviceUrl: activity.serviceUrl,
     channelId: activity.channelId,
@@ -61,17 +73,37 @@ export async function rememberPersonal(ctx: TeamsContext, context: TurnContext):
     aadObjectId: actor.aadObjectId,
     locale: locale ?? previous?.locale ?? null,
     timezone: timezone ?? previous?.timezone ?? null,
-  });
-  const existing = await ctx.deps.store.people.get(actor.key);
-  const member = await ctx.conversations.member(actor.tenant, actor.aadObjectId);
-  await ctx.deps.store.people.upsertFromPlatform({
-    platform: 'teams',
+  };
+  if (previous === null || !sameConversation(previous, conversation)) await ctx.conversations.savePersonal(conversation);
+
+  const email = existing?.email ?? (await ctx.conversations.member(actor.tenant, actor.aadObjectId))?.email ?? null;
+  const person = {
+    platform: 'teams' as const,
     tenant: actor.tenant,
     userId: actor.aadObjectId,
-    email: existing?.email ?? member?.email ?? null,
+    email,
     timezone: timezone ?? existing?.timezone ?? null,
     locale: matchLocale(locale) ?? existing?.locale ?? null,
     segment: existing?.segmentSource === 'platform' ? existing.segment : null,
     syncId: existing?.syncId ?? 'event',
-  });
+  };
+  if (existing === null || !unchangedPerson(existing, person)) await ctx.deps.store.people.upsertFromPlatform(person);
+  ctx.remembered.set(actor.key, seen);
+}
+
+function sameConversation(stored: PersonalConversation, next: PersonalConversation): boolean {
+  return (Object.keys(next) as (keyof PersonalConversation)[]).every((key) => stored[key] === next[key]);
+}
+
+/** True when upserting `next` would leave the stored person as it is (see PeopleRepo.upsertFromPlatform). */
+function unchangedPerson(stored: PersonDoc, next: { email: string | null; timezone: string | null; locale: PersonDoc['locale']; segment: string | null; syncId: string }): boolean {
+  const segmentKept = stored.segmentSource === 'import' || (stored.segment === next.segment && stored.segmentSource === (next.segment === null ? null : 'platform'));
+  return (
+    stored.active &&
+    stored.email === (next.email?.trim().toLowerCase() ?? null) &&
+    stored.timezone === next.timezone &&
+    stored.locale === next.locale &&
+    stored.syncId === next.syncId &&
+    segmentKept
+  );
 }

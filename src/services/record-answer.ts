@@ -3,7 +3,6 @@ import { DomainError } from '../domain/errors.js';
 import { questionById } from '../domain/templates/catalog.js';
 import { COUNTER_ANSWERED, COUNTER_RESPONDENTS, ROUND_QUESTION } from '../store/documents/answers.js';
 import type { PersonKey } from '../store/documents/identity.js';
-import { deliveryId } from '../store/deliveries-repo.js';
 import type { ServiceDeps } from './deps.js';
 
 export interface AnswerInput {
@@ -25,10 +24,16 @@ export type AnswerOutcome = 'recorded' | 'already-answered';
  * that this person answered. Live counters are bumped only by the call that stored the answer;
  * a crash between the two can leave a live counter one short, and closing the round recounts
  * them exactly from the answers.
+ *
+ * Round trips: the round and the person's delivery come from per-process caches (a round for at
+ * most a second, see rounds-repo.ts; a delivery for a minute, see answer-lookups.ts), so a click
+ * costs the ledger check, the answer, the ledger entry and its counters, plus the "took part"
+ * entry on a person's first answer of the round; every read is by `_id`, and under load the
+ * writes of concurrent clicks go out together (insert-batcher.ts, write-lane.ts).
  */
 export async function recordAnswer(deps: ServiceDeps, input: AnswerInput): Promise<AnswerOutcome> {
   const { store, clock } = deps;
-  const round = await store.rounds.get(input.roundId);
+  const round = await store.rounds.getCached(input.roundId);
   if (round === null) throw new DomainError('ROUND_NOT_FOUND', `no round ${input.roundId}`);
   if (round.state !== 'open' || clock.now().toJSDate() >= round.closesAt) {
     throw new DomainError('ROUND_CLOSED', `round ${round._id} is ${round.state}`);
@@ -37,7 +42,7 @@ export async function recordAnswer(deps: ServiceDeps, input: AnswerInput): Promi
   if (question === undefined) throw new DomainError('UNKNOWN_QUESTION', `round ${round._id} has no question ${input.questionId}`);
   const answer = parseAnswer(question, input.raw);
 
-  const delivery = await store.deliveries.get(deliveryId(round._id, input.person));
+  const delivery = await store.lookups.invitation(round._id, input.person);
   if (delivery === null) throw new DomainError('NOT_INVITED', `round ${round._id} was not sent to this person`);
   if (delivery.expiresAt !== null && clock.now().toJSDate() >= delivery.expiresAt) {
     throw new DomainError('ROUND_CLOSED', `this person's prompt in ${round._id} has expired`);

@@ -1,5 +1,6 @@
 import type { Database } from './database.js';
-import { insertOnce } from './database.js';
+import { InsertBatcher } from './insert-batcher.js';
+import { WriteLane } from './write-lane.js';
 import {
   COUNTER_ANSWERED,
   commentDocSchema,
@@ -17,15 +18,24 @@ export interface CountRow {
 
 /** Raw anonymous answers: responses (scores and choices) and comments (free text). */
 export class AnswersRepo {
-  constructor(private readonly database: Database) {}
+  private readonly responses: InsertBatcher<ResponseDoc>;
+  private readonly comments: InsertBatcher<CommentDoc>;
 
-  /** Stores a response unless one with its id exists. True when this call stored it. */
+  constructor(
+    private readonly database: Database,
+    lane: WriteLane = new WriteLane(),
+  ) {
+    this.responses = new InsertBatcher(database.collections.responses, lane);
+    this.comments = new InsertBatcher(database.collections.comments, lane);
+  }
+
+  /** Stores a response unless one with its id exists. True when this call stored it. Settles once it is written. */
   async addResponse(doc: ResponseDoc): Promise<boolean> {
-    return insertOnce(this.database.collections.responses, responseDocSchema.parse(doc));
+    return this.responses.add(responseDocSchema.parse(doc));
   }
 
   async addComment(doc: CommentDoc): Promise<boolean> {
-    return insertOnce(this.database.collections.comments, commentDocSchema.parse(doc));
+    return this.comments.add(commentDocSchema.parse(doc));
   }
 
   /** The stored answer with this id, as a comparable string (null when there is none). */

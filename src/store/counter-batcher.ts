@@ -1,6 +1,7 @@
 import type { Collection } from 'mongodb';
 import { bulkUpsert } from './database.js';
 import { counterId, type CounterDoc } from './documents/answers.js';
+import { WriteLane } from './write-lane.js';
 
 interface Pending {
   roundId: string;
@@ -25,7 +26,10 @@ export class CounterBatcher {
   private waiters: { resolve: () => void; reject: (error: unknown) => void }[] = [];
   private running = false;
 
-  constructor(private readonly counters: Collection<CounterDoc>) {}
+  constructor(
+    private readonly counters: Collection<CounterDoc>,
+    private readonly lane: WriteLane = new WriteLane(),
+  ) {}
 
   add(roundId: string, segment: string, questionId: string, values: readonly string[]): Promise<void> {
     if (values.length === 0) return Promise.resolve();
@@ -56,7 +60,7 @@ export class CounterBatcher {
       this.queued = new Map();
       this.waiters = [];
       try {
-        await this.write(batch);
+        await this.lane.run(() => this.write(batch));
         for (const w of waiters) w.resolve();
       } catch (error) {
         for (const w of waiters) w.reject(error);

@@ -1,4 +1,5 @@
 import { CounterBatcher } from './counter-batcher.js';
+import type { WriteLane } from './write-lane.js';
 import { bulkUpsert, type Database } from './database.js';
 import { COUNTER_INVITED, COUNTER_RESPONDENTS, ROUND_QUESTION, counterDocSchema, counterId, type CounterDoc } from './documents/answers.js';
 
@@ -6,8 +7,11 @@ import { COUNTER_INVITED, COUNTER_RESPONDENTS, ROUND_QUESTION, counterDocSchema,
 export class CountersRepo {
   private readonly batcher: CounterBatcher;
 
-  constructor(private readonly database: Database) {
-    this.batcher = new CounterBatcher(database.collections.counters);
+  constructor(
+    private readonly database: Database,
+    lane?: WriteLane,
+  ) {
+    this.batcher = new CounterBatcher(database.collections.counters, lane);
   }
 
   /** Adds 1 to each counter (creating it at 1). Settles once the increment is written. */

@@ -1,18 +1,43 @@
 import { createHmac } from 'node:crypto';
 import type { Database } from './database.js';
-import { insertOnce } from './database.js';
-import type { PersonKey } from './documents/identity.js';
+import type { ParticipationDoc, PersonKey } from './documents/identity.js';
+import { InsertBatcher } from './insert-batcher.js';
+import { WriteLane } from './write-lane.js';
 import { responseId } from './answer-id.js';
+import { TtlCache } from './ttl-cache.js';
+
+/** How many ledger entries a process remembers it has seen (about 100 bytes each). */
+const KNOWN_ENTRIES = 50_000;
+/** An entry is only ever removed by `purge` at close; the TTL just lets memory go. */
+const KNOWN_MS = 60 * 60_000;
 
 /**
  * The participation ledger: keyed hashes that say "this person has answered (this question of)
  * this round" and nothing else. Without PULSE_SECRET nobody can tell whose hash is whose.
  */
 export class ParticipationLedger {
+  /**
+   * Entries this process wrote or read (their keyed hashes only). An entry leaves the ledger only
+   * when its round is purged, and that clears this too; so "known" means "in the ledger" and
+   * saves the answer path a round trip. Not knowing means nothing: the database is asked.
+   */
+  private readonly known = new TtlCache<string, true>(KNOWN_MS, KNOWN_ENTRIES);
+  private readonly inserts: InsertBatcher<ParticipationDoc>;
+
   constructor(
     private readonly database: Database,
     private readonly secret: string,
-  ) {}
+    lane: WriteLane = new WriteLane(),
+  ) {
+    this.inserts = new InsertBatcher(database.collections.participation, lane);
+  }
+
+  private async exists(key: string): Promise<boolean> {
+    if (this.known.get(key) === true) return true;
+    const doc = await this.database.collections.participation.findOne({ _id: key }, { projection: { _id: 1 } });
+    if (doc !== null) this.known.set(key, true);
+    return doc !== null;
+  }
 
   private key(parts: readonly string[]): string {
     return createHmac('sha256', this.secret).update(parts.join('\u001f')).digest('hex');
@@ -32,33 +57,35 @@ export class ParticipationLedger {
   }
 
   async hasAnswered(roundId: string, person: PersonKey, questionId: string): Promise<boolean> {
-    const doc = await this.database.collections.participation.findOne({ _id: this.questionKey(roundId, person, questionId) });
-    return doc !== null;
+    return this.exists(this.questionKey(roundId, person, questionId));
+  }
+
+  /** Which of `questionIds` the person has answered (the unknown ones read in parallel, by _id). */
+  async answeredQuestions(roundId: string, person: PersonKey, questionIds: readonly string[]): Promise<Set<string>> {
+    const answered = await Promise.all(questionIds.map((id) => this.hasAnswered(roundId, person, id)));
+    return new Set(questionIds.filter((_, i) => answered[i] === true));
   }
 
   async hasTakenPart(roundId: string, person: PersonKey): Promise<boolean> {
-    const doc = await this.database.collections.participation.findOne({ _id: this.roundKey(roundId, person) });
-    return doc !== null;
+    return this.exists(this.roundKey(roundId, person));
   }
 
   /** Notes an answer to a question. True the first time. */
   async markQuestion(roundId: string, person: PersonKey, questionId: string): Promise<boolean> {
-    return insertOnce(this.database.collections.participation, {
-      _id: this.questionKey(roundId, person, questionId),
-      roundId,
-      scope: 'question',
-      segment: null,
-    });
+    const _id = this.questionKey(roundId, person, questionId);
+    const inserted = await this.inserts.add({ _id, roundId, scope: 'question', segment: null });
+    this.known.set(_id, true);
+    return inserted;
   }
 
   /** Notes that the person took part in the round. True the first time (a new respondent). */
   async markRound(roundId: string, person: PersonKey, segment: string): Promise<boolean> {
-    return insertOnce(this.database.collections.participation, {
-      _id: this.roundKey(roundId, person),
-      roundId,
-      scope: 'round',
-      segment,
-    });
+    const _id = this.roundKey(roundId, person);
+    // Their second answer onwards: already a respondent, nothing to write.
+    if (this.known.get(_id) === true) return false;
+    const inserted = await this.inserts.add({ _id, roundId, scope: 'round', segment });
+    this.known.set(_id, true);
+    return inserted;
   }
 
   /** Respondents so far by reporting segment. */
@@ -74,7 +101,9 @@ export class ParticipationLedger {
 
   /** Removes every entry of a closed round. */
   async purge(roundId: string): Promise<number> {
+    this.known.clear();
     const result = await this.database.collections.participation.deleteMany({ roundId });
+    this.known.clear();
     return result.deletedCount;
   }
 

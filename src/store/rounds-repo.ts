@@ -3,9 +3,19 @@ import type { Database } from './database.js';
 import { insertOnce } from './database.js';
 import { roundDocSchema, surveyDocSchema, type RoundDoc, type SurveyDoc } from './documents/rounds.js';
 import type { SurveyDefinition } from '../domain/survey-definition.js';
+import { TtlCache } from './ttl-cache.js';
+
+/**
+ * How long a process trusts a round it read for an answer. A change made through this repo is
+ * seen at once; one made by another process within this long, well inside close-round's grace
+ * (CLOSE_GRACE_MS, 3.5 s) for answers already under way, so none lands after the recount.
+ */
+export const ROUND_CACHE_MS = 1_000;
 
 /** Survey definitions and their rounds. */
 export class RoundsRepo {
+  private readonly cache = new TtlCache<string, RoundDoc>(ROUND_CACHE_MS, 1_000);
+
   constructor(private readonly database: Database) {}
 
   async saveSurvey(definition: SurveyDefinition): Promise<void> {
@@ -21,6 +31,7 @@ export class RoundsRepo {
   /** Creates the round unless it exists; returns the stored one either way (a double fire is a no-op). */
   async createOnce(round: z.input<typeof roundDocSchema>): Promise<{ round: RoundDoc; created: boolean }> {
     const created = await insertOnce(this.database.collections.rounds, roundDocSchema.parse(round));
+    this.cache.delete(round._id);
     const stored = await this.get(round._id);
     if (stored === null) throw new Error(`round ${round._id} vanished right after it was written`);
     return { round: stored, created };
@@ -31,9 +42,20 @@ export class RoundsRepo {
     return doc === null ? null : roundDocSchema.parse(doc);
   }
 
+  /**
+   * The round as the answer path reads it on every click: from the database at most once per
+   * ROUND_CACHE_MS in this process. Callers still check `state` and `closesAt` (against the clock)
+   * themselves; do not change the document returned.
+   */
+  async getCached(id: string): Promise<RoundDoc | null> {
+    return this.cache.through(id, () => this.get(id));
+  }
+
   /** Moves a round's close time later (never earlier). */
   async extendClose(id: string, closesAt: Date): Promise<void> {
+    this.cache.delete(id);
     await this.database.collections.rounds.updateOne({ _id: id, closesAt: { $lt: closesAt } }, { $set: { closesAt } });
+    this.cache.delete(id);
   }
 
   async openRounds(): Promise<RoundDoc[]> {
@@ -59,6 +81,8 @@ export class RoundsRepo {
   }
 
   async update(id: string, fields: Partial<Pick<RoundDoc, 'state' | 'countsFinal' | 'fannedOut'>>): Promise<void> {
+    this.cache.delete(id);
     await this.database.collections.rounds.updateOne({ _id: id }, { $set: fields });
+    this.cache.delete(id);
   }
 }

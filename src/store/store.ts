@@ -1,3 +1,4 @@
+import { AnswerLookups } from './answer-lookups.js';
 import { AnswersRepo } from './answers-repo.js';
 import { CountersRepo } from './counters-repo.js';
 import type { Database } from './database.js';
@@ -7,6 +8,7 @@ import { MetaRepo } from './meta-repo.js';
 import { PeopleRepo } from './people-repo.js';
 import { RoundsRepo } from './rounds-repo.js';
 import { SegmentsRepo } from './segments-repo.js';
+import { WriteLane } from './write-lane.js';
 
 /** Every repository over one database: what services receive. */
 export interface Store {
@@ -19,18 +21,25 @@ export interface Store {
   readonly answers: AnswersRepo;
   readonly counters: CountersRepo;
   readonly meta: MetaRepo;
+  /** Per-process reads the answer path repeats on every click (see answer-lookups.ts). */
+  readonly lookups: AnswerLookups;
 }
 
 export function createStore(database: Database, secret: string): Store {
+  const people = new PeopleRepo(database);
+  // The answer path's writes (answers, ledger entries, counters) go out one at a time, batched.
+  const lane = new WriteLane();
+  const deliveries = new DeliveriesRepo(database);
   return {
     database,
-    people: new PeopleRepo(database),
+    people,
     segments: new SegmentsRepo(database),
     rounds: new RoundsRepo(database),
-    deliveries: new DeliveriesRepo(database),
-    ledger: new ParticipationLedger(database, secret),
-    answers: new AnswersRepo(database),
-    counters: new CountersRepo(database),
+    deliveries,
+    ledger: new ParticipationLedger(database, secret, lane),
+    answers: new AnswersRepo(database, lane),
+    counters: new CountersRepo(database, lane),
     meta: new MetaRepo(database),
+    lookups: new AnswerLookups(deliveries, people),
   };
 }

@@ -5,10 +5,11 @@ import { isDomainError } from '../../../src/domain/errors.js';
 import type { MessageKey } from '../../../src/domain/i18n/en.js';
 import { t } from '../../../src/domain/i18n/translate.js';
 import type { RawAnswer } from '../../../src/domain/answer.js';
+import { resolveLocale, type Locale } from '../../../src/domain/i18n/locale.js';
 import { recordAnswer, type AnswerOutcome } from '../../../src/services/record-answer.js';
 import { ACTIONS, decodeActionValue, type ActionValue } from '../action-value.js';
 import { currentPrompt } from '../prompt-refresh.js';
-import { localeOf, slackPersonKey, type SlackContext } from '../slack-context.js';
+import { slackPersonKey, type SlackContext } from '../slack-context.js';
 
 /** The fields of a block_actions payload the answer path reads, checked. */
 const clickSchema = z.object({
@@ -27,6 +28,13 @@ const MESSAGE_FOR: Partial<Record<string, MessageKey>> = {
   UNKNOWN_QUESTION: 'answer.invalid',
   NOT_INVITED: 'answer.notInvited',
 };
+
+/** The language the prompt was sent in (an exit survey in a language HR chose), else the person's; read through the answer path's caches. */
+async function promptLocale(ctx: SlackContext, roundId: string, person: string): Promise<Locale> {
+  const { lookups } = ctx.deps.store;
+  const invitation = await lookups.invitation(roundId, person);
+  return invitation?.locale ?? resolveLocale(await lookups.personLocale(person), ctx.deps.settings.defaultLocale);
+}
 
 export interface Answered {
   readonly person: string;
@@ -58,8 +66,8 @@ export async function answerAndRefresh(
     note = MESSAGE_FOR[error.code] ?? 'answer.invalid';
   }
   await ack();
-  const locale = await localeOf(ctx, person);
-  const round = await ctx.deps.store.rounds.get(value.r);
+  const locale = await promptLocale(ctx, value.r, person);
+  const round = await ctx.deps.store.rounds.getCached(value.r);
   if (round !== null) {
     const message = await currentPrompt(ctx.deps, round, person, value.t, locale);
     await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });

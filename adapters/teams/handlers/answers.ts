@@ -8,14 +8,14 @@ import { ANSWER_VERB, REFRESH_VERB, answerErrorKey, parseAnswerData, parseLink, 
 import { currentCard, roundQuestions } from '../card-refresh.js';
 import { cardActivity, promptCard, type AdaptiveCardJson } from '../prompt-card.js';
 import { actorOf } from '../turn.js';
-import { deliveryId } from '../../../src/store/deliveries-repo.js';
-import type { Locale } from '../../../src/domain/i18n/locale.js';
+import { resolveLocale, type Locale } from '../../../src/domain/i18n/locale.js';
 import { localeOf, type TeamsContext } from '../teams-context.js';
 
 /** The language the prompt was sent in (an exit survey HR sent in a chosen language), else the person's. */
 async function promptLocale(ctx: TeamsContext, context: TurnContext, roundId: string, person: string): Promise<Locale> {
-  const delivery = await ctx.deps.store.deliveries.get(deliveryId(roundId, person));
-  return delivery?.locale ?? localeOf(ctx, person, context.activity.locale);
+  const { lookups } = ctx.deps.store;
+  const invitation = await lookups.invitation(roundId, person);
+  return invitation?.locale ?? resolveLocale((await lookups.personLocale(person)) ?? context.activity.locale ?? null, ctx.deps.settings.defaultLocale);
 }
 
 
@@ -24,7 +24,7 @@ async function answer(ctx: TeamsContext, context: TurnContext, data: AnswerData)
   const { deps } = ctx;
   const actor = actorOf(ctx, context);
   const locale = await promptLocale(ctx, context, data.r, actor.key);
-  const round = await deps.store.rounds.get(data.r);
+  const round = await deps.store.rounds.getCached(data.r);
   const question = round === null ? undefined : roundQuestions(round).find((q) => q.id === data.q);
   let note: MessageKey | null = null;
   try {
@@ -55,7 +55,7 @@ export function registerAnswerHandlers(app: Application, ctx: TeamsContext): voi
     const link = parseLink(data);
     const actor = actorOf(ctx, context);
     const locale = link === null ? await localeOf(ctx, actor.key, context.activity.locale) : await promptLocale(ctx, context, link.r, actor.key);
-    const round = link === null ? null : await ctx.deps.store.rounds.get(link.r);
+    const round = link === null ? null : await ctx.deps.store.rounds.getCached(link.r);
     if (link === null || round === null) return t(locale, 'ui.roundClosed');
     return currentCard(ctx.deps, round, actor.key, link.t, locale);
   });

@@ -20,11 +20,14 @@ export function startDeliveryLoop(deps: ServiceDeps, platforms: PlatformRegistry
   let stopped = false;
   const stopping = new AbortController();
   const batch = 500;
+  // Due prompts are streamed from one query per pass: FerretDB scans the whole collection for
+  // each query, so a round of 20,000 costs one scan rather than forty.
+  const sendBatch = 20_000;
 
   const pass = async (): Promise<void> => {
     do {
       again = false;
-      await runScheduleTick(deps, platforms, batch, stopping.signal);
+      await runScheduleTick(deps, platforms, batch, stopping.signal, sendBatch);
     } while (again && !stopped);
   };
   const kick = (): void => {

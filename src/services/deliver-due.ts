@@ -58,8 +58,8 @@ type Report = { examined: number; skipped: number; sent: number; failed: number;
  * record leaves it `claimed` for the scheduler's reconciliation. Errors are recorded per person
  * and retried with backoff, never fatal to the batch.
  *
- * The due deliveries are read as one query and taken `CHUNK` at a time: one bulk claim per chunk
- * (DeliveriesRepo.claimMany), and one bulk record of its sends. The next chunk is claimed while
+ * The due deliveries are read as one query and taken `CHUNK` at a time: one claim per chunk
+ * (DeliveriesRepo.claimMany: one insert of all its locks), and one record of its sends. The next chunk is claimed while
  * this one is being sent, and a chunk's sends are recorded while the next one goes out, so a
  * paced platform is never kept waiting by the database.
  */

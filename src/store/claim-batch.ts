@@ -3,15 +3,20 @@ import { isOnlyDuplicateKeys, type Database } from './database.js';
 import type { DeliveryDoc, SendLockDoc } from './documents/identity.js';
 
 /**
- * Writes per bulk request. FerretDB (v1, SQLite) stops answering an `update` command of 100
- * statements or more, so bulk updates go in slices below that.
+ * How many single-document writes go to the server at once. Not bulk writes: FerretDB v1 (SQLite)
+ * keeps each statement's cursor, and so one of its 100 pooled connections, open until the whole
+ * command ends, so an `update` command of many statements (bulkWrite) can take every connection
+ * and wait forever for one more, as can a few such commands at once.
  */
-export const BULK_SLICE = 50;
+const PARALLEL_WRITES = 4;
 
-export function slices<T>(items: readonly T[], size = BULK_SLICE): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+/** Runs `write` over `items`, a few at a time. */
+export async function eachWrite<T>(items: readonly T[], write: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(PARALLEL_WRITES, items.length) }, async () => {
+    while (next < items.length) await write(items[next++] as T);
+  });
+  await Promise.all(lanes);
 }
 
 /** The send lock of a delivery's current attempt: inserting it is the claim. */

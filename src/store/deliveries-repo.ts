@@ -1,4 +1,4 @@
-import { insertLocks, lockId, roundsStillOpen, slices } from './claim-batch.js';
+import { eachWrite, insertLocks, lockId, roundsStillOpen } from './claim-batch.js';
 import { insertOnce, isOnlyDuplicateKeys, type Database } from './database.js';
 import { deliveryDocSchema, type DeliveryDoc, type PersonKey } from './documents/identity.js';
 
@@ -108,19 +108,14 @@ export class DeliveriesRepo {
    * nobody took (whoever claimed a delivery, and so whoever sent, retried or released it, holds
    * the lock of the attempt the copy shows), and the one change made to a pending delivery without
    * a lock, closing it, comes after its round is marked closing. Every write filters on `_id`
-   * alone (the server's only indexed filter), in bulk requests.
+   * alone (the server's only indexed filter), a few at a time.
    */
   async claimMany(copies: readonly DeliveryDoc[], now: Date, staleAfterMs: number): Promise<DeliveryDoc[]> {
     const taken = await insertLocks(this.database, copies.map((copy) => ({ _id: lockId(copy), roundId: copy.roundId, at: now })));
     const open = await roundsStillOpen(this.database, copies.map((copy) => copy.roundId), now);
     const ours = copies.filter((copy, index) => !taken.has(index) && open.has(copy.roundId));
     for (const [index, copy] of copies.entries()) if (taken.has(index)) await this.skipStaleLock(copy, now, staleAfterMs);
-    for (const slice of slices(ours)) {
-      await this.deliveries.bulkWrite(
-        slice.map((copy) => ({ updateOne: { filter: { _id: copy._id }, update: { $set: { state: 'claimed' as const, claimedAt: now, attempts: copy.attempts + 1 } } } })),
-        { ordered: false },
-      );
-    }
+    await eachWrite(ours, (copy) => this.deliveries.updateOne({ _id: copy._id }, { $set: { state: 'claimed', claimedAt: now, attempts: copy.attempts + 1 } }));
     return ours.map((copy) => ({ ...copy, state: 'claimed', claimedAt: now, attempts: copy.attempts + 1 }));
   }
 
@@ -155,14 +150,9 @@ export class DeliveriesRepo {
     return docs.map((doc) => deliveryDocSchema.parse(doc));
   }
 
-  /** Records many sends at once (bulk requests of `_id` updates). */
+  /** Records many sends (`_id` updates, a few in flight at a time). */
   async markSentMany(sends: readonly { readonly id: string; readonly channel: string; readonly messageId: string }[]): Promise<void> {
-    for (const slice of slices(sends)) {
-      await this.deliveries.bulkWrite(
-        slice.map((s) => ({ updateOne: { filter: { _id: s.id }, update: { $set: { state: 'sent' as const, messageChannel: s.channel, messageId: s.messageId, lastError: null } } } })),
-        { ordered: false },
-      );
-    }
+    await eachWrite(sends, (s) => this.markSent(s.id, s.channel, s.messageId));
   }
 
   async markSent(id: string, channel: string, messageId: string): Promise<void> {

@@ -1,6 +1,6 @@
 import type { ServiceDeps } from './services/deps.js';
 import type { PlatformRegistry } from './services/deliver-due.js';
-import { runScheduleTick } from './services/schedule-tick.js';
+import { runScheduleTick, sendAllDue } from './services/schedule-tick.js';
 
 export interface DeliveryLoop {
   /** Sends what is due as soon as possible (coalesces many calls into one pass). */
@@ -17,6 +17,7 @@ export interface DeliveryLoop {
 export function startDeliveryLoop(deps: ServiceDeps, platforms: PlatformRegistry, everyMs: number | null = 15_000): DeliveryLoop {
   let running: Promise<void> | null = null;
   let again = false;
+  let asked = false;
   let stopped = false;
   const stopping = new AbortController();
   const batch = 500;
@@ -27,10 +28,17 @@ export function startDeliveryLoop(deps: ServiceDeps, platforms: PlatformRegistry
   const pass = async (): Promise<void> => {
     do {
       again = false;
+      // Asked for (send-now, each page a fan-out writes): what is due goes out first, and again
+      // while more is asked for, before the tick opens other rounds (a whole fan-out each) or
+      // settles old claims.
+      while (asked && !stopped) {
+        asked = false;
+        await sendAllDue(deps, platforms, sendBatch, stopping.signal);
+      }
       await runScheduleTick(deps, platforms, batch, stopping.signal, sendBatch);
     } while (again && !stopped);
   };
-  const kick = (): void => {
+  const run = (): void => {
     if (stopped) return;
     if (running) {
       again = true;
@@ -42,7 +50,11 @@ export function startDeliveryLoop(deps: ServiceDeps, platforms: PlatformRegistry
         running = null;
       });
   };
-  const timer = everyMs === null ? null : setInterval(kick, everyMs);
+  const kick = (): void => {
+    asked = true;
+    run();
+  };
+  const timer = everyMs === null ? null : setInterval(run, everyMs);
   timer?.unref();
   return {
     kick,

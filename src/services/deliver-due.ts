@@ -59,9 +59,9 @@ type Report = { examined: number; skipped: number; sent: number; failed: number;
  * and retried with backoff, never fatal to the batch.
  *
  * The due deliveries are read as one query and taken `CHUNK` at a time: one claim per chunk
- * (DeliveriesRepo.claimMany: one insert of all its locks), and one record of its sends. The next chunk is claimed while
- * this one is being sent, and a chunk's sends are recorded while the next one goes out, so a
- * paced platform is never kept waiting by the database.
+ * (DeliveriesRepo.claimMany: one insert of all its locks), and one record of its sends. The
+ * next chunk is claimed while this one is being sent, and a chunk's sends are recorded while the
+ * next one goes out, so a paced platform is never kept waiting by the database.
  */
 export async function deliverDue(
   deps: ServiceDeps,

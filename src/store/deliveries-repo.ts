@@ -80,11 +80,8 @@ export class DeliveriesRepo {
    * that is atomic on every MongoDB-protocol server; then the delivery is read again (a stale copy
    * of one the round has closed is let go) and moved to `claimed`. Every read and write here
    * filters on `_id` alone, which every server answers from an index. A reader holding a stale
-   * copy asks for an attempt whose lock exists, and loses.
-   *
-   * A lock whose holder died before moving the delivery (it is still pending at that attempt
-   * after `staleAfterMs`) is skipped past: the attempt count goes up, and the next claim takes a
-   * fresh lock. Nothing was sent under it, since sending comes after the move.
+   * copy asks for an attempt whose lock exists, and loses. A lock whose holder died is skipped
+   * past once stale (`skipStaleLock`). `claimMany` takes many at once.
    */
   async claim(delivery: DeliveryDoc, now: Date, staleAfterMs: number): Promise<boolean> {
     if (await insertOnce(this.database.collections.sendLocks, { _id: lockId(delivery), roundId: delivery.roundId, at: now })) {

@@ -21,8 +21,11 @@ export interface DeliveryReport {
 }
 
 const MAX_ATTEMPTS = 5;
-/** Deliveries claimed together: small enough that a crash strands few claims, big enough to save round trips. */
-const CHUNK = 50;
+/**
+ * Deliveries claimed together. Few: a process killed holding claims it has not sent leaves them
+ * to reconciliation (resent once the platform's silence proves them unsent).
+ */
+const CHUNK = 25;
 
 /** Runs `work` over `items` with at most `limit` at a time. */
 async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>, signal?: AbortSignal): Promise<void> {
@@ -59,9 +62,9 @@ type Report = { examined: number; skipped: number; sent: number; failed: number;
  * and retried with backoff, never fatal to the batch.
  *
  * The due deliveries are read as one query and taken `CHUNK` at a time: one claim per chunk
- * (DeliveriesRepo.claimMany: one insert of all its locks), and one record of its sends. The
- * next chunk is claimed while this one is being sent, and a chunk's sends are recorded while the
- * next one goes out, so a paced platform is never kept waiting by the database.
+ * (DeliveriesRepo.claimMany: one insert of all its locks). The next chunk is claimed while this
+ * one is being sent, so a paced platform is never kept waiting by the database. Each send is
+ * recorded as soon as it returns.
  */
 export async function deliverDue(
   deps: ServiceDeps,
@@ -99,7 +102,9 @@ export async function deliverDue(
     });
     const copies = chunk.filter((delivery) => candidates.has(delivery._id));
     if (signal?.aborted === true) return [];
-    const won = await store.deliveries.claimMany(copies, now, claimLeaseMs(deps));
+    // Claimed at the time of the claim, not the pass's start: reconciliation after a crash
+    // reasons from `claimedAt` to when the prompt can have been posted.
+    const won = await store.deliveries.claimMany(copies, clock.now().toJSDate(), claimLeaseMs(deps));
     report.skipped += copies.length - won.length;
     return won.flatMap((delivery) => {
       const found = candidates.get(delivery._id);
@@ -126,26 +131,23 @@ export async function deliverDue(
     }
   };
 
-  const record = async (sent: readonly Sent[]): Promise<void> => {
-    if (sent.length === 0) return;
+  const record = async ({ delivery, ref, round }: Sent): Promise<void> => {
     try {
-      await store.deliveries.markSentMany(sent.map(({ delivery, ref }) => ({ id: delivery._id, channel: ref.channel, messageId: ref.messageId })));
-      for (const { delivery, round } of sent) {
-        if (round.kind === 'exit') await store.database.collections.exitRequests.updateOne({ _id: delivery.personKey, roundId: round._id, state: 'scheduled' }, { $set: { state: 'sent' } });
-      }
-      report.sent += sent.length;
+      await store.deliveries.markSent(delivery._id, ref.channel, ref.messageId);
+      if (round.kind === 'exit') await store.database.collections.exitRequests.updateOne({ _id: delivery.personKey, roundId: round._id, state: 'scheduled' }, { $set: { state: 'sent' } });
+      report.sent++;
     } catch (error) {
       // Posted but not recorded: left `claimed`, settled by reconciliation (the platform's reports), never resent blindly.
-      deps.logger.error({ err: error, prompts: sent.length }, 'prompts sent but not recorded; left for reconciliation');
+      deps.logger.error({ err: error }, 'a prompt was sent but not recorded; left for reconciliation');
     }
   };
 
   // Claimed deliveries wait in `queue`; the send lanes take from it without pause, and it is
-  // refilled (the next chunk claimed) as soon as it holds less than a chunk, so the claim of the
-  // next chunk overlaps the sends of this one. Sends are recorded a chunk at a time, also in the
-  // background. A slow send (a retried 429) holds up its own lane only.
+  // refilled (the next chunk claimed) as soon as it holds less than one per lane, so the claim
+  // of the next chunk overlaps the sends of this one. A slow send (a retried 429) holds up its own lane only.
   const chunks = chunksOf(store.deliveries.dueStream(now, options.batch ?? 500, CHUNK * 2), CHUNK);
   const queue: Claimed[] = [];
+  const lanesCount = Math.max(1, options.concurrency ?? 8);
   let exhausted = false;
   let failure: unknown = null;
   let refilling: Promise<void> | null = null;
@@ -162,18 +164,12 @@ export async function deliverDue(
         refilling = null;
       }
     })());
-  let unrecorded: Sent[] = [];
-  let recording: Promise<void> = Promise.resolve();
-  const flush = (): void => {
-    const batch = unrecorded;
-    unrecorded = [];
-    recording = recording.then(() => record(batch));
-  };
 
-  const lanes = Array.from({ length: Math.max(1, options.concurrency ?? 8) }, async () => {
+  const lanes = Array.from({ length: lanesCount }, async () => {
     for (;;) {
       if (signal?.aborted === true || failure !== null) return;
-      if (queue.length < CHUNK && !exhausted) void refill();
+      // Claim ahead only what the lanes are about to send.
+      if (queue.length < lanesCount && !exhausted) void refill();
       const item = queue.shift();
       if (item === undefined) {
         if (exhausted && refilling === null) return;
@@ -181,9 +177,10 @@ export async function deliverDue(
         continue;
       }
       // On shutdown (signal) no new send starts; the ones under way finish and are recorded.
+      // Recorded at once, not in batches: a process killed after posting leaves the prompt to
+      // the platform's report of the post, and the fewer left to reports, the fewer at risk.
       const sent = await send(item);
-      if (sent !== null) unrecorded.push(sent);
-      if (unrecorded.length >= CHUNK) flush();
+      if (sent !== null) await record(sent);
     }
   });
   try {
@@ -192,8 +189,6 @@ export async function deliverDue(
     // Claimed ahead but never sent (shutting down): let go, so they go out at once next time.
     if (queue.length > 0) await store.deliveries.unclaim(queue.splice(0).map((c) => c.delivery._id));
   } finally {
-    flush();
-    await recording;
     await chunks.return(undefined);
   }
   if (failure !== null) throw failure instanceof Error ? failure : new Error('claiming due deliveries failed', { cause: failure });

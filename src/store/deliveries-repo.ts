@@ -147,11 +147,6 @@ export class DeliveriesRepo {
     return docs.map((doc) => deliveryDocSchema.parse(doc));
   }
 
-  /** Records many sends (`_id` updates, a few in flight at a time). */
-  async markSentMany(sends: readonly { readonly id: string; readonly channel: string; readonly messageId: string }[]): Promise<void> {
-    await eachWrite(sends, (s) => this.markSent(s.id, s.channel, s.messageId));
-  }
-
   async markSent(id: string, channel: string, messageId: string): Promise<void> {
     await this.deliveries.updateOne({ _id: id }, { $set: { state: 'sent', messageChannel: channel, messageId, lastError: null } });
   }

@@ -2,10 +2,12 @@
  * `npm run bench -- fanout --recipients N --rate R`: one round to N people through the real Slack
  * path (pulsebot as a process, `/pulse send-now`), against the fake Slack API enforcing R
  * chat.postMessage calls per second (0: no limit). `seconds` runs from the command to the last
- * prompt accepted; peak RSS is the bot process's own (VmHWM).
+ * prompt accepted; peak RSS is the bot process's own (VmHWM). pulsebot runs as production runs
+ * it, `npm run start:prod` (built first if needed); `--runtime tsx` runs `npm start`'s way instead.
  */
-import { numberFlag, type Flags } from './support/args.js';
+import { numberFlag, stringFlag, type Flags } from './support/args.js';
 import { benchMongo } from './support/mongo.js';
+import { ensureBuilt, prodEntry } from './support/prod-entry.js';
 import { fanoutStats, startSlackBot, waitForFanout } from './support/slack-bot.js';
 import { sendNow } from './support/slack-world.js';
 import { wallMs } from './support/time.js';
@@ -25,9 +27,13 @@ export type FanoutResult = {
 export async function fanout(flags: Flags, options: { mongoUri?: string } = {}): Promise<FanoutResult> {
   const recipients = numberFlag(flags, 'recipients', 5000);
   const rate = numberFlag(flags, 'rate', 100);
+  const runtime = stringFlag(flags, 'runtime', 'prod');
+  if (runtime !== 'prod' && runtime !== 'tsx') throw new Error(`--runtime must be prod or tsx, got "${runtime}"`);
+  const prod = runtime === 'prod' ? prodEntry() : null;
+  if (prod) ensureBuilt(prod.entry);
   const mongo = await benchMongo(options.mongoUri);
   try {
-    const world = await startSlackBot({ mongoUri: mongo.uri, people: recipients, rate });
+    const world = await startSlackBot({ mongoUri: mongo.uri, people: recipients, rate, ...(prod ? { entry: prod.entry, nodeArgs: prod.nodeArgs } : {}) });
     try {
       const started = wallMs();
       const status = await sendNow(world.bot.origin, world.fake);

@@ -1,6 +1,6 @@
 import type { ServiceDeps } from './services/deps.js';
 import type { PlatformRegistry } from './services/deliver-due.js';
-import { runScheduleTick } from './services/schedule-tick.js';
+import { runScheduleTick, sendAllDue } from './services/schedule-tick.js';
 
 export interface DeliveryLoop {
   /** Sends what is due as soon as possible (coalesces many calls into one pass). */
@@ -17,17 +17,28 @@ export interface DeliveryLoop {
 export function startDeliveryLoop(deps: ServiceDeps, platforms: PlatformRegistry, everyMs: number | null = 15_000): DeliveryLoop {
   let running: Promise<void> | null = null;
   let again = false;
+  let asked = false;
   let stopped = false;
   const stopping = new AbortController();
   const batch = 500;
+  // Due prompts are streamed from one query per pass: FerretDB scans the whole collection for
+  // each query, so a round of 20,000 costs one scan rather than forty.
+  const sendBatch = 20_000;
 
   const pass = async (): Promise<void> => {
     do {
       again = false;
-      await runScheduleTick(deps, platforms, batch, stopping.signal);
+      // Asked for (send-now, each page a fan-out writes): what is due goes out first, and again
+      // while more is asked for, before the tick opens other rounds (a whole fan-out each) or
+      // settles old claims.
+      while (asked && !stopped) {
+        asked = false;
+        await sendAllDue(deps, platforms, sendBatch, stopping.signal);
+      }
+      await runScheduleTick(deps, platforms, batch, stopping.signal, sendBatch);
     } while (again && !stopped);
   };
-  const kick = (): void => {
+  const run = (): void => {
     if (stopped) return;
     if (running) {
       again = true;
@@ -39,7 +50,11 @@ export function startDeliveryLoop(deps: ServiceDeps, platforms: PlatformRegistry
         running = null;
       });
   };
-  const timer = everyMs === null ? null : setInterval(kick, everyMs);
+  const kick = (): void => {
+    asked = true;
+    run();
+  };
+  const timer = everyMs === null ? null : setInterval(run, everyMs);
   timer?.unref();
   return {
     kick,

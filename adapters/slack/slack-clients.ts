@@ -1,6 +1,6 @@
-import { WebClient, type WebClientOptions } from '@slack/web-api';
+import { WebClient, WebClientEvent, type WebClientOptions } from '@slack/web-api';
 import type { SlackConfig } from '../../src/config-slack.js';
-import { sendSpacing } from '../../src/pacing/send-spacing.js';
+import { sendSchedule, type SendSchedule } from '../../src/pacing/send-schedule.js';
 
 /** Finds the bot token for a workspace (OAuth installs); single-workspace mode has one token. */
 export type TokenLookup = (teamId: string) => Promise<string | null>;
@@ -31,7 +31,21 @@ export function slackClientOptions(config: SlackConfig, retries: number): WebCli
 export function createSlackClients(config: SlackConfig, lookup: TokenLookup, settings: ClientSettings): SlackClients {
   const options = slackClientOptions(config, settings.retries ?? 10);
   const clients = new Map<string, WebClient>();
-  const gates = new Map<string, () => Promise<void>>();
+  const gates = new Map<string, SendSchedule>();
+  const gateOf = (teamId: string): SendSchedule => {
+    let gate = gates.get(teamId);
+    if (!gate) {
+      // One call every 1/rate seconds plus headroom: requests reach Slack with some jitter, and
+      // Slack counts over sliding windows, so exact spacing would now and then put rate + 1
+      // calls in one second. 3%, or more at low rates: enough that a second always has room for
+      // one call more than the beat's, the retry of a refused call (which the client sends
+      // itself, past this gate).
+      const rate = settings.messagesPerSecond;
+      gate = sendSchedule((1000 / rate) * (1 + Math.max(0.03, 1.5 / rate)));
+      gates.set(teamId, gate);
+    }
+    return gate;
+  };
   return {
     options,
     async client(teamId) {
@@ -40,20 +54,17 @@ export function createSlackClients(config: SlackConfig, lookup: TokenLookup, set
       const token = await lookup(teamId);
       if (token === null) return null;
       const client = new WebClient(token, options);
+      // A 429 pauses this client's queue for Retry-After: hold the beat too, or the sends it
+      // admits meanwhile queue up behind the pause and leave together, and are refused again.
+      client.on(WebClientEvent.RATE_LIMITED, (retrySeconds: number) => {
+        if (settings.messagesPerSecond > 0) gateOf(teamId).holdFor(retrySeconds * 1000);
+      });
       clients.set(teamId, client);
       return client;
     },
     paced(teamId, send) {
       if (settings.messagesPerSecond <= 0) return send();
-      let gate = gates.get(teamId);
-      if (!gate) {
-        // One call every 1/rate seconds plus 5% headroom: requests reach Slack with some
-        // jitter, and Slack counts over sliding windows, so exact spacing would now and then
-        // put rate + 1 calls in one second.
-        gate = sendSpacing(1050 / settings.messagesPerSecond);
-        gates.set(teamId, gate);
-      }
-      return gate().then(send);
+      return gateOf(teamId).turn().then(send);
     },
   };
 }

@@ -56,13 +56,18 @@ export interface StartBotOptions {
   /** Keep log lines (off for big fan-outs, to keep the bench's own memory flat). */
   readonly keepLines?: boolean;
   readonly readyTimeoutMs?: number;
-  /** The entry file, from the repository root: `src/main.ts` (production) unless told otherwise. */
+  /** The entry file, from the repository root: `src/main.ts` (as `npm start`) unless told otherwise; a `.js` entry runs without tsx. */
   readonly entry?: string;
+  /** Node's own flags before a `.js` entry (from `npm run start:prod`). */
+  readonly nodeArgs?: readonly string[];
 }
 
 export async function startBot(options: StartBotOptions): Promise<BotProcess> {
   const port = options.port ?? (await freePort());
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', options.entry ?? 'src/main.ts'], {
+  const entry = options.entry ?? 'src/main.ts';
+  // A built entry (`npm run build`, then dist/…/*.js) runs on plain node, as `npm run start:prod` does.
+  const args = entry.endsWith('.js') ? [...(options.nodeArgs ?? []), entry] : ['--import', 'tsx', entry];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...baseEnv(), PORT: String(port), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -24,6 +24,7 @@ export interface SlackBotOptions {
   readonly keepLines?: boolean;
   readonly fake?: FakeSlackApi;
   readonly entry?: string;
+  readonly nodeArgs?: readonly string[];
 }
 
 /** Starts the fake and the bot and waits until the bot's directory sync has stored every person. */
@@ -34,7 +35,8 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
   const env = slackEnv(fake, options.mongoUri, dbName, options.rate, options.env);
   const db = await openBenchDb(options.mongoUri, dbName);
   const keepLines = options.keepLines ?? false;
-  let bot = await startBot({ env, keepLines, ...(options.entry ? { entry: options.entry } : {}) });
+  const how = { ...(options.entry ? { entry: options.entry } : {}), ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}) };
+  let bot = await startBot({ env, keepLines, ...how });
   const synced = await waitFor(async () => (await db.count('people')) >= options.people, 60_000 + options.people * 20, 250);
   if (!synced) {
     const stored = await db.count('people');
@@ -52,7 +54,7 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
     db,
     env,
     async restart() {
-      bot = await startBot({ env, keepLines, port: bot.port, ...(options.entry ? { entry: options.entry } : {}) });
+      bot = await startBot({ env, keepLines, port: bot.port, ...how });
       return bot;
     },
     async dispose() {

@@ -1,6 +1,7 @@
 import type { Question } from '../domain/question.js';
 import { questionById } from '../domain/templates/catalog.js';
-import type { ChatPlatform, PlatformName } from '../ports/chat-platform.js';
+import type { ChatPlatform, MessageRef, PlatformName } from '../ports/chat-platform.js';
+import type { DeliveryDoc, PersonDoc } from '../store/documents/identity.js';
 import type { RoundDoc } from '../store/documents/rounds.js';
 import type { ServiceDeps } from './deps.js';
 import { recipientOf } from './recipient.js';
@@ -20,6 +21,11 @@ export interface DeliveryReport {
 }
 
 const MAX_ATTEMPTS = 5;
+/**
+ * Deliveries claimed together. Few: a process killed holding claims it has not sent leaves them
+ * to reconciliation (resent once the platform's silence proves them unsent).
+ */
+const CHUNK = 25;
 
 /** Runs `work` over `items` with at most `limit` at a time. */
 async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>, signal?: AbortSignal): Promise<void> {
@@ -33,11 +39,32 @@ async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T
   await Promise.all(lanes);
 }
 
+/** `size` items at a time from `source`. */
+async function* chunksOf<T>(source: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let chunk: T[] = [];
+  for await (const item of source) {
+    chunk.push(item);
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+type Claimed = { readonly delivery: DeliveryDoc; readonly person: PersonDoc; readonly round: RoundDoc; readonly platform: ChatPlatform };
+type Report = { examined: number; skipped: number; sent: number; failed: number; retrying: number };
+
 /**
  * Sends every prompt that is due: claim → send → record. A claimed delivery is never claimed
  * again by this function, so a prompt goes out at most once from here; a crash between send and
  * record leaves it `claimed` for the scheduler's reconciliation. Errors are recorded per person
  * and retried with backoff, never fatal to the batch.
+ *
+ * The due deliveries are read as one query and taken `CHUNK` at a time: one claim per chunk
+ * (DeliveriesRepo.claimMany: one insert of all its locks). The next chunk is claimed while this
+ * one is being sent, so a paced platform is never kept waiting by the database. Each send is
+ * recorded as soon as it returns.
  */
 export async function deliverDue(
   deps: ServiceDeps,
@@ -46,32 +73,49 @@ export async function deliverDue(
 ): Promise<DeliveryReport> {
   const { store, clock } = deps;
   const now = clock.now().toJSDate();
-  const due = await store.deliveries.due(now, options.batch ?? 500);
   const rounds = new Map<string, RoundDoc | null>();
-  const report = { examined: due.length, skipped: 0, sent: 0, failed: 0, retrying: 0 };
+  const report: Report = { examined: 0, skipped: 0, sent: 0, failed: 0, retrying: 0 };
+  const signal = options.signal;
 
-  // On shutdown (signal) no new send starts; the ones under way finish and are recorded.
-  await eachLimited(due, options.concurrency ?? 8, async (delivery) => {
-    if (!rounds.has(delivery.roundId)) rounds.set(delivery.roundId, await store.rounds.get(delivery.roundId));
-    const round = rounds.get(delivery.roundId) ?? null;
-    if (round === null || round.state !== 'open' || round.closesAt <= now) {
-      await store.deliveries.markClosed(delivery._id);
-      return;
+  /** Sorts a chunk out: closed rounds and missing people are settled here, the rest claimed. */
+  const prepare = async (chunk: readonly DeliveryDoc[]): Promise<Claimed[]> => {
+    report.examined += chunk.length;
+    const candidates = new Map<string, Omit<Claimed, 'delivery'>>();
+    for (const delivery of chunk) {
+      if (!rounds.has(delivery.roundId)) rounds.set(delivery.roundId, await store.rounds.get(delivery.roundId));
     }
-    const platform = platforms.get(delivery.platform);
-    const person = await store.people.get(delivery.personKey);
-    if (platform === undefined || person === null || !person.active) {
-      await store.deliveries.markFailed(delivery._id, platform === undefined ? 'platform_not_configured' : 'person_not_found');
-      report.failed++;
-      return;
-    }
-    if (!(await store.deliveries.claim(delivery, now, claimLeaseMs(deps)))) {
-      report.skipped++;
-      return;
-    }
-    const recipient = recipientOf(deps, person, delivery);
+    // People are read by `_id` (the server's indexed lookup), a few at a time.
+    await eachLimited(chunk, options.concurrency ?? 8, async (delivery) => {
+      const round = rounds.get(delivery.roundId) ?? null;
+      if (round === null || round.state !== 'open' || round.closesAt <= now) {
+        await store.deliveries.markClosed(delivery._id);
+        return;
+      }
+      const platform = platforms.get(delivery.platform);
+      const person = await store.people.get(delivery.personKey);
+      if (platform === undefined || person === null || !person.active) {
+        await store.deliveries.markFailed(delivery._id, platform === undefined ? 'platform_not_configured' : 'person_not_found');
+        report.failed++;
+        return;
+      }
+      candidates.set(delivery._id, { person, round, platform });
+    });
+    const copies = chunk.filter((delivery) => candidates.has(delivery._id));
+    if (signal?.aborted === true) return [];
+    // Claimed at the time of the claim, not the pass's start: reconciliation after a crash
+    // reasons from `claimedAt` to when the prompt can have been posted.
+    const won = await store.deliveries.claimMany(copies, clock.now().toJSDate(), claimLeaseMs(deps));
+    report.skipped += copies.length - won.length;
+    return won.flatMap((delivery) => {
+      const found = candidates.get(delivery._id);
+      return found === undefined ? [] : [{ delivery, ...found }];
+    });
+  };
+
+  type Sent = { delivery: DeliveryDoc; ref: MessageRef; round: RoundDoc };
+  const send = async ({ delivery, person, round, platform }: Claimed): Promise<Sent | null> => {
     try {
-      const ref = await platform.sendPrompt(recipient, {
+      const ref = await platform.sendPrompt(recipientOf(deps, person, delivery), {
         roundId: round._id,
         deliveryId: delivery._id,
         surveyKind: round.kind,
@@ -80,22 +124,88 @@ export async function deliverDue(
         minGroupSize: round.anonymity.minGroupSize,
         orgName: deps.settings.orgName,
       });
+      return { delivery, ref, round };
+    } catch (error) {
+      await recordFailure(deps, report, delivery, error);
+      return null;
+    }
+  };
+
+  const record = async ({ delivery, ref, round }: Sent): Promise<void> => {
+    try {
       await store.deliveries.markSent(delivery._id, ref.channel, ref.messageId);
-      if (round.kind === 'exit') await store.database.collections.exitRequests.updateOne({ _id: person._id, roundId: round._id, state: 'scheduled' }, { $set: { state: 'sent' } });
+      if (round.kind === 'exit') await store.database.collections.exitRequests.updateOne({ _id: delivery.personKey, roundId: round._id, state: 'scheduled' }, { $set: { state: 'sent' } });
       report.sent++;
     } catch (error) {
-      const code = error instanceof Error ? error.message.slice(0, 200) : 'unknown_error';
-      deps.logger.warn({ roundId: delivery.roundId, attempts: delivery.attempts + 1, code }, 'prompt not sent');
-      if (delivery.attempts + 1 >= MAX_ATTEMPTS) {
-        await store.deliveries.markFailed(delivery._id, code);
-        report.failed++;
-      } else {
-        const backoffMs = 60_000 * 2 ** delivery.attempts;
-        await store.deliveries.retryLater(delivery._id, new Date(clock.now().toMillis() + backoffMs), code);
-        report.retrying++;
-      }
+      // Posted but not recorded: left `claimed`, settled by reconciliation (the platform's reports), never resent blindly.
+      deps.logger.error({ err: error }, 'a prompt was sent but not recorded; left for reconciliation');
     }
-  }, options.signal);
+  };
+
+  // Claimed deliveries wait in `queue`; the send lanes take from it without pause, and it is
+  // refilled (the next chunk claimed) as soon as it holds less than one per lane, so the claim
+  // of the next chunk overlaps the sends of this one. A slow send (a retried 429) holds up its own lane only.
+  const chunks = chunksOf(store.deliveries.dueStream(now, options.batch ?? 500, CHUNK * 2), CHUNK);
+  const queue: Claimed[] = [];
+  const lanesCount = Math.max(1, options.concurrency ?? 8);
+  let exhausted = false;
+  let failure: unknown = null;
+  let refilling: Promise<void> | null = null;
+  const refill = (): Promise<void> =>
+    (refilling ??= (async () => {
+      try {
+        const next = await chunks.next();
+        if (next.done === true) exhausted = true;
+        else queue.push(...(await prepare(next.value)));
+      } catch (error) {
+        failure = error;
+        exhausted = true;
+      } finally {
+        refilling = null;
+      }
+    })());
+
+  const lanes = Array.from({ length: lanesCount }, async () => {
+    for (;;) {
+      if (signal?.aborted === true || failure !== null) return;
+      // Claim ahead only what the lanes are about to send.
+      if (queue.length < lanesCount && !exhausted) void refill();
+      const item = queue.shift();
+      if (item === undefined) {
+        if (exhausted && refilling === null) return;
+        await (refilling ?? refill());
+        continue;
+      }
+      // On shutdown (signal) no new send starts; the ones under way finish and are recorded.
+      // Recorded at once, not in batches: a process killed after posting leaves the prompt to
+      // the platform's report of the post, and the fewer left to reports, the fewer at risk.
+      const sent = await send(item);
+      if (sent !== null) await record(sent);
+    }
+  });
+  try {
+    await Promise.all(lanes);
+    await (refilling ?? Promise.resolve());
+    // Claimed ahead but never sent (shutting down): let go, so they go out at once next time.
+    if (queue.length > 0) await store.deliveries.unclaim(queue.splice(0).map((c) => c.delivery._id));
+  } finally {
+    await chunks.return(undefined);
+  }
+  if (failure !== null) throw failure instanceof Error ? failure : new Error('claiming due deliveries failed', { cause: failure });
   return report;
 }
 
+async function recordFailure(deps: ServiceDeps, report: Report, delivery: DeliveryDoc, error: unknown): Promise<void> {
+  const { store, clock } = deps;
+  const code = error instanceof Error ? error.message.slice(0, 200) : 'unknown_error';
+  // `delivery` is the claimed copy: its attempts already count this one.
+  deps.logger.warn({ roundId: delivery.roundId, attempts: delivery.attempts, code }, 'prompt not sent');
+  if (delivery.attempts >= MAX_ATTEMPTS) {
+    await store.deliveries.markFailed(delivery._id, code);
+    report.failed++;
+  } else {
+    const backoffMs = 60_000 * 2 ** (delivery.attempts - 1);
+    await store.deliveries.retryLater(delivery._id, new Date(clock.now().toMillis() + backoffMs), code);
+    report.retrying++;
+  }
+}

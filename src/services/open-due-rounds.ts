@@ -3,7 +3,7 @@ import { roundDates, type IsoDate } from '../domain/schedule.js';
 import type { SurveyDefinition } from '../domain/survey-definition.js';
 import { roundId } from '../store/documents/rounds.js';
 import type { ServiceDeps } from './deps.js';
-import { roundClosesAt, startRound } from './start-round.js';
+import { fanOutRunning, roundClosesAt, startRound } from './start-round.js';
 
 /**
  * When a round's fan-out starts: the round date's midnight in the earliest time zone on earth
@@ -34,14 +34,15 @@ export async function openDueRounds(deps: ServiceDeps): Promise<number> {
     if (!survey.active) continue;
     for (const date of dueRoundDates(survey.definition, now)) {
       const existing = await deps.store.rounds.get(roundId(survey._id, date));
-      if (existing?.fannedOut) continue;
+      // Fanning out in this process already (`/pulse send-now` kicks sending while it writes).
+      if (existing?.fannedOut === true || (existing !== null && fanOutRunning(deps, existing._id))) continue;
       await startRound(deps, survey.definition, date, { defaultTimezone: deps.settings.defaultTimezone });
       opened++;
     }
   }
   // A fan-out a dead process left half done (`/pulse send-now` rounds included) is finished.
   for (const round of await deps.store.rounds.openRounds()) {
-    if (round.fannedOut || round.kind !== 'pulse') continue;
+    if (round.fannedOut || round.kind !== 'pulse' || fanOutRunning(deps, round._id)) continue;
     const survey = await deps.store.rounds.survey(round.surveyId);
     if (survey === null) continue;
     await startRound(deps, survey.definition, round.date, { sendNow: round.sendNow, defaultTimezone: deps.settings.defaultTimezone });

@@ -20,21 +20,33 @@ export interface TickReport {
  * exit surveys, settle sends a dead process left unrecorded, send due reminders, then send due
  * prompts until none is left.
  */
-export async function runScheduleTick(deps: ServiceDeps, platforms: PlatformRegistry, batch = 500, signal?: AbortSignal): Promise<TickReport> {
+export async function runScheduleTick(
+  deps: ServiceDeps,
+  platforms: PlatformRegistry,
+  batch = 500,
+  signal?: AbortSignal,
+  /** Prompts per send query (streamed, so this bounds the server's work per query, not memory). */
+  sendBatch = batch,
+): Promise<TickReport> {
   const opened = await openDueRounds(deps);
   const closed = await closeDueRounds(deps, platforms);
   const expired = await expireExitSurveys(deps, platforms);
   await reconcileStaleClaims(deps, platforms);
   const reminded = await sendDueReminders(deps, platforms, batch);
+  const sent = await sendAllDue(deps, platforms, sendBatch, signal);
+  return { opened, closed, expired, reminded, sent };
+}
+
+/** Sends due prompts, `batch` per query, until none is left (or only ones others hold). */
+export async function sendAllDue(deps: ServiceDeps, platforms: PlatformRegistry, batch: number, signal?: AbortSignal): Promise<number> {
   let sent = 0;
   for (;;) {
     const report = await deliverDue(deps, platforms, { batch, ...(signal ? { signal } : {}) });
     sent += report.sent;
     // Go on while a full batch was due and some of it moved: a few deliveries another process
     // holds (or a dead one locked) must not stall the rest until the next tick.
-    if (report.examined < batch || report.skipped === report.examined || signal?.aborted === true) break;
+    if (report.examined < batch || report.skipped === report.examined || signal?.aborted === true) return sent;
   }
-  return { opened, closed, expired, reminded, sent };
 }
 
 /** The next moment a tick has work to do (a round opens or closes, a prompt or reminder is due). */

@@ -16,9 +16,35 @@ export interface StartRoundOptions {
   readonly sendNow?: boolean;
   /** Zone for people whose own is unknown. */
   readonly defaultTimezone: string;
+  /**
+   * Called each time a page of deliveries is written, so sending can begin before the whole
+   * directory is (the delivery loop's `kick`: calls during a pass coalesce into one more pass).
+   */
+  readonly onDeliveriesWritten?: () => void;
+}
+
+/** Fan-outs under way in this process, per store: a second caller joins the first instead of repeating it. */
+const running = new WeakMap<object, Map<string, Promise<RoundDoc>>>();
+
+function runningIn(store: object): Map<string, Promise<RoundDoc>> {
+  let map = running.get(store);
+  if (map === undefined) {
+    map = new Map();
+    running.set(store, map);
+  }
+  return map;
+}
+
+/**
+ * Whether this process is fanning out `roundId` right now. The scheduler, which resumes fan-outs
+ * a dead process left half done, leaves such a round alone and goes on sending what is written.
+ */
+export function fanOutRunning(deps: Pick<ServiceDeps, 'store'>, roundId: string): boolean {
+  return runningIn(deps.store).has(roundId);
 }
 
 const PAGE = 500;
+const FIRST_PAGE = 50;
 
 /**
  * When a round stops taking answers: the end of its last open day everywhere on earth (UTC−12),
@@ -31,7 +57,7 @@ export function roundClosesAt(date: IsoDate, openDays: number): DateTime {
 /**
  * Opens the round of `definition` dated `date` and writes one pending delivery per person in
  * its audience. Safe to repeat: a second call finds the same round and adds only missing
- * deliveries. The directory is streamed twice in pages (count, then write), never held whole.
+ * deliveries. The directory is counted by the server, then streamed in pages, never held whole.
  */
 export async function startRound(
   deps: ServiceDeps,
@@ -39,6 +65,20 @@ export async function startRound(
   date: IsoDate,
   options: StartRoundOptions,
 ): Promise<RoundDoc> {
+  const id = makeRoundId(definition.id, date);
+  const fanOuts = runningIn(deps.store);
+  const under = fanOuts.get(id);
+  if (under !== undefined) return under;
+  const work = fanOut(deps, definition, date, options);
+  fanOuts.set(id, work);
+  try {
+    return await work;
+  } finally {
+    fanOuts.delete(id);
+  }
+}
+
+async function fanOut(deps: ServiceDeps, definition: SurveyDefinition, date: IsoDate, options: StartRoundOptions): Promise<RoundDoc> {
   const { store, clock } = deps;
   const index = roundIndexOnOrAfter(definition.cadence, date);
   const questionIds = questionsForRound(
@@ -74,9 +114,9 @@ export async function startRound(
   const scope = definition.audience.type === 'segments' ? definition.audience.segments.flatMap((s) => tree.subtree(s)) : null;
 
   const own = new Map<string, number>();
-  for await (const person of store.people.stream(definition.audience, scope)) {
-    const segment = person.segment ?? tree.root;
-    own.set(segment, (own.get(segment) ?? 0) + 1);
+  for (const [segment, n] of await store.people.countBySegment(definition.audience, scope)) {
+    const key = segment ?? tree.root;
+    own.set(key, (own.get(key) ?? 0) + n);
   }
   const invitedBySubtree = rollUp(tree, own);
   const k = round.anonymity.minGroupSize;
@@ -100,11 +140,17 @@ export async function startRound(
         };
       }),
     );
+    if (page.length > 0) options.onDeliveriesWritten?.();
     page = [];
   };
+  let pages = 0;
   for await (const person of store.people.stream(definition.audience, scope)) {
     page.push(person);
-    if (page.length >= PAGE) await flush();
+    // A short first page: sending can begin (onDeliveriesWritten) while the rest is written.
+    if (page.length >= (pages === 0 ? FIRST_PAGE : PAGE)) {
+      await flush();
+      pages++;
+    }
   }
   await flush();
 

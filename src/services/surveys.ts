@@ -29,13 +29,21 @@ function today(deps: ServiceDeps): string {
   return deps.clock.now().setZone(deps.settings.defaultTimezone).toISODate() as string;
 }
 
-/** Starts a round of `surveyId` today with every prompt due at once (admins only). */
-export async function sendNow(deps: ServiceDeps, actorKey: PersonKey, surveyId: string = DEFAULT_SURVEY_ID): Promise<RoundDoc> {
+/**
+ * Starts a round of `surveyId` today with every prompt due at once (admins only).
+ * `deliverSoon` (the delivery loop's kick) is called as deliveries are written, so the first
+ * prompts go out while the rest of the directory is still being written.
+ */
+export async function sendNow(deps: ServiceDeps, actorKey: PersonKey, surveyId: string = DEFAULT_SURVEY_ID, deliverSoon?: () => void): Promise<RoundDoc> {
   requireAdmin(await loadActor(deps, actorKey));
   if (surveyId === DEFAULT_SURVEY_ID) await ensureDefaultSurvey(deps);
   const survey = await deps.store.rounds.survey(surveyId);
   if (survey === null) throw new DomainError('UNKNOWN_SURVEY', `no survey ${surveyId}`);
-  return startRound(deps, survey.definition, today(deps), { sendNow: true, defaultTimezone: deps.settings.defaultTimezone });
+  return startRound(deps, survey.definition, today(deps), {
+    sendNow: true,
+    defaultTimezone: deps.settings.defaultTimezone,
+    ...(deliverSoon ? { onDeliveriesWritten: deliverSoon } : {}),
+  });
 }
 
 export interface OpenRoundStatus {

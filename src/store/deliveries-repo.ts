@@ -1,4 +1,5 @@
-import { bulkUpsert, insertOnce, type Database } from './database.js';
+import { eachWrite, insertLocks, lockId, roundsStillOpen } from './claim-batch.js';
+import { insertOnce, isOnlyDuplicateKeys, type Database } from './database.js';
 import { deliveryDocSchema, type DeliveryDoc, type PersonKey } from './documents/identity.js';
 
 export function deliveryId(roundId: string, person: PersonKey): string {
@@ -24,19 +25,21 @@ export class DeliveriesRepo {
     return this.database.collections.deliveries;
   }
 
-  /** Adds pending deliveries; one that exists is left as it is, so a restarted fan-out adds only what is missing. */
+  /**
+   * Adds pending deliveries; one that exists is left as it is, so a restarted fan-out adds only
+   * what is missing. One unordered insertMany: the server writes the new ones in one transaction
+   * and refuses the existing ones with a duplicate key, which is the only error ignored here.
+   */
   async addPending(docs: readonly NewDelivery[]): Promise<void> {
     if (docs.length === 0) return;
-    await bulkUpsert(
-      this.deliveries,
-      docs.map((doc) => ({
-        updateOne: {
-          filter: { _id: doc._id },
-          update: { $setOnInsert: { ...withReminders(doc), state: 'pending' as const } },
-          upsert: true,
-        },
-      })),
-    );
+    try {
+      await this.deliveries.insertMany(
+        docs.map((doc) => deliveryDocSchema.parse({ ...withReminders(doc), state: 'pending' })),
+        { ordered: false },
+      );
+    } catch (error) {
+      if (!isOnlyDuplicateKeys(error)) throw error;
+    }
   }
 
   /** Writes a pending delivery, replacing one that was never sent (an exit survey asked for again). */
@@ -49,6 +52,19 @@ export class DeliveriesRepo {
   async get(id: string): Promise<DeliveryDoc | null> {
     const doc = await this.deliveries.findOne({ _id: id });
     return doc === null ? null : deliveryDocSchema.parse(doc);
+  }
+
+  /**
+   * Pending deliveries due by `now`, oldest first, read as one query and streamed `batchSize` at a
+   * time (the server scans the collection once, not once per batch).
+   */
+  async *dueStream(now: Date, limit: number, batchSize: number): AsyncGenerator<DeliveryDoc> {
+    const cursor = this.deliveries.find({ state: 'pending', sendAt: { $lte: now } }).sort({ sendAt: 1 }).limit(limit).batchSize(batchSize);
+    try {
+      for await (const doc of cursor) yield deliveryDocSchema.parse(doc);
+    } finally {
+      await cursor.close();
+    }
   }
 
   /** Pending deliveries due by `now`, oldest first. */
@@ -64,29 +80,60 @@ export class DeliveriesRepo {
    * that is atomic on every MongoDB-protocol server; then the delivery is read again (a stale copy
    * of one the round has closed is let go) and moved to `claimed`. Every read and write here
    * filters on `_id` alone, which every server answers from an index. A reader holding a stale
-   * copy asks for an attempt whose lock exists, and loses.
-   *
-   * A lock whose holder died before moving the delivery (it is still pending at that attempt
-   * after `staleAfterMs`) is skipped past: the attempt count goes up, and the next claim takes a
-   * fresh lock. Nothing was sent under it, since sending comes after the move.
+   * copy asks for an attempt whose lock exists, and loses. A lock whose holder died is skipped
+   * past once stale (`skipStaleLock`). `claimMany` takes many at once.
    */
   async claim(delivery: DeliveryDoc, now: Date, staleAfterMs: number): Promise<boolean> {
-    const lockId = `${delivery._id}#${delivery.attempts}`;
-    if (await insertOnce(this.database.collections.sendLocks, { _id: lockId, roundId: delivery.roundId, at: now })) {
+    if (await insertOnce(this.database.collections.sendLocks, { _id: lockId(delivery), roundId: delivery.roundId, at: now })) {
       // The copy the caller read may be stale (the round closed it, another attempt moved it on).
       const current = await this.get(delivery._id);
       if (current?.state !== 'pending' || current.attempts !== delivery.attempts) return false;
       await this.deliveries.updateOne({ _id: delivery._id }, { $set: { state: 'claimed', claimedAt: now, attempts: delivery.attempts + 1 } });
       return true;
     }
-    const lock = await this.database.collections.sendLocks.findOne({ _id: lockId });
+    await this.skipStaleLock(delivery, now, staleAfterMs);
+    return false;
+  }
+
+  /**
+   * Takes many pending deliveries for sending at once; returns those this caller got, as claimed.
+   *
+   * Exclusive like `claim`: the locks (`id#attempts`) of all the copies go in one unordered
+   * insertMany, and a delivery is this caller's only if its lock insert succeeded; a duplicate key
+   * means someone else holds that attempt. Instead of re-reading every delivery, the rounds are
+   * read once, after the locks are in: a copy whose lock could still be inserted is at an attempt
+   * nobody took (whoever claimed a delivery, and so whoever sent, retried or released it, holds
+   * the lock of the attempt the copy shows), and the one change made to a pending delivery without
+   * a lock, closing it, comes after its round is marked closing. Every write filters on `_id`
+   * alone (the server's only indexed filter), a few at a time.
+   */
+  async claimMany(copies: readonly DeliveryDoc[], now: Date, staleAfterMs: number): Promise<DeliveryDoc[]> {
+    const taken = await insertLocks(this.database, copies.map((copy) => ({ _id: lockId(copy), roundId: copy.roundId, at: now })));
+    const open = await roundsStillOpen(this.database, copies.map((copy) => copy.roundId), now);
+    const ours = copies.filter((copy, index) => !taken.has(index) && open.has(copy.roundId));
+    for (const [index, copy] of copies.entries()) if (taken.has(index)) await this.skipStaleLock(copy, now, staleAfterMs);
+    await eachWrite(ours, (copy) => this.deliveries.updateOne({ _id: copy._id }, { $set: { state: 'claimed', claimedAt: now, attempts: copy.attempts + 1 } }));
+    return ours.map((copy) => ({ ...copy, state: 'claimed', claimedAt: now, attempts: copy.attempts + 1 }));
+  }
+
+  /**
+   * A lock whose holder died before moving the delivery (still pending at that attempt after
+   * `staleAfterMs`) is skipped past: the attempt count goes up, and the next claim takes a fresh
+   * lock. Nothing was sent under it, since sending comes after the move.
+   */
+  private async skipStaleLock(delivery: DeliveryDoc, now: Date, staleAfterMs: number): Promise<void> {
+    const lock = await this.database.collections.sendLocks.findOne({ _id: lockId(delivery) });
     if (lock !== null && lock.at.getTime() <= now.getTime() - staleAfterMs) {
       const current = await this.get(delivery._id);
       if (current?.state === 'pending' && current.attempts === delivery.attempts) {
         await this.deliveries.updateOne({ _id: delivery._id }, { $max: { attempts: delivery.attempts + 1 } });
       }
     }
-    return false;
+  }
+
+  /** Claimed deliveries this process let go unsent (shutting down) go back to pending, at their new attempt. */
+  async unclaim(ids: readonly string[]): Promise<void> {
+    for (const id of ids) await this.deliveries.updateOne({ _id: id }, { $set: { state: 'pending', claimedAt: null } });
   }
 
   /** Drops a closed round's send locks: with nothing left to send, no claim can race any more. */

@@ -97,11 +97,22 @@ export class PeopleRepo {
 
   /** Active people in an audience, streamed in pages so a directory of any size fits in memory. */
   async *stream(audience: Audience, segmentsInScope: readonly string[] | null): AsyncGenerator<PersonDoc> {
-    const filter =
-      audience.type === 'everyone' || segmentsInScope === null
-        ? { active: true }
-        : { active: true, segment: { $in: [...segmentsInScope] } };
-    const cursor = this.people.find(filter).sort({ _id: 1 }).batchSize(500);
+    const cursor = this.people.find(audienceFilter(audience, segmentsInScope)).sort({ _id: 1 }).batchSize(500);
     for await (const doc of cursor) yield personDocSchema.parse(doc);
   }
+
+  /** How many active people of an audience each segment holds (null: no segment), counted by the server. */
+  async countBySegment(audience: Audience, segmentsInScope: readonly string[] | null): Promise<Map<string | null, number>> {
+    const rows = this.people.aggregate<{ _id: string | null; n: number }>([
+      { $match: audienceFilter(audience, segmentsInScope) },
+      { $group: { _id: '$segment', n: { $sum: 1 } } },
+    ]);
+    const out = new Map<string | null, number>();
+    for await (const row of rows) out.set(row._id ?? null, (out.get(row._id ?? null) ?? 0) + row.n);
+    return out;
+  }
+}
+
+function audienceFilter(audience: Audience, segmentsInScope: readonly string[] | null) {
+  return audience.type === 'everyone' || segmentsInScope === null ? { active: true } : { active: true, segment: { $in: [...segmentsInScope] } };
 }

@@ -96,7 +96,7 @@ async function pulse(ctx: SlackContext, actor: string, command: PulseCommand, t:
       // Starting a round streams the whole directory: answer Slack first, report when done.
       void (async () => {
         try {
-          const round = await sendNow(deps, actor, command.survey ?? DEFAULT_SURVEY_ID);
+          const round = await sendNow(deps, actor, command.survey ?? DEFAULT_SURVEY_ID, ctx.deliverSoon);
           ctx.deliverSoon();
           const invited = (await deps.store.counters.roundTotals(round._id)).invited;
           const survey = (await deps.store.rounds.survey(round.surveyId))?.definition.name ?? round.surveyId;

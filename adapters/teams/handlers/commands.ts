@@ -148,7 +148,7 @@ function startRound(ctx: TeamsContext, context: TurnContext, actor: string, surv
   void (async () => {
     let text: string;
     try {
-      const round = await sendNow(ctx.deps, actor, survey ?? DEFAULT_SURVEY_ID);
+      const round = await sendNow(ctx.deps, actor, survey ?? DEFAULT_SURVEY_ID, ctx.deliverSoon);
       ctx.deliverSoon();
       const invited = (await ctx.deps.store.counters.roundTotals(round._id)).invited;
       const name = (await ctx.deps.store.rounds.survey(round.surveyId))?.definition.name ?? round.surveyId;

@@ -1,0 +1,146 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startDeliveryLoop } from '../../src/delivery-loop.js';
+import type { MessageRef, Recipient, SurveyPrompt } from '../../src/ports/chat-platform.js';
+import { deliverDue } from '../../src/services/deliver-due.js';
+import { startRound } from '../../src/services/start-round.js';
+import type { DeliveryDoc } from '../../src/store/documents/identity.js';
+import { RecordingPlatform } from '../fakes/recording-platform.js';
+import { openTestDatabase, type TestDatabase } from '../support/database.js';
+import { seedPeople, testDeps, weeklyPulse } from '../support/fixtures.js';
+
+const ROUND = 'pulse:2026-11-23';
+
+describe('fan-out and delivery in bulk', () => {
+  let db: TestDatabase;
+  let deps: ReturnType<typeof testDeps>;
+
+  beforeEach(async () => {
+    db = await openTestDatabase();
+    deps = testDeps(db.database, '2026-11-23T12:00:00Z');
+  });
+  afterEach(async () => {
+    await db.dispose();
+  });
+
+  const deliveries = () => db.database.collections.deliveries;
+  const now = () => deps.clock.now().toJSDate();
+  const pendingCopies = async (): Promise<DeliveryDoc[]> => {
+    const docs: DeliveryDoc[] = [];
+    for await (const doc of deps.store.deliveries.dueStream(now(), 10_000, 100)) docs.push(doc);
+    return docs;
+  };
+
+  it('a restarted fan-out adds only the missing deliveries and changes none that exist', async () => {
+    await seedPeople(deps, { sales: 60, ops: 7 });
+    await startRound(deps, weeklyPulse(), '2026-11-23', { defaultTimezone: 'UTC', sendNow: true });
+    // As if the first run died part-way: some deliveries never written, one already sent.
+    await deliveries().deleteMany({ personKey: { $in: ['slack:T1:U002', 'slack:T1:U050', 'slack:T1:U066'] } });
+    const sentId = `${ROUND}|slack:T1:U001`;
+    await deps.store.deliveries.markSent(sentId, 'D1', '111.222');
+    await db.database.collections.rounds.updateOne({ _id: ROUND }, { $set: { fannedOut: false } });
+
+    await startRound(deps, weeklyPulse(), '2026-11-23', { defaultTimezone: 'UTC', sendNow: true });
+
+    expect(await deliveries().countDocuments({ roundId: ROUND })).toBe(67);
+    expect(await deliveries().countDocuments({ roundId: ROUND, state: 'pending' })).toBe(66);
+    expect(await deps.store.deliveries.get(sentId)).toMatchObject({ state: 'sent', messageChannel: 'D1', messageId: '111.222' });
+    expect(await deps.store.deliveries.get(`${ROUND}|slack:T1:U050`)).toMatchObject({ state: 'pending', attempts: 0 });
+    expect((await deps.store.rounds.get(ROUND))?.fannedOut).toBe(true);
+  });
+
+  it('a batch claim is exclusive: 12 claimers holding the same 40 copies split them, each delivery to exactly one', async () => {
+    await seedPeople(deps, { sales: 40 });
+    await startRound(deps, weeklyPulse(), '2026-11-23', { defaultTimezone: 'UTC', sendNow: true });
+    const copies = await pendingCopies();
+    expect(copies).toHaveLength(40);
+
+    const won = await Promise.all(Array.from({ length: 12 }, () => deps.store.deliveries.claimMany(copies, now(), 600_000)));
+
+    const ids = won.flat().map((d) => d._id);
+    expect(ids).toHaveLength(40);
+    expect(new Set(ids).size).toBe(40);
+    expect(await deliveries().countDocuments({ roundId: ROUND, state: 'claimed', attempts: 1 })).toBe(40);
+    // The same copies again: every lock for attempt 0 is held, so nothing more is claimed.
+    expect(await deps.store.deliveries.claimMany(copies, now(), 600_000)).toEqual([]);
+  });
+
+  it('a batch claim refuses stale copies: a delivery sent since, and every delivery of a round that is closing', async () => {
+    await seedPeople(deps, { sales: 10 });
+    await startRound(deps, weeklyPulse(), '2026-11-23', { defaultTimezone: 'UTC', sendNow: true });
+    const copies = await pendingCopies();
+    const [first] = await deps.store.deliveries.claimMany(copies.slice(0, 1), now(), 600_000);
+    if (first === undefined) throw new Error('not claimed');
+    await deps.store.deliveries.markSent(first._id, 'D1', '1.0');
+
+    await deps.store.rounds.update(ROUND, { state: 'closing' });
+    expect(await deps.store.deliveries.claimMany(copies, now(), 600_000)).toEqual([]);
+    expect(await deps.store.deliveries.get(first._id)).toMatchObject({ state: 'sent', attempts: 1 });
+    expect(await deliveries().countDocuments({ roundId: ROUND, state: 'pending', attempts: 0 })).toBe(9);
+  });
+
+  it('sends every prompt once through bulk claims, and records each as sent with its message', async () => {
+    await seedPeople(deps, { sales: 130 });
+    await startRound(deps, weeklyPulse(), '2026-11-23', { defaultTimezone: 'UTC', sendNow: true });
+    const platform = new RecordingPlatform(deps.clock);
+
+    const report = await deliverDue(deps, new Map([['slack', platform]]), { batch: 1000 });
+
+    expect(report).toMatchObject({ examined: 130, sent: 130, skipped: 0, failed: 0 });
+    expect(new Set(platform.prompts.map((p) => p.to.userId)).size).toBe(130);
+    expect(platform.prompts).toHaveLength(130);
+    const sent = await deliveries().find({ roundId: ROUND, state: 'sent' }).toArray();
+    expect(sent).toHaveLength(130);
+    for (const d of sent) expect(platform.prompts.some((p) => p.ref.channel === d.messageChannel && p.ref.messageId === d.messageId)).toBe(true);
+  });
+
+  it('on shutdown, deliveries claimed ahead but not sent go back to pending, so nothing waits for reconciliation', async () => {
+    await seedPeople(deps, { sales: 120 });
+    await startRound(deps, weeklyPulse(), '2026-11-23', { defaultTimezone: 'UTC', sendNow: true });
+    const stopping = new AbortController();
+    const platform = new (class extends RecordingPlatform {
+      override sendPrompt(to: Recipient, prompt: SurveyPrompt): Promise<MessageRef> {
+        if (this.prompts.length === 10) stopping.abort();
+        return super.sendPrompt(to, prompt);
+      }
+    })(deps.clock);
+
+    await deliverDue(deps, new Map([['slack', platform]]), { batch: 1000, concurrency: 1, signal: stopping.signal });
+
+    const sentCount = platform.prompts.length;
+    expect(sentCount).toBeGreaterThanOrEqual(10);
+    expect(sentCount).toBeLessThan(120);
+    expect(await deliveries().countDocuments({ roundId: ROUND, state: 'claimed' })).toBe(0);
+    expect(await deliveries().countDocuments({ roundId: ROUND, state: 'sent' })).toBe(sentCount);
+    expect(await deliveries().countDocuments({ roundId: ROUND, state: 'pending' })).toBe(120 - sentCount);
+
+    // The next pass sends the rest, each once.
+    const report = await deliverDue(deps, new Map([['slack', platform]]), { batch: 1000 });
+    expect(report.sent).toBe(120 - sentCount);
+    expect(new Set(platform.prompts.map((p) => p.to.userId)).size).toBe(120);
+    expect(platform.prompts).toHaveLength(120);
+  });
+
+  it('prompts start going out while the fan-out is still writing the round, and everyone gets one', async () => {
+    await seedPeople(deps, { sales: 700 });
+    let fanOutDone = false;
+    let firstSentDuringFanOut: boolean | null = null;
+    const platform = new (class extends RecordingPlatform {
+      override sendPrompt(to: Recipient, prompt: SurveyPrompt): Promise<MessageRef> {
+        firstSentDuringFanOut ??= !fanOutDone;
+        return super.sendPrompt(to, prompt);
+      }
+    })(deps.clock);
+    const loop = startDeliveryLoop(deps, new Map([['slack', platform]]), null);
+    try {
+      await startRound(deps, weeklyPulse(), '2026-11-23', { defaultTimezone: 'UTC', sendNow: true, onDeliveriesWritten: () => loop.kick() });
+      fanOutDone = true;
+      loop.kick();
+      await loop.idle();
+    } finally {
+      await loop.stop();
+    }
+    expect(firstSentDuringFanOut).toBe(true);
+    expect(platform.prompts).toHaveLength(700);
+    expect(new Set(platform.prompts.map((p) => p.to.userId)).size).toBe(700);
+  });
+});

@@ -144,11 +144,11 @@ describe('web playground in Chromium', () => {
     // Not before its time; after 10:00 in New York on the 19th the leaver has the exit survey card.
     const leaver = await openChat(demoPersonKey('samuel-lee'));
     await hr.getByTestId('ff-day').click();
-    await expect.poll(() => hr.getByTestId('ff-status').textContent()).toContain('2026-11-19 12:00');
+    await expect.poll(() => hr.getByTestId('ff-status').textContent(), { timeout: 30_000 }).toContain('2026-11-19 12:00');
     expect(await leaver.getByTestId('messages').textContent()).not.toContain('Exit survey');
     await hr.getByTestId('ff-day').click();
-    await expect.poll(() => hr.getByTestId('ff-status').textContent()).toContain('2026-11-20 12:00');
-    await expect.poll(() => leaver.getByTestId('messages').textContent()).toContain('Exit survey');
+    await expect.poll(() => hr.getByTestId('ff-status').textContent(), { timeout: 30_000 }).toContain('2026-11-20 12:00');
+    await expect.poll(() => leaver.getByTestId('messages').textContent(), { timeout: 10_000 }).toContain('Exit survey');
 
     const leader = await openChat(demoPersonKey('ingrid-berg'));
     await leader.getByTestId('say-input').fill('results');

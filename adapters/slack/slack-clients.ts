@@ -35,13 +35,11 @@ export function createSlackClients(config: SlackConfig, lookup: TokenLookup, set
   const gateOf = (teamId: string): SendSchedule => {
     let gate = gates.get(teamId);
     if (!gate) {
-      // One call every 1/rate seconds plus headroom: requests reach Slack with some jitter, and
-      // Slack counts over sliding windows, so exact spacing would now and then put rate + 1
-      // calls in one second. 3%, or more at low rates: enough that a second always has room for
-      // one call more than the beat's, the retry of a refused call (which the client sends
-      // itself, past this gate).
+      // Slack counts chat.postMessage over sliding windows: at most `rate` in any second (a
+      // fractional rate, such as 2.5, as 2 calls in any 800 ms).
       const rate = settings.messagesPerSecond;
-      gate = sendSchedule((1000 / rate) * (1 + Math.max(0.03, 1.5 / rate)));
+      const calls = Math.max(1, Math.floor(rate));
+      gate = sendSchedule({ calls, windowMs: (1000 * calls) / rate });
       gates.set(teamId, gate);
     }
     return gate;
@@ -62,9 +60,14 @@ export function createSlackClients(config: SlackConfig, lookup: TokenLookup, set
       clients.set(teamId, client);
       return client;
     },
-    paced(teamId, send) {
+    async paced(teamId, send) {
       if (settings.messagesPerSecond <= 0) return send();
-      return gateOf(teamId).turn().then(send);
+      const ended = await gateOf(teamId).turn();
+      try {
+        return await send();
+      } finally {
+        ended();
+      }
     },
   };
 }

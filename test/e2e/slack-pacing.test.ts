@@ -16,16 +16,15 @@ describe('Slack: pacing a fan-out under the workspace limit', () => {
     await h.dispose();
   });
 
-  it(`sends ${PEOPLE} prompts at ${RATE}/s, each once, no 429 left unhandled, within 10% of ${PEOPLE}/${RATE} s`, async () => {
+  it(`sends ${PEOPLE} prompts at ${RATE}/s, each once, never over the limit, within 10% of ${PEOPLE}/${RATE} s`, async () => {
     h.fake.enforceRate('chat.postMessage', RATE);
     await h.command('UADMIN', '/pulse', 'send-now');
     await eventually(() => h.fake.messages.length === PEOPLE, 90_000);
     await h.app.delivery.idle();
     const calls = h.fake.callsTo('chat.postMessage');
-    // Sends are spaced 6% wider than the limit at this rate (3% at 100/s). The fake stamps a request when it handles it, in
-    // the same process as the app, so a stalled event loop can bunch two together now and then:
-    // Slack would answer 429 with Retry-After, which is honoured and the send retried.
-    expect(h.fake.rejected.get('chat.postMessage') ?? 0).toBeLessThanOrEqual(PEOPLE / 100);
+    // The bot counts a send against the window from its start until a window after its answer, and
+    // Slack (the fake) counts it when the request arrives, in between: none is ever refused.
+    expect(h.fake.rejected.get('chat.postMessage') ?? 0).toBe(0);
     expect(h.fake.messages).toHaveLength(PEOPLE);
     expect(new Set(h.fake.messages.map((m) => m.user)).size).toBe(PEOPLE);
     expect(await h.app.database.collections.deliveries.countDocuments({ state: 'sent' })).toBe(PEOPLE);

@@ -1,9 +1,9 @@
 import type { ServiceDeps } from './services/deps.js';
-import type { PlatformRegistry } from './services/deliver-due.js';
-import { runScheduleTick, sendAllDue } from './services/schedule-tick.js';
+import { deliverDue, type PlatformRegistry } from './services/deliver-due.js';
+import { runTimedWork, sendAllDue } from './services/schedule-tick.js';
 
 export interface DeliveryLoop {
-  /** Sends what is due as soon as possible (coalesces many calls into one pass). */
+  /** Sends what is due at once, then runs a pass (many calls coalesce into one send and one pass). */
   kick(): void;
   /** Resolves when the current pass (if any) and any pass it asked for have finished. */
   idle(): Promise<void>;
@@ -12,12 +12,16 @@ export interface DeliveryLoop {
 
 /**
  * Runs the schedule tick (open, close, remind, send) on a timer and on demand, one pass at a
- * time; asking during a pass runs one more pass after it.
+ * time; asking during a pass runs one more pass after it. Sending has its own lane beside the
+ * passes: a kick sends what is due at once, even while a pass is busy opening another round
+ * (a fan-out of thousands takes seconds), and a pass's own send step joins that lane, so this
+ * process never runs two sends side by side.
  */
 export function startDeliveryLoop(deps: ServiceDeps, platforms: PlatformRegistry, everyMs: number | null = 15_000): DeliveryLoop {
   let running: Promise<void> | null = null;
   let again = false;
-  let asked = false;
+  let sending: Promise<void> | null = null;
+  let sendAsked = false;
   let stopped = false;
   const stopping = new AbortController();
   const batch = 500;
@@ -25,17 +29,35 @@ export function startDeliveryLoop(deps: ServiceDeps, platforms: PlatformRegistry
   // each query, so a round of 20,000 costs one scan rather than forty.
   const sendBatch = 20_000;
 
+  /** Sends what is due, joining a send under way; asking during one sends again after it. */
+  const sendDue = (): Promise<void> => {
+    sendAsked = true;
+    if (sending === null && !stopped) {
+      sending = (async () => {
+        while (sendAsked && !stopped) {
+          sendAsked = false;
+          try {
+            // What fan-outs in this process are writing first, as they write it; then the query.
+            if (deps.fresh?.active === true) await deliverDue(deps, platforms, { source: deps.fresh.stream(stopping.signal), signal: stopping.signal });
+            await sendAllDue(deps, platforms, sendBatch, stopping.signal);
+          } catch (error) {
+            deps.logger.error({ err: error }, 'sending due prompts failed');
+          }
+        }
+      })().finally(() => {
+        sending = null;
+        // Asked between the last check and here: that ask is served too.
+        if (sendAsked && !stopped) void sendDue();
+      });
+    }
+    return sending ?? Promise.resolve();
+  };
+
   const pass = async (): Promise<void> => {
     do {
       again = false;
-      // Asked for (send-now, each page a fan-out writes): what is due goes out first, and again
-      // while more is asked for, before the tick opens other rounds (a whole fan-out each) or
-      // settles old claims.
-      while (asked && !stopped) {
-        asked = false;
-        await sendAllDue(deps, platforms, sendBatch, stopping.signal);
-      }
-      await runScheduleTick(deps, platforms, batch, stopping.signal, sendBatch);
+      await runTimedWork(deps, platforms, batch);
+      await sendDue();
     } while (again && !stopped);
   };
   const run = (): void => {
@@ -51,21 +73,22 @@ export function startDeliveryLoop(deps: ServiceDeps, platforms: PlatformRegistry
       });
   };
   const kick = (): void => {
-    asked = true;
+    void sendDue();
     run();
   };
   const timer = everyMs === null ? null : setInterval(run, everyMs);
   timer?.unref();
+  const settled = async (): Promise<void> => {
+    while (running !== null || sending !== null) await Promise.all([running, sending]);
+  };
   return {
     kick,
-    async idle() {
-      while (running) await running;
-    },
+    idle: settled,
     async stop() {
       stopped = true;
       stopping.abort();
       if (timer) clearInterval(timer);
-      while (running) await running;
+      await settled();
     },
   };
 }

@@ -28,13 +28,19 @@ export async function runScheduleTick(
   /** Prompts per send query (streamed, so this bounds the server's work per query, not memory). */
   sendBatch = batch,
 ): Promise<TickReport> {
+  const timed = await runTimedWork(deps, platforms, batch);
+  const sent = await sendAllDue(deps, platforms, sendBatch, signal);
+  return { ...timed, sent };
+}
+
+/** The schedule tick without its last step, sending the due prompts. */
+export async function runTimedWork(deps: ServiceDeps, platforms: PlatformRegistry, batch = 500): Promise<Omit<TickReport, 'sent'>> {
   const opened = await openDueRounds(deps);
   const closed = await closeDueRounds(deps, platforms);
   const expired = await expireExitSurveys(deps, platforms);
   await reconcileStaleClaims(deps, platforms);
   const reminded = await sendDueReminders(deps, platforms, batch);
-  const sent = await sendAllDue(deps, platforms, sendBatch, signal);
-  return { opened, closed, expired, reminded, sent };
+  return { opened, closed, expired, reminded };
 }
 
 /** Sends due prompts, `batch` per query, until none is left (or only ones others hold). */

@@ -16,6 +16,7 @@ import type { ServiceDeps } from './services/deps.js';
 import type { ExitResultsHook } from './services/summary.js';
 import { exitSummaryLines } from './services/summary-exit.js';
 import { ensureDefaultSurvey } from './services/surveys.js';
+import { FreshDeliveries } from './services/fresh-deliveries.js';
 import { connectDatabase, redact, type Database } from './store/database.js';
 import { ensureIndexes } from './store/indexes.js';
 import { createStore } from './store/store.js';
@@ -83,6 +84,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
       ...(options.claimLeaseMs !== undefined ? { claimLeaseMs: options.claimLeaseMs } : {}),
     },
     listeningSince: () => listeningSince,
+    fresh: new FreshDeliveries(),
   };
   await ensureDefaultSurvey(deps);
 

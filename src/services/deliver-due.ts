@@ -69,7 +69,13 @@ type Report = { examined: number; skipped: number; sent: number; failed: number;
 export async function deliverDue(
   deps: ServiceDeps,
   platforms: PlatformRegistry,
-  options: { readonly batch?: number; readonly concurrency?: number; readonly signal?: AbortSignal } = {},
+  options: {
+    readonly batch?: number;
+    readonly concurrency?: number;
+    readonly signal?: AbortSignal;
+    /** Where the due deliveries come from; by default one query for them (`batch` at most). */
+    readonly source?: AsyncIterable<DeliveryDoc>;
+  } = {},
 ): Promise<DeliveryReport> {
   const { store, clock } = deps;
   const now = clock.now().toJSDate();
@@ -143,9 +149,10 @@ export async function deliverDue(
   };
 
   // Claimed deliveries wait in `queue`; the send lanes take from it without pause, and it is
-  // refilled (the next chunk claimed) as soon as it holds less than one per lane, so the claim
-  // of the next chunk overlaps the sends of this one. A slow send (a retried 429) holds up its own lane only.
-  const chunks = chunksOf(store.deliveries.dueStream(now, options.batch ?? 500, CHUNK * 2), CHUNK);
+  // refilled (the next chunk claimed) as soon as it holds less than a chunk and one per lane, so
+  // a chunk's claim (a quarter of a second while a fan-out is writing on the test server) has a
+  // whole chunk's sends to hide behind. A slow send (a retried 429) holds up its own lane only.
+  const chunks = chunksOf(options.source ?? store.deliveries.dueStream(now, options.batch ?? 500, CHUNK * 2), CHUNK);
   const queue: Claimed[] = [];
   const lanesCount = Math.max(1, options.concurrency ?? 8);
   let exhausted = false;
@@ -168,8 +175,8 @@ export async function deliverDue(
   const lanes = Array.from({ length: lanesCount }, async () => {
     for (;;) {
       if (signal?.aborted === true || failure !== null) return;
-      // Claim ahead only what the lanes are about to send.
-      if (queue.length < lanesCount && !exhausted) void refill();
+      // Claim ahead about one chunk: what the lanes will send while the next claim is made.
+      if (queue.length < lanesCount + CHUNK && !exhausted) void refill();
       const item = queue.shift();
       if (item === undefined) {
         if (exhausted && refilling === null) return;

@@ -4,6 +4,7 @@ import type { PlatformUserRef } from '../domain/roles.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { Store } from '../store/store.js';
+import type { FreshDeliveries } from './fresh-deliveries.js';
 
 /** Organisation-wide settings the use cases read (from the environment, via config). */
 export interface AppSettings {
@@ -29,4 +30,6 @@ export interface ServiceDeps {
    * is up); null before that. Reconciliation only trusts the silence of a platform it could hear.
    */
   readonly listeningSince?: () => Date | null;
+  /** Where fan-outs hand this process's sender the deliveries due at once (absent: it queries for them). */
+  readonly fresh?: FreshDeliveries;
 }

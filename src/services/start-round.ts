@@ -43,7 +43,7 @@ export function fanOutRunning(deps: Pick<ServiceDeps, 'store'>, roundId: string)
   return runningIn(deps.store).has(roundId);
 }
 
-const PAGE = 500;
+const PAGE = 100;
 const FIRST_PAGE = 50;
 
 /**
@@ -113,18 +113,29 @@ async function fanOut(deps: ServiceDeps, definition: SurveyDefinition, date: Iso
   const tree = buildSegmentTree(Object.entries(round.segmentParents).map(([id, parentId]) => ({ id, parentId })));
   const scope = definition.audience.type === 'segments' ? definition.audience.segments.flatMap((s) => tree.subtree(s)) : null;
 
+  // The directory's first page is read while the server counts it: the first prompts wait for both.
+  const people = store.people.stream(definition.audience, scope)[Symbol.asyncIterator]();
+  const firstPerson = people.next();
+  firstPerson.catch(() => undefined);
   const own = new Map<string, number>();
-  for (const [segment, n] of await store.people.countBySegment(definition.audience, scope)) {
-    const key = segment ?? tree.root;
-    own.set(key, (own.get(key) ?? 0) + n);
+  try {
+    for (const [segment, n] of await store.people.countBySegment(definition.audience, scope)) {
+      const key = segment ?? tree.root;
+      own.set(key, (own.get(key) ?? 0) + n);
+    }
+  } catch (error) {
+    await people.return(undefined);
+    throw error;
   }
   const invitedBySubtree = rollUp(tree, own);
   const k = round.anonymity.minGroupSize;
   const now = clock.now();
 
+  // Deliveries due at once go straight to this process's sender as they are written (see fresh-deliveries.ts).
+  const feed = deps.fresh?.open();
   let page: PersonDoc[] = [];
   const flush = async (): Promise<void> => {
-    await store.deliveries.addPending(
+    const inserted = await store.deliveries.addPending(
       page.map((person) => {
         const zone = person.timezone ?? options.defaultTimezone;
         const local = localSendTime(date, definition.cadence.time, zone, definition.skipWeekends);
@@ -140,19 +151,25 @@ async function fanOut(deps: ServiceDeps, definition: SurveyDefinition, date: Iso
         };
       }),
     );
+    feed?.offer(inserted.filter((delivery) => delivery.sendAt <= now.toJSDate()));
     if (page.length > 0) options.onDeliveriesWritten?.();
     page = [];
   };
-  let pages = 0;
-  for await (const person of store.people.stream(definition.audience, scope)) {
-    page.push(person);
-    // A short first page: sending can begin (onDeliveriesWritten) while the rest is written.
-    if (page.length >= (pages === 0 ? FIRST_PAGE : PAGE)) {
-      await flush();
-      pages++;
+  try {
+    let pages = 0;
+    for (let next = await firstPerson; next.done !== true; next = await people.next()) {
+      page.push(next.value);
+      // A short first page: sending can begin (onDeliveriesWritten) while the rest is written.
+      if (page.length >= (pages === 0 ? FIRST_PAGE : PAGE)) {
+        await flush();
+        pages++;
+      }
     }
+    await flush();
+  } finally {
+    feed?.close();
+    await people.return(undefined);
   }
-  await flush();
 
   const invited = await store.deliveries.invitedBySegment(id);
   await store.counters.set(

@@ -1,3 +1,4 @@
+import { MongoBulkWriteError } from 'mongodb';
 import { eachWrite, insertLocks, lockId, roundsStillOpen } from './claim-batch.js';
 import { insertOnce, isOnlyDuplicateKeys, type Database } from './database.js';
 import { deliveryDocSchema, type DeliveryDoc, type PersonKey } from './documents/identity.js';
@@ -30,15 +31,17 @@ export class DeliveriesRepo {
    * what is missing. One unordered insertMany: the server writes the new ones in one transaction
    * and refuses the existing ones with a duplicate key, which is the only error ignored here.
    */
-  async addPending(docs: readonly NewDelivery[]): Promise<void> {
-    if (docs.length === 0) return;
+  /** Inserts the deliveries not yet written (unordered: one already there is left as it is); returns those it inserted. */
+  async addPending(docs: readonly NewDelivery[]): Promise<DeliveryDoc[]> {
+    if (docs.length === 0) return [];
+    const full = docs.map((doc) => deliveryDocSchema.parse({ ...withReminders(doc), state: 'pending' }));
     try {
-      await this.deliveries.insertMany(
-        docs.map((doc) => deliveryDocSchema.parse({ ...withReminders(doc), state: 'pending' })),
-        { ordered: false },
-      );
+      await this.deliveries.insertMany(full.map((doc) => ({ ...doc })), { ordered: false });
+      return full;
     } catch (error) {
-      if (!isOnlyDuplicateKeys(error)) throw error;
+      if (!isOnlyDuplicateKeys(error) || !(error instanceof MongoBulkWriteError)) throw error;
+      const existing = new Set(error.result.getWriteErrors().map((e) => e.index));
+      return full.filter((_, index) => !existing.has(index));
     }
   }
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startDeliveryLoop } from '../../src/delivery-loop.js';
 import type { MessageRef, Recipient, SurveyPrompt } from '../../src/ports/chat-platform.js';
 import { deliverDue } from '../../src/services/deliver-due.js';
+import { FreshDeliveries } from '../../src/services/fresh-deliveries.js';
 import { startRound } from '../../src/services/start-round.js';
 import type { DeliveryDoc } from '../../src/store/documents/identity.js';
 import { RecordingPlatform } from '../fakes/recording-platform.js';
@@ -120,27 +121,57 @@ describe('fan-out and delivery in bulk', () => {
     expect(platform.prompts).toHaveLength(120);
   });
 
-  it('prompts start going out while the fan-out is still writing the round, and everyone gets one', async () => {
-    await seedPeople(deps, { sales: 700 });
-    let fanOutDone = false;
-    let firstSentDuringFanOut: boolean | null = null;
-    const platform = new (class extends RecordingPlatform {
-      override sendPrompt(to: Recipient, prompt: SurveyPrompt): Promise<MessageRef> {
-        firstSentDuringFanOut ??= !fanOutDone;
-        return super.sendPrompt(to, prompt);
+  for (const feed of [false, true]) {
+    it(`prompts start going out while the fan-out is still writing the round, and everyone gets one (${feed ? 'handed to the sender as written' : 'found by querying'})`, async () => {
+      const sending = feed ? { ...deps, fresh: new FreshDeliveries() } : deps;
+      await seedPeople(sending, { sales: 700 });
+      let fanOutDone = false;
+      let firstSentDuringFanOut: boolean | null = null;
+      const platform = new (class extends RecordingPlatform {
+        override sendPrompt(to: Recipient, prompt: SurveyPrompt): Promise<MessageRef> {
+          firstSentDuringFanOut ??= !fanOutDone;
+          return super.sendPrompt(to, prompt);
+        }
+      })(deps.clock);
+      const loop = startDeliveryLoop(sending, new Map([['slack', platform]]), null);
+      try {
+        await startRound(sending, weeklyPulse(), '2026-11-23', { defaultTimezone: 'UTC', sendNow: true, onDeliveriesWritten: () => loop.kick() });
+        fanOutDone = true;
+        loop.kick();
+        await loop.idle();
+      } finally {
+        await loop.stop();
       }
-    })(deps.clock);
-    const loop = startDeliveryLoop(deps, new Map([['slack', platform]]), null);
+      expect(firstSentDuringFanOut).toBe(true);
+      expect(platform.prompts).toHaveLength(700);
+      expect(new Set(platform.prompts.map((p) => p.to.userId)).size).toBe(700);
+      expect(await deliveries().countDocuments({ roundId: ROUND, state: 'sent' })).toBe(700);
+    });
+  }
+
+  it('a restarted fan-out hands the sender only the deliveries it wrote: none already sent or settled goes out again', async () => {
+    const sending = { ...deps, fresh: new FreshDeliveries() };
+    await seedPeople(deps, { sales: 60 });
+    await startRound(deps, weeklyPulse(), '2026-11-23', { defaultTimezone: 'UTC', sendNow: true });
+    // As if the first run died part-way: three never written, one sent, one given up on.
+    await deliveries().deleteMany({ personKey: { $in: ['slack:T1:U010', 'slack:T1:U020', 'slack:T1:U030'] } });
+    await deps.store.deliveries.markSent(`${ROUND}|slack:T1:U001`, 'D1', '111.222');
+    await deps.store.deliveries.markFailed(`${ROUND}|slack:T1:U002`, 'person_not_found');
+    await db.database.collections.rounds.updateOne({ _id: ROUND }, { $set: { fannedOut: false } });
+    // Only the three rewritten are pending and offered: the rest, held back here, stay pending.
+    await deliveries().updateMany({ roundId: ROUND, state: 'pending' }, { $set: { sendAt: new Date('2026-11-30T00:00:00Z') } });
+
+    const platform = new RecordingPlatform(deps.clock);
+    const loop = startDeliveryLoop(sending, new Map([['slack', platform]]), null);
     try {
-      await startRound(deps, weeklyPulse(), '2026-11-23', { defaultTimezone: 'UTC', sendNow: true, onDeliveriesWritten: () => loop.kick() });
-      fanOutDone = true;
+      await startRound(sending, weeklyPulse(), '2026-11-23', { defaultTimezone: 'UTC', sendNow: true, onDeliveriesWritten: () => loop.kick() });
       loop.kick();
       await loop.idle();
     } finally {
       await loop.stop();
     }
-    expect(firstSentDuringFanOut).toBe(true);
-    expect(platform.prompts).toHaveLength(700);
-    expect(new Set(platform.prompts.map((p) => p.to.userId)).size).toBe(700);
+    expect(platform.prompts.map((p) => p.to.userId).sort()).toEqual(['U010', 'U020', 'U030']);
+    expect(await deps.store.deliveries.get(`${ROUND}|slack:T1:U001`)).toMatchObject({ state: 'sent', messageId: '111.222' });
+    expect(await deps.store.deliveries.get(`${ROUND}|slack:T1:U002`)).toMatchObject({ state: 'failed' });
   });
 });

@@ -8,6 +8,7 @@
 import { numberFlag, stringFlag, type Flags } from './support/args.js';
 import { benchMongo } from './support/mongo.js';
 import { ensureBuilt, prodEntry } from './support/prod-entry.js';
+import { noScheduledRoundDuringBench } from './support/quiet-schedule.js';
 import { fanoutStats, startSlackBot, waitForFanout } from './support/slack-bot.js';
 import { sendNow } from './support/slack-world.js';
 import { wallMs } from './support/time.js';
@@ -33,7 +34,7 @@ export async function fanout(flags: Flags, options: { mongoUri?: string } = {}):
   if (prod) ensureBuilt(prod.entry);
   const mongo = await benchMongo(options.mongoUri);
   try {
-    const world = await startSlackBot({ mongoUri: mongo.uri, people: recipients, rate, ...(prod ? { entry: prod.entry, nodeArgs: prod.nodeArgs } : {}) });
+    const world = await startSlackBot({ beforeStart: (db) => noScheduledRoundDuringBench(db.db), mongoUri: mongo.uri, people: recipients, rate, ...(prod ? { entry: prod.entry, nodeArgs: prod.nodeArgs } : {}) });
     try {
       const started = wallMs();
       const status = await sendNow(world.bot.origin, world.fake);
@@ -45,7 +46,7 @@ export async function fanout(flags: Flags, options: { mongoUri?: string } = {}):
       const first = posts[0]?.at ?? started;
       const stats = fanoutStats(world.fake, recipients);
       const rejected = world.fake.rejected.get('chat.postMessage') ?? 0;
-      process.stderr.write(`fanout: first prompt after ${((first - started) / 1000).toFixed(2)} s, first→last ${((last - first) / 1000).toFixed(2)} s, 429s ${rejected}\n`);
+      process.stderr.write(`fanout: first prompt after ${((first - started) / 1000).toFixed(2)} s, first→last ${((last - first) / 1000).toFixed(2)} s, 429s ${rejected}${paceNote(posts.map((p) => p.at), rate)}\n`);
       return {
         bench: 'fanout',
         recipients,
@@ -61,6 +62,19 @@ export async function fanout(flags: Flags, options: { mongoUri?: string } = {}):
   } finally {
     await mongo.stop();
   }
+}
+
+/**
+ * Where a paced run lost time. The limit allows `rate` prompts in any second, so each run of
+ * `rate` consecutive prompts takes a second at best: the slowest such run, and how many went
+ * out in the first five seconds (`5 × rate` at best), show where the rest went.
+ */
+function paceNote(times: readonly number[], rate: number): string {
+  if (rate <= 0 || times.length <= rate) return '';
+  let slowest = 0;
+  for (let i = 0; i + rate - 1 < times.length; i++) slowest = Math.max(slowest, (times[i + rate - 1] as number) - (times[i] as number));
+  const early = times.filter((t) => t - (times[0] as number) < 5000).length;
+  return `, slowest ${rate} in a row took ${(slowest / 1000).toFixed(2)} s, ${early} prompts in the first 5 s`;
 }
 
 function round2(n: number): number {

@@ -25,6 +25,8 @@ export interface SlackBotOptions {
   readonly fake?: FakeSlackApi;
   readonly entry?: string;
   readonly nodeArgs?: readonly string[];
+  /** Runs on the bot's database before the bot starts. */
+  readonly beforeStart?: (db: BenchDb) => Promise<void>;
 }
 
 /** Starts the fake and the bot and waits until the bot's directory sync has stored every person. */
@@ -36,6 +38,7 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
   const db = await openBenchDb(options.mongoUri, dbName);
   const keepLines = options.keepLines ?? false;
   const how = { ...(options.entry ? { entry: options.entry } : {}), ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}) };
+  await options.beforeStart?.(db);
   let bot = await startBot({ env, keepLines, ...how });
   const synced = await waitFor(async () => (await db.count('people')) >= options.people, 60_000 + options.people * 20, 250);
   if (!synced) {

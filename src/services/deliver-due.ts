@@ -52,6 +52,13 @@ async function* chunksOf<T>(source: AsyncIterable<T>, size: number): AsyncGenera
   if (chunk.length > 0) yield chunk;
 }
 
+/** A due delivery, with its person when the caller has just read them (else they are read here). */
+export type DueDelivery = { readonly delivery: DeliveryDoc; readonly person?: PersonDoc };
+
+async function* withoutPeople(deliveries: AsyncIterable<DeliveryDoc>): AsyncGenerator<DueDelivery> {
+  for await (const delivery of deliveries) yield { delivery };
+}
+
 type Claimed = { readonly delivery: DeliveryDoc; readonly person: PersonDoc; readonly round: RoundDoc; readonly platform: ChatPlatform };
 type Report = { examined: number; skipped: number; sent: number; failed: number; retrying: number };
 
@@ -74,7 +81,7 @@ export async function deliverDue(
     readonly concurrency?: number;
     readonly signal?: AbortSignal;
     /** Where the due deliveries come from; by default one query for them (`batch` at most). */
-    readonly source?: AsyncIterable<DeliveryDoc>;
+    readonly source?: AsyncIterable<DueDelivery>;
   } = {},
 ): Promise<DeliveryReport> {
   const { store, clock } = deps;
@@ -84,13 +91,15 @@ export async function deliverDue(
   const signal = options.signal;
 
   /** Sorts a chunk out: closed rounds and missing people are settled here, the rest claimed. */
-  const prepare = async (chunk: readonly DeliveryDoc[]): Promise<Claimed[]> => {
-    report.examined += chunk.length;
+  const prepare = async (due: readonly DueDelivery[]): Promise<Claimed[]> => {
+    report.examined += due.length;
+    const chunk = due.map((d) => d.delivery);
+    const known = new Map(due.flatMap((d) => (d.person === undefined ? [] : [[d.delivery._id, d.person] as const])));
     const candidates = new Map<string, Omit<Claimed, 'delivery'>>();
     for (const delivery of chunk) {
       if (!rounds.has(delivery.roundId)) rounds.set(delivery.roundId, await store.rounds.get(delivery.roundId));
     }
-    // People are read by `_id` (the server's indexed lookup), a few at a time.
+    // People not handed in are read by `_id` (the server's indexed lookup), a few at a time.
     await eachLimited(chunk, options.concurrency ?? 8, async (delivery) => {
       const round = rounds.get(delivery.roundId) ?? null;
       if (round === null || round.state !== 'open' || round.closesAt <= now) {
@@ -98,7 +107,7 @@ export async function deliverDue(
         return;
       }
       const platform = platforms.get(delivery.platform);
-      const person = await store.people.get(delivery.personKey);
+      const person = known.get(delivery._id) ?? (await store.people.get(delivery.personKey));
       if (platform === undefined || person === null || !person.active) {
         await store.deliveries.markFailed(delivery._id, platform === undefined ? 'platform_not_configured' : 'person_not_found');
         report.failed++;
@@ -152,7 +161,7 @@ export async function deliverDue(
   // refilled (the next chunk claimed) as soon as it holds less than a chunk and one per lane, so
   // a chunk's claim (a quarter of a second while a fan-out is writing on the test server) has a
   // whole chunk's sends to hide behind. A slow send (a retried 429) holds up its own lane only.
-  const chunks = chunksOf(options.source ?? store.deliveries.dueStream(now, options.batch ?? 500, CHUNK * 2), CHUNK);
+  const chunks = chunksOf(options.source ?? withoutPeople(store.deliveries.dueStream(now, options.batch ?? 500, CHUNK * 2)), CHUNK);
   const queue: Claimed[] = [];
   const lanesCount = Math.max(1, options.concurrency ?? 8);
   let exhausted = false;

@@ -1,9 +1,12 @@
-import type { DeliveryDoc } from '../store/documents/identity.js';
+import type { DeliveryDoc, PersonDoc } from '../store/documents/identity.js';
+
+/** A delivery just written, with the person it was written for. */
+export type FreshDelivery = { readonly delivery: DeliveryDoc; readonly person: PersonDoc };
 
 /** What a fan-out holds while it writes: where its new, due deliveries go. */
 export interface FreshFeed {
   /** Deliveries this fan-out has just inserted (new, pending, attempt 0) and that are due now. */
-  offer(deliveries: readonly DeliveryDoc[]): void;
+  offer(deliveries: readonly FreshDelivery[]): void;
   /** The fan-out has written all it will. */
   close(): void;
 }
@@ -17,7 +20,8 @@ export interface FreshFeed {
  * collection (half a second while the fan-out writes), and the first prompts wait for it. This
  * changes nothing about who sends what: a delivery offered here is claimed like any other (its
  * send lock is the one guarantee of a single send), and the query still runs after, for
- * anything not offered. Only deliveries the fan-out inserted itself are offered, never ones it
+ * anything not offered. The person comes along, read by the fan-out a moment before, so the
+ * sender need not read them again. Only deliveries the fan-out inserted itself are offered, never ones it
  * found already written (those may have been claimed, sent or settled since).
  *
  * At most `maxQueued` wait here: a fan-out writes far faster than a paced platform takes
@@ -25,7 +29,7 @@ export interface FreshFeed {
  * the directory.
  */
 export class FreshDeliveries {
-  private readonly queue: DeliveryDoc[] = [];
+  private readonly queue: FreshDelivery[] = [];
   private writers = 0;
   private wake: (() => void) | null = null;
 
@@ -60,7 +64,7 @@ export class FreshDeliveries {
    * The offered deliveries, in order, as they come: ends once every fan-out has closed its feed
    * and all offered have been taken, or when `signal` aborts.
    */
-  async *stream(signal?: AbortSignal): AsyncGenerator<DeliveryDoc> {
+  async *stream(signal?: AbortSignal): AsyncGenerator<FreshDelivery> {
     const onAbort = (): void => this.notify();
     signal?.addEventListener('abort', onAbort);
     try {

@@ -151,7 +151,13 @@ async function fanOut(deps: ServiceDeps, definition: SurveyDefinition, date: Iso
         };
       }),
     );
-    feed?.offer(inserted.filter((delivery) => delivery.sendAt <= now.toJSDate()));
+    const byKey = new Map(page.map((person) => [person._id, person]));
+    feed?.offer(
+      inserted.flatMap((delivery) => {
+        const person = byKey.get(delivery.personKey);
+        return person !== undefined && delivery.sendAt <= now.toJSDate() ? [{ delivery, person }] : [];
+      }),
+    );
     if (page.length > 0) options.onDeliveriesWritten?.();
     page = [];
   };

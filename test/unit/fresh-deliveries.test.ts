@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { FreshDeliveries } from '../../src/services/fresh-deliveries.js';
-import type { DeliveryDoc } from '../../src/store/documents/identity.js';
+import { FreshDeliveries, type FreshDelivery } from '../../src/services/fresh-deliveries.js';
+import type { DeliveryDoc, PersonDoc } from '../../src/store/documents/identity.js';
 
-const delivery = (n: number): DeliveryDoc =>
-  ({ _id: `pulse:2026-11-23|slack:T1:U${n}`, roundId: 'pulse:2026-11-23', personKey: `slack:T1:U${n}`, state: 'pending', attempts: 0 }) as DeliveryDoc;
+const delivery = (n: number): FreshDelivery => ({
+  delivery: { _id: `pulse:2026-11-23|slack:T1:U${n}`, roundId: 'pulse:2026-11-23', personKey: `slack:T1:U${n}`, state: 'pending', attempts: 0 } as DeliveryDoc,
+  person: { _id: `slack:T1:U${n}`, active: true } as PersonDoc,
+});
 
-async function take(stream: AsyncIterable<DeliveryDoc>, count: number): Promise<string[]> {
+async function take(stream: AsyncIterable<FreshDelivery>, count: number): Promise<string[]> {
   const ids: string[] = [];
   for await (const d of stream) {
-    ids.push(d.personKey);
+    ids.push(d.delivery.personKey);
     if (ids.length === count) break;
   }
   return ids;
@@ -21,7 +23,7 @@ describe('deliveries handed from a fan-out to the sender', () => {
     feed.offer([delivery(1), delivery(2)]);
     const seen: string[] = [];
     const done = (async () => {
-      for await (const d of fresh.stream()) seen.push(d.personKey);
+      for await (const d of fresh.stream()) seen.push(d.delivery.personKey);
     })();
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(seen).toEqual(['slack:T1:U1', 'slack:T1:U2']);
@@ -67,7 +69,7 @@ describe('deliveries handed from a fan-out to the sender', () => {
     const stop = new AbortController();
     const seen: string[] = [];
     const done = (async () => {
-      for await (const d of fresh.stream(stop.signal)) seen.push(d.personKey);
+      for await (const d of fresh.stream(stop.signal)) seen.push(d.delivery.personKey);
     })();
     await new Promise((resolve) => setTimeout(resolve, 10));
     stop.abort();

@@ -1,5 +1,5 @@
 import type { TeamsPacing } from '../../src/config-teams.js';
-import { sendSpacing } from '../../src/pacing/send-spacing.js';
+import { sendSchedule, type SendSchedule } from '../../src/pacing/send-schedule.js';
 
 /** HTTP statuses the Bot Connector asks a bot to retry after (throttled, conflict, gateway). */
 const RETRYABLE = new Set([429, 412, 502, 504]);
@@ -27,36 +27,45 @@ function retryAfterMs(error: unknown): number | null {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Paces sends per tenant and per conversation, evenly spaced with 5% headroom, and retries one
- * send on 429 / 412 / 502 / 504 with exponential back-off and full jitter (or the Retry-After
- * the connector gave). A send that still fails throws, so the delivery records it per person.
+ * Paces sends per tenant and per conversation, never more than the limit in any sliding second
+ * (src/pacing/send-schedule.ts: a send counts from its start until a second after its answer, so
+ * requests slowed on the way cannot bunch up at the connector), and retries one send on 429 / 412
+ * / 502 / 504 with exponential back-off and full jitter (or the Retry-After the connector gave).
+ * A send that still fails throws, so the delivery records it per person.
  */
 export class TeamsPacer {
-  private readonly tenants = new Map<string, () => Promise<void>>();
-  private readonly conversations = new Map<string, () => Promise<void>>();
+  private readonly tenants = new Map<string, SendSchedule>();
+  private readonly conversations = new Map<string, SendSchedule>();
 
   constructor(private readonly options: PacingOptions) {}
 
-  private gate(map: Map<string, () => Promise<void>>, key: string, perSecond: number): Promise<void> {
-    if (perSecond <= 0) return Promise.resolve();
+  /** Waits for a turn at `key`'s gate; resolves with the function that ends the send. */
+  private gate(map: Map<string, SendSchedule>, key: string, perSecond: number): Promise<() => void> {
+    if (perSecond <= 0) return Promise.resolve(() => undefined);
     let gate = map.get(key);
     if (!gate) {
-      gate = sendSpacing(1050 / perSecond);
+      const calls = Math.max(1, Math.floor(perSecond));
+      gate = sendSchedule({ calls, windowMs: (1000 * calls) / perSecond });
       map.set(key, gate);
     }
-    return gate();
+    return gate.turn();
   }
 
   async send<T>(tenant: string, conversation: string, work: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
-      await this.gate(this.conversations, conversation, this.options.conversationPerSecond);
-      await this.gate(this.tenants, tenant, this.options.tenantPerSecond);
+      const endInConversation = await this.gate(this.conversations, conversation, this.options.conversationPerSecond);
+      const endInTenant = await this.gate(this.tenants, tenant, this.options.tenantPerSecond);
       try {
         return await work();
       } catch (error) {
         const status = statusOf(error);
         if (status === null || !RETRYABLE.has(status) || attempt >= this.options.retries) throw error;
+        endInTenant();
+        endInConversation();
         await sleep(retryAfterMs(error) ?? Math.random() * this.options.baseDelayMs * 2 ** attempt);
+      } finally {
+        endInTenant();
+        endInConversation();
       }
     }
   }

@@ -1,5 +1,5 @@
 import type { Application } from '@microsoft/teams-ai';
-import { TurnContext } from 'botbuilder';
+import { TurnContext, type Activity } from 'botbuilder';
 import { isDomainError } from '../../../src/domain/errors.js';
 import { translator, type Translator } from '../../../src/domain/i18n/translate.js';
 import { isHr } from '../../../src/domain/roles.js';
@@ -15,7 +15,7 @@ import { exitResultsContent } from '../exit-results-card.js';
 import { cardActivity, type AdaptiveCardJson } from '../prompt-card.js';
 import { UNREACHABLE } from '../reach.js';
 import { resultsCard } from '../summary-card.js';
-import { actorOf, isPersonal, type TurnActor } from '../turn.js';
+import { actorOf, isPersonal, tenantOf, type TurnActor } from '../turn.js';
 import { localeOf, teamsPersonKey, type TeamsContext } from '../teams-context.js';
 
 async function personKeyOf(ctx: TeamsContext, tenant: string, token: PersonToken): Promise<string | null> {
@@ -80,6 +80,18 @@ const replyActivity = (reply: Reply) => (typeof reply === 'string' ? reply : car
  * "on its way" now and the reply as its own message a moment later, so the turn ends well within
  * the time Teams waits for it (a cold process reading the rounds).
  */
+/**
+ * Sends to this turn's chat after the turn has ended: a proactive message, paced with the
+ * prompts (a send-now's confirmation arrives while its prompts are going out, and counts
+ * against the same per-tenant limit).
+ */
+function laterInChat(ctx: TeamsContext, context: TurnContext): (activity: Partial<Activity> | string) => Promise<void> {
+  const reference = TurnContext.getConversationReference(context.activity);
+  const tenant = tenantOf(ctx, context);
+  const conversation = context.activity.conversation.id;
+  return (activity) => ctx.pacer.send(tenant, conversation, () => ctx.adapter.continueConversationAsync(ctx.appId, reference, async (later) => void (await later.sendActivity(activity))));
+}
+
 async function withinBudget(ctx: TeamsContext, context: TurnContext, work: Promise<Reply>, t: Translator): Promise<Reply> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<null>((resolve) => {
@@ -88,9 +100,9 @@ async function withinBudget(ctx: TeamsContext, context: TurnContext, work: Promi
   const quick = await Promise.race([work, late]);
   clearTimeout(timer);
   if (quick !== null) return quick;
-  const reference = TurnContext.getConversationReference(context.activity);
+  const later = laterInChat(ctx, context);
   work
-    .then((reply) => ctx.adapter.continueConversationAsync(ctx.appId, reference, async (later) => void (await later.sendActivity(replyActivity(reply)))))
+    .then((reply) => later(replyActivity(reply)))
     .catch((error: unknown) => ctx.deps.logger.warn({ err: error, adapter: 'teams' }, 'could not send results after the turn'));
   return t('summary.preparing');
 }
@@ -143,8 +155,7 @@ async function roleText(ctx: TeamsContext, actor: TurnActor, command: Extract<Te
 
 /** Starts a round; the directory may be large, so the turn ends first and the result follows. */
 function startRound(ctx: TeamsContext, context: TurnContext, actor: string, survey: string | undefined, t: Translator): void {
-  const reference = TurnContext.getConversationReference(context.activity);
-  const reply = (text: string) => ctx.adapter.continueConversationAsync(ctx.appId, reference, async (later) => void (await later.sendActivity(text)));
+  const reply = laterInChat(ctx, context);
   void (async () => {
     let text: string;
     try {

@@ -8,7 +8,6 @@
 import { numberFlag, stringFlag, type Flags } from './support/args.js';
 import { benchMongo } from './support/mongo.js';
 import { ensureBuilt, prodEntry } from './support/prod-entry.js';
-import { noScheduledRoundDuringBench } from './support/quiet-schedule.js';
 import { fanoutStats, startSlackBot, waitForFanout } from './support/slack-bot.js';
 import { sendNow } from './support/slack-world.js';
 import { wallMs } from './support/time.js';
@@ -34,7 +33,7 @@ export async function fanout(flags: Flags, options: { mongoUri?: string } = {}):
   if (prod) ensureBuilt(prod.entry);
   const mongo = await benchMongo(options.mongoUri);
   try {
-    const world = await startSlackBot({ beforeStart: (db) => noScheduledRoundDuringBench(db.db), mongoUri: mongo.uri, people: recipients, rate, ...(prod ? { entry: prod.entry, nodeArgs: prod.nodeArgs } : {}) });
+    const world = await startSlackBot({ mongoUri: mongo.uri, people: recipients, rate, ...(prod ? { entry: prod.entry, nodeArgs: prod.nodeArgs } : {}) });
     try {
       const started = wallMs();
       const status = await sendNow(world.bot.origin, world.fake);

@@ -14,6 +14,7 @@ import { benchMongo } from './support/mongo.js';
 import { answerClicks, newDbName, postInteraction, sendNow, slackEnv, startFakeSlack } from './support/slack-world.js';
 import { answerInvokes, cardsPerMember, installInTeam, postActivity, say, startFakeTeams, teamsEnv, teamsRoster, TEAMS_ADMIN } from './support/teams-world.js';
 import { sleep, waitFor } from './support/time.js';
+import { noScheduledRoundDuringBench } from './support/quiet-schedule.js';
 
 export type HostileResult = {
   bench: 'hostile';
@@ -55,6 +56,7 @@ export async function hostile(flags: Flags, options: { mongoUri?: string } = {})
   const teamsFake = await startFakeTeams(roster);
   const dbName = newDbName('hostile');
   const db = await openBenchDb(mongo.uri, dbName);
+  await noScheduledRoundDuringBench(db.db);
   const env = { ...slackEnv(slackFake, mongo.uri, dbName, 0), ...teamsEnv(teamsFake, mongo.uri, dbName), PULSE_ADMINS: `slack:UADMIN,teams:${TEAMS_ADMIN.aadObjectId}` };
   let bot = await startBot({ env, keepLines: true });
   try {

@@ -23,6 +23,7 @@ import {
   TEAMS_ADMIN,
 } from './support/teams-world.js';
 import { quantile, sleep, waitFor } from './support/time.js';
+import { noScheduledRoundDuringBench } from './support/quiet-schedule.js';
 
 export type IngestResult = {
   bench: 'ingest';
@@ -93,6 +94,7 @@ async function teamsIngest(mongoUri: string, total: number, rps: number): Promis
   const fake = await startFakeTeams(roster);
   const dbName = newDbName('teams');
   const db = await openBenchDb(mongoUri, dbName);
+  await noScheduledRoundDuringBench(db.db);
   const bot = await startBot({ env: teamsEnv(fake, mongoUri, dbName), keepLines: false });
   try {
     const installed = await postActivity(bot.origin, fake, installInTeam(fake));

@@ -2,7 +2,7 @@
  * Keeps the bot's own schedule out of a bench's way. The default survey `/pulse send-now`
  * creates runs weekly from tomorrow, so on a Sunday after 10:00 UTC its Monday round opens at
  * once (midnight in UTC+14): a second fan-out to everyone, writing beside the one measured. A
- * bench that measures one round saves the default survey first, with a start a year ahead.
+ * bench measures one round: the default survey is saved first, with a start a year ahead.
  */
 import { DateTime } from 'luxon';
 import type { Db } from 'mongodb';

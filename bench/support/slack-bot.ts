@@ -2,6 +2,7 @@
 import type { FakeSlackApi } from '../../test/fakes/slack-api.js';
 import { startBot, type BotProcess } from './bot-process.js';
 import { openBenchDb, type BenchDb } from './db.js';
+import { noScheduledRoundDuringBench } from './quiet-schedule.js';
 import { newDbName, slackEnv, startFakeSlack } from './slack-world.js';
 import { sleep, waitFor } from './time.js';
 
@@ -25,8 +26,6 @@ export interface SlackBotOptions {
   readonly fake?: FakeSlackApi;
   readonly entry?: string;
   readonly nodeArgs?: readonly string[];
-  /** Runs on the bot's database before the bot starts. */
-  readonly beforeStart?: (db: BenchDb) => Promise<void>;
 }
 
 /** Starts the fake and the bot and waits until the bot's directory sync has stored every person. */
@@ -38,7 +37,7 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
   const db = await openBenchDb(options.mongoUri, dbName);
   const keepLines = options.keepLines ?? false;
   const how = { ...(options.entry ? { entry: options.entry } : {}), ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}) };
-  await options.beforeStart?.(db);
+  await noScheduledRoundDuringBench(db.db);
   let bot = await startBot({ env, keepLines, ...how });
   const synced = await waitFor(async () => (await db.count('people')) >= options.people, 60_000 + options.people * 20, 250);
   if (!synced) {

@@ -8,6 +8,7 @@ import type { RawAnswer } from '../../../src/domain/answer.js';
 import { resolveLocale, type Locale } from '../../../src/domain/i18n/locale.js';
 import { recordAnswer, type AnswerOutcome } from '../../../src/services/record-answer.js';
 import { ACTIONS, decodeActionValue, type ActionValue } from '../action-value.js';
+import { LatestOnly } from '../latest-only.js';
 import { currentPrompt } from '../prompt-refresh.js';
 import { slackPersonKey, type SlackContext } from '../slack-context.js';
 
@@ -36,6 +37,18 @@ async function promptLocale(ctx: SlackContext, roundId: string, person: string):
   return invitation?.locale ?? resolveLocale(await lookups.personLocale(person), ctx.deps.settings.defaultLocale);
 }
 
+/** Per adapter: prompt refreshes in flight, by message. */
+const refreshes = new WeakMap<SlackContext, LatestOnly>();
+
+function refreshesOf(ctx: SlackContext): LatestOnly {
+  let latest = refreshes.get(ctx);
+  if (latest === undefined) {
+    latest = new LatestOnly();
+    refreshes.set(ctx, latest);
+  }
+  return latest;
+}
+
 export interface Answered {
   readonly person: string;
   readonly userId: string;
@@ -47,7 +60,7 @@ export interface Answered {
 /**
  * Records an answer, then refreshes the prompt and says anything the person should know. The
  * answer is written before Slack gets its 200, so a click Slack shows as done is stored; the
- * message update comes after, off the 3-second path.
+ * message update comes after, off the 3-second path, one at a time per message (latest-only.ts).
  */
 export async function answerAndRefresh(
   ctx: SlackContext,
@@ -67,11 +80,12 @@ export async function answerAndRefresh(
   }
   await ack();
   const locale = await promptLocale(ctx, value.r, person);
-  const round = await ctx.deps.store.rounds.getCached(value.r);
-  if (round !== null) {
+  await refreshesOf(ctx).run(`${channel}:${ts}`, async () => {
+    const round = await ctx.deps.store.rounds.getCached(value.r);
+    if (round === null) return;
     const message = await currentPrompt(ctx.deps, round, person, value.t, locale);
     await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
-  }
+  });
   if (note !== null) {
     await client.chat.postEphemeral({ channel, user: answered.userId, text: t(locale, note) });
   }

@@ -8,8 +8,9 @@ import { registerAnswerHandlers } from './handlers/answers.js';
 import { registerCommandHandlers } from './handlers/commands.js';
 import { registerCommentHandlers } from './handlers/comments.js';
 import { registerHomeAndEvents } from './handlers/home-and-events.js';
-import { registerPromptPosted, SLACK_CONFIRMATION_WINDOW_MS } from './handlers/prompt-posted.js';
+import { recordPromptReport, registerPromptPosted, SLACK_CONFIRMATION_WINDOW_MS } from './handlers/prompt-posted.js';
 import { malformedPayloadHandler } from './malformed-payload.js';
+import { reportsRecordedFirst } from './reports-first.js';
 import { mongoInstallationStore } from './installation-store.js';
 import { createSlackClients } from './slack-clients.js';
 import type { SlackContext } from './slack-context.js';
@@ -119,7 +120,11 @@ export async function createSlackAdapter(config: SlackConfig, ctx: SlackContext,
 
   return {
     platform: createSlackPlatform(clients, ctx.deps.logger.child({ adapter: 'slack' }), options.confirmationWindowMs ?? SLACK_CONFIRMATION_WINDOW_MS),
-    requestListener: receiver ? receiver.requestListener : null,
+    // Reports of posted prompts are recorded before they are answered (reports-first.ts).
+    requestListener:
+      receiver && config.mode !== 'socket'
+        ? reportsRecordedFirst(receiver.requestListener, config.signingSecret, (body) => recordPromptReport(ctx, body), ctx.deps.logger.child({ adapter: 'slack' }))
+        : null,
     async start() {
       if (config.mode === 'socket') await app.start();
     },

@@ -26,16 +26,26 @@ const postedSchema = z.object({
 });
 
 /**
- * Slack reports each prompt pulsebot posts (the app subscribes to its own `pulsebot_prompt`
- * metadata; the scope `metadata.message:read` shows it metadata only, never message text). If
- * the process that posted it died before recording it, this records it, so the prompt is never
- * sent a second time. Reports of other apps' messages are ignored.
+ * Records a Slack report of a posted prompt (`message_metadata_posted`, the app subscribes to its
+ * own `pulsebot_prompt` metadata; the scope `metadata.message:read` shows it metadata only, never
+ * message text). If the process that posted the prompt died before recording it, this records it,
+ * so the prompt is never sent a second time. Reports of other apps' messages, and bodies that are
+ * not such a report, are ignored.
+ */
+export async function recordPromptReport(ctx: SlackContext, body: unknown): Promise<void> {
+  const posted = postedSchema.safeParse(body);
+  if (!posted.success || posted.data.event.app_id !== posted.data.api_app_id) return;
+  const { event } = posted.data;
+  await confirmPromptPosted(ctx.deps, event.metadata.event_payload.delivery_id, { channel: event.channel_id, messageId: event.message_ts });
+}
+
+/**
+ * Socket Mode's path for the reports. Over HTTP they never reach Bolt: Bolt acknowledges an event
+ * before its listener runs, and a process killed in between would lose a report Slack will not
+ * send again, so reports-first.ts records them and only then answers (see there).
  */
 export function registerPromptPosted(app: App, ctx: SlackContext): void {
   app.event('message_metadata_posted', async ({ body }) => {
-    const posted = postedSchema.safeParse(body);
-    if (!posted.success || posted.data.event.app_id !== posted.data.api_app_id) return;
-    const { event } = posted.data;
-    await confirmPromptPosted(ctx.deps, event.metadata.event_payload.delivery_id, { channel: event.channel_id, messageId: event.message_ts });
+    await recordPromptReport(ctx, body);
   });
 }

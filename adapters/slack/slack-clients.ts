@@ -1,6 +1,6 @@
 import { WebClient, WebClientEvent, type WebClientOptions } from '@slack/web-api';
 import type { SlackConfig } from '../../src/config-slack.js';
-import { sendSchedule, type SendSchedule } from '../../src/pacing/send-schedule.js';
+import { perSecond, sendSchedule, type SendSchedule } from '../../src/pacing/send-schedule.js';
 
 /** Finds the bot token for a workspace (OAuth installs); single-workspace mode has one token. */
 export type TokenLookup = (teamId: string) => Promise<string | null>;
@@ -35,11 +35,8 @@ export function createSlackClients(config: SlackConfig, lookup: TokenLookup, set
   const gateOf = (teamId: string): SendSchedule => {
     let gate = gates.get(teamId);
     if (!gate) {
-      // Slack counts chat.postMessage over sliding windows: at most `rate` in any second (a
-      // fractional rate, such as 2.5, as 2 calls in any 800 ms).
-      const rate = settings.messagesPerSecond;
-      const calls = Math.max(1, Math.floor(rate));
-      gate = sendSchedule({ calls, windowMs: (1000 * calls) / rate });
+      // Slack counts chat.postMessage over sliding windows: at most `rate` in any second.
+      gate = sendSchedule(perSecond(settings.messagesPerSecond));
       gates.set(teamId, gate);
     }
     return gate;

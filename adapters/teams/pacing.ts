@@ -1,5 +1,5 @@
 import type { TeamsPacing } from '../../src/config-teams.js';
-import { sendSchedule, type SendSchedule } from '../../src/pacing/send-schedule.js';
+import { perSecond, sendSchedule, type SendSchedule } from '../../src/pacing/send-schedule.js';
 
 /** HTTP statuses the Bot Connector asks a bot to retry after (throttled, conflict, gateway). */
 const RETRYABLE = new Set([429, 412, 502, 504]);
@@ -40,12 +40,11 @@ export class TeamsPacer {
   constructor(private readonly options: PacingOptions) {}
 
   /** Waits for a turn at `key`'s gate; resolves with the function that ends the send. */
-  private gate(map: Map<string, SendSchedule>, key: string, perSecond: number): Promise<() => void> {
-    if (perSecond <= 0) return Promise.resolve(() => undefined);
+  private gate(map: Map<string, SendSchedule>, key: string, rate: number): Promise<() => void> {
+    if (rate <= 0) return Promise.resolve(() => undefined);
     let gate = map.get(key);
     if (!gate) {
-      const calls = Math.max(1, Math.floor(perSecond));
-      gate = sendSchedule({ calls, windowMs: (1000 * calls) / perSecond });
+      gate = sendSchedule(perSecond(rate));
       map.set(key, gate);
     }
     return gate.turn();

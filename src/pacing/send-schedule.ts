@@ -14,6 +14,15 @@ export interface SendLimit {
   readonly windowMs: number;
 }
 
+/**
+ * The limit "at most `perSecond` calls in any second", as a whole number of calls per window: a
+ * fractional rate, such as 2.5, becomes 2 calls in any 800 ms.
+ */
+export function perSecond(rate: number): SendLimit {
+  const calls = Math.max(1, Math.floor(rate));
+  return { calls, windowMs: (1000 * calls) / rate };
+}
+
 /** Clocks of two processes (ours, the platform's) need not agree to the millisecond. */
 const CLOCK_SLACK_MS = 2;
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sendSchedule, type SendSchedule } from '../../src/pacing/send-schedule.js';
+import { perSecond, sendSchedule, type SendSchedule } from '../../src/pacing/send-schedule.js';
 import { seededRandom } from '../../src/domain/seeded-random.js';
 
 type Call = { start: number; end: number; arrival: number };
@@ -123,5 +123,11 @@ describe('the send schedule of a platform that counts calls over sliding windows
     expect(third.start).toBeGreaterThanOrEqual(second.end + 1000);
     // Two in the window (the hung one and the third) until the third's end is a window old.
     expect(fourth.start).toBeGreaterThanOrEqual(Math.min(first.end, third.end + 1000));
+  });
+
+  it('reads a rate per second as whole calls per window, fractional rates included', () => {
+    expect(perSecond(100)).toEqual({ calls: 100, windowMs: 1000 });
+    expect(perSecond(2.5)).toEqual({ calls: 2, windowMs: 800 });
+    expect(perSecond(0.5)).toEqual({ calls: 1, windowMs: 2000 });
   });
 });

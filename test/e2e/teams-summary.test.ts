@@ -193,4 +193,17 @@ describe('Teams: results that take longer than the turn may wait', () => {
     await eventually(() => h.posted(HR).some((a) => a.activity.text === t('results.none')));
     expect(h.posted(HR).slice(welcome + 2).map((a) => a.activity.text)).toEqual([t('summary.preparing'), t('results.none')]);
   });
+
+  it('the results never land above the line announcing them, however slowly that line is posted', async () => {
+    const t = translator('en');
+    const before = h.posted(HR).length;
+    h.fake.postDelayMs = (activity) => (activity.text === t('summary.preparing') ? 400 : 0);
+    try {
+      await h.say(HR, 'results');
+      await eventually(() => h.posted(HR).length === before + 2);
+    } finally {
+      h.fake.postDelayMs = () => 0;
+    }
+    expect(h.posted(HR).slice(before).map((a) => a.activity.text)).toEqual([t('summary.preparing'), t('results.none')]);
+  });
 });

@@ -53,6 +53,8 @@ export class FakeBotConnector {
   /** The next N activity posts answer this status (429 by default) instead of posting. */
   failNextPosts = 0;
   failStatus = 429;
+  /** How long the connector takes to answer a post of this activity (a slow network, a busy service). */
+  postDelayMs: (activity: Record<string, unknown>) => number = () => 0;
   /** Local mode (the Emulator): the connector takes calls without a token. */
   requireAuth = true;
   private readonly issued = new Set<string>();
@@ -173,6 +175,8 @@ export class FakeBotConnector {
         record(this.failStatus);
         return this.json(res, this.failStatus, { error: { code: 'Throttled', message: 'slow down' } }, { 'retry-after': '0' });
       }
+      const delay = this.postDelayMs(body);
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       const id = `act-${randomUUID()}`;
       this.activities.push({ id, conversationId, activity: activityId === undefined ? body : { ...body, replyToId: activityId }, updates: 0 });
       record(200);

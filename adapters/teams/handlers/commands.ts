@@ -76,11 +76,6 @@ async function resultsReply(ctx: TeamsContext, actor: string, segment: string | 
 const replyActivity = (reply: Reply) => (typeof reply === 'string' ? reply : cardActivity(reply.card, reply.notification));
 
 /**
- * The reply itself when it is ready within the budget (the usual case: summaries are cached), else
- * "on its way" now and the reply as its own message a moment later, so the turn ends well within
- * the time Teams waits for it (a cold process reading the rounds).
- */
-/**
  * Sends to this turn's chat after the turn has ended: a proactive message, paced with the
  * prompts (a send-now's confirmation arrives while its prompts are going out, and counts
  * against the same per-tenant limit).
@@ -92,19 +87,43 @@ function laterInChat(ctx: TeamsContext, context: TurnContext): (activity: Partia
   return (activity) => ctx.pacer.send(tenant, conversation, () => ctx.adapter.continueConversationAsync(ctx.appId, reference, async (later) => void (await later.sendActivity(activity))));
 }
 
-async function withinBudget(ctx: TeamsContext, context: TurnContext, work: Promise<Reply>, t: Translator): Promise<Reply> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), ctx.resultsBudgetMs);
-  });
-  const quick = await Promise.race([work, late]);
-  clearTimeout(timer);
-  if (quick !== null) return quick;
-  const later = laterInChat(ctx, context);
-  work
-    .then((reply) => later(replyActivity(reply)))
+/** What a turn answers now, and (when the reply took too long) the reply that follows it. */
+interface Answer {
+  readonly now: Reply;
+  readonly later?: Promise<Reply>;
+}
+
+/**
+ * The reply itself when it is ready within the budget (the usual case: summaries are cached), else
+ * "on its way" now and the reply as its own message a moment later, so the turn ends well within
+ * the time Teams waits for it (a cold process reading the rounds).
+ */
+async function withinBudget(ctx: TeamsContext, work: Promise<Reply>, t: Translator): Promise<Answer> {
+  // A budget of 0 never waits: every reply follows as its own message.
+  if (ctx.resultsBudgetMs > 0) {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), ctx.resultsBudgetMs);
+    });
+    const quick = await Promise.race([work, late]);
+    clearTimeout(timer);
+    if (quick !== null) return { now: quick };
+  }
+  // Failures are logged by followUp; this keeps one while the turn's reply is posted from
+  // counting as unhandled.
+  work.catch(() => undefined);
+  return { now: t('summary.preparing'), later: work };
+}
+
+/**
+ * Sends a reply that took longer than the turn, once "on its way" has been posted: started any
+ * earlier, a quick result could land above the line announcing it.
+ */
+function followUp(ctx: TeamsContext, context: TurnContext, later: Promise<Reply>): void {
+  const send = laterInChat(ctx, context);
+  later
+    .then((reply) => send(replyActivity(reply)))
     .catch((error: unknown) => ctx.deps.logger.warn({ err: error, adapter: 'teams' }, 'could not send results after the turn'));
-  return t('summary.preparing');
 }
 
 /** `results exit`: pooled exit-survey results, for HR and admins only. */
@@ -189,6 +208,7 @@ export function registerCommandHandlers(app: Application, ctx: TeamsContext): vo
       return;
     }
     let text: Reply;
+    let later: Promise<Reply> | undefined;
     switch (command.kind) {
       case 'help':
         text = t('teams.cmd.help');
@@ -209,11 +229,11 @@ export function registerCommandHandlers(app: Application, ctx: TeamsContext): vo
         text = await statusText(ctx, actor.key, t);
         break;
       case 'results':
-        text = await withinBudget(ctx, context, resultsReply(ctx, actor.key, command.segment, t), t);
+      case 'results-exit': {
+        const work = command.kind === 'results' ? resultsReply(ctx, actor.key, command.segment, t) : exitResultsReply(ctx, actor.key, t);
+        ({ now: text, later } = await withinBudget(ctx, work, t));
         break;
-      case 'results-exit':
-        text = await withinBudget(ctx, context, exitResultsReply(ctx, actor.key, t), t);
-        break;
+      }
       case 'role':
         text = await roleText(ctx, actor, command, t);
         break;
@@ -226,5 +246,6 @@ export function registerCommandHandlers(app: Application, ctx: TeamsContext): vo
         return;
     }
     await context.sendActivity(replyActivity(text));
+    if (later) followUp(ctx, context, later);
   });
 }

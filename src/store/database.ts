@@ -1,4 +1,5 @@
 import { MongoBulkWriteError, MongoClient, MongoServerError, type AnyBulkWriteOperation, type Collection, type Db, type Document } from 'mongodb';
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { CommentDoc, CounterDoc, ResponseDoc } from './documents/answers.js';
 import type { DeliveryDoc, ExitRequestDoc, ParticipationDoc, PersonDoc, SegmentDoc, SendLockDoc } from './documents/identity.js';
 import type { RoundDoc, SurveyDoc } from './documents/rounds.js';
@@ -115,15 +116,34 @@ export async function insertOnce<T extends Document & { _id: string }>(
  * every statement of an update command that matched a document, until the whole command ends,
  * and its pool holds 100 connections per database: a command of 100 such statements, or a few
  * concurrent ones adding up to 100, wait for a connection they themselves hold, and that
- * database never answers again (a re-run fan-out of 500 upserts did exactly that). Commands of
- * 16 stay far below the pool even several at a time; MongoDB does not mind either way.
+ * database never answers again (a re-run fan-out of 500 upserts did exactly that).
  */
 export const WRITE_CHUNK = 16;
+
+/**
+ * Bulk write commands one process has in flight per database: with WRITE_CHUNK that is at most
+ * 48 statements, so even two processes writing at once stay below FerretDB's pool of 100.
+ * Chunking alone did not bound it: eight counter batches written at once held 128 and the
+ * database hung. MongoDB loses little, each command of 16 being short.
+ */
+export const BULK_COMMANDS_AT_ONCE = 3;
+
+const bulkCommandLimits = new Map<string, LimitFunction>();
+
+/** Runs one bulk write command of at most WRITE_CHUNK statements, within this database's limit. */
+function bulkCommand<T extends Document>(collection: Collection<T>, operations: AnyBulkWriteOperation<T>[]): Promise<unknown> {
+  let limit = bulkCommandLimits.get(collection.dbName);
+  if (limit === undefined) {
+    limit = pLimit(BULK_COMMANDS_AT_ONCE);
+    bulkCommandLimits.set(collection.dbName, limit);
+  }
+  return limit(() => collection.bulkWrite(operations, { ordered: false }));
+}
 
 /** `bulkWrite` in commands of at most WRITE_CHUNK statements, unordered. */
 export async function bulkWriteChunked<T extends Document>(collection: Collection<T>, operations: readonly AnyBulkWriteOperation<T>[]): Promise<void> {
   for (let i = 0; i < operations.length; i += WRITE_CHUNK) {
-    await collection.bulkWrite(operations.slice(i, i + WRITE_CHUNK), { ordered: false });
+    await bulkCommand(collection, operations.slice(i, i + WRITE_CHUNK));
   }
 }
 
@@ -137,7 +157,7 @@ export async function bulkUpsert<T extends Document>(collection: Collection<T>, 
     let pending = operations.slice(i, i + WRITE_CHUNK);
     for (let attempt = 0; pending.length > 0; attempt++) {
       try {
-        await collection.bulkWrite(pending, { ordered: false });
+        await bulkCommand(collection, pending);
         break;
       } catch (error) {
         if (attempt >= 4 || !isOnlyDuplicateKeys(error) || !(error instanceof MongoBulkWriteError)) throw error;

@@ -8,6 +8,7 @@ import { loadActor } from '../../../src/services/actors.js';
 import { exitResults } from '../../../src/services/exit-results.js';
 import { cancelExitSurvey, requestExitSurvey } from '../../../src/services/exit-surveys.js';
 import { changeRole } from '../../../src/services/manage-roles.js';
+import { replyWithin, type BudgetedReply } from '../../../src/services/reply-budget.js';
 import { summaryForReader } from '../../../src/services/summary-reader.js';
 import { DEFAULT_SURVEY_ID, sendNow, status } from '../../../src/services/surveys.js';
 import { parseExitCommand, parsePulseCommand, type PulseCommand } from '../command-parse.js';
@@ -45,25 +46,9 @@ type Reply = string | { readonly text: string; readonly blocks: KnownBlock[] };
 /** Slack wants the command answered within 3 s; past this the reply follows through response_url. */
 const ACK_BUDGET_MS = 2_000;
 
-/**
- * The reply itself when it is ready within the budget (the usual case: summaries are cached), else
- * a short "on its way" now and the reply a moment later (a cold process reading the rounds).
- */
-export async function withinAckBudget(ctx: SlackContext, work: Promise<Reply>, t: Translator, respond: RespondFn): Promise<Reply> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), ACK_BUDGET_MS);
-  });
-  const quick = await Promise.race([work, late]);
-  clearTimeout(timer);
-  if (quick !== null) return quick;
-  work
-    .then((reply) => respond(typeof reply === 'string' ? { response_type: 'ephemeral', text: reply } : { response_type: 'ephemeral', ...reply }))
-    .catch((error: unknown) => ctx.deps.logger.warn({ err: error }, 'could not send results through response_url'));
-  return t('summary.preparing');
-}
+const ephemeral = (reply: Reply) => (typeof reply === 'string' ? { response_type: 'ephemeral' as const, text: reply } : { response_type: 'ephemeral' as const, ...reply });
 
-async function pulse(ctx: SlackContext, actor: string, command: PulseCommand, t: Translator, respond: RespondFn): Promise<Reply | null> {
+async function pulse(ctx: SlackContext, actor: string, command: PulseCommand, t: Translator, respond: RespondFn): Promise<Reply | BudgetedReply<Reply> | null> {
   const { deps } = ctx;
   switch (command.kind) {
     case 'help':
@@ -114,7 +99,7 @@ async function pulse(ctx: SlackContext, actor: string, command: PulseCommand, t:
       return null;
     }
     case 'results':
-      return withinAckBudget(ctx, resultsReply(ctx, actor, command.segment, t), t, respond);
+      return replyWithin(resultsReply(ctx, actor, command.segment, t), ACK_BUDGET_MS, t('summary.preparing'));
     case 'role': {
       const teamId = actor.split(':')[1] ?? '';
       const target = slackPersonKey(teamId, command.userId);
@@ -137,7 +122,15 @@ export function registerCommandHandlers(app: App, ctx: SlackContext): void {
     const actor = slackPersonKey(command.team_id, command.user_id);
     const t = translator(await localeOf(ctx, actor));
     const reply = await pulse(ctx, actor, parsePulseCommand(command.text), t, respond);
-    await ack(reply === null ? undefined : typeof reply === 'string' ? { response_type: 'ephemeral', text: reply } : { response_type: 'ephemeral', ...reply });
+    if (reply === null || typeof reply === 'string' || !('now' in reply)) {
+      await ack(reply === null ? undefined : ephemeral(reply));
+      return;
+    }
+    await ack(ephemeral(reply.now));
+    // After the ack: a reply that missed the budget must not arrive above "on its way".
+    reply.later
+      ?.then((late) => respond(ephemeral(late)))
+      .catch((error: unknown) => ctx.deps.logger.warn({ err: error }, 'could not send results through response_url'));
   });
 
   app.command('/exit-survey', async ({ ack, command }) => {

@@ -8,6 +8,7 @@ import { loadActor } from '../../../src/services/actors.js';
 import { exitResults } from '../../../src/services/exit-results.js';
 import { cancelExitSurvey, requestExitSurvey } from '../../../src/services/exit-surveys.js';
 import { changeRole } from '../../../src/services/manage-roles.js';
+import { replyWithin } from '../../../src/services/reply-budget.js';
 import { summaryForReader } from '../../../src/services/summary-reader.js';
 import { DEFAULT_SURVEY_ID, sendNow, status } from '../../../src/services/surveys.js';
 import { commandWords, parseTeamsCommand, type PersonToken, type TeamsCommand } from '../command-parse.js';
@@ -87,38 +88,7 @@ function laterInChat(ctx: TeamsContext, context: TurnContext): (activity: Partia
   return (activity) => ctx.pacer.send(tenant, conversation, () => ctx.adapter.continueConversationAsync(ctx.appId, reference, async (later) => void (await later.sendActivity(activity))));
 }
 
-/** What a turn answers now, and (when the reply took too long) the reply that follows it. */
-interface Answer {
-  readonly now: Reply;
-  readonly later?: Promise<Reply>;
-}
-
-/**
- * The reply itself when it is ready within the budget (the usual case: summaries are cached), else
- * "on its way" now and the reply as its own message a moment later, so the turn ends well within
- * the time Teams waits for it (a cold process reading the rounds).
- */
-async function withinBudget(ctx: TeamsContext, work: Promise<Reply>, t: Translator): Promise<Answer> {
-  // A budget of 0 never waits: every reply follows as its own message.
-  if (ctx.resultsBudgetMs > 0) {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<null>((resolve) => {
-      timer = setTimeout(() => resolve(null), ctx.resultsBudgetMs);
-    });
-    const quick = await Promise.race([work, late]);
-    clearTimeout(timer);
-    if (quick !== null) return { now: quick };
-  }
-  // Failures are logged by followUp; this keeps one while the turn's reply is posted from
-  // counting as unhandled.
-  work.catch(() => undefined);
-  return { now: t('summary.preparing'), later: work };
-}
-
-/**
- * Sends a reply that took longer than the turn, once "on its way" has been posted: started any
- * earlier, a quick result could land above the line announcing it.
- */
+/** Sends a reply that took longer than the turn (see replyWithin), once the turn's own reply is posted. */
 function followUp(ctx: TeamsContext, context: TurnContext, later: Promise<Reply>): void {
   const send = laterInChat(ctx, context);
   later
@@ -231,7 +201,7 @@ export function registerCommandHandlers(app: Application, ctx: TeamsContext): vo
       case 'results':
       case 'results-exit': {
         const work = command.kind === 'results' ? resultsReply(ctx, actor.key, command.segment, t) : exitResultsReply(ctx, actor.key, t);
-        ({ now: text, later } = await withinBudget(ctx, work, t));
+        ({ now: text, later } = await replyWithin(work, ctx.resultsBudgetMs, t('summary.preparing')));
         break;
       }
       case 'role':

@@ -22,7 +22,18 @@ export function createHttpServer(health: () => Promise<boolean>, mounts: readonl
     }
     const mount = mounts.find((m) => path === m.prefix || path.startsWith(`${m.prefix}/`));
     if (mount) {
-      void mount.listener(req, res);
+      try {
+        void mount.listener(req, res);
+      } catch {
+        // A listener that throws instead of answering: answer for it rather than leave the
+        // caller waiting (and the process with an uncaught exception).
+        if (res.headersSent) {
+          res.destroy();
+          return;
+        }
+        res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: 'internal_error' }));
+      }
       return;
     }
     res.writeHead(404, { 'content-type': 'application/json' });

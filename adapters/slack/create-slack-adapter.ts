@@ -10,6 +10,7 @@ import { registerCommentHandlers } from './handlers/comments.js';
 import { registerHomeAndEvents } from './handlers/home-and-events.js';
 import { recordPromptReport, registerPromptPosted, SLACK_CONFIRMATION_WINDOW_MS } from './handlers/prompt-posted.js';
 import { malformedPayloadHandler } from './malformed-payload.js';
+import { notFoundOutsideBolt } from './unknown-paths.js';
 import { reportsRecordedFirst } from './reports-first.js';
 import { mongoInstallationStore } from './installation-store.js';
 import { createSlackClients } from './slack-clients.js';
@@ -123,7 +124,7 @@ export async function createSlackAdapter(config: SlackConfig, ctx: SlackContext,
     // Reports of posted prompts are recorded before they are answered (reports-first.ts).
     requestListener:
       receiver && config.mode !== 'socket'
-        ? reportsRecordedFirst(receiver.requestListener, config.signingSecret, (body) => recordPromptReport(ctx, body), ctx.deps.logger.child({ adapter: 'slack' }))
+        ? reportsRecordedFirst(notFoundOutsideBolt(receiver.requestListener), config.signingSecret, (body) => recordPromptReport(ctx, body), ctx.deps.logger.child({ adapter: 'slack' }))
         : null,
     async start() {
       if (config.mode === 'socket') await app.start();

@@ -49,6 +49,20 @@ describe('Slack: signatures, malformed payloads and retried events', () => {
     expect(health.status).toBe(200);
   });
 
+  it('a path under /slack that is not Slack\'s gets 404 at once, and the bot keeps serving', async () => {
+    for (const [method, path] of [
+      ['GET', '/slack/nope'],
+      ['POST', '/slack/nope'],
+      ['GET', '/slack/events'],
+      ['GET', '/slack/install'],
+    ] as const) {
+      const response = await fetch(h.base.replace('/slack/events', path), { method, signal: AbortSignal.timeout(3_000) });
+      expect({ method, path, status: response.status }).toEqual({ method, path, status: 404 });
+    }
+    const health = await fetch(h.base.replace('/slack/events', '/healthz'));
+    expect(health.status).toBe(200);
+  });
+
   it('an event Slack retries is processed once', async () => {
     const event = { type: 'app_home_opened', user: 'U0002', channel: 'DU0002', tab: 'home', event_ts: '1.2' };
     expect(await h.event(event, { eventId: 'Ev0001' })).toBe(200);

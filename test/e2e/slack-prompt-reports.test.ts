@@ -56,6 +56,17 @@ describe('Slack: reports of posted prompts are recorded before they are answered
     expect(await delivery()).toMatchObject({ state: 'claimed', messageId: null });
   });
 
+  it('an unsigned report dressed as a form-encoded ssl_check is refused and records nothing', async () => {
+    await unrecorded();
+    // Bolt skips the signature for a form body that parses to ssl_check=1; a JSON report can
+    // carry `&ssl_check=1&` in a string and parse as one.
+    const smuggled = JSON.stringify({ x: '&ssl_check=1&', ...(JSON.parse(report(prompt)) as object) });
+    const response = await fetch(h.base, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: smuggled });
+    expect(response.status).not.toBe(500);
+    await h.app.delivery.idle();
+    expect(await delivery()).toMatchObject({ state: 'claimed', messageId: null });
+  });
+
   it("another app's report is answered and ignored", async () => {
     await unrecorded();
     expect((await send(report(prompt, 'A0SOMEONEELSE'))).status).toBe(200);

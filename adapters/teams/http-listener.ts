@@ -41,7 +41,10 @@ export function messagesListener(adapter: TeamsAdapter, logic: (context: TurnCon
     } catch {
       return json(res, 400, { error: 'malformed_json' });
     }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return json(res, 400, { error: 'not_an_activity' });
+    // Without a type the Bot Framework adapter throws before it authenticates (a 500 from here).
+    if (typeof body !== 'object' || body === null || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string' || (body as { type: string }).type === '') {
+      return json(res, 400, { error: 'not_an_activity' });
+    }
     let status = 200;
     let payload: unknown;
     const response = {

@@ -64,6 +64,14 @@ describe('Teams: every incoming activity must carry a valid Bot Framework JWT', 
     await nothingStored();
   });
 
+  it('refuses a JSON body that is not an activity (no type) with 400 and a code, before any token check', async () => {
+    for (const body of ['{}', '{"type":5}', '{"type":""}', '[]', '"message"']) {
+      const response = await fetch(h.endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect({ body, status: response.status, reply: await response.json() }).toEqual({ body, status: 400, reply: { error: 'not_an_activity' } });
+    }
+    await nothingStored();
+  });
+
   it('accepts a valid token: the 1:1 chat and the person are stored, and the welcome goes out with the bot’s token', async () => {
     const reply = await h.post(personalInstall(h));
     expect(reply.status).toBe(200);

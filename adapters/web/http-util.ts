@@ -64,7 +64,12 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
 export function cookie(req: IncomingMessage, name: string): string | null {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      return null; // not percent-encoding: as good as no cookie
+    }
   }
   return null;
 }

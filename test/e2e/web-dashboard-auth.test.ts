@@ -108,6 +108,11 @@ describe('dashboard sign-in outside the playground', () => {
       expect(await response.text()).toContain('not valid or has expired');
       expect((await get('/dashboard/data', `pulse_dash=${encodeURIComponent(bad)}`)).status).toBe(401);
     }
+    // A cookie that is not even percent-encoding (a broken browser, a hand-edited cookie) is no cookie.
+    for (const broken of ['%', '%E0%A4%A']) {
+      expect((await get('/dashboard/data', `pulse_dash=${broken}`)).status, broken).toBe(401);
+      expect((await get('/dashboard', `pulse_dash=${broken}`)).status, broken).toBe(401);
+    }
   });
 
   it('a link expires after 12 hours, and a signed-in session ends with it', async () => {

@@ -40,6 +40,9 @@ async function exitReportingSegment(deps: ServiceDeps, segment: string | null): 
   return people >= deps.settings.anonymity.minGroupSize ? department : ORG_ROOT;
 }
 
+/** How far ahead an exit survey may be scheduled: a leaving date further out is a typo. */
+const EXIT_MAX_DAYS_AHEAD = 366;
+
 /** Makes sure the pooled exit round for the quarter of `date` exists and takes answers. */
 async function ensureExitRound(deps: ServiceDeps, date: string, expiresAt: DateTime): Promise<string> {
   const id = exitRoundId(date);
@@ -80,6 +83,11 @@ export async function requestExitSurvey(deps: ServiceDeps, actorKey: PersonKey, 
   const sendAt = exitSendTime(date, zone);
   if (!sendAt.isValid) throw new DomainError('INVALID_INPUT', `not a date: ${date}`);
   if (sendAt.startOf('day') < now.setZone(zone).startOf('day')) throw new DomainError('INVALID_INPUT', `${date} is in the past`);
+  if (sendAt > now.plus({ days: EXIT_MAX_DAYS_AHEAD })) throw new DomainError('INVALID_INPUT', `${date} is more than a year ahead`);
+  const { exitRequests } = deps.store.database.collections;
+  // Asking again changes nothing, not even the pooled round of the date asked for.
+  const open = await exitRequests.findOne({ _id: person._id, state: { $in: ['scheduled', 'sent'] } });
+  if (open !== null) return { status: 'exists', request: exitRequestDocSchema.parse(open) };
   const expiresAt = sendAt.plus({ days: EXIT_EXPIRY_DAYS });
   const roundId = await ensureExitRound(deps, date, expiresAt);
 
@@ -93,7 +101,6 @@ export async function requestExitSurvey(deps: ServiceDeps, actorKey: PersonKey, 
     expiresAt: expiresAt.toJSDate(),
     locale: request.locale ?? null,
   });
-  const { exitRequests } = deps.store.database.collections;
   const created =
     (await insertOnce(exitRequests, doc)) ||
     (await exitRequests.replaceOne({ _id: doc._id, state: { $in: ['cancelled', 'expired'] } }, doc)).modifiedCount === 1;

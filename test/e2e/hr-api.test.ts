@@ -58,6 +58,7 @@ describe('HR API over HTTP', () => {
     expect(after.body.error?.code).toBe('UNAUTHORIZED');
 
     expect(await h.app.database.collections.exitRequests.countDocuments({})).toBe(0);
+    expect(await h.app.database.collections.rounds.countDocuments({ kind: 'exit' })).toBe(0);
     expect(await h.app.database.collections.segments.countDocuments({ _id: 'sales' })).toBe(0);
     const stored = await h.app.database.db.collection('api_keys').find({}).toArray();
     expect(JSON.stringify(stored)).not.toContain(secret);
@@ -78,6 +79,8 @@ describe('HR API over HTTP', () => {
     expect(both.body.error?.issues?.[0]?.message).toBe('give exactly one of email or platformUserId');
     const past = await call('POST', '/api/v1/exit-surveys', { body: { email: 'person1@example.com', lastDay: '2026-11-01' } });
     expect([past.status, past.body.error?.issues?.[0]?.path]).toEqual([400, 'lastDay']);
+    const farAhead = await call('POST', '/api/v1/exit-surveys', { body: { email: 'person1@example.com', lastDay: '2099-12-31' } });
+    expect([farAhead.status, farAhead.body.error?.issues?.[0]?.path]).toEqual([400, 'lastDay']);
 
     const people = await call('PUT', '/api/v1/people', {
       body: { people: [{ email: 'person1@example.com', team: 'Sales/Nordics' }, { email: 'person2@example.com', team: 'Sales', timezone: 'Mars/Olympus' }, { email: 'nope', team: '' }] },
@@ -102,6 +105,11 @@ describe('HR API over HTTP', () => {
     expect(created.body).toMatchObject({ state: 'scheduled', sendDate: '2026-11-24', sendAt: '2026-11-24T15:00:00.000Z', timezone: 'America/New_York' });
     const again = await call('POST', '/api/v1/exit-surveys', { body: { platformUserId: 'U0002' } });
     expect([again.status, again.body.error?.code, again.body.error?.sendDate]).toEqual([409, 'EXIT_ALREADY_OPEN', '2026-11-24']);
+    // Asked again with another date: still 409, and no pooled round is opened for that date.
+    const rounds = await h.app.database.collections.rounds.find({ kind: 'exit' }).toArray();
+    const otherDate = await call('POST', '/api/v1/exit-surveys', { body: { platformUserId: 'U0002', lastDay: '2027-06-30' } });
+    expect(otherDate.status).toBe(409);
+    expect(await h.app.database.collections.rounds.find({ kind: 'exit' }).toArray()).toEqual(rounds);
     const unknown = await call('POST', '/api/v1/exit-surveys', { body: { email: 'nobody@example.com' } });
     expect([unknown.status, unknown.body.error?.code]).toEqual([404, 'UNKNOWN_PERSON']);
 

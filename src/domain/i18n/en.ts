@@ -146,7 +146,7 @@ export const en = {
   'exit.cmd.exists': 'An exit survey for {person} is already scheduled for {date}. To send another, cancel it first with `/exit-survey cancel`.',
   'exit.cmd.cancelled': 'The exit survey for {person} is cancelled. Nothing will be sent.',
   'exit.cmd.nothingToCancel': 'There is no unsent exit survey for {person} to cancel.',
-  'exit.cmd.badDate': '{date} is not a valid date from today on. Use YYYY-MM-DD.',
+  'exit.cmd.badDate': '{date} is not a valid date between today and a year from now. Use YYYY-MM-DD.',
 
   // Results
   'results.title': '{survey}: results of the round of {date}',

@@ -145,7 +145,7 @@ export const nb: Catalog = {
   'exit.cmd.exists': 'En sluttundersøkelse for {person} er allerede planlagt til {date}. Hvis du vil sende en ny, må du først avbryte den med `/exit-survey cancel`.',
   'exit.cmd.cancelled': 'Sluttundersøkelsen for {person} er avbrutt. Ingenting blir sendt.',
   'exit.cmd.nothingToCancel': 'Det finnes ingen usendt sluttundersøkelse for {person} som kan avbrytes.',
-  'exit.cmd.badDate': '{date} er ikke en gyldig dato fra og med i dag. Bruk YYYY-MM-DD.',
+  'exit.cmd.badDate': '{date} er ikke en gyldig dato mellom i dag og ett år frem i tid. Bruk YYYY-MM-DD.',
 
   // Results
   'results.title': '{survey}: resultater fra runden {date}',

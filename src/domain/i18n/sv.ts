@@ -145,7 +145,7 @@ export const sv: Catalog = {
   'exit.cmd.exists': 'En avgångsenkät för {person} är redan schemalagd till {date}. Om du vill skicka en ny måste du först avbryta den med `/exit-survey cancel`.',
   'exit.cmd.cancelled': 'Avgångsenkäten för {person} har avbrutits. Inget kommer att skickas.',
   'exit.cmd.nothingToCancel': 'Det finns ingen oskickad avgångsenkät för {person} att avbryta.',
-  'exit.cmd.badDate': '{date} är inte ett giltigt datum från och med i dag. Använd YYYY-MM-DD.',
+  'exit.cmd.badDate': '{date} är inte ett giltigt datum mellan i dag och ett år framåt. Använd YYYY-MM-DD.',
 
   // Results
   'results.title': '{survey}: resultat från omgången {date}',

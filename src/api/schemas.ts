@@ -21,7 +21,7 @@ export const createExitSurveySchema = z
     platformUserId: z.string().min(1).max(100).optional().meta({ description: 'Or their chat user id (Slack `U…`, Teams user id).' }),
     lastDay: z.iso.date().optional().meta({
       description:
-        'The last working day (YYYY-MM-DD). The survey is sent at 10:00 the leaver’s time, three working days before it (or today, if that is later). Without it: the next working day.',
+        'The last working day (YYYY-MM-DD), from today to a year ahead. The survey is sent at 10:00 the leaver’s time, three working days before it (or today, if that is later). Without it: the next working day.',
     }),
     language: z.enum(LOCALES).optional().meta({ description: 'Language of the survey; default the person’s own.' }),
   })

@@ -49,7 +49,17 @@ async function nextSummaryAt(o: ForwardOptions, now: DateTime): Promise<DateTime
  * the way (a round opens or closes, prompts at someone's local time, a weekly summary) and
  * running the schedule there, as the scheduler would have at that time.
  */
-export async function fastForward(o: ForwardOptions, hours: number): Promise<ForwardReport> {
+export function fastForward(o: ForwardOptions, hours: number): Promise<ForwardReport> {
+  // One at a time per clock: two overlapping runs (a double click) would each set the clock to
+  // their own next stop, and the shorter run could move it back under the longer one.
+  const run = (running.get(o.clock) ?? Promise.resolve()).then(() => forwardNow(o, hours));
+  running.set(o.clock, run.catch(() => undefined));
+  return run;
+}
+
+const running = new WeakMap<ManualClock, Promise<unknown>>();
+
+async function forwardNow(o: ForwardOptions, hours: number): Promise<ForwardReport> {
   const target = o.clock.now().plus({ hours });
   const report: ForwardReport = { opened: 0, closed: 0, expired: 0, reminded: 0, sent: 0, summaries: 0 };
   for (let step = 0; step < MAX_STEPS; step++) {

@@ -191,4 +191,12 @@ describe('web playground in Chromium', () => {
     await dashboard.close();
     await page.close();
   });
+
+  it('two fast-forwards at once (a double click) run one after the other: the clock only moves on, by both', async () => {
+    const start = harness.clock.now();
+    const post = (hours: number) => fetch(`${harness.base}/web/api/fast-forward`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hours }) });
+    const [week, hour] = await Promise.all([post(168), post(1)]);
+    expect([week.status, hour.status]).toEqual([200, 200]);
+    expect(harness.clock.now().diff(start, 'hours').hours).toBe(169);
+  }, 120_000);
 });

@@ -21,6 +21,9 @@ import { connectDatabase, redact, type Database } from './store/database.js';
 import { ensureIndexes } from './store/indexes.js';
 import { createStore } from './store/store.js';
 
+/** How long /healthz waits for the database before answering 503. */
+const HEALTH_TIMEOUT_MS = 2_000;
+
 export interface App {
   readonly config: Config;
   readonly database: Database;
@@ -149,8 +152,16 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
     web,
     async listen(port, host) {
       server = createHttpServer(async () => {
-        await database.db.command({ ping: 1 });
-        return true;
+        // Within a load balancer's patience: a database that does not answer is a quick 503.
+        const ping = database.db.command({ ping: 1 }).then(() => true);
+        let timer: NodeJS.Timeout | undefined;
+        const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), HEALTH_TIMEOUT_MS)));
+        try {
+          return await Promise.race([ping, late]);
+        } finally {
+          clearTimeout(timer);
+          ping.catch(() => undefined);
+        }
       }, mounts);
       server.listen(port, host);
       await once(server, 'listening');

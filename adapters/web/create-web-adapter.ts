@@ -8,7 +8,7 @@ import type { ServiceDeps } from '../../src/services/deps.js';
 import { createChangeFeed } from './dashboard/change-feed.js';
 import { createDashboardListener, DASHBOARD_PATH } from './dashboard/dashboard-routes.js';
 import { dashboardLink, signDashboardToken } from './dashboard-link.js';
-import { sendAsset, sendError, sendJson, WebError } from './http-util.js';
+import { sendAsset, sendError, sendJson, WebError, unexpectedError } from './http-util.js';
 import type { ForwardOptions } from './fast-forward.js';
 import { Inbox } from './inbox.js';
 import { createPlaygroundListener, PLAYGROUND_PATH, WEB_API, webTexts } from './playground-routes.js';
@@ -66,7 +66,7 @@ export function createWebAdapter(o: WebAdapterOptions): WebAdapter {
     } catch (error) {
       if (error instanceof WebError) return sendError(res, error);
       deps.logger.error({ err: error, adapter: 'web' }, 'web request failed');
-      if (!res.headersSent) sendError(res, new WebError(500, 'INTERNAL'));
+      if (!res.headersSent) sendError(res, unexpectedError(error));
     }
   };
   const home = (_req: IncomingMessage, res: ServerResponse): void => {

@@ -9,7 +9,7 @@ import type { PersonDoc } from '../../src/store/documents/identity.js';
 import { chatView, executeCardAction } from './chat-cards.js';
 import { fastForward, type ForwardOptions } from './fast-forward.js';
 import type { ChangeFeed } from './dashboard/change-feed.js';
-import { readJson, sendError, sendHtml, sendJson, staticPage, WebError } from './http-util.js';
+import { readJson, sendError, sendHtml, sendJson, staticPage, WebError, unexpectedError } from './http-util.js';
 import type { Inbox } from './inbox.js';
 import { replyTo } from './web-commands.js';
 import { WEB_TENANT } from './web-platform.js';
@@ -130,7 +130,7 @@ export function createPlaygroundListener(o: PlaygroundOptions) {
     } catch (error) {
       if (error instanceof WebError) return sendError(res, error);
       o.deps.logger.error({ err: error, adapter: 'web' }, 'playground request failed');
-      if (!res.headersSent) sendError(res, new WebError(500, 'INTERNAL'));
+      if (!res.headersSent) sendError(res, unexpectedError(error));
     }
   };
 }

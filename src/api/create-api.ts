@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { RequestListener } from 'node:http';
 import type { ServiceDeps } from '../services/deps.js';
 import { verifyApiKey } from '../services/api-keys.js';
+import { isDatabaseUnavailable } from '../store/database.js';
 import { ApiError, sendJson } from './http-json.js';
 import { openApiDocument } from './openapi.js';
 import { allowHeader, failWith, findRoute, type Route } from './router.js';
@@ -18,6 +19,8 @@ export interface ApiOptions {
 }
 
 const AUTH_HEADERS = { 'www-authenticate': 'Bearer realm="pulsebot"' };
+/** When a caller should try again after the database did not answer. */
+const RETRY_AFTER_SECONDS = '30';
 
 /** The HR API under /api/v1: bearer API keys, JSON in and out, errors with codes. */
 export function createApiListener(deps: ServiceDeps, options: ApiOptions): RequestListener {
@@ -57,6 +60,11 @@ export function createApiListener(deps: ServiceDeps, options: ApiOptions): Reque
       if (error instanceof ApiError) {
         if (error.status >= 500) logger.error({ err: error }, 'API request failed');
         failWith(res, error, error.status === 401 ? AUTH_HEADERS : error.status === 405 ? allowHeader(routes, url.pathname) : {});
+        return;
+      }
+      if (isDatabaseUnavailable(error)) {
+        logger.warn({ err: error }, 'API request failed: the database did not answer');
+        failWith(res, new ApiError(503, 'UNAVAILABLE', 'the database is not answering; try again in a minute'), { 'retry-after': RETRY_AFTER_SECONDS });
         return;
       }
       logger.error({ err: error }, 'API request failed');

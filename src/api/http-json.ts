@@ -14,6 +14,7 @@ export const API_ERROR_CODES = [
   'UNKNOWN_SEGMENT',
   'EXIT_ALREADY_OPEN',
   'INTERNAL',
+  'UNAVAILABLE',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 

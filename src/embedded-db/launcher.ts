@@ -34,6 +34,8 @@ const run = promisify(execFile);
 
 export interface RunningServer {
   readonly uri: string;
+  /** The server's process id (tests freeze it with SIGSTOP to play a database that hangs). */
+  readonly pid: number;
   stop(): Promise<void>;
 }
 
@@ -90,7 +92,9 @@ export async function startMongoServer(options: { dataDir?: string; port?: numbe
   });
   return {
     uri,
+    pid: child.pid ?? 0,
     async stop() {
+      child.kill('SIGCONT');
       child.kill('SIGTERM');
       await exited;
       if (options.dataDir === undefined) await rm(dataDir, { recursive: true, force: true });

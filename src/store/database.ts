@@ -1,4 +1,4 @@
-import { MongoBulkWriteError, MongoClient, MongoServerError, type AnyBulkWriteOperation, type Collection, type Db, type Document } from 'mongodb';
+import { MongoBulkWriteError, MongoClient, MongoNetworkError, MongoOperationTimeoutError, MongoServerError, MongoServerSelectionError, type AnyBulkWriteOperation, type Collection, type Db, type Document } from 'mongodb';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { CommentDoc, CounterDoc, ResponseDoc } from './documents/answers.js';
 import type { DeliveryDoc, ExitRequestDoc, ParticipationDoc, PersonDoc, SegmentDoc, SendLockDoc } from './documents/identity.js';
@@ -166,4 +166,12 @@ export async function bulkUpsert<T extends Document>(collection: Collection<T>, 
       }
     }
   }
+}
+
+/**
+ * The database did not answer (down, unreachable, or past a deadline), as opposed to refusing
+ * what was asked: the caller may say "try again shortly" (503) rather than "our fault" (500).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return error instanceof MongoServerSelectionError || error instanceof MongoNetworkError || error instanceof MongoOperationTimeoutError;
 }

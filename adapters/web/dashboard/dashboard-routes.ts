@@ -5,7 +5,7 @@ import { isHr, resultScope } from '../../../src/domain/roles.js';
 import { loadActor } from '../../../src/services/actors.js';
 import type { ServiceDeps } from '../../../src/services/deps.js';
 import { verifyDashboardToken } from '../dashboard-link.js';
-import { cookie, sendError, sendHtml, sendJson, staticPage, WebError } from '../http-util.js';
+import { cookie, sendError, sendHtml, sendJson, staticPage, WebError, unexpectedError } from '../http-util.js';
 import { dashboardModel } from './results-source.js';
 import { escapeXml } from './svg-chart.js';
 import { renderDashboard } from './dashboard-view.js';
@@ -108,7 +108,7 @@ export function createDashboardListener(o: DashboardOptions) {
     } catch (error) {
       if (error instanceof WebError) return sendError(res, error);
       o.deps.logger.error({ err: error, adapter: 'web' }, 'dashboard request failed');
-      if (!res.headersSent) sendError(res, new WebError(500, 'INTERNAL'));
+      if (!res.headersSent) sendError(res, unexpectedError(error));
     }
   };
 }

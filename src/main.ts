@@ -1,9 +1,7 @@
-import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { prepareLocalStart } from './embedded-db/local-start.js';
 import { createLogger } from './logger.js';
 import { ManualClock, systemClock } from './ports/clock.js';
-import { playgroundStart } from './playground-start.js';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 /**
@@ -23,6 +21,8 @@ async function main(): Promise<void> {
     await local.embedded?.stop();
     throw error;
   }
+  // Loaded only now: the chat SDKs take a second or more to load, and a bad config should not wait for them.
+  const [{ createApp }, { playgroundStart }] = await Promise.all([import('./app.js'), import('./playground-start.js')]);
   const logger = createLogger(config.logLevel);
   // Playground: a clock the fast-forward control can move, starting now.
   const playgroundClock = config.playground ? new ManualClock(systemClock.now()) : undefined;

@@ -74,5 +74,5 @@ describe('configuration', () => {
     expect(failure?.stdout).toBe('');
     const lines = failure?.stderr.trim().split('\n') ?? [];
     expect(lines).toEqual(['pulsebot: config error: PULSE_MIN_GROUP_SIZE is below the floor of 3: set it to 3 or more (5 is the industry norm)']);
-  });
+  }, 30_000); // a whole Node process with tsx, on a machine busy with other test files
 });

@@ -16,6 +16,9 @@ export default defineConfig({
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
+          // Browser renders and server writes share two cores with the other files: a poll that
+          // passes at once costs nothing, and one that needs a moment must not fail at 1 s.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

@@ -26,6 +26,9 @@ export async function closeDueRounds(deps: ServiceDeps, platforms: PlatformRegis
       }
     }
     await deps.store.deliveries.closePending(round._id);
+    // Again, now that the prompts are closed: a ledger entry written by an answer another process
+    // was still recording when the round closed must not outlive it.
+    await deps.store.ledger.purge(round._id);
   }
   return due.length;
 }

@@ -3,8 +3,9 @@ import type { ServiceDeps } from './deps.js';
 
 /**
  * Closes a round: no more answers, exact final counts, then the participation ledger is purged.
- * Answers that were already being recorded when it closed get a grace period first, so none of
- * them lands after the recount or the purge.
+ * Answers that were already being recorded when it closed get a grace period first (for other
+ * processes), and this process's own are waited for until they are written, so none of them
+ * lands after the recount or the purge.
  * Each step is idempotent and the round records how far it got, so a crash at any point is
  * finished by running this again.
  */
@@ -18,6 +19,9 @@ export interface CloseOptions {
 
 export const CLOSE_GRACE_MS = 3_500;
 
+/** How long closing waits for this process's answers in flight before it counts anyway. */
+const IN_FLIGHT_LIMIT_MS = 60_000;
+
 export async function closeRound(deps: ServiceDeps, roundId: string, options: CloseOptions = {}): Promise<void> {
   const { store } = deps;
   const logger = deps.logger.child({ roundId });
@@ -27,6 +31,10 @@ export async function closeRound(deps: ServiceDeps, roundId: string, options: Cl
     await store.rounds.update(roundId, { state: 'closing' });
     const grace = options.graceMs ?? deps.settings.closeGraceMs ?? CLOSE_GRACE_MS;
     if (grace > 0) await new Promise((resolve) => setTimeout(resolve, grace));
+  }
+  // This process's own answers still being written, however slow the database is right now.
+  if (!(await store.inFlight.drained(roundId, IN_FLIGHT_LIMIT_MS))) {
+    logger.warn({ answers: store.inFlight.count(roundId) }, 'closing with answers still being recorded; the ledger is purged again after the prompts are closed');
   }
   await store.counters.settle();
 

@@ -3,6 +3,7 @@ import { DomainError } from '../domain/errors.js';
 import { questionById } from '../domain/templates/catalog.js';
 import { COUNTER_ANSWERED, COUNTER_RESPONDENTS, ROUND_QUESTION } from '../store/documents/answers.js';
 import type { PersonKey } from '../store/documents/identity.js';
+import type { RoundDoc } from '../store/documents/rounds.js';
 import type { ServiceDeps } from './deps.js';
 
 export interface AnswerInput {
@@ -38,6 +39,17 @@ export async function recordAnswer(deps: ServiceDeps, input: AnswerInput): Promi
   if (round.state !== 'open' || clock.now().toJSDate() >= round.closesAt) {
     throw new DomainError('ROUND_CLOSED', `round ${round._id} is ${round.state}`);
   }
+  // From the moment it is found open (no await in between), closing waits for this answer.
+  const leave = store.inFlight.enter(round._id);
+  try {
+    return await recordIn(deps, round, input);
+  } finally {
+    leave();
+  }
+}
+
+async function recordIn(deps: ServiceDeps, round: RoundDoc, input: AnswerInput): Promise<AnswerOutcome> {
+  const { store, clock } = deps;
   const question = round.questionIds.includes(input.questionId) ? questionById(input.questionId) : undefined;
   if (question === undefined) throw new DomainError('UNKNOWN_QUESTION', `round ${round._id} has no question ${input.questionId}`);
   const answer = parseAnswer(question, input.raw);

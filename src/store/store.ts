@@ -1,4 +1,5 @@
 import { AnswerLookups } from './answer-lookups.js';
+import { AnswersInFlight } from './answers-in-flight.js';
 import { AnswersRepo } from './answers-repo.js';
 import { CountersRepo } from './counters-repo.js';
 import type { Database } from './database.js';
@@ -23,6 +24,8 @@ export interface Store {
   readonly meta: MetaRepo;
   /** Per-process reads the answer path repeats on every click (see answer-lookups.ts). */
   readonly lookups: AnswerLookups;
+  /** The answers this process is recording, which closing a round waits for (answers-in-flight.ts). */
+  readonly inFlight: AnswersInFlight;
 }
 
 export function createStore(database: Database, secret: string): Store {
@@ -41,5 +44,6 @@ export function createStore(database: Database, secret: string): Store {
     counters: new CountersRepo(database, lane),
     meta: new MetaRepo(database),
     lookups: new AnswerLookups(deliveries, people),
+    inFlight: new AnswersInFlight(),
   };
 }

@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { COUNTER_ANSWERED, COUNTER_INVITED, ROUND_QUESTION } from '../../src/store/documents/answers.js';
+import { COUNTER_ANSWERED, COUNTER_INVITED, COUNTER_RESPONDENTS, ROUND_QUESTION } from '../../src/store/documents/answers.js';
 import { ORG_ROOT } from '../../src/domain/anonymity/segment-tree.js';
+import { DateTime } from 'luxon';
+import { closeDueRounds } from '../../src/services/close-due-rounds.js';
 import { closeRound } from '../../src/services/close-round.js';
+import { deliveryId } from '../../src/store/deliveries-repo.js';
+import { RecordingPlatform } from '../fakes/recording-platform.js';
 import { recordAnswer } from '../../src/services/record-answer.js';
 import { newResponseToken } from '../../src/services/response-id.js';
 import { roundResults } from '../../src/services/results.js';
@@ -161,5 +165,69 @@ describe('starting, answering and closing rounds', () => {
     expect(await counter(round._id, 'sales', 'comment', COUNTER_ANSWERED)).toBe(6);
     expect(await db.database.collections.participation.countDocuments({})).toBe(0);
     expect((await deps.store.rounds.get(round._id))?.state).toBe('closed');
+  });
+  it('an answer whose writes are slow when the round closes is counted once, and its ledger entry does not outlive the round', async () => {
+    const [person = ''] = await seedPeople(deps, { sales: 5 });
+    const round = await startRound(deps, weeklyPulse(), '2026-11-23', { defaultTimezone: 'UTC' });
+    // The database stalls on this answer's ledger entry (the answer itself is stored by then).
+    let release: () => void = () => undefined;
+    const stalled = new Promise<void>((resolve) => (release = resolve));
+    let reached: () => void = () => undefined;
+    const atLedger = new Promise<void>((resolve) => (reached = resolve));
+    const ledger = Object.create(deps.store.ledger) as typeof deps.store.ledger;
+    ledger.markQuestion = async (...args) => {
+      reached();
+      await stalled;
+      return deps.store.ledger.markQuestion(...args);
+    };
+    const slow = { ...deps, store: { ...deps.store, ledger } };
+    const questionId = round.questionIds.find((q) => q !== 'enps' && q !== 'comment') ?? '';
+    const answering = recordAnswer(slow, { roundId: round._id, person, responseToken: newResponseToken(), questionId, raw: 4 });
+    await atLedger;
+
+    const closing = closeRound(slow, round._id, { graceMs: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await deps.store.rounds.get(round._id))?.state).toBe('closing');
+    release();
+    await Promise.all([answering, closing]);
+
+    expect((await deps.store.rounds.get(round._id))?.state).toBe('closed');
+    expect(await db.database.collections.participation.countDocuments({})).toBe(0);
+    expect(await counter(round._id, 'sales', questionId, COUNTER_ANSWERED)).toBe(1);
+    expect(await counter(round._id, 'sales', ROUND_QUESTION, COUNTER_RESPONDENTS)).toBe(1);
+  });
+  it('an answer another process was still writing when the round closed leaves no ledger entry once its prompts are closed', async () => {
+    const [person = '', other = ''] = await seedPeople(deps, { sales: 5 });
+    const round = await startRound(deps, weeklyPulse(), '2026-11-23', { defaultTimezone: 'UTC' });
+    await deps.store.deliveries.markSent(deliveryId(round._id, other), 'DU2', '1.1');
+    // Process B answers; its database stalls on the ledger entry. Process A closes the round and
+    // cannot see B's answer in flight.
+    const b = testDeps(db.database);
+    let release: () => void = () => undefined;
+    const stalled = new Promise<void>((resolve) => (release = resolve));
+    let reached: () => void = () => undefined;
+    const atLedger = new Promise<void>((resolve) => (reached = resolve));
+    const ledger = Object.create(b.store.ledger) as typeof b.store.ledger;
+    ledger.markQuestion = async (...args) => {
+      reached();
+      await stalled;
+      return b.store.ledger.markQuestion(...args);
+    };
+    const questionId = round.questionIds.find((q) => q !== 'enps' && q !== 'comment') ?? '';
+    const answering = recordAnswer({ ...b, store: { ...b.store, ledger } }, { roundId: round._id, person, responseToken: newResponseToken(), questionId, raw: 4 });
+    await atLedger;
+
+    // B's writes land while A is closing the round's prompts in the chat.
+    const platform = new RecordingPlatform(deps.clock);
+    platform.markClosed = async (to, ref) => {
+      release();
+      await answering;
+      return RecordingPlatform.prototype.markClosed.call(platform, to, ref);
+    };
+    deps.clock.set(DateTime.fromJSDate(round.closesAt).plus({ minutes: 1 }));
+    expect(await closeDueRounds({ ...deps, settings: { ...deps.settings, closeGraceMs: 0 } }, new Map([['slack', platform]]))).toBe(1);
+
+    expect(platform.closed).toHaveLength(1);
+    expect(await db.database.collections.participation.countDocuments({})).toBe(0);
   });
 });

@@ -123,13 +123,26 @@ describe('fan-out and delivery in bulk', () => {
 
   for (const feed of [false, true]) {
     it(`prompts start going out while the fan-out is still writing the round, and everyone gets one (${feed ? 'handed to the sender as written' : 'found by querying'})`, async () => {
-      const sending = feed ? { ...deps, fresh: new FreshDeliveries() } : deps;
+      // After its first page, the fan-out writes no more until a prompt has gone out (or 10 s have
+      // passed): whether sending starts during the fan-out then depends on the code, not on
+      // which of two database-bound jobs a busy machine happens to finish first.
+      let firstSent: () => void = () => undefined;
+      const sent = new Promise<void>((resolve) => (firstSent = resolve));
+      const pages = Object.create(deps.store.deliveries) as typeof deps.store.deliveries;
+      let written = 0;
+      pages.addPending = async (docs) => {
+        if (written++ > 0) await Promise.race([sent, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+        return deps.store.deliveries.addPending(docs);
+      };
+      const gated = { ...deps, store: { ...deps.store, deliveries: pages } };
+      const sending = feed ? { ...gated, fresh: new FreshDeliveries() } : gated;
       await seedPeople(sending, { sales: 700 });
       let fanOutDone = false;
       let firstSentDuringFanOut: boolean | null = null;
       const platform = new (class extends RecordingPlatform {
         override sendPrompt(to: Recipient, prompt: SurveyPrompt): Promise<MessageRef> {
           firstSentDuringFanOut ??= !fanOutDone;
+          firstSent();
           return super.sendPrompt(to, prompt);
         }
       })(deps.clock);
@@ -142,6 +155,7 @@ describe('fan-out and delivery in bulk', () => {
       } finally {
         await loop.stop();
       }
+      expect(written).toBeGreaterThanOrEqual(7); // pages of 100, the later ones held for the first prompt
       expect(firstSentDuringFanOut).toBe(true);
       expect(platform.prompts).toHaveLength(700);
       expect(new Set(platform.prompts.map((p) => p.to.userId)).size).toBe(700);

@@ -72,7 +72,7 @@ export async function startSlackHarness(options: HarnessOptions): Promise<SlackH
     ...options.env,
   });
   const clock = new ManualClock(DateTime.fromISO(options.now ?? '2026-11-23T07:00:00Z', { zone: 'utc' }));
-  const app = await createApp(config, clock, silentLogger(), { slackRetries: 3, scheduler: false, deliveryEveryMs: 3_600_000, ...options.app });
+  const app = await createApp(config, clock, silentLogger(), { slackRetries: 3, scheduler: false, closeGraceMs: 0, deliveryEveryMs: 3_600_000, ...options.app });
   const port = await app.listen(0);
   await app.slack?.syncDirectories(true);
   const base = `http://127.0.0.1:${port}/slack/events`;
@@ -149,8 +149,11 @@ export async function startSlackHarness(options: HarnessOptions): Promise<SlackH
   };
 }
 
-/** Polls `check` until it is true (or fails after `ms`). For effects that follow Slack's 200. */
-export async function eventually(check: () => boolean | Promise<boolean>, ms = 5000): Promise<void> {
+/**
+ * Polls `check` until it is true (or fails after `ms`). For effects that follow Slack's 200. The
+ * default is generous: a check that passes returns at once, and other test files share the cores.
+ */
+export async function eventually(check: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
   const until = performance.now() + ms;
   while (!(await check())) {
     if (performance.now() > until) throw new Error('condition not met in time');

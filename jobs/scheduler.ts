@@ -23,6 +23,8 @@ export interface SchedulerOptions {
   readonly retry?: RetryOptions;
   /** Weekly summaries to leaders and HR; without it none are sent. */
   readonly summaries?: SummaryJobOptions;
+  /** How often agenda looks for due jobs (ms; default 10 s; the tests shorten it). */
+  readonly pollMs?: number;
 }
 
 /**
@@ -33,7 +35,7 @@ export interface SchedulerOptions {
 export function createScheduler(db: Db, deps: ServiceDeps, loop: DeliveryLoop, options: SchedulerOptions): Scheduler {
   const agenda = new Agenda({
     backend: new MongoBackend({ mongo: db, collection: 'agenda_jobs' }),
-    processEvery: '10 seconds',
+    processEvery: options.pollMs ?? 10_000,
     defaultLockLifetime: 10 * 60_000,
   });
   const logger = deps.logger.child({ component: 'scheduler' });

@@ -44,6 +44,8 @@ export interface AppOptions {
   readonly slackRetries?: number;
   /** Run agenda (the default). Without it an in-process timer ticks every `deliveryEveryMs`. */
   readonly scheduler?: boolean;
+  /** How often the scheduler looks for due jobs (ms; default 10 s; tests: less). */
+  readonly schedulerPollMs?: number;
   /** Without agenda: how often the schedule is ticked (ms). */
   readonly deliveryEveryMs?: number;
   /** Grace for answers in flight when a round closes (ms). */
@@ -59,6 +61,8 @@ export interface AppOptions {
   readonly playgroundClock?: ManualClock;
   /** How long a Teams `results` reply may take in the turn before it follows as its own message (tests: 0). */
   readonly teamsResultsBudgetMs?: number;
+  /** How long a Slack `/pulse results` may take before its reply follows through response_url (tests: 0). */
+  readonly slackResultsBudgetMs?: number;
   /** Exit-survey results for HR's summaries; by default the newest pool from src/services/exit-results.ts. */
   readonly summaryExitResults?: ExitResultsHook;
 }
@@ -107,7 +111,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
     : null;
   if (web?.platform) platforms.set('web', web.platform);
   const slack = config.slack
-    ? await createSlackAdapter(config.slack, { deps, deliverSoon: () => kick.fn(), exitResults: options.summaryExitResults ?? exitSummaryLines, ...(web ? { dashboardUrl: (person: string) => web.dashboardUrl(person) } : {}) }, {
+    ? await createSlackAdapter(config.slack, { deps, deliverSoon: () => kick.fn(), exitResults: options.summaryExitResults ?? exitSummaryLines, ...(web ? { dashboardUrl: (person: string) => web.dashboardUrl(person) } : {}), ...(options.slackResultsBudgetMs !== undefined ? { resultsBudgetMs: options.slackResultsBudgetMs } : {}) }, {
         messagesPerSecond: config.slack.common.messagesPerSecond,
         ...(options.slackRetries !== undefined ? { retries: options.slackRetries } : {}),
         ...(options.slackConfirmationWindowMs !== undefined ? { confirmationWindowMs: options.slackConfirmationWindowMs } : {}),
@@ -129,7 +133,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
   const delivery = startDeliveryLoop(deps, platforms, useScheduler ? null : (options.deliveryEveryMs ?? 15_000));
   kick.fn = () => delivery.kick();
   const summaries = { platforms, schedule: config.summarySchedule, exitResults: options.summaryExitResults ?? exitSummaryLines };
-  const scheduler = useScheduler ? createScheduler(database.db, deps, delivery, { retentionMonths: config.retentionMonths, summaries }) : null;
+  const scheduler = useScheduler ? createScheduler(database.db, deps, delivery, { retentionMonths: config.retentionMonths, summaries, ...(options.schedulerPollMs !== undefined ? { pollMs: options.schedulerPollMs } : {}) }) : null;
 
   const mounts: Mount[] = [];
   if (slack?.requestListener) mounts.push({ prefix: '/slack', listener: slack.requestListener });

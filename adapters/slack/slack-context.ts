@@ -12,6 +12,8 @@ export interface SlackContext {
   readonly dashboardUrl?: (person: string) => string;
   /** Exit-survey results for HR's summaries (`/pulse results`, App Home); optional. */
   readonly exitResults?: ExitResultsHook;
+  /** How long `/pulse results` may take before the ack says "on its way" (ms; default 2 s, within Slack's 3). */
+  readonly resultsBudgetMs?: number;
 }
 
 export function slackPersonKey(teamId: string, userId: string): string {

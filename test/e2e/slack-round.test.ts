@@ -107,11 +107,11 @@ describe('Slack: a full pulse round for 20 people, answered by clicks', () => {
   });
 
   it('results are shown to an admin once the round has closed', async () => {
-    const reply = await h.command('UADMIN', '/pulse', 'results');
+    const reply = await h.results('UADMIN', '');
     expect(reply.text).toContain('Whole organisation');
     expect(reply.text).toContain('20 of 22 answered');
     expect(reply.text).toMatch(/eNPS [−+]?\d+/);
-    const employee = await h.command('U0001', '/pulse', 'results');
+    const employee = await h.results('U0001', '');
     expect(employee.text).toBe('Results are for leaders, HR and admins.');
   });
 

@@ -70,16 +70,16 @@ describe('Slack: weekly summaries and on-demand results', () => {
   });
 
   it('/pulse results gives the same content privately, only for the caller’s segments', async () => {
-    const leader = await h.command('U0004', '/pulse', 'results');
+    const leader = await h.results('U0004', '');
     expect(leader.status).toBe(200);
     expect(leader.text).toContain('*Ukesoppsummering: Pulse, runden 2026-11-16*');
     expect(leader.text).toContain('6 av 7 har svart (86 %)');
     expect(leader.text).not.toContain('Support');
-    expect((await h.command('U0004', '/pulse', 'results support')).text).toBe(translator('nb')('cmd.role.unknownSegment', { segment: 'support' }));
-    const hr = await h.command('UHR', '/pulse', 'results support');
+    expect((await h.results('U0004', 'support')).text).toBe(translator('nb')('cmd.role.unknownSegment', { segment: 'support' }));
+    const hr = await h.results('UHR', 'support');
     expect(hr.text).toContain('*Support*');
     expect(hr.text).not.toContain('*Sales*');
-    expect((await h.command('U0002', '/pulse', 'results')).text).toBe('Results are for leaders, HR and admins.');
+    expect((await h.results('U0002', '')).text).toBe('Results are for leaders, HR and admins.');
   });
 
   it('App Home shows a leader the latest summary', async () => {
@@ -95,5 +95,25 @@ describe('Slack: weekly summaries and on-demand results', () => {
     await expect(client.filesUploadV2({ channel_id: 'DU0001', filename: 'chart.png', file: Buffer.from('not a png') })).rejects.toMatchObject({
       data: { ok: false, error: 'invalid_file_type' },
     });
+  });
+});
+
+describe('Slack: /pulse results that take longer than Slack waits', () => {
+  let h: SlackHarness;
+  beforeAll(async () => {
+    // A zero budget: every results reply takes the late path, as a cold process would.
+    h = await startSlackHarness({ people: users(2), app: { slackResultsBudgetMs: 0 } });
+  }, 120_000);
+  afterAll(async () => {
+    await h?.dispose();
+  });
+
+  it('answers "on its way" in the ack, then sends the results once through response_url', async () => {
+    const t = translator('en');
+    const reply = await h.command('UADMIN', '/pulse', 'results');
+    expect([reply.status, reply.text]).toEqual([200, t('summary.preparing')]);
+    await eventually(() => h.responses(reply.responseUrlId).length > 0);
+    await h.app.delivery.idle();
+    expect(h.responses(reply.responseUrlId)).toEqual([t('results.none')]);
   });
 });

@@ -65,7 +65,7 @@ describe('agenda jobs: failures retry with backoff, a bad payload fails once', (
     const deps = { ...testDeps(db.database, '2026-11-23T12:00:00Z'), logger: recordingLogger(lines) };
     let ticks = 0;
     const loop: DeliveryLoop = { kick: () => void ticks++, idle: () => Promise.resolve(), stop: () => Promise.resolve() };
-    scheduler = createScheduler(db.database.db, deps, loop, { retentionMonths: 12, retry: { delayMs: 100, maxRetries: 3 } });
+    scheduler = createScheduler(db.database.db, deps, loop, { retentionMonths: 12, retry: { delayMs: 100, maxRetries: 3 }, pollMs: 500 });
     await scheduler.start();
     await scheduler.runNow(JOBS.retention, { months: 'twelve' });
     await scheduler.runNow(JOBS.tick, {});

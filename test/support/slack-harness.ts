@@ -4,12 +4,17 @@ import { inject } from 'vitest';
 import { createApp, type App, type AppOptions } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
+import { LOCALES } from '../../src/domain/i18n/locale.js';
+import { translator } from '../../src/domain/i18n/translate.js';
 import { ManualClock } from '../../src/ports/clock.js';
 import { FakeSlackApi, type PostedMessage, type SlackUserFixture, type UsergroupFixture } from '../fakes/slack-api.js';
 import { eventBody, interactionBody, postSigned, slashCommandBody } from '../fakes/slack-signing.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 export const TEAM = 'T0TEST';
+
+/** "On its way", in every language: the reply of a `/pulse results` that took longer than the budget. */
+const ON_ITS_WAY = new Set(LOCALES.map((locale) => translator(locale)('summary.preparing')));
 
 export interface SlackHarness {
   readonly app: App;
@@ -23,6 +28,11 @@ export interface SlackHarness {
   event(event: Record<string, unknown>, options?: { eventId?: string; retryNum?: number }): Promise<number>;
   /** What the app said through response_url for a command. */
   responses(responseUrlId: string): string[];
+  /**
+   * `/pulse results …`: the results, from the command's reply, or from response_url when the
+   * reply was "on its way" (results that took longer than Slack's budget).
+   */
+  results(userId: string, text: string): Promise<{ status: number; text: string }>;
   dispose(): Promise<void>;
 }
 
@@ -78,7 +88,7 @@ export async function startSlackHarness(options: HarnessOptions): Promise<SlackH
   const base = `http://127.0.0.1:${port}/slack/events`;
   let commands = 0;
 
-  return {
+  const harness: SlackHarness = {
     app,
     fake,
     clock,
@@ -138,6 +148,12 @@ export async function startSlackHarness(options: HarnessOptions): Promise<SlackH
     responses(id) {
       return fake.callsTo(`response_url:${id}`).map((c) => (typeof c.params.text === 'string' ? c.params.text : ''));
     },
+    async results(userId, text) {
+      const reply = await harness.command(userId, '/pulse', `results${text ? ` ${text}` : ''}`);
+      if (!ON_ITS_WAY.has(reply.text)) return { status: reply.status, text: reply.text };
+      await eventually(() => harness.responses(reply.responseUrlId).length > 0);
+      return { status: reply.status, text: harness.responses(reply.responseUrlId)[0] ?? '' };
+    },
     async dispose() {
       await app.close().catch(() => undefined);
       const { MongoClient } = await import('mongodb');
@@ -147,6 +163,7 @@ export async function startSlackHarness(options: HarnessOptions): Promise<SlackH
       await fake.stop();
     },
   };
+  return harness;
 }
 
 /**

@@ -99,7 +99,7 @@ async function pulse(ctx: SlackContext, actor: string, command: PulseCommand, t:
       return null;
     }
     case 'results':
-      return replyWithin(resultsReply(ctx, actor, command.segment, t), ACK_BUDGET_MS, t('summary.preparing'));
+      return replyWithin(resultsReply(ctx, actor, command.segment, t), ctx.resultsBudgetMs ?? ACK_BUDGET_MS, t('summary.preparing'));
     case 'role': {
       const teamId = actor.split(':')[1] ?? '';
       const target = slackPersonKey(teamId, command.userId);

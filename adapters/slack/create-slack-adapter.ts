@@ -10,6 +10,7 @@ import { registerCommentHandlers } from './handlers/comments.js';
 import { registerHomeAndEvents } from './handlers/home-and-events.js';
 import { recordPromptReport, registerPromptPosted, SLACK_CONFIRMATION_WINDOW_MS } from './handlers/prompt-posted.js';
 import { malformedPayloadHandler } from './malformed-payload.js';
+import { installFailurePage } from './install-failure.js';
 import { notFoundOutsideBolt } from './unknown-paths.js';
 import { reportsRecordedFirst } from './reports-first.js';
 import { mongoInstallationStore } from './installation-store.js';
@@ -86,7 +87,13 @@ export async function createSlackAdapter(config: SlackConfig, ctx: SlackContext,
       stateSecret: config.stateSecret,
       scopes: [...SLACK_BOT_SCOPES],
       installationStore: installations,
-      installerOptions: { installPath: '/slack/install', redirectUriPath: '/slack/oauth_redirect', directInstall: true, clientOptions: clients.options },
+      installerOptions: {
+        installPath: '/slack/install',
+        redirectUriPath: '/slack/oauth_redirect',
+        directInstall: true,
+        clientOptions: clients.options,
+        callbackOptions: { failure: installFailurePage(ctx.deps.settings.defaultLocale, '/slack/install') },
+      },
     });
     app = new App({ ...common, receiver });
   }

@@ -1,5 +1,6 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/oauth';
 import type { Database } from '../../src/store/database.js';
+import { WorkspaceNotAllowedError } from './install-failure.js';
 
 function keyOf(query: { isEnterpriseInstall?: boolean; enterpriseId?: string | undefined; teamId?: string | undefined }): string {
   if (query.isEnterpriseInstall && query.enterpriseId) return `slack:enterprise:${query.enterpriseId}`;
@@ -18,7 +19,7 @@ export function mongoInstallationStore(database: Database, allowed: readonly str
     async storeInstallation(installation) {
       const ids = [installation.team?.id, installation.enterprise?.id].filter((id): id is string => typeof id === 'string');
       if (allowed !== null && !ids.some((id) => allowed.includes(id))) {
-        throw new Error(`Slack workspace ${ids.join('/')} is not in SLACK_ALLOWED_TEAMS; installation refused`);
+        throw new WorkspaceNotAllowedError(`Slack workspace ${ids.join('/')} is not in SLACK_ALLOWED_TEAMS; installation refused`);
       }
       const key = keyOf({
         isEnterpriseInstall: installation.isEnterpriseInstall ?? false,

@@ -48,12 +48,36 @@ describe('Slack: multi-workspace OAuth install', () => {
     expect([...tokens]).toEqual(['xoxb-installed-T0TEST']);
   });
 
-  it('a forged OAuth state is refused and stores nothing new', async () => {
+  it('a forged OAuth state is refused and stores nothing new, with a page that says to start again', async () => {
     const origin = h.base.replace('/slack/events', '');
     const before = await h.app.database.collections.installations.countDocuments({});
     const callback = await fetch(`${origin}/slack/oauth_redirect?code=x&state=forged`, { redirect: 'manual' });
-    expect(callback.status).toBeGreaterThanOrEqual(400);
+    expect(callback.status).toBe(400);
+    expect(await callback.text()).toContain('This install link has expired or was already used. Start again at <a href="/slack/install">/slack/install</a>.');
     expect(await h.app.database.collections.installations.countDocuments({})).toBe(before);
+  });
+
+  it('pressing Cancel on Slack\'s consent screen ends on a page that says nothing was installed, in the browser\'s language', async () => {
+    const origin = h.base.replace('/slack/events', '');
+    const callback = await fetch(`${origin}/slack/oauth_redirect?error=access_denied&state=s`, { headers: { 'accept-language': 'sv-SE,sv;q=0.9,en;q=0.8' }, redirect: 'manual' });
+    expect(callback.status).toBe(400);
+    const page = await callback.text();
+    expect(page).toContain('<html lang="sv">');
+    expect(page).toContain('Installationen avbröts, så inget installerades.');
+  });
+
+  it('a code Slack refuses (already used) ends on a 502 page that says to try again, not a 500', async () => {
+    const origin = h.base.replace('/slack/events', '');
+    const callbackWith = async (code: string) => {
+      const start = await fetch(`${origin}/slack/install`, { redirect: 'manual' });
+      const state = new URL(start.headers.get('location') ?? '').searchParams.get('state') ?? '';
+      const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      return fetch(`${origin}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`, { headers: { cookie }, redirect: 'manual' });
+    };
+    expect((await callbackWith('code-once')).status).toBeLessThan(400);
+    const again = await callbackWith('code-once');
+    expect(again.status).toBe(502);
+    expect(await again.text()).toContain('Slack did not complete the installation.');
   });
 });
 
@@ -76,7 +100,8 @@ describe('Slack: OAuth install from a workspace that is not allowed', () => {
     const state = new URL(start.headers.get('location') ?? '').searchParams.get('state') ?? '';
     const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const callback = await fetch(`${origin}/slack/oauth_redirect?code=c&state=${encodeURIComponent(state)}`, { headers: { cookie }, redirect: 'manual' });
-    expect(callback.status).toBeGreaterThanOrEqual(400);
+    expect(callback.status).toBe(403);
+    expect(await callback.text()).toContain('This workspace may not install this pulsebot');
     expect(await h.app.database.collections.installations.countDocuments({})).toBe(0);
   });
 });

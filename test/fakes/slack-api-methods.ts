@@ -138,7 +138,9 @@ function storeView(state: FakeSlackState, id: string, view: Record<string, unkno
 const handlers: [string, Handler][] = [
   // The OAuth v2 code exchange: any code works; the installation is for the fake's team.
   ['oauth.v2.access', (p, s) => {
-    if (!stringParam(p, 'code') || !stringParam(p, 'client_id')) return fail('invalid_code');
+    const code = stringParam(p, 'code');
+    if (!code || !stringParam(p, 'client_id') || s.usedCodes.has(code)) return fail('invalid_code');
+    s.usedCodes.add(code);
     return {
       ok: true,
       app_id: APP_ID,

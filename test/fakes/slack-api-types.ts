@@ -74,6 +74,8 @@ export interface FakeSlackState {
   readonly views: Map<string, Record<string, unknown>>;
   /** The published Home tab view id of each user. */
   readonly homeViewIds: Map<string, string>;
+  /** OAuth codes already exchanged: Slack takes each code once. */
+  readonly usedCodes: Set<string>;
   nextId(prefix: string): string;
   nextTs(): string;
 }

@@ -62,6 +62,7 @@ export class FakeSlackApi {
   private readonly windows = new Map<string, number[]>();
   private readonly pendingUploads = new Map<string, { filename: string; length: number }>();
   private readonly homeViewIds = new Map<string, string>();
+  private readonly usedCodes = new Set<string>();
   private readonly state: FakeSlackState;
   private idCounter = 0;
   private tsCounter = 0;
@@ -91,6 +92,7 @@ export class FakeSlackApi {
       sharedFiles: this.sharedFiles,
       views: this.views,
       homeViewIds: this.homeViewIds,
+      usedCodes: this.usedCodes,
       nextId: (prefix) => `${prefix}${String(++this.idCounter).padStart(8, '0')}`,
       nextTs: () => {
         const micros = ++this.tsCounter * 100;
@@ -157,7 +159,7 @@ export class FakeSlackApi {
     this.calls.length = 0;
     this.messages.length = 0;
     this.sharedFiles.length = 0;
-    for (const map of [this.failures, this.limits, this.windows, this.rejected, this.uploads, this.pendingUploads, this.views, this.homeViewIds]) {
+    for (const map of [this.failures, this.limits, this.windows, this.rejected, this.uploads, this.pendingUploads, this.views, this.homeViewIds, this.usedCodes]) {
       map.clear();
     }
   }

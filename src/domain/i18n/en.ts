@@ -1,4 +1,5 @@
 import { webEn } from './web-en.js';
+import { installEn } from './install-en.js';
 import { resultsEn } from './results-en.js';
 import { teamsEn } from './teams-en.js';
 import { hrEn } from './hr-en.js';
@@ -169,6 +170,7 @@ export const en = {
   ...teamsEn,
   ...hrEn,
   ...webEn,
+  ...installEn,
 } as const;
 
 /** Every message key the product knows. */

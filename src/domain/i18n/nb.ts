@@ -1,4 +1,5 @@
 import { webNb } from './web-nb.js';
+import { installNb } from './install-nb.js';
 import { teamsNb } from './teams-nb.js';
 import type { Catalog } from './en.js';
 import { resultsNb } from './results-nb.js';
@@ -168,4 +169,5 @@ export const nb: Catalog = {
   ...teamsNb,
   ...hrNb,
   ...webNb,
+  ...installNb,
 };

@@ -1,4 +1,5 @@
 import { webSv } from './web-sv.js';
+import { installSv } from './install-sv.js';
 import { teamsSv } from './teams-sv.js';
 import type { Catalog } from './en.js';
 import { resultsSv } from './results-sv.js';
@@ -168,4 +169,5 @@ export const sv: Catalog = {
   ...teamsSv,
   ...hrSv,
   ...webSv,
+  ...installSv,
 };

@@ -10,7 +10,8 @@ export interface Mount {
 export function createHttpServer(health: () => Promise<boolean>, mounts: readonly Mount[] = []): Server {
   return createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (req.method === 'GET' && (path === '/healthz' || path === '/health')) {
+    // HEAD too: some load balancers probe with it (Node sends the headers without the body).
+    if ((req.method === 'GET' || req.method === 'HEAD') && (path === '/healthz' || path === '/health')) {
       health()
         .catch(() => false)
         .then((ok) => {

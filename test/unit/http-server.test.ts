@@ -19,6 +19,7 @@ describe('the process’s HTTP server', () => {
     const base = await serve(() => Promise.resolve(true), [{ prefix: '/api', listener: (_req, res) => res.end('api') }]);
     expect(await (await fetch(`${base}/api/v1/x`)).text()).toBe('api');
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${base}/healthz`, { method: 'HEAD' })).status).toBe(200);
     expect((await fetch(`${base}/apix`)).status).toBe(404);
   });
 

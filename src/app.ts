@@ -17,7 +17,8 @@ import type { ExitResultsHook } from './services/summary.js';
 import { exitSummaryLines } from './services/summary-exit.js';
 import { ensureDefaultSurvey } from './services/surveys.js';
 import { FreshDeliveries } from './services/fresh-deliveries.js';
-import { connectDatabase, redact, type Database } from './store/database.js';
+import { CONNECT_TIMEOUT_MS, HEARTBEAT_MS, connectDatabase, redact, type Database } from './store/database.js';
+import { watchServerMonitor } from './store/monitor-watchdog.js';
 import { ensureIndexes } from './store/indexes.js';
 import { createStore } from './store/store.js';
 
@@ -74,6 +75,13 @@ const SHUTDOWN_JOB_MS = 8_000;
 /** The composition root: storage, services, the chat adapters that are configured, and the HTTP server. */
 export async function createApp(config: Config, clock: Clock, logger: Logger, options: AppOptions = {}): Promise<App> {
   const database = await connectDatabase(config.mongodb.uri, config.mongodb.dbName);
+  // A heartbeat takes at most a connect and a round trip, each within CONNECT_TIMEOUT_MS.
+  const stopWatchdog = watchServerMonitor(database.client, logger, {
+    stuckAfterMs: 2 * CONNECT_TIMEOUT_MS + 5_000,
+    awaitedExtraMs: HEARTBEAT_MS,
+    checkEveryMs: 5_000,
+    now: () => performance.now(),
+  });
   await ensureIndexes(database);
   logger.info({ mongodb: redact(config.mongodb.uri), db: config.mongodb.dbName }, 'storage ready');
   let listeningSince: Date | null = null;
@@ -210,6 +218,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
         server.closeAllConnections();
         await new Promise<void>((resolve) => server?.close(() => resolve()));
       }
+      stopWatchdog();
       await database.close();
     },
   };

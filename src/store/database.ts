@@ -40,10 +40,17 @@ export interface ConnectOptions {
   serverSelectionTimeoutMS?: number;
 }
 
+/** How long opening a connection (and a heartbeat's own round trip) may take (ms; the driver's default is 30 s). */
+export const CONNECT_TIMEOUT_MS = 10_000;
+/** How often the driver checks the server between operations (ms; the driver's default). */
+export const HEARTBEAT_MS = 10_000;
+
 /** Connects and checks the server answers; throws with the URI's host (never its password) if not. */
 export async function connectDatabase(uri: string, dbName: string, options: ConnectOptions = {}): Promise<Database> {
   const client = new MongoClient(uri, {
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 10_000,
+    connectTimeoutMS: CONNECT_TIMEOUT_MS,
+    heartbeatFrequencyMS: HEARTBEAT_MS,
     ignoreUndefined: true,
   });
   try {

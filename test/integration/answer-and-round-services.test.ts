@@ -13,6 +13,25 @@ import { startRound } from '../../src/services/start-round.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import { seedPeople, testDeps, weeklyPulse } from '../support/fixtures.js';
 
+/**
+ * `deps` whose ledger entry writes wait until `release` is called (the answer itself is stored
+ * first), through the repository: a database slow on exactly that write. `atLedger` resolves
+ * when a write has reached it.
+ */
+function stalledAtLedger<D extends ReturnType<typeof testDeps>>(deps: D): { slow: D; atLedger: Promise<void>; release: () => void } {
+  let release: () => void = () => undefined;
+  const stalled = new Promise<void>((resolve) => (release = resolve));
+  let reached: () => void = () => undefined;
+  const atLedger = new Promise<void>((resolve) => (reached = resolve));
+  const ledger = Object.create(deps.store.ledger) as typeof deps.store.ledger;
+  ledger.markQuestion = async (...args) => {
+    reached();
+    await stalled;
+    return deps.store.ledger.markQuestion(...args);
+  };
+  return { slow: { ...deps, store: { ...deps.store, ledger } }, atLedger, release };
+}
+
 describe('starting, answering and closing rounds', () => {
   let db: TestDatabase;
   let deps: ReturnType<typeof testDeps>;
@@ -166,21 +185,12 @@ describe('starting, answering and closing rounds', () => {
     expect(await db.database.collections.participation.countDocuments({})).toBe(0);
     expect((await deps.store.rounds.get(round._id))?.state).toBe('closed');
   });
+
   it('an answer whose writes are slow when the round closes is counted once, and its ledger entry does not outlive the round', async () => {
     const [person = ''] = await seedPeople(deps, { sales: 5 });
     const round = await startRound(deps, weeklyPulse(), '2026-11-23', { defaultTimezone: 'UTC' });
     // The database stalls on this answer's ledger entry (the answer itself is stored by then).
-    let release: () => void = () => undefined;
-    const stalled = new Promise<void>((resolve) => (release = resolve));
-    let reached: () => void = () => undefined;
-    const atLedger = new Promise<void>((resolve) => (reached = resolve));
-    const ledger = Object.create(deps.store.ledger) as typeof deps.store.ledger;
-    ledger.markQuestion = async (...args) => {
-      reached();
-      await stalled;
-      return deps.store.ledger.markQuestion(...args);
-    };
-    const slow = { ...deps, store: { ...deps.store, ledger } };
+    const { slow, atLedger, release } = stalledAtLedger(deps);
     const questionId = round.questionIds.find((q) => q !== 'enps' && q !== 'comment') ?? '';
     const answering = recordAnswer(slow, { roundId: round._id, person, responseToken: newResponseToken(), questionId, raw: 4 });
     await atLedger;
@@ -196,25 +206,16 @@ describe('starting, answering and closing rounds', () => {
     expect(await counter(round._id, 'sales', questionId, COUNTER_ANSWERED)).toBe(1);
     expect(await counter(round._id, 'sales', ROUND_QUESTION, COUNTER_RESPONDENTS)).toBe(1);
   });
+
   it('an answer another process was still writing when the round closed leaves no ledger entry once its prompts are closed', async () => {
     const [person = '', other = ''] = await seedPeople(deps, { sales: 5 });
     const round = await startRound(deps, weeklyPulse(), '2026-11-23', { defaultTimezone: 'UTC' });
     await deps.store.deliveries.markSent(deliveryId(round._id, other), 'DU2', '1.1');
     // Process B answers; its database stalls on the ledger entry. Process A closes the round and
     // cannot see B's answer in flight.
-    const b = testDeps(db.database);
-    let release: () => void = () => undefined;
-    const stalled = new Promise<void>((resolve) => (release = resolve));
-    let reached: () => void = () => undefined;
-    const atLedger = new Promise<void>((resolve) => (reached = resolve));
-    const ledger = Object.create(b.store.ledger) as typeof b.store.ledger;
-    ledger.markQuestion = async (...args) => {
-      reached();
-      await stalled;
-      return b.store.ledger.markQuestion(...args);
-    };
+    const { slow: b, atLedger, release } = stalledAtLedger(testDeps(db.database));
     const questionId = round.questionIds.find((q) => q !== 'enps' && q !== 'comment') ?? '';
-    const answering = recordAnswer({ ...b, store: { ...b.store, ledger } }, { roundId: round._id, person, responseToken: newResponseToken(), questionId, raw: 4 });
+    const answering = recordAnswer(b, { roundId: round._id, person, responseToken: newResponseToken(), questionId, raw: 4 });
     await atLedger;
 
     // B's writes land while A is closing the round's prompts in the chat.

@@ -3,6 +3,7 @@ import { ErrorCode, type CallbackOptions } from '@slack/oauth';
 import type { MessageKey } from '../../src/domain/i18n/en.js';
 import { resolveLocale, type Locale } from '../../src/domain/i18n/locale.js';
 import { translator } from '../../src/domain/i18n/translate.js';
+import { escapeMarkup } from '../../src/services/escape-markup.js';
 
 /** The code of the error a workspace outside SLACK_ALLOWED_TEAMS is refused with. */
 export const WORKSPACE_NOT_ALLOWED = 'pulsebot_workspace_not_allowed';
@@ -29,7 +30,6 @@ function outcome(code: string | undefined): [number, MessageKey] {
 }
 
 const PLACE = '\u0000';
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * The page Slack's install flow ends on when it fails: what happened and what to do, in the
@@ -41,11 +41,11 @@ export function installFailurePage(fallback: Locale, installPath: string): NonNu
     const [status, key] = outcome(error.code);
     const locale = resolveLocale(req.headers['accept-language']?.split(/[,;]/)[0] ?? null, fallback);
     const t = translator(locale);
-    const title = escapeHtml(t('install.title'));
+    const title = escapeMarkup(t('install.title'));
     res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     // The install address, as a link where the text names it.
-    const link = `<a href="${escapeHtml(installPath)}">${escapeHtml(installPath)}</a>`;
-    const text = t(key, { url: PLACE }).split(PLACE).map(escapeHtml).join(link);
+    const link = `<a href="${escapeMarkup(installPath)}">${escapeMarkup(installPath)}</a>`;
+    const text = t(key, { url: PLACE }).split(PLACE).map((part) => escapeMarkup(part)).join(link);
     res.end(`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><p>${text}</p></body></html>`);
   };
 }

@@ -1,4 +1,5 @@
 import type { TrendPoint } from '../domain/summary/summary-model.js';
+import { escapeMarkup } from './escape-markup.js';
 
 /** The chart's size in pixels (the PNG is rendered at this size). */
 export const CHART_WIDTH = 800;
@@ -15,10 +16,6 @@ export interface ChartLabels {
 const PLOT = { left: 64, right: CHART_WIDTH - 64, top: 72, bottom: CHART_HEIGHT - 48 };
 const COLOURS = { enps: '#1d4ed8', participation: '#86efac', grid: '#e5e7eb', axis: '#6b7280', text: '#111827' };
 const FONT = `font-family="DejaVu Sans" fill="${COLOURS.text}"`;
-
-function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
-}
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 /** eNPS −100…100 on the left axis; participation 0…100% on the right, sharing the grid. */
@@ -50,7 +47,7 @@ export function trendChartSvg(points: readonly TrendPoint[], labels: ChartLabels
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" viewBox="0 0 ${CHART_WIDTH} ${CHART_HEIGHT}">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    `<text x="${PLOT.left}" y="26" font-size="18" font-weight="bold" ${FONT}>${escapeXml(labels.title)}</text>`,
+    `<text x="${PLOT.left}" y="26" font-size="18" font-weight="bold" ${FONT}>${escapeMarkup(labels.title)}</text>`,
   ];
   for (const score of [-100, -50, 0, 50, 100]) {
     const y = yEnps(score);
@@ -63,7 +60,7 @@ export function trendChartSvg(points: readonly TrendPoint[], labels: ChartLabels
       const y = yRate(p.participation);
       parts.push(`<rect x="${round1(xAt(i) - step * 0.3)}" y="${y}" width="${round1(step * 0.6)}" height="${round1(PLOT.bottom - y)}" fill="${COLOURS.participation}"/>`);
     }
-    parts.push(`<text x="${xAt(i)}" y="${PLOT.bottom + 20}" font-size="11" text-anchor="middle" ${FONT}>${escapeXml(labels.date(p.roundDate))}</text>`);
+    parts.push(`<text x="${xAt(i)}" y="${PLOT.bottom + 20}" font-size="11" text-anchor="middle" ${FONT}>${escapeMarkup(labels.date(p.roundDate))}</text>`);
   });
   const enps = points.map((p, i) => ({ x: xAt(i), y: p.enps === null ? null : yEnps(p.enps) }));
   for (const run of runs(enps)) {
@@ -73,9 +70,9 @@ export function trendChartSvg(points: readonly TrendPoint[], labels: ChartLabels
   const legendX = PLOT.left;
   parts.push(
     `<line x1="${legendX}" y1="46" x2="${legendX + 24}" y2="46" stroke="${COLOURS.enps}" stroke-width="3"/>`,
-    `<text x="${legendX + 30}" y="50" font-size="13" ${FONT}>${escapeXml(labels.enps)}</text>`,
+    `<text x="${legendX + 30}" y="50" font-size="13" ${FONT}>${escapeMarkup(labels.enps)}</text>`,
     `<rect x="${legendX + 120}" y="39" width="16" height="14" fill="${COLOURS.participation}"/>`,
-    `<text x="${legendX + 142}" y="50" font-size="13" ${FONT}>${escapeXml(labels.participation)}</text>`,
+    `<text x="${legendX + 142}" y="50" font-size="13" ${FONT}>${escapeMarkup(labels.participation)}</text>`,
     `<line x1="${PLOT.left}" y1="${PLOT.bottom}" x2="${PLOT.right}" y2="${PLOT.bottom}" stroke="${COLOURS.axis}"/>`,
     `</svg>`,
   );

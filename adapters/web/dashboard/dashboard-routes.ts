@@ -7,7 +7,7 @@ import type { ServiceDeps } from '../../../src/services/deps.js';
 import { verifyDashboardToken } from '../dashboard-link.js';
 import { cookie, sendError, sendHtml, sendJson, staticPage, WebError, unexpectedError } from '../http-util.js';
 import { dashboardModel } from './results-source.js';
-import { escapeXml } from './svg-chart.js';
+import { escapeMarkup } from '../../../src/services/escape-markup.js';
 import { renderDashboard } from './dashboard-view.js';
 import type { ChangeFeed } from './change-feed.js';
 
@@ -47,7 +47,7 @@ async function viewerOf(o: DashboardOptions, req: IncomingMessage): Promise<View
 
 function page(o: DashboardOptions, locale: Locale, message: string | null): Promise<string> {
   return staticPage('dashboard.html').then((html) =>
-    html.replace('%LANG%', locale).replace('%TITLE%', escapeXml(t(locale, 'web.dash.title'))).replace('%MESSAGE%', message === null ? '' : `<p class="notice" data-testid="notice">${escapeXml(message)}</p>`),
+    html.replace('%LANG%', locale).replace('%TITLE%', escapeMarkup(t(locale, 'web.dash.title'))).replace('%MESSAGE%', message === null ? '' : `<p class="notice" data-testid="notice">${escapeMarkup(message)}</p>`),
   );
 }
 

@@ -4,7 +4,8 @@ import type { Locale } from '../../../src/domain/i18n/locale.js';
 import { translator, type Translator } from '../../../src/domain/i18n/translate.js';
 import type { ExitResults } from '../../../src/services/exit-results.js';
 import type { RoundResults } from '../../../src/services/results.js';
-import { escapeXml as esc, lineChart } from './svg-chart.js';
+import { escapeMarkup as esc } from '../../../src/services/escape-markup.js';
+import { lineChart } from './svg-chart.js';
 import type { DashboardModel } from './results-source.js';
 
 const intl: Record<Locale, string> = { en: 'en-GB', nb: 'nb-NO', sv: 'sv-SE' };

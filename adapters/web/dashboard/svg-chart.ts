@@ -1,3 +1,5 @@
+import { escapeMarkup } from '../../../src/services/escape-markup.js';
+
 /**
  * Small server-rendered SVG charts: no chart library, no script, nothing that could leak a
  * number the model did not already allow. Gaps (hidden or missing points) stay gaps.
@@ -16,10 +18,6 @@ export interface ChartOptions {
   readonly height?: number;
 }
 
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
-
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** A line chart of `points` (left to right), with a zero line when the range crosses zero. */
@@ -32,7 +30,7 @@ export function lineChart(points: readonly ChartPoint[], options: ChartOptions):
   const x = (i: number) => pad.left + (points.length <= 1 ? innerW / 2 : (i * innerW) / (points.length - 1));
   const y = (v: number) => pad.top + innerH - ((v - options.min) / (options.max - options.min)) * innerH;
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(options.title)}">`);
+  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeMarkup(options.title)}">`);
   for (const tick of [options.min, (options.min + options.max) / 2, options.max]) {
     parts.push(`<line x1="${pad.left}" x2="${width - pad.right}" y1="${round1(y(tick))}" y2="${round1(y(tick))}" class="grid"/>`);
     parts.push(`<text x="${pad.left - 6}" y="${round1(y(tick) + 4)}" text-anchor="end" class="axis">${tick}</text>`);
@@ -50,10 +48,10 @@ export function lineChart(points: readonly ChartPoint[], options: ChartOptions):
     }
     const v = Math.min(options.max, Math.max(options.min, p.value));
     run.push(`${round1(x(i))},${round1(y(v))}`);
-    parts.push(`<circle cx="${round1(x(i))}" cy="${round1(y(v))}" r="3.5" class="dot"><title>${escapeXml(`${p.label}: ${Math.round(p.value)}`)}</title></circle>`);
+    parts.push(`<circle cx="${round1(x(i))}" cy="${round1(y(v))}" r="3.5" class="dot"><title>${escapeMarkup(`${p.label}: ${Math.round(p.value)}`)}</title></circle>`);
   });
   flush();
-  points.forEach((p, i) => parts.push(`<text x="${round1(x(i))}" y="${height - 8}" text-anchor="middle" class="axis">${escapeXml(p.label)}</text>`));
+  points.forEach((p, i) => parts.push(`<text x="${round1(x(i))}" y="${height - 8}" text-anchor="middle" class="axis">${escapeMarkup(p.label)}</text>`));
   parts.push('</svg>');
   return parts.join('');
 }

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import { chromium, type Browser } from 'playwright-core';
 import { inject } from 'vitest';
 import { seedDemo, type SeedReport } from '../../adapters/web/demo/seed-demo.js';
 import { createApp, type App } from '../../src/app.js';
@@ -10,15 +9,10 @@ import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
 import { ManualClock } from '../../src/ports/clock.js';
 
-/** Debian's Chromium: the tests never download a browser. */
-export const CHROMIUM = process.env.PULSE_CHROMIUM ?? '/usr/bin/chromium';
 /** Screenshots the browser tests take, for a human to look at. */
 export const SCREENSHOTS = join(process.cwd(), '.cache', 'test-output');
 
-export function launchChromium(): Promise<Browser> {
-  // --no-sandbox: CI runs as root in a container, where Chromium's sandbox cannot start.
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
-}
+export { launchChromium } from './chromium.js';
 
 export async function screenshotPath(name: string): Promise<string> {
   await mkdir(SCREENSHOTS, { recursive: true });

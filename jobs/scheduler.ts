@@ -42,7 +42,9 @@ export function createScheduler(db: Db, deps: ServiceDeps, loop: DeliveryLoop, o
   // agenda reports a failed lock or poll (the database away for a moment) as an 'error' event:
   // without a listener Node would end the process; the next poll simply tries again.
   agenda.on('error', (error: Error) => logger.warn({}, `scheduler could not reach its jobs (retrying at the next poll): ${error.message}`));
+  agenda.on('success', (job: { attrs: { name: string } }) => deps.metrics?.jobRun(job.attrs.name, 'ok'));
   agenda.on('fail', (error: Error, job: { attrs: { name: string } }) => {
+    deps.metrics?.jobRun(job.attrs.name, 'failed');
     if (error.name === 'BadJobPayload') logger.error({ job: job.attrs.name }, `job has a bad payload and failed: ${error.message}`);
     else logger.warn({ job: job.attrs.name }, `job failed (retried with backoff): ${error.message}`);
   });

@@ -9,6 +9,8 @@ import { API_PREFIX, createApiListener } from './api/create-api.js';
 import type { Config } from './config.js';
 import { startDeliveryLoop, type DeliveryLoop } from './delivery-loop.js';
 import { createHttpServer, type Mount } from './http-server.js';
+import { metricsMount, readinessMount } from './metrics/probes.js';
+import { PrometheusMetrics } from './metrics/prometheus-metrics.js';
 import type { ChatPlatform, PlatformName } from './ports/chat-platform.js';
 import type { Clock, ManualClock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
@@ -35,6 +37,8 @@ export interface App {
   readonly teams: TeamsAdapterHandle | null;
   /** The web playground and dashboard, when served (playground mode or PULSE_WEB=1). */
   readonly web: WebAdapter | null;
+  /** What `GET /metrics` serves. */
+  readonly metrics: PrometheusMetrics;
   /** Starts the HTTP server (port 0 picks a free one) and the adapters; resolves with the port. */
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
@@ -74,7 +78,12 @@ const SHUTDOWN_JOB_MS = 8_000;
 
 /** The composition root: storage, services, the chat adapters that are configured, and the HTTP server. */
 export async function createApp(config: Config, clock: Clock, logger: Logger, options: AppOptions = {}): Promise<App> {
-  const database = await connectDatabase(config.mongodb.uri, config.mongodb.dbName);
+  const database = await connectDatabase(config.mongodb.uri, config.mongodb.dbName, { monitorCommands: true });
+  const metrics = new PrometheusMetrics({
+    deliveriesDue: () => database.collections.deliveries.countDocuments({ state: 'pending', sendAt: { $lte: clock.now().toJSDate() } }),
+    openRounds: () => database.collections.rounds.countDocuments({ state: 'open' }),
+  });
+  database.client.on('commandFailed', () => metrics.databaseError());
   // A heartbeat takes at most a connect and a round trip, each within CONNECT_TIMEOUT_MS.
   const stopWatchdog = watchServerMonitor(database.client, logger, {
     stuckAfterMs: 2 * CONNECT_TIMEOUT_MS + 5_000,
@@ -100,6 +109,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
     },
     listeningSince: () => listeningSince,
     fresh: new FreshDeliveries(),
+    metrics,
   };
   await ensureDefaultSurvey(deps);
 
@@ -148,6 +158,24 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
   if (teams && teamsModule) mounts.push({ prefix: teamsModule.MESSAGES_PATH, listener: teams.requestListener });
   mounts.push({ prefix: API_PREFIX, listener: createApiListener(deps, { deliverSoon: () => kick.fn() }) });
   if (web) mounts.push(...web.mounts);
+  /** Within a load balancer's patience: a database that does not answer is a quick false. */
+  const databaseAnswers = async (): Promise<boolean> => {
+    const ping = database.db.command({ ping: 1 }).then(() => true);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), HEALTH_TIMEOUT_MS)));
+    try {
+      return await Promise.race([ping, late]);
+    } finally {
+      clearTimeout(timer);
+      ping.catch(() => undefined);
+    }
+  };
+  /** Platforms whose directory has not been synced once yet: until then the instance is not ready. */
+  const unsynced = new Set<PlatformName>([...(slack ? ['slack' as const] : []), ...(teams ? ['teams' as const] : [])]);
+  mounts.push(
+    readinessMount(async () => ((await databaseAnswers()) ? (unsynced.size > 0 ? 'directory' : null) : 'database')),
+    metricsMount(() => metrics.render(), config.metrics.token),
+  );
   let server: Server | null = null;
   let syncTimer: NodeJS.Timeout | null = null;
   let teamsTimer: NodeJS.Timeout | null = null;
@@ -162,31 +190,29 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
     slack,
     teams,
     web,
+    metrics,
     async listen(port, host) {
-      server = createHttpServer(async () => {
-        // Within a load balancer's patience: a database that does not answer is a quick 503.
-        const ping = database.db.command({ ping: 1 }).then(() => true);
-        let timer: NodeJS.Timeout | undefined;
-        const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), HEALTH_TIMEOUT_MS)));
-        try {
-          return await Promise.race([ping, late]);
-        } finally {
-          clearTimeout(timer);
-          ping.catch(() => undefined);
-        }
-      }, mounts);
+      server = createHttpServer(databaseAnswers, mounts);
       server.listen(port, host);
       await once(server, 'listening');
       let firstSync: Promise<unknown> = Promise.resolve();
       if (slack) {
         await slack.start();
-        const sync = () => slack.syncDirectories().catch((error: unknown) => logger.error({ err: error }, 'Slack directory sync failed'));
+        const sync = () =>
+          slack
+            .syncDirectories()
+            .then(() => unsynced.delete('slack'))
+            .catch((error: unknown) => logger.error({ err: error }, 'Slack directory sync failed'));
         firstSync = sync();
         syncTimer = setInterval(() => void sync(), DAY_MS / 24);
         syncTimer.unref();
       }
       if (teams) {
-        const syncTeams = () => teams.syncDirectories().catch((error: unknown) => logger.error({ err: error }, 'Teams directory sync failed'));
+        const syncTeams = () =>
+          teams
+            .syncDirectories()
+            .then(() => unsynced.delete('teams'))
+            .catch((error: unknown) => logger.error({ err: error }, 'Teams directory sync failed'));
         firstSync = Promise.all([firstSync, syncTeams()]);
         teamsTimer = setInterval(() => void syncTeams(), DAY_MS / 24);
         teamsTimer.unref();

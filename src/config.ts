@@ -5,6 +5,7 @@ import { isValidZone } from './domain/schedule.js';
 import { parsePlatformUserRef, type PlatformUserRef } from './domain/roles.js';
 import { ConfigError } from './config-error.js';
 import { loadSlackConfig } from './config-slack.js';
+import { loadMetricsConfig } from './config-metrics.js';
 import { loadSummaryConfig } from './config-summary.js';
 import { loadTeamsConfig } from './config-teams.js';
 
@@ -145,6 +146,7 @@ export type Config = z.output<typeof envSchema> & {
   /** No Slack or Teams credentials: the web chat is the only surface and the clock can be fast-forwarded. */
   readonly playground: boolean;
   readonly summarySchedule: ReturnType<typeof loadSummaryConfig>;
+  readonly metrics: ReturnType<typeof loadMetricsConfig>;
 };
 
 /** Reads the configuration from `env`; throws a ConfigError whose message is one line. */
@@ -155,7 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (result.success) {
     const slack = loadSlackConfig(present);
     const teams = loadTeamsConfig(present, result.data.env);
-    return { ...result.data, slack, teams, summarySchedule: loadSummaryConfig(present), playground: slack === null && teams === null };
+    return { ...result.data, slack, teams, summarySchedule: loadSummaryConfig(present), metrics: loadMetricsConfig(present), playground: slack === null && teams === null };
   }
   const issue = result.error.issues[0];
   const variable = String(issue?.path[0] ?? 'environment');

@@ -63,7 +63,7 @@ export async function createSlackAdapter(config: SlackConfig, ctx: SlackContext,
         return null;
       }
     },
-    { messagesPerSecond: options.messagesPerSecond, retries: options.retries ?? 10 },
+    { messagesPerSecond: options.messagesPerSecond, retries: options.retries ?? 10, onRateLimited: () => ctx.deps.metrics?.rateLimited('slack') },
   );
   // A signed body Bolt cannot read is answered 400, not Bolt's 500 (see malformed-payload.ts).
   const malformed = malformedPayloadHandler(ctx.deps.logger.child({ adapter: 'slack' }));

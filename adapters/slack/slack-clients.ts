@@ -18,6 +18,8 @@ export interface ClientSettings {
   readonly messagesPerSecond: number;
   /** Retry policy for 429s and network errors; Slack's own honours Retry-After. */
   readonly retries?: number;
+  /** Told of each 429 Slack answers, for the metrics. */
+  readonly onRateLimited?: () => void;
 }
 
 export function slackClientOptions(config: SlackConfig, retries: number): WebClientOptions {
@@ -52,6 +54,7 @@ export function createSlackClients(config: SlackConfig, lookup: TokenLookup, set
       // A 429 pauses this client's queue for Retry-After: hold the beat too, or the sends it
       // admits meanwhile queue up behind the pause and leave together, and are refused again.
       client.on(WebClientEvent.RATE_LIMITED, (retrySeconds: number) => {
+        settings.onRateLimited?.();
         if (settings.messagesPerSecond > 0) gateOf(teamId).holdFor(retrySeconds * 1000);
       });
       clients.set(teamId, client);

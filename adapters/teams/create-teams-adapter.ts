@@ -56,7 +56,7 @@ export function createTeamsAdapter(config: TeamsConfig, deps: ServiceDeps, deliv
     appId,
     audience: config.endpoints.ToChannelFromBotOAuthScope ?? null,
     conversations: new TeamsConversations(deps.store.database.db),
-    pacer: new TeamsPacer({ ...config.pacing, retries: options.retries ?? 6, baseDelayMs: options.retryBaseMs ?? 1000 }),
+    pacer: new TeamsPacer({ ...config.pacing, retries: options.retries ?? 6, baseDelayMs: options.retryBaseMs ?? 1000, onThrottled: () => deps.metrics?.rateLimited('teams') }),
     defaultTenant: config.mode === 'bot' && config.tenantId ? config.tenantId : 'local',
     syncTenant(tenant) {
       // One sync at a time: two overlapping syncs would each mark the other's people as unseen.

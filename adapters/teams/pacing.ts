@@ -9,6 +9,8 @@ export interface PacingOptions extends TeamsPacing {
   readonly retries: number;
   /** The first back-off (ms), doubled per retry, with full jitter. */
   readonly baseDelayMs: number;
+  /** Told of each retryable answer (429, 412, 502, 504), for the metrics. */
+  readonly onThrottled?: () => void;
 }
 
 function statusOf(error: unknown): number | null {
@@ -58,7 +60,9 @@ export class TeamsPacer {
         return await work();
       } catch (error) {
         const status = statusOf(error);
-        if (status === null || !RETRYABLE.has(status) || attempt >= this.options.retries) throw error;
+        if (status === null || !RETRYABLE.has(status)) throw error;
+        this.options.onThrottled?.();
+        if (attempt >= this.options.retries) throw error;
         endInTenant();
         endInConversation();
         await sleep(retryAfterMs(error) ?? Math.random() * this.options.baseDelayMs * 2 ** attempt);

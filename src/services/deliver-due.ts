@@ -4,6 +4,7 @@ import type { ChatPlatform, MessageRef, PlatformName } from '../ports/chat-platf
 import type { DeliveryDoc, PersonDoc } from '../store/documents/identity.js';
 import type { RoundDoc } from '../store/documents/rounds.js';
 import type { ServiceDeps } from './deps.js';
+import { sendFailureOf } from './send-failure.js';
 import { recipientOf } from './recipient.js';
 import { claimLeaseMs } from './claim-lease.js';
 import { newResponseToken } from './response-id.js';
@@ -139,8 +140,10 @@ export async function deliverDue(
         minGroupSize: round.anonymity.minGroupSize,
         orgName: deps.settings.orgName,
       });
+      deps.metrics?.promptSent(platform.name);
       return { delivery, ref, round };
     } catch (error) {
+      deps.metrics?.promptFailed(platform.name, sendFailureOf(error));
       await recordFailure(deps, report, delivery, error);
       return null;
     }

@@ -3,6 +3,7 @@ import type { Locale } from '../domain/i18n/locale.js';
 import type { PlatformUserRef } from '../domain/roles.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
+import type { Metrics } from '../ports/metrics.js';
 import type { Store } from '../store/store.js';
 import type { FreshDeliveries } from './fresh-deliveries.js';
 
@@ -32,4 +33,6 @@ export interface ServiceDeps {
   readonly listeningSince?: () => Date | null;
   /** Where fan-outs hand this process's sender the deliveries due at once (absent: it queries for them). */
   readonly fresh?: FreshDeliveries;
+  /** Counters and timings for operators (absent: nothing is counted). */
+  readonly metrics?: Metrics;
 }

@@ -2,6 +2,7 @@ import type { RoundDoc } from '../store/documents/rounds.js';
 import type { PlatformRegistry } from './deliver-due.js';
 import type { ServiceDeps } from './deps.js';
 import { recipientOf } from './recipient.js';
+import { sendFailureOf } from './send-failure.js';
 
 /**
  * Sends the reminders that are due, each only to people the participation ledger says have not
@@ -27,7 +28,9 @@ export async function sendDueReminders(deps: ServiceDeps, platforms: PlatformReg
           { roundId: round._id, surveyKind: round.kind, openUntil: delivery.expiresAt ?? round.closesAt },
         );
         sent++;
+        deps.metrics?.promptSent(platform.name);
       } catch (error) {
+        deps.metrics?.promptFailed(platform.name, sendFailureOf(error));
         deps.logger.warn({ roundId: round._id, code: error instanceof Error ? error.message.slice(0, 100) : 'unknown' }, 'reminder not sent');
       }
     }

@@ -38,6 +38,8 @@ export interface Database {
 export interface ConnectOptions {
   /** How long to look for a server before giving up (ms). */
   serverSelectionTimeoutMS?: number;
+  /** Emit the driver's command events (the app counts failed commands for its metrics). */
+  monitorCommands?: boolean;
 }
 
 /** How long opening a connection (and a heartbeat's own round trip) may take (ms; the driver's default is 30 s). */
@@ -52,6 +54,7 @@ export async function connectDatabase(uri: string, dbName: string, options: Conn
     connectTimeoutMS: CONNECT_TIMEOUT_MS,
     heartbeatFrequencyMS: HEARTBEAT_MS,
     ignoreUndefined: true,
+    monitorCommands: options.monitorCommands ?? false,
   });
   try {
     await client.connect();

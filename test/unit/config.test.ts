@@ -60,6 +60,12 @@ describe('configuration', () => {
     expect(loadConfig({ ...valid, PULSE_DEFAULT_TIMEZONE: 'Australia/Sydney' }).defaultTimezone).toBe('Australia/Sydney');
   });
 
+  it('the metrics token is optional, and a short one is refused with how to make one', () => {
+    expect(loadConfig(valid).metrics).toEqual({ token: null });
+    expect(loadConfig({ ...valid, PULSE_METRICS_TOKEN: 'a-long-enough-token-1' }).metrics).toEqual({ token: 'a-long-enough-token-1' });
+    expect(() => loadConfig({ ...valid, PULSE_METRICS_TOKEN: 'short' })).toThrow(/^PULSE_METRICS_TOKEN is too short: use at least 16 random characters/);
+  });
+
   it('empty values count as unset', () => {
     expect(loadConfig({ ...valid, PORT: '', PULSE_DEFAULT_LOCALE: '' }).port).toBe(3000);
   });

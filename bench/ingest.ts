@@ -23,6 +23,7 @@ import {
   TEAMS_ADMIN,
 } from './support/teams-world.js';
 import { quantile, sleep, waitFor } from './support/time.js';
+import { BUSY_TEXTS } from './support/busy-texts.js';
 import { noScheduledRoundDuringBench } from './support/quiet-schedule.js';
 
 export type IngestResult = {
@@ -33,13 +34,26 @@ export type IngestResult = {
   p50Ms: number;
   p99Ms: number;
   errors: number;
+  /** Answered after 2.5 s: close to Slack's limit. */
+  past2500Ms: number;
+  /** Answered after 3 s, or not with a 200 (Bolt's own timeout answers 404): the person sees an error. */
+  past3000Ms: number;
+  /** Answered 200 with "try again in a minute", nothing stored. */
+  shed: number;
+  /** Answered 200 as recorded, and yet not in the database afterwards. Must be 0. */
+  confirmedButLost: number;
+  /** The bot process's CPU (user + system) per click while the clicks came in, ms. */
+  botCpuMsPerClick: number;
 };
 
-type Send = (i: number) => Promise<{ status: number; ms: number }>;
+type Outcome = { status: number; ms: number };
+
+type Send = (i: number) => Promise<Outcome>;
 
 /** Fires request i at start + i/rps, without waiting for earlier ones (an open-loop load). */
-export async function openLoop(total: number, rps: number, send: Send): Promise<{ latencies: number[]; errors: number }> {
+export async function openLoop(total: number, rps: number, send: Send): Promise<{ latencies: number[]; errors: number; outcomes: Outcome[] }> {
   const latencies: number[] = [];
+  const outcomes: Outcome[] = [];
   const statuses = new Map<number, number>();
   let errors = 0;
   const inFlight: Promise<void>[] = [];
@@ -51,6 +65,7 @@ export async function openLoop(total: number, rps: number, send: Send): Promise<
     inFlight.push(
       send(i).then(({ status, ms }) => {
         latencies.push(ms);
+        outcomes.push({ status, ms });
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
         if (status !== 200) errors++;
       }),
@@ -59,7 +74,23 @@ export async function openLoop(total: number, rps: number, send: Send): Promise<
   await Promise.all(inFlight);
   const seconds = (performance.now() - start) / 1000;
   process.stderr.write(`ingest: ${total} requests in ${seconds.toFixed(1)} s; HTTP status counts ${[...statuses].map(([s, n]) => `${s === 0 ? 'none' : s}×${n}`).join(', ')}\n`);
-  return { latencies, errors };
+  return { latencies, errors, outcomes };
+}
+
+/** The figures every platform reports from one open-loop run. */
+function summarise(outcomes: readonly Outcome[], stored: number, shed: number, cpuMs: number): Omit<IngestResult, 'bench' | 'platform' | 'sent' | 'stored'> {
+  const latencies = outcomes.map((o) => o.ms);
+  const confirmed = outcomes.filter((o) => o.status === 200).length - shed;
+  return {
+    p50Ms: round1(quantile(latencies, 0.5)),
+    p99Ms: round1(quantile(latencies, 0.99)),
+    errors: outcomes.filter((o) => o.status !== 200).length,
+    past2500Ms: outcomes.filter((o) => o.ms > 2_500).length,
+    past3000Ms: outcomes.filter((o) => o.ms > 3_000 || o.status !== 200).length,
+    shed,
+    confirmedButLost: Math.max(0, confirmed - stored),
+    botCpuMsPerClick: round1(cpuMs / Math.max(1, outcomes.length)),
+  };
 }
 
 /** Prompts needed for `clicks` answers, at `perPrompt` single-click questions each, plus slack. */
@@ -80,9 +111,14 @@ async function slackIngest(mongoUri: string, total: number, rps: number): Promis
     await waitForFanout(world.fake, people, 30_000);
     const bodies = world.fake.messages.flatMap((m) => answerClicks(m)).slice(0, total);
     if (bodies.length < total) throw new Error(`only ${bodies.length} distinct answer clicks for ${total}`);
-    const { latencies, errors } = await openLoop(total, rps, (i) => postInteraction(world.bot.origin, bodies[i] ?? ''));
-    await waitFor(async () => (await storedAnswers(world.db)) >= total, 10_000, 200);
-    return { sent: total, stored: await storedAnswers(world.db), p50Ms: round1(quantile(latencies, 0.5)), p99Ms: round1(quantile(latencies, 0.99)), errors };
+    const cpuBefore = world.bot.cpuMs() ?? 0;
+    const { outcomes } = await openLoop(total, rps, (i) => postInteraction(world.bot.origin, bodies[i] ?? ''));
+    const cpuMs = (world.bot.cpuMs() ?? 0) - cpuBefore;
+    const shed = () => world.fake.callsTo('chat.postEphemeral').filter((c) => BUSY_TEXTS.has(String(c.params.text))).length;
+    const confirmed = () => outcomes.filter((o) => o.status === 200).length - shed();
+    await waitFor(async () => (await storedAnswers(world.db)) >= confirmed(), 10_000, 200);
+    const stored = await storedAnswers(world.db);
+    return { sent: total, stored, ...summarise(outcomes, stored, shed(), cpuMs) };
   } finally {
     await world.dispose();
   }
@@ -105,9 +141,12 @@ async function teamsIngest(mongoUri: string, total: number, rps: number): Promis
     await waitFor(() => cardsPerMember(fake).size >= people, 60_000 + people * 20, 250);
     const invokes = answerInvokes(fake, roster).slice(0, total);
     if (invokes.length < total) throw new Error(`only ${invokes.length} distinct answer invokes for ${total}`);
-    const { latencies, errors } = await openLoop(total, rps, (i) => postActivity(bot.origin, fake, invokes[i] ?? {}));
-    await waitFor(async () => (await storedAnswers(db)) >= total, 10_000, 200);
-    return { sent: total, stored: await storedAnswers(db), p50Ms: round1(quantile(latencies, 0.5)), p99Ms: round1(quantile(latencies, 0.99)), errors };
+    const cpuBefore = bot.cpuMs() ?? 0;
+    const { outcomes } = await openLoop(total, rps, (i) => postActivity(bot.origin, fake, invokes[i] ?? {}));
+    const cpuMs = (bot.cpuMs() ?? 0) - cpuBefore;
+    await waitFor(async () => (await storedAnswers(db)) >= outcomes.filter((o) => o.status === 200).length, 10_000, 200);
+    const stored = await storedAnswers(db);
+    return { sent: total, stored, ...summarise(outcomes, stored, 0, cpuMs) };
   } finally {
     await bot.stop();
     await db.drop();

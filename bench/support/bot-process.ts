@@ -12,6 +12,9 @@ import { waitFor } from './time.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/** Linux's USER_HZ, which /proc reports CPU times in. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
 export interface BotProcess {
   readonly pid: number;
   readonly port: number;
@@ -24,6 +27,8 @@ export interface BotProcess {
   readonly exited: Promise<string>;
   /** Peak resident set (VmHWM) in MB; null once the process is gone. */
   peakRssMb(): number | null;
+  /** CPU time the process has used so far (user + system, ms; clock-tick resolution); null once it is gone. */
+  cpuMs(): number | null;
   healthy(): Promise<boolean>;
   kill(signal: NodeJS.Signals): Promise<string>;
   /** SIGTERM (graceful shutdown), SIGKILL after 15 s. */
@@ -107,6 +112,16 @@ export async function startBot(options: StartBotOptions): Promise<BotProcess> {
         const status = readFileSync(`/proc/${pid}/status`, 'utf8');
         const kb = Number(/VmHWM:\s+(\d+)\s+kB/.exec(status)?.[1]);
         return Number.isFinite(kb) ? Math.round((kb / 1024) * 10) / 10 : null;
+      } catch {
+        return null;
+      }
+    },
+    cpuMs() {
+      try {
+        // /proc/PID/stat: the fields after the command's closing parenthesis; utime and stime are the 12th and 13th.
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
       } catch {
         return null;
       }

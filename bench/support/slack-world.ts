@@ -102,7 +102,8 @@ export function clickPayload(message: PostedMessage, actions: object[], override
     trigger_id: `trigger-${randomBytes(4).toString('hex')}`,
     container: { type: 'message', message_ts: message.ts, channel_id: message.channel, is_ephemeral: false },
     channel: { id: message.channel, name: 'directmessage' },
-    message: { type: 'message', ts: message.ts, text: message.text },
+    // Slack sends the whole message with every click: its blocks are most of a click's ~15 KB.
+    message: { type: 'message', ts: message.ts, text: message.text, user: 'UBOT', bot_id: 'BBOT', blocks: message.blocks ?? [] },
     state: { values: {} },
     actions,
     ...overrides,

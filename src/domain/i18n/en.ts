@@ -1,3 +1,4 @@
+import { opsEn } from './ops-en.js';
 import { webEn } from './web-en.js';
 import { installEn } from './install-en.js';
 import { resultsEn } from './results-en.js';
@@ -170,6 +171,7 @@ export const en = {
   ...teamsEn,
   ...hrEn,
   ...webEn,
+  ...opsEn,
   ...installEn,
 } as const;
 

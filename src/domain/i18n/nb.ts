@@ -1,3 +1,4 @@
+import { opsNb } from './ops-nb.js';
 import { webNb } from './web-nb.js';
 import { installNb } from './install-nb.js';
 import { teamsNb } from './teams-nb.js';
@@ -169,5 +170,6 @@ export const nb: Catalog = {
   ...teamsNb,
   ...hrNb,
   ...webNb,
+  ...opsNb,
   ...installNb,
 };

@@ -1,3 +1,4 @@
+import { opsSv } from './ops-sv.js';
 import { webSv } from './web-sv.js';
 import { installSv } from './install-sv.js';
 import { teamsSv } from './teams-sv.js';
@@ -169,5 +170,6 @@ export const sv: Catalog = {
   ...teamsSv,
   ...hrSv,
   ...webSv,
+  ...opsSv,
   ...installSv,
 };

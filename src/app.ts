@@ -18,6 +18,7 @@ import type { ServiceDeps } from './services/deps.js';
 import type { ExitResultsHook } from './services/summary.js';
 import { exitSummaryLines } from './services/summary-exit.js';
 import { ensureDefaultSurvey } from './services/surveys.js';
+import { DirectoryReadiness } from './services/directory-readiness.js';
 import { FreshDeliveries } from './services/fresh-deliveries.js';
 import { CONNECT_TIMEOUT_MS, HEARTBEAT_MS, connectDatabase, redact, type Database } from './store/database.js';
 import { watchServerMonitor } from './store/monitor-watchdog.js';
@@ -39,6 +40,8 @@ export interface App {
   readonly web: WebAdapter | null;
   /** What `GET /metrics` serves. */
   readonly metrics: PrometheusMetrics;
+  /** Reads every configured platform's directory now (the app also does it at start and hourly). */
+  syncDirectories(): Promise<void>;
   /** Starts the HTTP server (port 0 picks a free one) and the adapters; resolves with the port. */
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
@@ -94,6 +97,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
   await ensureIndexes(database);
   logger.info({ mongodb: redact(config.mongodb.uri), db: config.mongodb.dbName }, 'storage ready');
   let listeningSince: Date | null = null;
+  const directory = new DirectoryReadiness([...(config.slack ? ['slack' as const] : []), ...(config.teams ? ['teams' as const] : [])]);
   const deps: ServiceDeps = {
     store: createStore(database, config.secret),
     clock,
@@ -110,6 +114,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
     listeningSince: () => listeningSince,
     fresh: new FreshDeliveries(),
     metrics,
+    directory,
   };
   await ensureDefaultSurvey(deps);
 
@@ -170,12 +175,28 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
       ping.catch(() => undefined);
     }
   };
-  /** Platforms whose directory has not been synced once yet: until then the instance is not ready. */
-  const unsynced = new Set<PlatformName>([...(slack ? ['slack' as const] : []), ...(teams ? ['teams' as const] : [])]);
   mounts.push(
-    readinessMount(async () => ((await databaseAnswers()) ? (unsynced.size > 0 ? 'directory' : null) : 'database')),
+    readinessMount(async () => ((await databaseAnswers()) ? (directory.ready ? null : 'directory') : 'database')),
     metricsMount(() => metrics.render(), config.metrics.token),
   );
+  const syncSlack = async (): Promise<void> => {
+    if (!slack) return;
+    try {
+      await slack.syncDirectories();
+      directory.synced('slack');
+    } catch (error) {
+      logger.error({ err: error }, 'Slack directory sync failed');
+    }
+  };
+  const syncTeamsDirectory = async (): Promise<void> => {
+    if (!teams) return;
+    try {
+      await teams.syncDirectories();
+      directory.synced('teams');
+    } catch (error) {
+      logger.error({ err: error }, 'Teams directory sync failed');
+    }
+  };
   let server: Server | null = null;
   let syncTimer: NodeJS.Timeout | null = null;
   let teamsTimer: NodeJS.Timeout | null = null;
@@ -191,6 +212,9 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
     teams,
     web,
     metrics,
+    async syncDirectories() {
+      await Promise.all([syncSlack(), syncTeamsDirectory()]);
+    },
     async listen(port, host) {
       server = createHttpServer(databaseAnswers, mounts);
       server.listen(port, host);
@@ -198,23 +222,13 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
       let firstSync: Promise<unknown> = Promise.resolve();
       if (slack) {
         await slack.start();
-        const sync = () =>
-          slack
-            .syncDirectories()
-            .then(() => unsynced.delete('slack'))
-            .catch((error: unknown) => logger.error({ err: error }, 'Slack directory sync failed'));
-        firstSync = sync();
-        syncTimer = setInterval(() => void sync(), DAY_MS / 24);
+        firstSync = syncSlack();
+        syncTimer = setInterval(() => void syncSlack(), DAY_MS / 24);
         syncTimer.unref();
       }
       if (teams) {
-        const syncTeams = () =>
-          teams
-            .syncDirectories()
-            .then(() => unsynced.delete('teams'))
-            .catch((error: unknown) => logger.error({ err: error }, 'Teams directory sync failed'));
-        firstSync = Promise.all([firstSync, syncTeams()]);
-        teamsTimer = setInterval(() => void syncTeams(), DAY_MS / 24);
+        firstSync = Promise.all([firstSync, syncTeamsDirectory()]);
+        teamsTimer = setInterval(() => void syncTeamsDirectory(), DAY_MS / 24);
         teamsTimer.unref();
       }
       // From here platform callbacks (Slack's reports of posted prompts) reach this process.

@@ -5,6 +5,7 @@ import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { Metrics } from '../ports/metrics.js';
 import type { Store } from '../store/store.js';
+import type { DirectoryReadiness } from './directory-readiness.js';
 import type { FreshDeliveries } from './fresh-deliveries.js';
 
 /** Organisation-wide settings the use cases read (from the environment, via config). */
@@ -35,4 +36,6 @@ export interface ServiceDeps {
   readonly fresh?: FreshDeliveries;
   /** Counters and timings for operators (absent: nothing is counted). */
   readonly metrics?: Metrics;
+  /** Whether the chat directories have been read once; rounds started by hand wait for it (absent: ready). */
+  readonly directory?: DirectoryReadiness;
 }

@@ -71,7 +71,9 @@ export async function startBot(options: StartBotOptions): Promise<BotProcess> {
   const port = options.port ?? (await freePort());
   const entry = options.entry ?? 'src/main.ts';
   // A built entry (`npm run build`, then dist/…/*.js) runs on plain node, as `npm run start:prod` does.
-  const args = entry.endsWith('.js') ? [...(options.nodeArgs ?? []), entry] : ['--import', 'tsx', entry];
+  // e.g. BENCH_BOT_NODE_ARGS='--cpu-prof --cpu-prof-dir=.cache/profiles' profiles the bot, not the bench.
+  const extra = (process.env.BENCH_BOT_NODE_ARGS ?? '').split(/\s+/).filter((arg) => arg !== '');
+  const args = entry.endsWith('.js') ? [...extra, ...(options.nodeArgs ?? []), entry] : [...extra, '--import', 'tsx', entry];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...baseEnv(), PORT: String(port), ...options.env },

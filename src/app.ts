@@ -126,6 +126,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
         deps,
         secret: config.secret,
         publicUrl: config.web.publicUrl,
+        signIn: config.signIn,
         playground: config.playground && options.playgroundClock ? { clock: options.playgroundClock } : null,
         platforms,
         deliverSoon: () => kick.fn(),

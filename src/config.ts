@@ -4,6 +4,7 @@ import { LOCALES } from './domain/i18n/locale.js';
 import { isValidZone } from './domain/schedule.js';
 import { parsePlatformUserRef, type PlatformUserRef } from './domain/roles.js';
 import { ConfigError } from './config-error.js';
+import { loadSignInConfig } from './config-signin.js';
 import { loadSlackConfig } from './config-slack.js';
 import { loadMetricsConfig } from './config-metrics.js';
 import { loadSummaryConfig } from './config-summary.js';
@@ -146,6 +147,8 @@ export type Config = z.output<typeof envSchema> & {
   /** No Slack or Teams credentials: the web chat is the only surface and the clock can be fast-forwarded. */
   readonly playground: boolean;
   readonly summarySchedule: ReturnType<typeof loadSummaryConfig>;
+  /** Dashboard sign-in with Slack / Entra ID (OpenID Connect). */
+  readonly signIn: ReturnType<typeof loadSignInConfig>;
   readonly metrics: ReturnType<typeof loadMetricsConfig>;
 };
 
@@ -157,7 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (result.success) {
     const slack = loadSlackConfig(present);
     const teams = loadTeamsConfig(present, result.data.env);
-    return { ...result.data, slack, teams, summarySchedule: loadSummaryConfig(present), metrics: loadMetricsConfig(present), playground: slack === null && teams === null };
+    return { ...result.data, slack, teams, summarySchedule: loadSummaryConfig(present), metrics: loadMetricsConfig(present), signIn: loadSignInConfig(present), playground: slack === null && teams === null };
   }
   const issue = result.error.issues[0];
   const variable = String(issue?.path[0] ?? 'environment');

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolveLocale } from '../../src/domain/i18n/locale.js';
+import type { SignInConfig } from '../../src/config-signin.js';
 import type { Mount } from '../../src/http-server.js';
 import type { ChatPlatform } from '../../src/ports/chat-platform.js';
 import type { ManualClock } from '../../src/ports/clock.js';
@@ -12,6 +13,7 @@ import { sendAsset, sendError, sendJson, WebError, unexpectedError } from './htt
 import type { ForwardOptions } from './fast-forward.js';
 import { Inbox } from './inbox.js';
 import { createPlaygroundListener, PLAYGROUND_PATH, WEB_API, webTexts } from './playground-routes.js';
+import { createSignInListener, SIGN_IN_PATH } from './sign-in/sign-in-routes.js';
 import { createWebPlatform } from './web-platform.js';
 
 export interface WebAdapterOptions {
@@ -25,6 +27,8 @@ export interface WebAdapterOptions {
   readonly deliverSoon: () => void;
   /** How the weekly summaries go out (fast-forward sends those that come due). */
   readonly summaries?: ForwardOptions['summaries'];
+  /** Dashboard sign-in with Slack / Entra ID (outside the playground). */
+  readonly signIn?: SignInConfig;
 }
 
 export interface WebAdapter {
@@ -69,6 +73,10 @@ export function createWebAdapter(o: WebAdapterOptions): WebAdapter {
       if (!res.headersSent) sendError(res, unexpectedError(error));
     }
   };
+  function signInListener(config: SignInConfig): Mount['listener'] {
+    const listener = createSignInListener({ deps, secret: o.secret, publicUrl: o.publicUrl, config });
+    return (req, res) => void listener(req, res);
+  }
   const home = (_req: IncomingMessage, res: ServerResponse): void => {
     res.writeHead(302, { location: o.playground ? PLAYGROUND_PATH : DASHBOARD_PATH });
     res.end();
@@ -76,6 +84,7 @@ export function createWebAdapter(o: WebAdapterOptions): WebAdapter {
   const mounts: Mount[] = [
     { prefix: '/web', listener: (req, res) => void web(req, res) },
     { prefix: DASHBOARD_PATH, listener: (req, res) => void dashboard(req, res) },
+    ...(o.playground === null && o.signIn ? [{ prefix: SIGN_IN_PATH, listener: signInListener(o.signIn) }] : []),
     { prefix: '/', listener: home },
   ];
   if (playground) mounts.push({ prefix: PLAYGROUND_PATH, listener: (req, res) => void playground(req, res) });

@@ -1,3 +1,4 @@
+import { signinEn } from './signin-en.js';
 import { opsEn } from './ops-en.js';
 import { webEn } from './web-en.js';
 import { installEn } from './install-en.js';
@@ -171,6 +172,7 @@ export const en = {
   ...teamsEn,
   ...hrEn,
   ...webEn,
+  ...signinEn,
   ...opsEn,
   ...installEn,
 } as const;

@@ -1,3 +1,4 @@
+import { signinNb } from './signin-nb.js';
 import { opsNb } from './ops-nb.js';
 import { webNb } from './web-nb.js';
 import { installNb } from './install-nb.js';
@@ -170,6 +171,7 @@ export const nb: Catalog = {
   ...teamsNb,
   ...hrNb,
   ...webNb,
+  ...signinNb,
   ...opsNb,
   ...installNb,
 };

@@ -1,3 +1,4 @@
+import { signinSv } from './signin-sv.js';
 import { opsSv } from './ops-sv.js';
 import { webSv } from './web-sv.js';
 import { installSv } from './install-sv.js';
@@ -170,6 +171,7 @@ export const sv: Catalog = {
   ...teamsSv,
   ...hrSv,
   ...webSv,
+  ...signinSv,
   ...opsSv,
   ...installSv,
 };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -23,6 +24,7 @@ import { FreshDeliveries } from './services/fresh-deliveries.js';
 import { CONNECT_TIMEOUT_MS, HEARTBEAT_MS, connectDatabase, redact, type Database } from './store/database.js';
 import { watchServerMonitor } from './store/monitor-watchdog.js';
 import { ensureIndexes } from './store/indexes.js';
+import { SendLeases } from './store/send-leases.js';
 import { createStore } from './store/store.js';
 
 /** How long /healthz waits for the database before answering 503. */
@@ -115,6 +117,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
     fresh: new FreshDeliveries(),
     metrics,
     directory,
+    leases: new SendLeases(database.collections.sendLeases, randomUUID(), () => clock.now().toMillis()),
   };
   await ensureDefaultSurvey(deps);
 
@@ -252,6 +255,8 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
       // Stop starting sends first (those under way finish and are recorded), then let agenda
       // finish its running job and release its locks.
       await delivery.stop();
+      // Let another instance take over this one's workspaces at once, not after the lease runs out.
+      await deps.leases?.releaseAll().catch(() => undefined);
       await schedulerStarted;
       await scheduler?.stop(SHUTDOWN_JOB_MS);
       await slack?.stop();

@@ -116,6 +116,14 @@ export async function deliverDue(
       }
       candidates.set(delivery._id, { person, round, platform });
     });
+    // Only the instance holding a workspace's send lease sends to it (so the pace holds across
+    // instances); the others leave its prompts pending for the holder.
+    for (const [id, { person }] of candidates) {
+      if (!(await mayDeliver(deps, person))) {
+        candidates.delete(id);
+        report.skipped++;
+      }
+    }
     const copies = chunk.filter((delivery) => candidates.has(delivery._id));
     if (signal?.aborted === true) return [];
     // Claimed at the time of the claim, not the pass's start: reconciliation after a crash
@@ -130,6 +138,12 @@ export async function deliverDue(
 
   type Sent = { delivery: DeliveryDoc; ref: MessageRef; round: RoundDoc };
   const send = async ({ delivery, person, round, platform }: Claimed): Promise<Sent | null> => {
+    if (!(await mayDeliver(deps, person))) {
+      // The lease went to another instance during this pass: it sends this one.
+      await store.deliveries.unclaim([delivery._id]);
+      report.skipped++;
+      return null;
+    }
     try {
       const ref = await platform.sendPrompt(recipientOf(deps, person, delivery), {
         roundId: round._id,
@@ -212,6 +226,12 @@ export async function deliverDue(
   }
   if (failure !== null) throw failure instanceof Error ? failure : new Error('claiming due deliveries failed', { cause: failure });
   return report;
+}
+
+/** Whether this process holds the send lease of the person's workspace or tenant (the web chat needs none). */
+export async function mayDeliver(deps: ServiceDeps, person: { readonly platform: string; readonly tenant: string }): Promise<boolean> {
+  if (deps.leases === undefined || person.platform === 'web') return true;
+  return deps.leases.hold(`${person.platform}:${person.tenant}`);
 }
 
 async function recordFailure(deps: ServiceDeps, report: Report, delivery: DeliveryDoc, error: unknown): Promise<void> {

@@ -4,6 +4,7 @@ import type { PlatformUserRef } from '../domain/roles.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { Metrics } from '../ports/metrics.js';
+import type { SendLeases } from '../store/send-leases.js';
 import type { Store } from '../store/store.js';
 import type { DirectoryReadiness } from './directory-readiness.js';
 import type { FreshDeliveries } from './fresh-deliveries.js';
@@ -38,4 +39,6 @@ export interface ServiceDeps {
   readonly metrics?: Metrics;
   /** Whether the chat directories have been read once; rounds started by hand wait for it (absent: ready). */
   readonly directory?: DirectoryReadiness;
+  /** Which instance sends to each workspace or tenant (absent: this process sends to all). */
+  readonly leases?: SendLeases;
 }

@@ -1,5 +1,5 @@
 import type { RoundDoc } from '../store/documents/rounds.js';
-import type { PlatformRegistry } from './deliver-due.js';
+import { mayDeliver, type PlatformRegistry } from './deliver-due.js';
 import type { ServiceDeps } from './deps.js';
 import { recipientOf } from './recipient.js';
 import { sendFailureOf } from './send-failure.js';
@@ -21,6 +21,8 @@ export async function sendDueReminders(deps: ServiceDeps, platforms: PlatformReg
     const open = round !== null && round.state === 'open' && round.closesAt > now && (delivery.expiresAt === null || delivery.expiresAt > now);
     const person = open ? await store.people.get(delivery.personKey) : null;
     const platform = platforms.get(delivery.platform);
+    // Another instance holds this workspace's send lease: its reminders are that instance's to send.
+    if (person !== null && !(await mayDeliver(deps, person))) continue;
     if (round !== null && open && person?.active && platform && !(await store.ledger.hasTakenPart(round._id, delivery.personKey))) {
       try {
         await platform.sendReminder(

@@ -3,6 +3,7 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import type { CommentDoc, CounterDoc, ResponseDoc } from './documents/answers.js';
 import type { DeliveryDoc, ExitRequestDoc, ParticipationDoc, PersonDoc, SegmentDoc, SendLockDoc } from './documents/identity.js';
 import type { RoundDoc, SurveyDoc } from './documents/rounds.js';
+import type { SendLeaseDoc } from './send-leases.js';
 
 /**
  * The answer side: what was answered, never by whom. Identity lives in people, segments,
@@ -17,6 +18,8 @@ export interface Collections {
   deliveries: Collection<DeliveryDoc>;
   /** One document per attempt to send a delivery: inserting it is the claim (see DeliveriesRepo.claim). */
   sendLocks: Collection<SendLockDoc>;
+  /** Which instance sends to each workspace or tenant (see SendLeases). */
+  sendLeases: Collection<SendLeaseDoc>;
   participation: Collection<ParticipationDoc>;
   exitRequests: Collection<ExitRequestDoc>;
   responses: Collection<ResponseDoc>;
@@ -75,6 +78,7 @@ export function openDatabase(client: MongoClient, dbName: string): Database {
     segments: collection('segments'),
     deliveries: collection('deliveries'),
     sendLocks: collection('send_locks'),
+    sendLeases: collection('send_leases'),
     participation: collection('participation'),
     exitRequests: collection('exit_requests'),
     responses: collection('responses'),

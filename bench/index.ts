@@ -11,6 +11,7 @@ const benches: Record<string, () => Promise<Bench>> = {
   fanout: async () => (await import('./fanout.js')).fanout,
   ingest: async () => (await import('./ingest.js')).ingest,
   crash: async () => (await import('./crash.js')).crash,
+  instances: async () => (await import('./instances.js')).instances,
   dbfault: async () => (await import('./dbfault.js')).dbfault,
   hostile: async () => (await import('./hostile.js')).hostile,
   anonymity: async () => (await import('./anonymity.js')).anonymity,

@@ -8,6 +8,7 @@ import { dbfault } from '../../bench/dbfault.js';
 import { fanout } from '../../bench/fanout.js';
 import { hostile } from '../../bench/hostile.js';
 import { ingest } from '../../bench/ingest.js';
+import { instances } from '../../bench/instances.js';
 import { parseFlags } from '../../bench/support/args.js';
 import { scanDocuments } from '../../bench/support/answer-side-scan.js';
 import { ROOT } from '../../bench/support/bot-process.js';
@@ -40,6 +41,14 @@ describe('npm run bench, small sizes', () => {
     expect(result.botCpuMsPerClick).toBeGreaterThan(0);
     expect(result.p99Ms).toBeGreaterThanOrEqual(result.p50Ms);
   }, 180_000);
+
+  it('instances: three instances on one database, the sending one SIGKILLed mid fan-out: nobody doubled or lost, never over the rate', async () => {
+    const result = await instances(flags('--recipients', '150', '--instances', '3', '--rate', '25'), { mongoUri: mongoUri() });
+    expect(result).toMatchObject({ bench: 'instances', instances: 3, recipients: 150, duplicates: 0, lost: 0, rateLimited: 0 });
+    expect(result.killedAfter).toBeGreaterThan(0);
+    expect(result.killedAfter).toBeLessThan(150);
+    expect(result.peakPerSecond).toBeLessThanOrEqual(25);
+  }, 240_000);
 
   it('crash: a SIGKILL mid fan-out and a restart leave everyone with exactly one prompt', async () => {
     const result = await crash(flags('--recipients', '40', '--kills', '2', '--rate', '20'), { mongoUri: mongoUri(), random: () => 0.5 });

@@ -19,16 +19,20 @@ import type { ServiceDeps } from './services/deps.js';
 import type { ExitResultsHook } from './services/summary.js';
 import { exitSummaryLines } from './services/summary-exit.js';
 import { ensureDefaultSurvey } from './services/surveys.js';
+import { reportDrainedRounds } from './services/close-drain.js';
 import { DirectoryReadiness } from './services/directory-readiness.js';
 import { FreshDeliveries } from './services/fresh-deliveries.js';
 import { CONNECT_TIMEOUT_MS, HEARTBEAT_MS, connectDatabase, redact, type Database } from './store/database.js';
 import { watchServerMonitor } from './store/monitor-watchdog.js';
 import { ensureIndexes } from './store/indexes.js';
+import { InstanceRegistry } from './store/instance-registry.js';
 import { SendLeases } from './store/send-leases.js';
 import { createStore } from './store/store.js';
 
 /** How long /healthz waits for the database before answering 503. */
 const HEALTH_TIMEOUT_MS = 2_000;
+/** How often an instance says it is alive and reports rounds it has finished writing answers for. */
+const HEARTBEAT_EVERY_MS = 2_000;
 
 export interface App {
   readonly config: Config;
@@ -99,6 +103,8 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
   await ensureIndexes(database);
   logger.info({ mongodb: redact(config.mongodb.uri), db: config.mongodb.dbName }, 'storage ready');
   let listeningSince: Date | null = null;
+  /** This process among the instances sharing the database (random per start). */
+  const instanceId = randomUUID();
   const directory = new DirectoryReadiness([...(config.slack ? ['slack' as const] : []), ...(config.teams ? ['teams' as const] : [])]);
   const deps: ServiceDeps = {
     store: createStore(database, config.secret),
@@ -117,7 +123,8 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
     fresh: new FreshDeliveries(),
     metrics,
     directory,
-    leases: new SendLeases(database.collections.sendLeases, randomUUID(), () => clock.now().toMillis()),
+    leases: new SendLeases(database.collections.sendLeases, instanceId, () => clock.now().toMillis()),
+    instances: new InstanceRegistry(database.collections.instances, database.collections.closeDrains, instanceId),
   };
   await ensureDefaultSurvey(deps);
 
@@ -204,6 +211,16 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
   let server: Server | null = null;
   let syncTimer: NodeJS.Timeout | null = null;
   let teamsTimer: NodeJS.Timeout | null = null;
+  let heartbeatTimer: NodeJS.Timeout | null = null;
+  /** Says this instance is alive, and that its answers of any round being closed are all written. */
+  const heartbeat = async (): Promise<void> => {
+    try {
+      await deps.instances?.beat(clock.now().toJSDate());
+      await reportDrainedRounds(deps);
+    } catch (error) {
+      logger.warn({ err: error }, 'instance heartbeat failed (retried in 2 s)');
+    }
+  };
   let schedulerStarted: Promise<void> = Promise.resolve();
 
   return {
@@ -223,6 +240,9 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
       server = createHttpServer(databaseAnswers, mounts);
       server.listen(port, host);
       await once(server, 'listening');
+      await heartbeat();
+      heartbeatTimer = setInterval(() => void heartbeat(), HEARTBEAT_EVERY_MS);
+      heartbeatTimer.unref();
       let firstSync: Promise<unknown> = Promise.resolve();
       if (slack) {
         await slack.start();
@@ -250,6 +270,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
     },
     async close() {
       if (syncTimer) clearInterval(syncTimer);
+      if (heartbeatTimer) clearInterval(heartbeatTimer);
       if (teamsTimer) clearInterval(teamsTimer);
       web?.stop();
       // Stop starting sends first (those under way finish and are recorded), then let agenda
@@ -257,6 +278,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
       await delivery.stop();
       // Let another instance take over this one's workspaces at once, not after the lease runs out.
       await deps.leases?.releaseAll().catch(() => undefined);
+      await deps.instances?.leave().catch(() => undefined);
       await schedulerStarted;
       await scheduler?.stop(SHUTDOWN_JOB_MS);
       await slack?.stop();

@@ -1,4 +1,5 @@
 import { COUNTER_RESPONDENTS, ROUND_QUESTION } from '../store/documents/answers.js';
+import { awaitOtherInstances } from './close-drain.js';
 import type { ServiceDeps } from './deps.js';
 
 /**
@@ -36,6 +37,10 @@ export async function closeRound(deps: ServiceDeps, roundId: string, options: Cl
   if (!(await store.inFlight.drained(roundId, IN_FLIGHT_LIMIT_MS))) {
     logger.warn({ answers: store.inFlight.count(roundId) }, 'closing with answers still being recorded; the ledger is purged again after the prompts are closed');
   }
+  // And every other instance's (each reports on its heartbeat once its own are written).
+  if (!(await awaitOtherInstances(deps, roundId))) {
+    logger.warn({}, 'closing while another instance has not reported its answers written; the ledger is purged again after the prompts are closed');
+  }
   await store.counters.settle();
 
   if (!round.countsFinal) {
@@ -51,5 +56,6 @@ export async function closeRound(deps: ServiceDeps, roundId: string, options: Cl
   const purged = await store.ledger.purge(roundId);
   await store.deliveries.dropLocks(roundId);
   await store.rounds.update(roundId, { state: 'closed' });
+  await deps.instances?.forgetRound(roundId);
   logger.info({ purged }, 'round closed');
 }

@@ -4,6 +4,7 @@ import type { PlatformUserRef } from '../domain/roles.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { Metrics } from '../ports/metrics.js';
+import type { InstanceRegistry } from '../store/instance-registry.js';
 import type { SendLeases } from '../store/send-leases.js';
 import type { Store } from '../store/store.js';
 import type { DirectoryReadiness } from './directory-readiness.js';
@@ -41,4 +42,6 @@ export interface ServiceDeps {
   readonly directory?: DirectoryReadiness;
   /** Which instance sends to each workspace or tenant (absent: this process sends to all). */
   readonly leases?: SendLeases;
+  /** The instances sharing the database; closing a round waits for all of their answers (absent: this one only). */
+  readonly instances?: InstanceRegistry;
 }

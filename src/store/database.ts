@@ -3,6 +3,7 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import type { CommentDoc, CounterDoc, ResponseDoc } from './documents/answers.js';
 import type { DeliveryDoc, ExitRequestDoc, ParticipationDoc, PersonDoc, SegmentDoc, SendLockDoc } from './documents/identity.js';
 import type { RoundDoc, SurveyDoc } from './documents/rounds.js';
+import type { CloseDrainDoc, InstanceDoc } from './instance-registry.js';
 import type { SendLeaseDoc } from './send-leases.js';
 
 /**
@@ -20,6 +21,9 @@ export interface Collections {
   sendLocks: Collection<SendLockDoc>;
   /** Which instance sends to each workspace or tenant (see SendLeases). */
   sendLeases: Collection<SendLeaseDoc>;
+  /** Running instances (heartbeats) and which have written all answers of a closing round. */
+  instances: Collection<InstanceDoc>;
+  closeDrains: Collection<CloseDrainDoc>;
   participation: Collection<ParticipationDoc>;
   exitRequests: Collection<ExitRequestDoc>;
   responses: Collection<ResponseDoc>;
@@ -79,6 +83,8 @@ export function openDatabase(client: MongoClient, dbName: string): Database {
     deliveries: collection('deliveries'),
     sendLocks: collection('send_locks'),
     sendLeases: collection('send_leases'),
+    instances: collection('instances'),
+    closeDrains: collection('close_drains'),
     participation: collection('participation'),
     exitRequests: collection('exit_requests'),
     responses: collection('responses'),

@@ -18,6 +18,7 @@ export async function ensureIndexes({ collections: c }: Database): Promise<void>
     c.deliveries.createIndex({ state: 1, nextReminderAt: 1 }, { name: 'state_reminder' }),
     c.sendLocks.createIndex({ roundId: 1 }, { name: 'round' }),
     c.sendLeases.createIndex({ key: 1, generation: 1 }, { name: 'key_generation' }),
+    c.closeDrains.createIndex({ roundId: 1 }, { name: 'round' }),
     c.participation.createIndex({ roundId: 1, scope: 1 }, { name: 'round_scope' }),
     c.responses.createIndex({ roundId: 1, questionId: 1 }, { name: 'round_question' }),
     c.comments.createIndex({ roundId: 1, segment: 1 }, { name: 'round_segment' }),

@@ -19,6 +19,7 @@ import type { ServiceDeps } from './services/deps.js';
 import type { ExitResultsHook } from './services/summary.js';
 import { exitSummaryLines } from './services/summary-exit.js';
 import { ensureDefaultSurvey } from './services/surveys.js';
+import { AnswerAdmission, type AdmissionOptions } from './services/answer-admission.js';
 import { reportDrainedRounds } from './services/close-drain.js';
 import { DirectoryReadiness } from './services/directory-readiness.js';
 import { FreshDeliveries } from './services/fresh-deliveries.js';
@@ -33,6 +34,12 @@ import { createStore } from './store/store.js';
 const HEALTH_TIMEOUT_MS = 2_000;
 /** How often an instance says it is alive and reports rounds it has finished writing answers for. */
 const HEARTBEAT_EVERY_MS = 2_000;
+/**
+ * The answer path: 64 answers written at once (far more than a healthy database needs to keep up
+ * with hundreds of clicks a second), and a click that cannot start within a second is told to try
+ * again, so that with the writes it never comes near Slack's 3 seconds.
+ */
+const ANSWER_ADMISSION: AdmissionOptions = { concurrency: 64, maxWaitMs: 1_000 };
 
 export interface App {
   readonly config: Config;
@@ -77,6 +84,8 @@ export interface AppOptions {
   readonly teamsResultsBudgetMs?: number;
   /** How long a Slack `/pulse results` may take before its reply follows through response_url (tests: 0). */
   readonly slackResultsBudgetMs?: number;
+  /** How many answers are written at once and how long a click may wait for a slot (tests make it shed). */
+  readonly answerAdmission?: AdmissionOptions;
   /** Exit-survey results for HR's summaries; by default the newest pool from src/services/exit-results.ts. */
   readonly summaryExitResults?: ExitResultsHook;
 }
@@ -125,6 +134,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
     directory,
     leases: new SendLeases(database.collections.sendLeases, instanceId, () => clock.now().toMillis()),
     instances: new InstanceRegistry(database.collections.instances, database.collections.closeDrains, instanceId),
+    admission: new AnswerAdmission(options.answerAdmission ?? ANSWER_ADMISSION),
   };
   await ensureDefaultSurvey(deps);
 

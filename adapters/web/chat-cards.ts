@@ -53,6 +53,7 @@ export async function executeCardAction(deps: ServiceDeps, person: string, promp
   try {
     const outcome = await recordAnswer(deps, { roundId: parsed.r, person, responseToken: parsed.t, questionId: parsed.q, raw: rawFor(question, parsed.raw) });
     if (outcome === 'already-answered') note = 'answer.already';
+    else if (outcome === 'busy') note = 'answer.busy';
   } catch (error) {
     if (!isDomainError(error)) throw error;
     note = answerErrorKey(error.code);

@@ -26,6 +26,7 @@ export class PrometheusMetrics implements Metrics {
   private readonly failed: Counter<'platform' | 'reason'>;
   private readonly limited: Counter<'platform'>;
   private readonly ack: Histogram<'platform'>;
+  private readonly shed: Counter<'platform'>;
   private readonly jobs: Counter<'job' | 'outcome'>;
   private readonly dbErrors: Counter;
 
@@ -36,6 +37,7 @@ export class PrometheusMetrics implements Metrics {
     this.failed = new Counter({ name: 'pulsebot_prompts_failed_total', help: 'Send attempts that failed (retried later unless given up).', labelNames: ['platform', 'reason'], registers });
     this.limited = new Counter({ name: 'pulsebot_platform_rate_limited_total', help: 'Calls the platform answered with a rate limit (429).', labelNames: ['platform'], registers });
     this.ack = new Histogram({ name: 'pulsebot_answer_ack_seconds', help: 'Time from a click on a prompt to its answer to the platform.', labelNames: ['platform'], buckets: ACK_BUCKETS, registers });
+    this.shed = new Counter({ name: 'pulsebot_answers_shed_total', help: 'Clicks answered "try again in a minute", unrecorded, because the answer path was full.', labelNames: ['platform'], registers });
     this.jobs = new Counter({ name: 'pulsebot_jobs_total', help: 'Scheduled jobs run, by outcome.', labelNames: ['job', 'outcome'], registers });
     this.dbErrors = new Counter({ name: 'pulsebot_database_errors_total', help: 'Database commands that failed.', registers });
     new Gauge({
@@ -70,6 +72,10 @@ export class PrometheusMetrics implements Metrics {
 
   answerAcknowledged(platform: PlatformName, seconds: number): void {
     this.ack.observe({ platform }, seconds);
+  }
+
+  answerShed(platform: PlatformName): void {
+    this.shed.inc({ platform });
   }
 
   jobRun(job: string, outcome: 'ok' | 'failed'): void {

@@ -17,6 +17,8 @@ export interface Metrics {
   rateLimited(platform: PlatformName): void;
   /** A click on a prompt was answered to the platform after `seconds`. */
   answerAcknowledged(platform: PlatformName, seconds: number): void;
+  /** A click was turned away unrecorded ("try again in a minute") because the answer path was full. */
+  answerShed(platform: PlatformName): void;
   /** An agenda job ran to its end (`ok`) or threw (`failed`). */
   jobRun(job: string, outcome: 'ok' | 'failed'): void;
   /** A database command failed (the driver's command monitoring). */
@@ -28,6 +30,7 @@ export const NO_METRICS: Metrics = {
   promptFailed: () => undefined,
   rateLimited: () => undefined,
   answerAcknowledged: () => undefined,
+  answerShed: () => undefined,
   jobRun: () => undefined,
   databaseError: () => undefined,
 };

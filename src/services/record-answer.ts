@@ -15,7 +15,8 @@ export interface AnswerInput {
   readonly raw: RawAnswer;
 }
 
-export type AnswerOutcome = 'recorded' | 'already-answered';
+/** `busy`: the answer path was full and the click was turned away before anything was stored. */
+export type AnswerOutcome = 'recorded' | 'already-answered' | 'busy';
 
 /**
  * Records one anonymous answer.
@@ -33,6 +34,15 @@ export type AnswerOutcome = 'recorded' | 'already-answered';
  * writes of concurrent clicks go out together (insert-batcher.ts, write-lane.ts).
  */
 export async function recordAnswer(deps: ServiceDeps, input: AnswerInput): Promise<AnswerOutcome> {
+  if (deps.admission === undefined) return recordAdmitted(deps, input);
+  const admitted = await deps.admission.run(() => recordAdmitted(deps, input));
+  if (admitted.admitted) return admitted.value;
+  const platform = input.person.split(':')[0];
+  if (platform === 'slack' || platform === 'teams' || platform === 'web') deps.metrics?.answerShed(platform);
+  return 'busy';
+}
+
+async function recordAdmitted(deps: ServiceDeps, input: AnswerInput): Promise<AnswerOutcome> {
   const { store, clock } = deps;
   const round = await store.rounds.getCached(input.roundId);
   if (round === null) throw new DomainError('ROUND_NOT_FOUND', `no round ${input.roundId}`);

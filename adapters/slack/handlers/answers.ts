@@ -70,17 +70,23 @@ export async function answerAndRefresh(
   ack: () => Promise<void>,
 ): Promise<void> {
   const { person, channel, ts, value } = answered;
+  const started = performance.now();
   let note: MessageKey | null = null;
+  let busy = false;
   try {
     const outcome: AnswerOutcome = await recordAnswer(ctx.deps, { roundId: value.r, person, responseToken: value.t, questionId: value.q, raw });
     if (outcome === 'already-answered') note = 'answer.already';
+    busy = outcome === 'busy';
+    if (busy) note = 'answer.busy';
   } catch (error) {
     if (!isDomainError(error)) throw error;
     note = MESSAGE_FOR[error.code] ?? 'answer.invalid';
   }
   await ack();
+  ctx.deps.metrics?.answerAcknowledged('slack', (performance.now() - started) / 1000);
   const locale = await promptLocale(ctx, value.r, person);
-  await refreshesOf(ctx).run(`${channel}:${ts}`, async () => {
+  // A shed click changed nothing: the prompt stays as it is, and the person is told to try again.
+  if (!busy) await refreshesOf(ctx).run(`${channel}:${ts}`, async () => {
     const round = await ctx.deps.store.rounds.getCached(value.r);
     if (round === null) return;
     const message = await currentPrompt(ctx.deps, round, person, value.t, locale);

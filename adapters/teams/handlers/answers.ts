@@ -30,6 +30,7 @@ async function answer(ctx: TeamsContext, context: TurnContext, data: AnswerData)
   try {
     const outcome = await recordAnswer(deps, { roundId: data.r, person: actor.key, responseToken: data.t, questionId: data.q, raw: rawFor(question, data.raw) });
     if (outcome === 'already-answered') note = 'answer.already';
+    else if (outcome === 'busy') note = 'answer.busy';
   } catch (error) {
     if (!isDomainError(error)) throw error;
     note = answerErrorKey(error.code);
@@ -47,7 +48,11 @@ export function registerAnswerHandlers(app: Application, ctx: TeamsContext): voi
       ctx.deps.logger.warn({ adapter: 'teams' }, 'ignored a malformed answer action');
       return t(await localeOf(ctx, actorOf(ctx, context).key, context.activity.locale), 'answer.invalid');
     }
-    return answer(ctx, context, parsed);
+    const started = performance.now();
+    const card = await answer(ctx, context, parsed);
+    // The card goes back as this invoke's response: this is the click's answer to Teams.
+    ctx.deps.metrics?.answerAcknowledged('teams', (performance.now() - started) / 1000);
+    return card;
   });
 
   // Opening a card asks for its current state (answered elsewhere, or closed).

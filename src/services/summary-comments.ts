@@ -1,4 +1,3 @@
-import { seededShuffle } from '../domain/seeded-random.js';
 import type { SummaryComment } from '../domain/summary/summary-model.js';
 import { PULSE_COMMENT_QUESTION } from '../domain/templates/engagement-bank.js';
 import type { ServiceDeps } from './deps.js';
@@ -6,30 +5,43 @@ import type { RoundCounts } from './results-counts.js';
 
 export const MAX_COMMENTS = 5;
 
-/** A round's comments by reporting segment: text only, in random-id order (ids are random UUIDs). */
-export type CommentsBySegment = ReadonlyMap<string, readonly string[]>;
+/** One comment as a reader may see it, with its id (a keyed UUID, see store/answer-id.ts) for ordering. */
+export interface KeyedComment {
+  readonly id: string;
+  readonly text: string;
+}
+
+/** A round's comments by reporting segment. */
+export type CommentsBySegment = ReadonlyMap<string, readonly KeyedComment[]>;
 
 /** Reads a round's pulse comments once, for every summary built from the same context. */
 export async function loadRoundComments(deps: ServiceDeps, roundId: string): Promise<CommentsBySegment> {
-  const out = new Map<string, string[]>();
-  const cursor = deps.store.database.collections.comments.find({ roundId, questionId: PULSE_COMMENT_QUESTION.id }, { projection: { segment: 1, text: 1 } });
+  const out = new Map<string, KeyedComment[]>();
+  const cursor = deps.store.database.collections.comments.find({ roundId, questionId: PULSE_COMMENT_QUESTION.id }, { projection: { _id: 1, segment: 1, text: 1 } });
   for await (const doc of cursor) {
     if (typeof doc.text !== 'string' || doc.text.trim() === '' || typeof doc.segment !== 'string') continue;
     const list = out.get(doc.segment) ?? [];
-    list.push(doc.text);
+    list.push({ id: doc._id, text: doc.text });
     out.set(doc.segment, list);
   }
   return out;
 }
 
 /**
- * Up to five comments of a round for a segment and everything below it, shuffled, dated only by
- * round; null when the segment does not pass the comment threshold (then none are looked at).
+ * Up to five comments of a round for a segment and everything below it, dated only by round;
+ * null when the segment does not pass the comment threshold (then none are looked at).
+ *
+ * In the order of their ids: each id is an HMAC of the prompt's secret token (keyed with
+ * PULSE_SECRET), so the order says nothing about when a comment arrived or which team below the
+ * segment it came from, and, unlike a shuffle with a seed the reader could work out, it cannot be
+ * undone to recover the order they were stored in.
  */
 export function commentsFor(counts: RoundCounts, comments: CommentsBySegment, segment: string): SummaryComment[] | null {
   if (!counts.commentsShown().has(segment)) return null;
-  const texts = counts.tree.subtree(segment).flatMap((s) => comments.get(s) ?? []);
-  return seededShuffle(texts, `${counts.round._id}|${segment}`)
+  return counts.tree
+    .subtree(segment)
+    .flatMap((s) => comments.get(s) ?? [])
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .slice(0, MAX_COMMENTS)
-    .map((text) => ({ roundDate: counts.round.date, text }));
+    .map(({ text }) => ({ roundDate: counts.round.date, text }));
 }

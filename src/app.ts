@@ -9,7 +9,7 @@ import { createScheduler } from '../jobs/scheduler.js';
 import { API_PREFIX, createApiListener } from './api/create-api.js';
 import type { Config } from './config.js';
 import { startDeliveryLoop, type DeliveryLoop } from './delivery-loop.js';
-import { createHttpServer, type Mount } from './http-server.js';
+import { createHttpServer, isLoopbackHost, type Mount } from './http-server.js';
 import { metricsMount, readinessMount } from './metrics/probes.js';
 import { PrometheusMetrics } from './metrics/prometheus-metrics.js';
 import type { ChatPlatform, PlatformName } from './ports/chat-platform.js';
@@ -247,7 +247,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
       await Promise.all([syncSlack(), syncTeamsDirectory()]);
     },
     async listen(port, host) {
-      server = createHttpServer(databaseAnswers, mounts);
+      server = createHttpServer(databaseAnswers, mounts, config.playground ? { hostAllowed: isLoopbackHost } : {});
       server.listen(port, host);
       await once(server, 'listening');
       await heartbeat();

@@ -13,6 +13,9 @@ export const BOT_FRAMEWORK_ENDPOINT_VARIABLES = [
 ] as const;
 export type BotFrameworkEndpoints = Partial<Record<(typeof BOT_FRAMEWORK_ENDPOINT_VARIABLES)[number], string>>;
 
+/** Settings that only make sense with TEAMS_APP_ID (TEAMS_PUBLIC_HOST is for packaging only). */
+const TEAMS_SETTINGS = ['TEAMS_APP_PASSWORD', 'TEAMS_APP_TYPE', 'TEAMS_TENANT_ID', 'TEAMS_ALLOWED_TENANTS', 'TEAMS_MESSAGES_PER_SECOND', 'TEAMS_CONVERSATION_MESSAGES_PER_SECOND'] as const;
+
 export type TeamsAppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 
 /** How the Teams adapter runs, decided by which variables are set. */
@@ -70,7 +73,13 @@ export function loadTeamsConfig(env: Record<string, string | undefined>, nodeEnv
   };
   const appId = env.TEAMS_APP_ID;
   if (appId === undefined) {
-    if (env.TEAMS_LOCAL === undefined) return null;
+    if (env.TEAMS_LOCAL === undefined) {
+      // A Teams install whose app id did not load must not start as something else (the
+      // playground has no sign-in): any other Teams setting means Teams was meant.
+      const meant = [...TEAMS_SETTINGS, ...given].find((name) => env[name] !== undefined);
+      if (meant !== undefined) throw new ConfigError(`TEAMS_APP_ID is missing: ${meant} is set, so Teams is meant; set TEAMS_APP_ID to the bot's Microsoft App ID (or unset ${meant})`);
+      return null;
+    }
     if (env.TEAMS_LOCAL !== '1' && env.TEAMS_LOCAL !== 'true') throw new ConfigError('TEAMS_LOCAL must be 1 (local mode for the Bot Framework Emulator) or unset');
     if (nodeEnv === 'production') {
       throw new ConfigError('TEAMS_LOCAL=1 accepts unauthenticated requests and is refused with NODE_ENV=production: set TEAMS_APP_ID and TEAMS_APP_PASSWORD instead');

@@ -160,6 +160,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (result.success) {
     const slack = loadSlackConfig(present);
     const teams = loadTeamsConfig(present, result.data.env);
+    if (slack === null && teams === null && result.data.env === 'production') {
+      throw new ConfigError('NODE_ENV=production with no Slack or Teams credentials: the playground has no sign-in and is refused in production; set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or TEAMS_APP_ID and TEAMS_APP_PASSWORD), or unset NODE_ENV to try the playground');
+    }
     return { ...result.data, slack, teams, summarySchedule: loadSummaryConfig(present), metrics: loadMetricsConfig(present), signIn: loadSignInConfig(present), playground: slack === null && teams === null };
   }
   const issue = result.error.issues[0];

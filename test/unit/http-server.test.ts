@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHttpServer } from '../../src/http-server.js';
+import { createHttpServer, isLoopbackHost } from '../../src/http-server.js';
 
 describe('the process’s HTTP server', () => {
   let close: () => Promise<void> = () => Promise.resolve();
@@ -40,5 +40,24 @@ describe('the process’s HTTP server', () => {
   it('says unavailable when the health check fails', async () => {
     const base = await serve(() => Promise.reject(new Error('database gone')));
     expect((await fetch(`${base}/health`)).status).toBe(503);
+  });
+
+  it('with a host guard, refuses any Host but this computer’s (the playground against DNS rebinding)', async () => {
+    const { request } = await import('node:http');
+    const base = await serve(() => Promise.resolve(true), [{ prefix: '/web', listener: (_req, res) => res.end('ok') }], { hostAllowed: isLoopbackHost });
+    const { port } = new URL(base);
+    const get = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        request({ host: '127.0.0.1', port, path: '/web/x', headers: { host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+          .on('error', reject)
+          .end();
+      });
+    expect(await get(`localhost:${port}`)).toBe(200);
+    expect(await get(`127.0.0.1:${port}`)).toBe(200);
+    expect(await get(`evil.example:${port}`)).toBe(403);
+    expect(await get(`127.0.0.1.evil.example`)).toBe(403);
   });
 });

@@ -61,4 +61,16 @@ describe('Teams configuration', () => {
     );
     expect(error({ TEAMS_LOCAL: '1', TEAMS_APP_ID: APP_ID, TEAMS_APP_PASSWORD: 's' })).toMatch(/^TEAMS_LOCAL cannot be combined with TEAMS_APP_ID/);
   });
+
+  it('a Teams setting without TEAMS_APP_ID is an error, never a quiet fall back to the playground', () => {
+    expect(error({ TEAMS_APP_PASSWORD: 'secret' })).toBe("TEAMS_APP_ID is missing: TEAMS_APP_PASSWORD is set, so Teams is meant; set TEAMS_APP_ID to the bot's Microsoft App ID (or unset TEAMS_APP_PASSWORD)");
+    expect(error({ TEAMS_TENANT_ID: APP_ID })).toMatch(/^TEAMS_APP_ID is missing: TEAMS_TENANT_ID is set/);
+    expect(error({ ...endpoints })).toMatch(/^TEAMS_APP_ID is missing: ToBotFromChannelOpenIdMetadataUrl is set/);
+    // Packaging's own variable does not count: it is not read by the bot.
+    expect(loadConfig({ ...base, TEAMS_PUBLIC_HOST: 'pulse.example.com' }).playground).toBe(true);
+  });
+
+  it('the playground (no sign-in) is refused with NODE_ENV=production', () => {
+    expect(error({ NODE_ENV: 'production' })).toMatch(/^NODE_ENV=production with no Slack or Teams credentials: the playground has no sign-in and is refused in production/);
+  });
 });

@@ -10,6 +10,16 @@ type Row = [survey: string, period: string, segment: string, name: string, metri
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/**
+ * A text cell a spreadsheet will not run: segment names come from chat user groups anyone may
+ * name `=HYPERLINK(…)`, and Excel, LibreOffice and Sheets treat a cell starting with = + - @ (or a
+ * tab or carriage return before one) as a formula. Such a cell gets a leading apostrophe, which
+ * they show as text (OWASP's advice for CSV injection). Numbers are written as numbers.
+ */
+export function csvText(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 function enpsRows(enps: Enps | null): [string, number][] {
   return enps === null ? [] : [['enps', round1(enps.score)], ['enps_margin_of_error', round1(enps.marginOfError)]];
 }
@@ -30,7 +40,8 @@ function exitRows(slice: ExitSlice): [string, number][] {
 export function resultsCsv(results: ResultsInRange): string {
   const rows: Row[] = [];
   const push = (period: string, segment: string, name: string | null, metrics: [string, number][]) => {
-    for (const [metric, value] of metrics) rows.push([results.survey, period, segment, name ?? (segment === ORG_ROOT ? 'Whole organisation' : segment), metric, value]);
+    const label = name ?? (segment === ORG_ROOT ? 'Whole organisation' : segment);
+    for (const [metric, value] of metrics) rows.push([csvText(results.survey), csvText(period), csvText(segment), csvText(label), csvText(metric), value]);
   };
   if (results.kind === 'pulse') {
     for (const round of results.rounds) {

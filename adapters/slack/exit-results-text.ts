@@ -2,6 +2,7 @@ import type { MessageKey } from '../../src/domain/i18n/en.js';
 import type { Locale } from '../../src/domain/i18n/locale.js';
 import { translator, type Translator } from '../../src/domain/i18n/translate.js';
 import type { ExitResults, ExitSlice } from '../../src/services/exit-results.js';
+import { escapeMrkdwn } from './results-text.js';
 
 const intlLocale: Record<Locale, string> = { en: 'en-GB', nb: 'nb-NO', sv: 'sv-SE' };
 const SECTION_LIMIT = 3000;
@@ -29,7 +30,8 @@ function sliceLines(slice: ExitSlice, heading: string, t: Translator, locale: Lo
   if (slice.comments === null) lines.push(`_${t('hr.results.commentsHidden', { k: commentK })}_`);
   else {
     for (const [questionId, key] of [['exit-keep', 'hr.results.keep'], ['exit-comment', 'hr.results.comment']] as const) {
-      const texts = slice.comments.filter((c) => c.questionId === questionId).map((c) => `> ${c.text.replace(/\n+/g, ' ')}`);
+      // What leavers typed is made inert: no mentions, @channel broadcasts or disguised links.
+      const texts = slice.comments.filter((c) => c.questionId === questionId).map((c) => `> ${escapeMrkdwn(c.text.replace(/\n+/g, ' '))}`);
       if (texts.length > 0) lines.push(`${t(key)}:`, ...texts);
     }
   }
@@ -48,7 +50,7 @@ export function exitResultsSections(results: ExitResults, locale: Locale): strin
     const title = `*${t('hr.results.title', { quarters: quarters(pool.quarters), respondents: org.respondents })}*`;
     sections.push(sliceLines(org, title, t, locale, results.minCommentGroupSize).join('\n').slice(0, SECTION_LIMIT));
     for (const department of pool.departments) {
-      const heading = `*${t('hr.results.department', { department: department.name ?? department.segment, respondents: department.respondents })}*`;
+      const heading = `*${t('hr.results.department', { department: escapeMrkdwn(department.name ?? department.segment), respondents: department.respondents })}*`;
       sections.push(sliceLines(department, heading, t, locale, results.minCommentGroupSize).join('\n').slice(0, SECTION_LIMIT));
     }
   }

@@ -73,6 +73,23 @@ describe('exit results in Slack', () => {
     expect(text).toContain('_Comments are shown only for groups of at least 5 people._');
   });
 
+  it('what leavers typed, and group names, cannot mention, broadcast or disguise a link', () => {
+    const hostile: ExitResults = {
+      ...results,
+      pools: [
+        {
+          quarters: ['2026-Q3'],
+          organisation: slice({ comments: [{ questionId: 'exit-comment', text: 'Ask <!channel> or <@U0BOSS>, see <https://evil.example|the handbook> & more' }] }),
+          departments: [slice({ segment: 'eng', name: '<!here> Engineering', respondents: 5, comments: null })],
+        },
+      ],
+    };
+    const text = exitResultsSections(hostile, 'en').join('\n');
+    expect(text).toContain('> Ask &lt;!channel&gt; or &lt;@U0BOSS&gt;, see &lt;https://evil.example|the handbook&gt; &amp; more');
+    expect(text).toContain('*&lt;!here&gt; Engineering: 5 answered*');
+    expect(text).not.toMatch(/<[!@h]/);
+  });
+
   it('speaks Norwegian and Swedish', () => {
     expect(exitResultsSections(results, 'nb').join('\n')).toContain('Årsaker til at de sluttet');
     expect(exitResultsSections({ ...results, pools: [], pendingQuarters: [] }, 'sv')[0]).toBe(

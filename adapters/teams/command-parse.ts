@@ -23,6 +23,21 @@ export type TeamsCommand =
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MENTION_TOKEN = /^@@(\d+)$/;
+/** Longer than any command: a message past this is not read as one (and nothing scans it). */
+export const MAX_COMMAND_CHARS = 2_000;
+
+/**
+ * `local@domain.tld` without whitespace, in one pass over the word. (The regex it replaces
+ * backtracked quadratically on a long word of dots without a final match.)
+ */
+export function isEmailAddress(word: string): boolean {
+  if (word.length > 320) return false;
+  const at = word.indexOf('@');
+  if (at <= 0 || at !== word.lastIndexOf('@') || /\s/.test(word)) return false;
+  const domain = word.slice(at + 1);
+  const dot = domain.indexOf('.');
+  return dot > 0 && domain.lastIndexOf('.') < domain.length - 1;
+}
 
 interface MentionEntity {
   readonly text: string;
@@ -36,6 +51,7 @@ interface MentionEntity {
 export function commandWords(context: TurnContext): { words: string[]; mentions: MentionEntity[] } {
   const mentions: MentionEntity[] = [];
   let text = context.activity.text ?? '';
+  if (text.length > MAX_COMMAND_CHARS) return { words: ['(too-long)'], mentions };
   for (const entity of context.activity.entities ?? []) {
     const m = entity as unknown as Partial<MentionEntity> & { type?: string };
     if (m.type !== 'mention' || typeof m.text !== 'string' || !m.mentioned?.id) continue;
@@ -58,7 +74,7 @@ function person(word: string | undefined, mentions: readonly MentionEntity[]): P
     return m ? { kind: 'mention', memberId: m.mentioned.id, aadObjectId: m.mentioned.aadObjectId ?? null, name: m.mentioned.name } : null;
   }
   if (GUID.test(word)) return { kind: 'aad', aadObjectId: word.toLowerCase() };
-  if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(word)) return { kind: 'email', email: word.toLowerCase() };
+  if (isEmailAddress(word)) return { kind: 'email', email: word.toLowerCase() };
   return null;
 }
 

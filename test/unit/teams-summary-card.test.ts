@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exitResultsContent } from '../../adapters/teams/exit-results-card.js';
 import { MAX_CARD_BYTES } from '../../adapters/teams/prompt-card.js';
-import { parseTeamsCommand } from '../../adapters/teams/command-parse.js';
+import { isEmailAddress, parseTeamsCommand } from '../../adapters/teams/command-parse.js';
 import { activityBytes, chartActivity, resultsCard } from '../../adapters/teams/summary-card.js';
 import { computeEnps } from '../../src/domain/metrics/enps.js';
 import { summarizeLikert } from '../../src/domain/metrics/likert.js';
@@ -147,5 +147,19 @@ describe('Teams summary cards', () => {
     expect(parseTeamsCommand(['/pulse', 'results', 'EXIT'], [])).toEqual({ kind: 'results-exit' });
     expect(parseTeamsCommand(['results', 'sales'], [])).toEqual({ kind: 'results', segment: 'sales' });
     expect(parseTeamsCommand(['results'], [])).toEqual({ kind: 'results' });
+  });
+});
+
+describe('Teams command words', () => {
+  it('reads e-mail addresses in one pass: a long hostile word is refused at once, not after minutes of backtracking', () => {
+    expect(isEmailAddress('kari.nordmann@example.no')).toBe(true);
+    expect(isEmailAddress('kari@example')).toBe(false);
+    expect(isEmailAddress('@example.no')).toBe(false);
+    expect(isEmailAddress('a@b@c.no')).toBe(false);
+    expect(isEmailAddress('kari@example.')).toBe(false);
+    // The old pattern took time quadratic in this word's length.
+    const hostile = `a@${'a.'.repeat(60_000)}@`;
+    expect(isEmailAddress(hostile)).toBe(false);
+    expect(parseTeamsCommand(['exit-survey', hostile], [])).toEqual({ kind: 'exit-usage' });
   });
 });

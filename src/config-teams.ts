@@ -27,6 +27,8 @@ export type TeamsConfig =
       /** Client secret (MultiTenant / SingleTenant); null for a managed identity. */
       readonly appPassword: string | null;
       readonly tenantId: string | null;
+      /** The only tenants whose activities are taken (lower-case GUIDs); any other is refused unread. */
+      readonly allowedTenants: readonly string[];
       readonly endpoints: BotFrameworkEndpoints;
       readonly pacing: TeamsPacing;
     }
@@ -105,5 +107,23 @@ export function loadTeamsConfig(env: Record<string, string | undefined>, nodeEnv
   if (appType !== 'UserAssignedMSI' && appPassword === null) {
     throw new ConfigError('TEAMS_APP_PASSWORD is missing: create a client secret for the bot’s app registration (Certificates & secrets) and set it here');
   }
-  return { mode: 'bot', appId, appType, appPassword, tenantId, endpoints, pacing };
+  return { mode: 'bot', appId, appType, appPassword, tenantId, allowedTenants: allowedTenants(env, appType, tenantId), endpoints, pacing };
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * TEAMS_ALLOWED_TENANTS: anyone can sideload a MultiTenant bot's package into their own tenant,
+ * and every person there would join the directory and the counts. A MultiTenant bot must list the
+ * organisation's tenants; a single-tenant one defaults to its own.
+ */
+function allowedTenants(env: Record<string, string | undefined>, appType: TeamsAppType, tenantId: string | null): string[] {
+  const listed = (env.TEAMS_ALLOWED_TENANTS ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const bad = listed.find((t) => !GUID.test(t));
+  if (bad !== undefined) throw new ConfigError(`TEAMS_ALLOWED_TENANTS has "${bad}": list Microsoft Entra tenant ids (GUIDs), separated by commas`);
+  if (listed.length > 0) return listed.map((t) => t.toLowerCase());
+  if (appType === 'MultiTenant' || tenantId === null) {
+    throw new ConfigError("TEAMS_ALLOWED_TENANTS is missing: a MultiTenant bot would take any tenant that installs its package; set your organisation's Entra tenant id(s), comma-separated");
+  }
+  return [tenantId.toLowerCase()];
 }

@@ -58,6 +58,7 @@ export function createTeamsAdapter(config: TeamsConfig, deps: ServiceDeps, deliv
     conversations: new TeamsConversations(deps.store.database.db),
     pacer: new TeamsPacer({ ...config.pacing, retries: options.retries ?? 6, baseDelayMs: options.retryBaseMs ?? 1000, onThrottled: () => deps.metrics?.rateLimited('teams') }),
     defaultTenant: config.mode === 'bot' && config.tenantId ? config.tenantId : 'local',
+    allowedTenants: config.mode === 'bot' ? new Set(config.allowedTenants) : null,
     syncTenant(tenant) {
       // One sync at a time: two overlapping syncs would each mark the other's people as unseen.
       const next = syncs.catch(() => undefined).then(async () => void (await syncDirectory(deps, teamsDirectory(ctx, tenant))));
@@ -85,7 +86,7 @@ export function createTeamsAdapter(config: TeamsConfig, deps: ServiceDeps, deliv
     platform: createTeamsPlatform(ctx),
     // Screened before teams-ai sees the turn: it fails (501) on some malformed ids before any hook runs.
     requestListener: messagesListener(adapter, async (context) => {
-      if (await screenTurn(context)) await app.run(context);
+      if (await screenTurn(ctx, context)) await app.run(context);
     }),
     async syncDirectories(force = false) {
       for (const tenant of await ctx.conversations.tenants()) {

@@ -21,6 +21,8 @@ export interface TeamsContext {
   readonly pacer: TeamsPacer;
   /** The tenant used when an activity names none (the Emulator, local mode). */
   readonly defaultTenant: string;
+  /** Tenants whose activities are taken; null in local mode (the Emulator), where any is. */
+  readonly allowedTenants: ReadonlySet<string> | null;
   /** Syncs one tenant's directory from its teams' rosters and personal installs. */
   readonly syncTenant: (tenant: string) => Promise<void>;
   /** Exit-survey lines for HR's and admins' summaries (`results`); absent: none. */

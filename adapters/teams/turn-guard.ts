@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { ANSWER_VERB, REFRESH_VERB } from './card-data.js';
+import type { TeamsContext } from './teams-context.js';
 
 const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
 
@@ -15,23 +16,44 @@ const VERBS = new Set([ANSWER_VERB, REFRESH_VERB]);
 const actionSchema = z.object({ action: z.object({ verb: z.string() }) });
 
 /**
- * Screens a turn before anything is read or stored: an activity whose ids are not shaped the way
- * Teams sends them, or a card action with a verb pulsebot never put on a card, is answered 400 (an
- * invoke) or dropped (anything else), so it writes nothing and never reaches a handler that would
- * answer it 5xx. True when the turn may go on.
+ * Whether a turn comes from Teams for one of the organisation's tenants. Outside local mode, an
+ * activity from another channel (Direct Line, Web Chat: anyone holding the bot's channel secret
+ * can send those, with any `from`) or from a tenant not allowed is refused before anything is
+ * read or stored. The tenant is Teams' own channel data, never `conversation.tenantId`.
  */
-export async function screenTurn(context: TurnContext): Promise<boolean> {
+function fromAllowedTeams(ctx: TeamsContext, context: TurnContext): boolean {
+  if (ctx.allowedTenants === null) return true;
+  if (context.activity.channelId !== 'msteams') return false;
+  const parsed = identitySchema.safeParse(context.activity);
+  const tenant = parsed.success ? parsed.data.channelData?.tenant?.id : undefined;
+  return tenant !== undefined && ctx.allowedTenants.has(tenant.toLowerCase());
+}
+
+/**
+ * Screens a turn before anything is read or stored: an activity from another channel or tenant
+ * (see fromAllowedTeams) is answered 403 (an invoke) or dropped; one whose ids are not shaped the
+ * way Teams sends them, or a card action with a verb pulsebot never put on a card, is answered
+ * 400 (an invoke) or dropped (anything else), so it writes nothing and never reaches a handler
+ * that would answer it 5xx. True when the turn may go on.
+ */
+export async function screenTurn(ctx: TeamsContext, context: TurnContext): Promise<boolean> {
   const activity = context.activity;
   const identityOk = identitySchema.safeParse(activity).success;
   const isCardAction = activity.type === 'invoke' && activity.name === 'adaptiveCard/action';
   const action = isCardAction ? actionSchema.safeParse(activity.value) : null;
   const verbOk = action === null || (action.success && VERBS.has(action.data.action.verb));
-  if (identityOk && verbOk) return true;
-  if (activity.type === 'invoke') {
-    await context.sendActivity({
-      type: 'invokeResponse',
-      value: { status: 400, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: identityOk ? 'unknown action' : 'malformed activity' } } },
-    });
+  if (!identityOk || !verbOk) return refuse(context, 400, 'BadRequest', identityOk ? 'unknown action' : 'malformed activity');
+  if (!fromAllowedTeams(ctx, context)) {
+    ctx.deps.logger.warn({ adapter: 'teams', channel: String(activity.channelId).slice(0, 40) }, 'refused an activity from another channel or tenant');
+    return refuse(context, 403, 'Forbidden', 'this tenant or channel is not served');
+  }
+  return true;
+}
+
+/** Answers an invoke with `status` (other activities get no answer); false, so the turn ends. */
+async function refuse(context: TurnContext, status: number, code: string, message: string): Promise<false> {
+  if (context.activity.type === 'invoke') {
+    await context.sendActivity({ type: 'invokeResponse', value: { status, body: { statusCode: status, type: 'application/vnd.microsoft.error', value: { code, message } } } });
   }
   return false;
 }

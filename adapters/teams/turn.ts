@@ -19,8 +19,12 @@ export function channelData(context: TurnContext): z.infer<typeof channelDataSch
   return parsed.success ? parsed.data : {};
 }
 
+/**
+ * The tenant of a turn: only Teams' own channel data names it (the gate in turn-guard.ts has
+ * checked it is an allowed one). `conversation.tenantId` is not read: a client may set it.
+ */
 export function tenantOf(ctx: TeamsContext, context: TurnContext): string {
-  return context.activity.conversation.tenantId ?? channelData(context).tenant?.id ?? ctx.defaultTenant;
+  return channelData(context).tenant?.id.toLowerCase() ?? ctx.defaultTenant;
 }
 
 export interface TurnActor {

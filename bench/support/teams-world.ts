@@ -48,6 +48,7 @@ export function teamsEnv(fake: FakeBotConnector, mongoUri: string, dbName: strin
     TEAMS_APP_ID: fake.appId,
     TEAMS_APP_PASSWORD: fake.appPassword,
     TEAMS_APP_TYPE: 'MultiTenant',
+    TEAMS_ALLOWED_TENANTS: TENANT,
     TEAMS_MESSAGES_PER_SECOND: '0',
     TEAMS_CONVERSATION_MESSAGES_PER_SECOND: '0',
     PULSE_ADMINS: `teams:${TEAMS_ADMIN.aadObjectId}`,

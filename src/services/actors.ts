@@ -1,5 +1,5 @@
 import { DomainError } from '../domain/errors.js';
-import { isAdmin, isHr, type Actor, type Role } from '../domain/roles.js';
+import { isAdmin, isHr, refNames, type Actor, type PlatformUserRef, type Role } from '../domain/roles.js';
 import type { PersonDoc, PersonKey } from '../store/documents/identity.js';
 import type { ServiceDeps } from './deps.js';
 
@@ -11,10 +11,8 @@ export interface ActorInfo extends Actor {
 /** Who is acting: their stored roles plus any given to them in PULSE_ADMINS / PULSE_HR. */
 export async function loadActor(deps: ServiceDeps, key: PersonKey): Promise<ActorInfo> {
   const person = await deps.store.people.get(key);
-  const [platform = '', , ...rest] = key.split(':');
-  const userId = rest.join(':');
   const { admins, hr } = deps.settings.bootstrapRoles;
-  const named = (list: readonly { platform: string; userId: string }[]) => list.some((r) => r.platform === platform && r.userId === userId);
+  const named = (list: readonly PlatformUserRef[]) => list.some((r) => refNames(r, key));
   const roles = new Set<Role>(person?.roles ?? []);
   if (named(admins)) roles.add('admin');
   if (named(hr)) roles.add('hr');

@@ -1,4 +1,4 @@
-import { isHr, type Role } from '../domain/roles.js';
+import { isHr, refNames, type PlatformUserRef, type Role } from '../domain/roles.js';
 import { personDocSchema, type PersonDoc } from '../store/documents/identity.js';
 import type { ServiceDeps } from './deps.js';
 
@@ -15,7 +15,7 @@ export interface SummaryReader {
  */
 export async function summaryReaders(deps: ServiceDeps): Promise<SummaryReader[]> {
   const { admins, hr } = deps.settings.bootstrapRoles;
-  const named = [...admins, ...hr].map((ref) => ({ platform: ref.platform as PersonDoc['platform'], userId: ref.userId }));
+  const named = [...admins, ...hr].map((ref) => ({ platform: ref.platform as PersonDoc['platform'], userId: ref.userId, ...(ref.tenant === undefined ? {} : { tenant: ref.tenant }) }));
   const docs = await deps.store.database.collections.people
     .find({ active: true, $or: [{ roles: { $in: ['leader', 'hr', 'admin'] } }, ...named] })
     .sort({ _id: 1 })
@@ -24,7 +24,7 @@ export async function summaryReaders(deps: ServiceDeps): Promise<SummaryReader[]
   for (const raw of docs) {
     const person = personDocSchema.parse(raw);
     const roles = new Set<Role>(person.roles);
-    const is = (list: readonly { platform: string; userId: string }[]) => list.some((r) => r.platform === person.platform && r.userId === person.userId);
+    const is = (list: readonly PlatformUserRef[]) => list.some((r) => refNames(r, person._id));
     if (is(admins)) roles.add('admin');
     if (is(hr)) roles.add('hr');
     const actor = { roles: [...roles], leads: person.leads };

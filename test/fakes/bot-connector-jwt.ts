@@ -12,7 +12,7 @@ export function generateSigningKey(): SigningKey {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const kid = randomBytes(8).toString('hex');
   const exported = publicKey.export({ format: 'jwk' }) as { n: string; e: string };
-  return { kid, privateKey, jwk: { kty: 'RSA', kid, use: 'sig', n: exported.n, e: exported.e, endorsements: ['msteams'] } };
+  return { kid, privateKey, jwk: { kty: 'RSA', kid, use: 'sig', n: exported.n, e: exported.e, endorsements: ['msteams', 'directline', 'webchat'] } };
 }
 
 const b64url = (value: Buffer | string) => Buffer.from(value).toString('base64url');

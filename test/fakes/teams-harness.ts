@@ -96,6 +96,7 @@ export async function startTeamsHarness(options: TeamsHarnessOptions): Promise<T
     TEAMS_APP_ID: appId,
     TEAMS_APP_PASSWORD: appPassword,
     TEAMS_APP_TYPE: 'MultiTenant',
+    TEAMS_ALLOWED_TENANTS: TENANT,
     TEAMS_MESSAGES_PER_SECOND: '0',
     TEAMS_CONVERSATION_MESSAGES_PER_SECOND: '0',
     PULSE_ADMINS: `teams:${ADMIN.aadObjectId}`,

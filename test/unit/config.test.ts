@@ -82,3 +82,19 @@ describe('configuration', () => {
     expect(lines).toEqual(['pulsebot: config error: PULSE_MIN_GROUP_SIZE is below the floor of 3: set it to 3 or more (5 is the industry norm)']);
   }, 30_000); // a whole Node process with tsx, on a machine busy with other test files
 });
+
+describe('bootstrap roles', () => {
+  it('may name the tenant or workspace a person must be in, and then match only there', async () => {
+    const { parsePlatformUserRef, refNames } = await import('../../src/domain/roles.js');
+    const tenant = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+    const oid = 'aaaaaaaa-0000-4000-8000-000000000001';
+    const scoped = parsePlatformUserRef(`teams:${tenant}:${oid}`);
+    expect(scoped).toEqual({ platform: 'teams', tenant, userId: oid });
+    expect(refNames(scoped!, `teams:${tenant}:${oid}`)).toBe(true);
+    expect(refNames(scoped!, `teams:ffffffff-eeee-4ddd-8ccc-bbbbbbbbbbbb:${oid}`)).toBe(false);
+    expect(parsePlatformUserRef('slack:T0123:U0456')).toEqual({ platform: 'slack', tenant: 'T0123', userId: 'U0456' });
+    // Without a tenant: the user id alone, as before (ids may contain ':').
+    expect(parsePlatformUserRef('teams:29:1xyz')).toEqual({ platform: 'teams', userId: '29:1xyz' });
+    expect(refNames(parsePlatformUserRef('slack:U0456')!, 'slack:T0123:U0456')).toBe(true);
+  });
+});

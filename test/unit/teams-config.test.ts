@@ -3,6 +3,7 @@ import { loadConfig } from '../../src/config.js';
 
 const base = { MONGODB_URI: 'mongodb://localhost:27017', PULSE_SECRET: 'x'.repeat(32) };
 const APP_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
+const ORG_TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const endpoints = {
   ToBotFromChannelOpenIdMetadataUrl: 'https://login.example.test/v1/.well-known/openidconfiguration',
   ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.example.test/v2.0/.well-known/openid-configuration',
@@ -26,12 +27,19 @@ describe('Teams configuration', () => {
   });
 
   it('reads a multi-tenant bot with the default pacing (50/s per tenant, 7/s per conversation)', () => {
-    const teams = loadConfig({ ...base, TEAMS_APP_ID: APP_ID, TEAMS_APP_PASSWORD: 'secret' }).teams;
-    expect(teams).toMatchObject({ mode: 'bot', appId: APP_ID, appType: 'MultiTenant', pacing: { tenantPerSecond: 50, conversationPerSecond: 7 } });
+    const teams = loadConfig({ ...base, TEAMS_APP_ID: APP_ID, TEAMS_APP_PASSWORD: 'secret', TEAMS_ALLOWED_TENANTS: ORG_TENANT }).teams;
+    expect(teams).toMatchObject({ mode: 'bot', appId: APP_ID, appType: 'MultiTenant', allowedTenants: [ORG_TENANT], pacing: { tenantPerSecond: 50, conversationPerSecond: 7 } });
+  });
+
+  it('a multi-tenant bot must name the tenants it serves; a single-tenant one serves its own', () => {
+    expect(error({ TEAMS_APP_ID: APP_ID, TEAMS_APP_PASSWORD: 's' })).toMatch(/^TEAMS_ALLOWED_TENANTS is missing: a MultiTenant bot would take any tenant that installs its package/);
+    expect(error({ TEAMS_APP_ID: APP_ID, TEAMS_APP_PASSWORD: 's', TEAMS_ALLOWED_TENANTS: 'contoso' })).toMatch(/^TEAMS_ALLOWED_TENANTS has "contoso": list Microsoft Entra tenant ids/);
+    const single = loadConfig({ ...base, TEAMS_APP_ID: APP_ID, TEAMS_APP_PASSWORD: 's', TEAMS_APP_TYPE: 'SingleTenant', TEAMS_TENANT_ID: ORG_TENANT.toUpperCase() }).teams;
+    expect(single).toMatchObject({ allowedTenants: [ORG_TENANT] });
   });
 
   it('takes the whole set of Bot Framework endpoint overrides, under their own names', () => {
-    const teams = loadConfig({ ...base, TEAMS_APP_ID: APP_ID, TEAMS_APP_PASSWORD: 's', ...endpoints, ValidateAuthority: 'false' }).teams;
+    const teams = loadConfig({ ...base, TEAMS_APP_ID: APP_ID, TEAMS_APP_PASSWORD: 's', TEAMS_ALLOWED_TENANTS: ORG_TENANT, ...endpoints, ValidateAuthority: 'false' }).teams;
     expect(teams?.endpoints).toEqual({ ...endpoints, ValidateAuthority: 'false' });
   });
 
@@ -45,7 +53,7 @@ describe('Teams configuration', () => {
     expect(error({ TEAMS_APP_ID: APP_ID })).toMatch(/^TEAMS_APP_PASSWORD is missing: create a client secret/);
     expect(error({ TEAMS_APP_ID: APP_ID, TEAMS_APP_PASSWORD: 's', TEAMS_APP_TYPE: 'SingleTenant' })).toMatch(/^TEAMS_TENANT_ID is missing/);
     expect(error({ TEAMS_APP_ID: APP_ID, TEAMS_APP_TYPE: 'Personal' })).toMatch(/^TEAMS_APP_TYPE must be MultiTenant, SingleTenant or UserAssignedMSI/);
-    expect(error({ TEAMS_APP_ID: APP_ID, TEAMS_APP_PASSWORD: 's', TEAMS_MESSAGES_PER_SECOND: '80' })).toMatch(/^TEAMS_MESSAGES_PER_SECOND must be a number from 0 to 50/);
+    expect(error({ TEAMS_APP_ID: APP_ID, TEAMS_APP_PASSWORD: 's', TEAMS_ALLOWED_TENANTS: ORG_TENANT, TEAMS_MESSAGES_PER_SECOND: '80' })).toMatch(/^TEAMS_MESSAGES_PER_SECOND must be a number from 0 to 50/);
     expect(error({ TEAMS_APP_ID: APP_ID, TEAMS_APP_PASSWORD: 's', TEAMS_CONVERSATION_MESSAGES_PER_SECOND: 'fast' })).toMatch(/^TEAMS_CONVERSATION_MESSAGES_PER_SECOND must be a number from 0 to 7/);
   });
 

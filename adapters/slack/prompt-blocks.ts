@@ -27,7 +27,7 @@ export function questionBlockPrefix(questionId: string): string {
 }
 
 function questionBlocks(question: Question, n: number, total: number, prompt: SurveyPrompt, t: Translator): KnownBlock[] {
-  const link = { r: prompt.roundId, t: prompt.responseToken, q: question.id };
+  const link = { r: prompt.roundId, t: prompt.responseToken, q: question.id, ...(prompt.binding === '' ? {} : { g: prompt.binding }) };
   const answer = (v: number | string) => encodeActionValue({ ...link, v });
   const id = questionBlockPrefix(question.id);
   const org = prompt.orgName ?? t('org.fallback');

@@ -16,11 +16,13 @@ export async function currentPrompt(
   round: RoundDoc,
   person: string,
   token: string,
+  /** The tag from the clicked button, which the answer service has checked belongs to `person`. */
+  binding: string,
   locale: Locale,
 ): Promise<SlackMessage> {
   const questions = round.questionIds.map((id) => questionById(id)).filter((q): q is Question => q !== undefined);
   const message = promptMessage(
-    { roundId: round._id, surveyKind: round.kind, questions, responseToken: token, minGroupSize: round.anonymity.minGroupSize, orgName: deps.settings.orgName },
+    { roundId: round._id, surveyKind: round.kind, questions, responseToken: token, binding, minGroupSize: round.anonymity.minGroupSize, orgName: deps.settings.orgName },
     locale,
   );
   const open = round.state === 'open' && deps.clock.now().toJSDate() < round.closesAt;

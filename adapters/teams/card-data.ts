@@ -13,11 +13,13 @@ export const REFRESH_VERB = 'pulse.refresh';
 export interface CardLink {
   readonly r: string;
   readonly t: string;
+  /** The token's recipient tag (absent on cards sent before tokens were bound). */
+  readonly g?: string;
 }
 
 export const inputId = (questionId: string) => `a-${questionId}`;
 
-const linkSchema = z.object({ r: z.string().min(1).max(120), t: z.uuid() });
+const linkSchema = z.object({ r: z.string().min(1).max(120), t: z.uuid(), g: z.string().regex(/^[A-Za-z0-9_-]{1,43}$/).optional() });
 const answerSchema = linkSchema.extend({ q: z.string().regex(/^[a-z0-9-]{1,64}$/) });
 
 export type AnswerData = z.infer<typeof answerSchema> & { readonly raw: string | undefined };

@@ -10,13 +10,13 @@ export function roundQuestions(round: RoundDoc): Question[] {
 }
 
 /**
- * The prompt card as the person should see it now, rebuilt from the round and the token in the
- * card they used: questions the ledger says they answered show "Answered" (never the value), and
+ * The prompt card as the person should see it now, rebuilt from the round and the token (and its
+ * tag, which the caller has checked belongs to this person) in the card they used: questions the ledger says they answered show "Answered" (never the value), and
  * a closed round shows no inputs. Nothing about the card is stored.
  */
-export async function currentCard(deps: ServiceDeps, round: RoundDoc, person: string, token: string, locale: Locale, note?: string): Promise<AdaptiveCardJson> {
+export async function currentCard(deps: ServiceDeps, round: RoundDoc, person: string, token: string, binding: string, locale: Locale, note?: string): Promise<AdaptiveCardJson> {
   const questions = roundQuestions(round);
-  const prompt = { roundId: round._id, surveyKind: round.kind, questions, responseToken: token, minGroupSize: round.anonymity.minGroupSize, orgName: deps.settings.orgName };
+  const prompt = { roundId: round._id, surveyKind: round.kind, questions, responseToken: token, binding, minGroupSize: round.anonymity.minGroupSize, orgName: deps.settings.orgName };
   const noted = note === undefined ? {} : { note };
   const open = round.state === 'open' && deps.clock.now().toJSDate() < round.closesAt;
   if (!open) return promptCard(prompt, locale, { closed: true, ...noted });

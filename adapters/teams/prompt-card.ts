@@ -88,7 +88,7 @@ export interface CardOptions {
 /** A survey prompt as an Adaptive Card 1.5 in `locale`: title, privacy promise, each question. */
 export function promptCard(prompt: SurveyPrompt, locale: Locale, options: CardOptions = {}): AdaptiveCardJson {
   const t = translator(locale);
-  const link: CardLink = { r: prompt.roundId, t: prompt.responseToken };
+  const link: CardLink = { r: prompt.roundId, t: prompt.responseToken, ...(prompt.binding === '' ? {} : { g: prompt.binding }) };
   const org = prompt.orgName ?? t('org.fallback');
   const privacy = t(prompt.surveyKind === 'exit' ? 'privacy.exit' : 'privacy.promise', { k: prompt.minGroupSize });
   const body: Element[] = [text(t(surveyTitleKey(prompt.surveyKind)), { size: 'Large', weight: 'Bolder' })];

@@ -38,7 +38,7 @@ export function createTeamsPlatform(ctx: TeamsContext): ChatPlatform {
     async markClosed(recipient: Recipient, ref: MessageRef, surveyKind: SurveyPrompt['surveyKind']): Promise<void> {
       const chat = await personalConversation(ctx, recipient);
       const t = translator(recipient.locale);
-      const card = promptCard({ roundId: 'closed', surveyKind, questions: [], responseToken: randomUUID(), minGroupSize: 0, orgName: null }, recipient.locale, { closed: true });
+      const card = promptCard({ roundId: 'closed', surveyKind, questions: [], responseToken: randomUUID(), binding: '', minGroupSize: 0, orgName: null }, recipient.locale, { closed: true });
       const activity = { ...cardActivity(card, t('ui.roundClosed')), id: ref.messageId };
       await ctx.pacer.send(recipient.tenant, ref.channel, () => inConversation(ctx, { ...chat, conversationId: ref.channel }, (context) => context.updateActivity(activity), chat.memberId));
     },

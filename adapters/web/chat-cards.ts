@@ -16,10 +16,11 @@ import type { ChatEntry, PromptEntry } from './inbox.js';
 export async function cardFor(deps: ServiceDeps, person: string, prompt: PromptEntry, note?: string): Promise<AdaptiveCardJson> {
   const round = await deps.store.rounds.get(prompt.roundId);
   if (round === null || prompt.closed) {
-    const base = { roundId: prompt.roundId, surveyKind: prompt.surveyKind, questions: [], responseToken: prompt.token, minGroupSize: 0, orgName: null };
+    const base = { roundId: prompt.roundId, surveyKind: prompt.surveyKind, questions: [], responseToken: prompt.token, binding: '', minGroupSize: 0, orgName: null };
     return promptCard(base, prompt.locale, { closed: true, ...(note === undefined ? {} : { note }) });
   }
-  return currentCard(deps, round, person, prompt.token, prompt.locale, note);
+  // The web chat shows each person their own inbox: the tag is theirs.
+  return currentCard(deps, round, person, prompt.token, deps.store.ledger.promptTag(prompt.token, person), prompt.locale, note);
 }
 
 export interface ChatView {
@@ -51,7 +52,7 @@ export async function executeCardAction(deps: ServiceDeps, person: string, promp
   const question = round === null ? undefined : roundQuestions(round).find((q) => q.id === parsed.q);
   let note: MessageKey | null = null;
   try {
-    const outcome = await recordAnswer(deps, { roundId: parsed.r, person, responseToken: parsed.t, questionId: parsed.q, raw: rawFor(question, parsed.raw) });
+    const outcome = await recordAnswer(deps, { roundId: parsed.r, person, responseToken: parsed.t, ...(parsed.g === undefined ? {} : { binding: parsed.g }), questionId: parsed.q, raw: rawFor(question, parsed.raw) });
     if (outcome === 'already-answered') note = 'answer.already';
     else if (outcome === 'busy') note = 'answer.busy';
   } catch (error) {

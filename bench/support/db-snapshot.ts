@@ -5,8 +5,12 @@ const { EJSON } = BSON;
 
 export type Snapshot = Map<string, string>;
 
-/** agenda_jobs changes on every scheduler tick (lockedAt, lastRunAt): it is not data a request can write. */
-const IGNORED = new Set(['agenda_jobs']);
+/**
+ * Bookkeeping that changes by itself, not data a request can write: agenda_jobs on every scheduler
+ * tick (lockedAt, lastRunAt), instances on every heartbeat, send_leases while sending, close_drains
+ * while a round closes.
+ */
+const IGNORED = new Set(['agenda_jobs', 'instances', 'send_leases', 'close_drains']);
 
 export async function snapshot(db: Db): Promise<Snapshot> {
   const out: Snapshot = new Map();

@@ -31,6 +31,12 @@ export interface SurveyPrompt {
    * travels only inside the message (button values), never in our database.
    */
   readonly responseToken: string;
+  /**
+   * The token's tag for this recipient (store/answer-id.ts promptTag): every action that carries
+   * the token carries it too, and a click whose tag does not match the clicking person is refused.
+   * Empty for a prompt shown closed, which takes no clicks.
+   */
+  readonly binding: string;
   readonly minGroupSize: number;
   /** The organisation's name for the eNPS question; null uses the catalog's 'org.fallback'. */
   readonly orgName: string | null;

@@ -145,12 +145,14 @@ export async function deliverDue(
       return null;
     }
     try {
+      const responseToken = newResponseToken();
       const ref = await platform.sendPrompt(recipientOf(deps, person, delivery), {
         roundId: round._id,
         deliveryId: delivery._id,
         surveyKind: round.kind,
         questions: round.questionIds.map((id) => questionById(id)).filter((q): q is Question => q !== undefined),
-        responseToken: newResponseToken(),
+        responseToken,
+        binding: store.ledger.promptTag(responseToken, delivery.personKey),
         minGroupSize: round.anonymity.minGroupSize,
         orgName: deps.settings.orgName,
       });

@@ -11,6 +11,8 @@ export interface AnswerInput {
   readonly person: PersonKey;
   /** From the prompt's button value: links retries of one click, never stored. */
   readonly responseToken: string;
+  /** The token's recipient tag from the same button (see store/answer-id.ts promptTag). */
+  readonly binding?: string;
   readonly questionId: string;
   readonly raw: RawAnswer;
 }
@@ -66,6 +68,11 @@ async function recordIn(deps: ServiceDeps, round: RoundDoc, input: AnswerInput):
 
   const delivery = await store.lookups.invitation(round._id, input.person);
   if (delivery === null) throw new DomainError('NOT_INVITED', `round ${round._id} was not sent to this person`);
+  // The token must have been sent to the person clicking: someone holding another person's
+  // message can neither answer through it nor learn anything (this is the reply any stranger gets).
+  if (delivery.bound && !store.ledger.promptTagMatches(input.responseToken, input.person, input.binding)) {
+    throw new DomainError('NOT_INVITED', `round ${round._id}: this prompt was not sent to this person`);
+  }
   if (delivery.expiresAt !== null && clock.now().toJSDate() >= delivery.expiresAt) {
     throw new DomainError('ROUND_CLOSED', `this person's prompt in ${round._id} has expired`);
   }
@@ -76,9 +83,9 @@ async function recordIn(deps: ServiceDeps, round: RoundDoc, input: AnswerInput):
   const kind = answer.kind === 'text' ? 'comment' : 'response';
   const comparable = typeof value === 'string' && kind === 'comment' ? value : JSON.stringify(value);
   if (await store.ledger.hasAnswered(round._id, input.person, question.id)) {
-    // A retry of this very click finds its answer under the same id with the same value;
-    // anything else is a second answer, which is refused so answers cannot be changed.
-    return (await store.answers.storedValue(kind, id)) === comparable ? 'recorded' : 'already-answered';
+    // A second click on an answered question changes nothing, and is answered the same way
+    // whatever its value: the reply never tells which value was stored.
+    return 'already-answered';
   }
 
   const base = { _id: id, roundId: round._id, roundDate: round.date, questionId: question.id, segment };

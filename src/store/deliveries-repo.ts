@@ -9,7 +9,7 @@ export function deliveryId(roundId: string, person: PersonKey): string {
 
 export type NewDelivery = Omit<
   DeliveryDoc,
-  'state' | 'attempts' | 'claimedAt' | 'messageChannel' | 'messageId' | 'lastError' | 'locale' | 'reminders' | 'nextReminderAt' | 'expiresAt'
+  'state' | 'attempts' | 'claimedAt' | 'messageChannel' | 'messageId' | 'lastError' | 'locale' | 'reminders' | 'nextReminderAt' | 'expiresAt' | 'bound'
 > &
   Partial<Pick<DeliveryDoc, 'locale' | 'reminders' | 'expiresAt'>>;
 
@@ -151,7 +151,7 @@ export class DeliveriesRepo {
   }
 
   async markSent(id: string, channel: string, messageId: string): Promise<void> {
-    await this.deliveries.updateOne({ _id: id }, { $set: { state: 'sent', messageChannel: channel, messageId, lastError: null } });
+    await this.deliveries.updateOne({ _id: id }, { $set: { state: 'sent', messageChannel: channel, messageId, lastError: null, bound: true } });
   }
 
   async markFailed(id: string, error: string): Promise<void> {

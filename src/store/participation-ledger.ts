@@ -3,7 +3,7 @@ import type { Database } from './database.js';
 import type { ParticipationDoc, PersonKey } from './documents/identity.js';
 import { InsertBatcher } from './insert-batcher.js';
 import { WriteLane } from './write-lane.js';
-import { responseId } from './answer-id.js';
+import { promptTag, promptTagMatches, responseId } from './answer-id.js';
 import { TtlCache } from './ttl-cache.js';
 
 /** How many ledger entries a process remembers it has seen (about 100 bytes each). */
@@ -41,6 +41,15 @@ export class ParticipationLedger {
 
   private key(parts: readonly string[]): string {
     return createHmac('sha256', this.secret).update(parts.join('\u001f')).digest('hex');
+  }
+
+  /** The tag binding a prompt's token to its recipient (see answer-id.ts). */
+  promptTag(token: string, person: PersonKey): string {
+    return promptTag(this.secret, token, person);
+  }
+
+  promptTagMatches(token: string, person: PersonKey, tag: string | undefined): boolean {
+    return promptTagMatches(this.secret, token, person, tag);
   }
 
   /** The id of the answer given through a prompt's token (see services/response-id.ts). */

@@ -45,7 +45,8 @@ describe('exit survey timing and retention', () => {
     expect(platform.prompts.map((p) => p.at.toISOString())).toEqual(['2026-11-23T09:00:00.000Z']);
     expect(platform.reminders.map((r) => r.at.toISOString())).toEqual(['2026-11-25T09:00:00.000Z']);
     const token = platform.prompts[0]?.prompt.responseToken ?? '';
-    await expect(recordAnswer(deps, { roundId: 'exit:2026-Q4', person: leaver, responseToken: token, questionId: 'exit-keep', raw: 'x' })).rejects.toMatchObject({
+    const binding = platform.prompts[0]?.prompt.binding ?? '';
+    await expect(recordAnswer(deps, { roundId: 'exit:2026-Q4', person: leaver, responseToken: token, binding, questionId: 'exit-keep', raw: 'x' })).rejects.toMatchObject({
       code: 'ROUND_CLOSED',
     });
     expect((await db.database.collections.exitRequests.findOne({ _id: leaver }))?.state).toBe('expired');
@@ -57,7 +58,8 @@ describe('exit survey timing and retention', () => {
     await requestExitSurvey(deps, 'slack:T1:UHR', { target: leaver });
     await runUntil('2026-11-23T10:00:00Z');
     const token = platform.prompts[0]?.prompt.responseToken ?? '';
-    await recordAnswer(deps, { roundId: 'exit:2026-Q4', person: leaver, responseToken: token, questionId: 'exit-rate-pay', raw: 2 });
+    const binding = platform.prompts[0]?.prompt.binding ?? '';
+    await recordAnswer(deps, { roundId: 'exit:2026-Q4', person: leaver, responseToken: token, binding, questionId: 'exit-rate-pay', raw: 2 });
     await runUntil('2026-12-10T00:00:00Z');
     expect(platform.reminders).toHaveLength(0);
   });

@@ -48,7 +48,7 @@ describe('exit results: pooled by quarter, by department where safe', () => {
       const sent = platform.prompts.find((p) => p.prompt.roundId.startsWith('exit:') && `slack:T1:${p.to.userId}` === person && p.at.toISOString().startsWith(date));
       if (!sent) throw new Error(`no exit prompt for ${person} on ${date}`);
       const answer = (questionId: string, raw: number | string | string[]) =>
-        recordAnswer(deps, { roundId: sent.prompt.roundId, person, responseToken: sent.prompt.responseToken, questionId, raw });
+        recordAnswer(deps, { roundId: sent.prompt.roundId, person, responseToken: sent.prompt.responseToken, binding: sent.prompt.binding, questionId, raw });
       await answer('exit-reasons', answers.reasons);
       await answer('exit-rate-pay', answers.pay);
       await answer('enps', answers.enps);

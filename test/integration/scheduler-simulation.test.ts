@@ -41,7 +41,7 @@ describe('two months of a weekly pulse across DST, driven by the injected clock'
         if (!answerers.has(person)) continue;
         for (const question of sent.prompt.questions) {
           const raw = question.kind === 'scale' ? 8 : question.kind === 'text' ? 'ok' : 4;
-          await recordAnswer(deps, { roundId: sent.prompt.roundId, person, responseToken: sent.prompt.responseToken, questionId: question.id, raw });
+          await recordAnswer(deps, { roundId: sent.prompt.roundId, person, responseToken: sent.prompt.responseToken, binding: sent.prompt.binding, questionId: question.id, raw });
         }
         answeredAt.set(`${sent.prompt.roundId}|${person}`, deps.clock.now().toJSDate());
       }

@@ -49,7 +49,7 @@ describe('Slack prompts respect Block Kit limits', () => {
     for (const [name, questions] of Object.entries(surveys)) {
       it(`${name} in ${locale}`, () => {
         const message = promptMessage(
-          { roundId: 'pulse-with-a-long-survey-id-for-safety:2026-11-23', surveyKind: name === 'exit' ? 'exit' : 'pulse', questions, responseToken: '0f6b1c1e-6c0b-4d5e-9f3a-2b1c0d9e8f7a', minGroupSize: 5, orgName: 'A'.repeat(80) },
+          { roundId: 'pulse-with-a-long-survey-id-for-safety:2026-11-23', surveyKind: name === 'exit' ? 'exit' : 'pulse', questions, responseToken: '0f6b1c1e-6c0b-4d5e-9f3a-2b1c0d9e8f7a', binding: 'Ab-_'.repeat(6).slice(0, 22), minGroupSize: 5, orgName: 'A'.repeat(80) },
           locale,
         );
         expect(violations(message.blocks as unknown as Node[])).toEqual([]);

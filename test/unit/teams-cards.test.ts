@@ -16,6 +16,7 @@ const prompt = (surveyKind: SurveyPrompt['surveyKind'], questions: readonly Ques
   surveyKind,
   questions,
   responseToken: TOKEN,
+  binding: 'Ab-_'.repeat(6).slice(0, 22),
   minGroupSize: 5,
   orgName: 'A rather long organisation name, Incorporated and Partners',
 });

@@ -72,24 +72,27 @@ export async function answerAndRefresh(
   const { person, channel, ts, value } = answered;
   const started = performance.now();
   let note: MessageKey | null = null;
-  let busy = false;
+  /** The click changed nothing and the message is left as it is (shed, or not this person's prompt). */
+  let unchanged: boolean;
   try {
-    const outcome: AnswerOutcome = await recordAnswer(ctx.deps, { roundId: value.r, person, responseToken: value.t, questionId: value.q, raw });
+    const outcome: AnswerOutcome = await recordAnswer(ctx.deps, { roundId: value.r, person, responseToken: value.t, ...(value.g === undefined ? {} : { binding: value.g }), questionId: value.q, raw });
     if (outcome === 'already-answered') note = 'answer.already';
-    busy = outcome === 'busy';
-    if (busy) note = 'answer.busy';
+    unchanged = outcome === 'busy';
+    if (unchanged) note = 'answer.busy';
   } catch (error) {
     if (!isDomainError(error)) throw error;
     note = MESSAGE_FOR[error.code] ?? 'answer.invalid';
+    // Not this person's prompt: nothing of it is theirs to redraw.
+    unchanged = error.code === 'NOT_INVITED';
   }
   await ack();
   ctx.deps.metrics?.answerAcknowledged('slack', (performance.now() - started) / 1000);
   const locale = await promptLocale(ctx, value.r, person);
-  // A shed click changed nothing: the prompt stays as it is, and the person is told to try again.
-  if (!busy) await refreshesOf(ctx).run(`${channel}:${ts}`, async () => {
+  // A shed or refused click changed nothing: the prompt stays as it is, and the note says why.
+  if (!unchanged) await refreshesOf(ctx).run(`${channel}:${ts}`, async () => {
     const round = await ctx.deps.store.rounds.getCached(value.r);
     if (round === null) return;
-    const message = await currentPrompt(ctx.deps, round, person, value.t, locale);
+    const message = await currentPrompt(ctx.deps, round, person, value.t, value.g ?? '', locale);
     await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
   });
   if (note !== null) {

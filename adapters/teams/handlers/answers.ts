@@ -19,8 +19,11 @@ async function promptLocale(ctx: TeamsContext, context: TurnContext, roundId: st
 }
 
 
-/** Records one answer and returns the card to show in its place (the same card, refreshed). */
-async function answer(ctx: TeamsContext, context: TurnContext, data: AnswerData): Promise<AdaptiveCardJson> {
+/**
+ * Records one answer and returns the card to show in its place (the same card, refreshed), or
+ * only a note when the card was not this person's: someone else's card is never redrawn for them.
+ */
+async function answer(ctx: TeamsContext, context: TurnContext, data: AnswerData): Promise<AdaptiveCardJson | string> {
   const { deps } = ctx;
   const actor = actorOf(ctx, context);
   const locale = await promptLocale(ctx, context, data.r, actor.key);
@@ -28,16 +31,18 @@ async function answer(ctx: TeamsContext, context: TurnContext, data: AnswerData)
   const question = round === null ? undefined : roundQuestions(round).find((q) => q.id === data.q);
   let note: MessageKey | null = null;
   try {
-    const outcome = await recordAnswer(deps, { roundId: data.r, person: actor.key, responseToken: data.t, questionId: data.q, raw: rawFor(question, data.raw) });
+    const outcome = await recordAnswer(deps, { roundId: data.r, person: actor.key, responseToken: data.t, ...(data.g === undefined ? {} : { binding: data.g }), questionId: data.q, raw: rawFor(question, data.raw) });
     if (outcome === 'already-answered') note = 'answer.already';
     else if (outcome === 'busy') note = 'answer.busy';
   } catch (error) {
     if (!isDomainError(error)) throw error;
+    if (error.code === 'NOT_INVITED') return t(locale, answerErrorKey(error.code));
     note = answerErrorKey(error.code);
   }
   const text = note === null ? undefined : t(locale, note);
-  if (round === null) return promptCard({ roundId: data.r, surveyKind: 'pulse', questions: [], responseToken: data.t, minGroupSize: 0, orgName: null }, locale, { closed: true });
-  return currentCard(deps, round, actor.key, data.t, locale, text);
+  if (round === null) return promptCard({ roundId: data.r, surveyKind: 'pulse', questions: [], responseToken: data.t, binding: '', minGroupSize: 0, orgName: null }, locale, { closed: true });
+  // The answer service has checked the tag against this person (or the prompt predates tags).
+  return currentCard(deps, round, actor.key, data.t, data.g ?? '', locale, text);
 }
 
 export function registerAnswerHandlers(app: Application, ctx: TeamsContext): void {
@@ -62,7 +67,10 @@ export function registerAnswerHandlers(app: Application, ctx: TeamsContext): voi
     const locale = link === null ? await localeOf(ctx, actor.key, context.activity.locale) : await promptLocale(ctx, context, link.r, actor.key);
     const round = link === null ? null : await ctx.deps.store.rounds.getCached(link.r);
     if (link === null || round === null) return t(locale, 'ui.roundClosed');
-    return currentCard(ctx.deps, round, actor.key, link.t, locale);
+    // A tagged card is redrawn only for the person it was sent to; an untagged one (sent before
+    // tags) is redrawn without one, so its clicks work only where no tag is asked for.
+    if (link.g !== undefined && !ctx.deps.store.ledger.promptTagMatches(link.t, actor.key, link.g)) return t(locale, 'answer.notInvited');
+    return currentCard(ctx.deps, round, actor.key, link.t, link.g ?? '', locale);
   });
 
   // Older clients send Action.Submit as a message; the card is then updated through the connector.
@@ -70,6 +78,10 @@ export function registerAnswerHandlers(app: Application, ctx: TeamsContext): voi
     const parsed = parseAnswerData(data);
     if (parsed === null) return;
     const card = await answer(ctx, context, parsed);
+    if (typeof card === 'string') {
+      await context.sendActivity(card);
+      return;
+    }
     const replyTo = context.activity.replyToId;
     if (replyTo) await context.updateActivity({ ...cardActivity(card, ''), id: replyTo });
   });

@@ -68,6 +68,11 @@ export const deliveryDocSchema = z.object({
    * document never records who had not answered.
    */
   nextReminderAt: z.date().nullable().default(null),
+  /**
+   * The prompt went out with its token bound to this person (see store/answer-id.ts promptTag):
+   * every click on it must carry the tag. Prompts sent before binding existed have none.
+   */
+  bound: z.boolean().default(false),
   /** After this the prompt takes no answers (exit surveys expire); null = when the round closes. */
   expiresAt: z.date().nullable().default(null),
 });

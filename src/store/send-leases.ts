@@ -17,7 +17,7 @@ export interface SendLeaseDoc {
 }
 
 /** How long a lease lasts without renewal: a holder that dies is replaced within this. */
-export const SEND_LEASE_MS = 30_000;
+export const SEND_LEASE_MS = 10_000;
 
 interface Held {
   readonly id: string;
@@ -27,7 +27,7 @@ interface Held {
 /**
  * Which instance sends to each workspace (Slack) or tenant (Teams): one at a time, so the pace
  * configured per workspace holds across every instance, however many there are. The holder renews
- * its lease when half of it is gone (one write per 15 s while it sends); another instance takes
+ * its lease when half of it is gone (one write per 5 s while it sends); another instance takes
  * over once the lease has expired. A holder trusts its own lease only while more than half of it
  * is left, so clocks may differ between instances by up to that much.
  */

@@ -1,4 +1,5 @@
 import { COUNTER_RESPONDENTS, ROUND_QUESTION } from '../store/documents/answers.js';
+import { rewriteRoundInKeyedOrder, ROUND_ANSWER_COLLECTIONS } from '../store/keyed-order.js';
 import { awaitOtherInstances } from './close-drain.js';
 import type { ServiceDeps } from './deps.js';
 
@@ -52,6 +53,11 @@ export async function closeRound(deps: ServiceDeps, roundId: string, options: Cl
       [...respondents].map(([segment, n]) => ({ segment, questionId: ROUND_QUESTION, value: COUNTER_RESPONDENTS, n })),
     );
     await store.rounds.update(roundId, { countsFinal: true });
+  }
+  if (!round.keyedOrder) {
+    // Stored as they arrived, a round's answers would keep a clock: rewrite them in id order.
+    for (const collection of ROUND_ANSWER_COLLECTIONS) await rewriteRoundInKeyedOrder(store.database, collection, roundId);
+    await store.rounds.update(roundId, { keyedOrder: true });
   }
   const purged = await store.ledger.purge(roundId);
   await store.deliveries.dropLocks(roundId);

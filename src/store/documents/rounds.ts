@@ -31,6 +31,8 @@ export const roundDocSchema = z.object({
    * into a subtraction that reveals a small group.
    */
   segmentParents: z.record(z.string(), z.string().nullable()).default({}),
+  /** Set once the closed round's answers, comments and counters are stored in keyed-id order (see store/keyed-order.ts). */
+  keyedOrder: z.boolean().default(false),
   /** Set once every recipient has a delivery, so a restarted fan-out knows where it stands. */
   fannedOut: z.boolean().default(false),
   /** Opened by `/pulse send-now`: every prompt goes at once (also when a crashed fan-out resumes). */

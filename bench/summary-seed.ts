@@ -86,7 +86,7 @@ export async function seedSummaryBench(database: Database, shape: SeedShape): Pr
       _id: id, surveyId: 'pulse', kind: 'pulse', date, index: shape.rounds - 1 - r,
       questionIds: ['enps', ...likert, 'comment'], anonymity: { minGroupSize: 5, minCommentGroupSize: 5 },
       opensAt: new Date(`${date}T09:00:00Z`), closesAt: new Date(`${date}T09:00:00Z`), state: 'closed', countsFinal: true,
-      segmentParents, fannedOut: true, sendNow: false, keyedOrder: true,
+      segmentParents, fannedOut: true, sendNow: false, keyedOrder: true, pooledQuarters: [], mergedInto: null,
     };
     await c.rounds.insertOne(round);
     const docs: CounterDoc[] = [];

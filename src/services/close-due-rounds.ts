@@ -11,8 +11,10 @@ import type { PlatformRegistry } from './deliver-due.js';
 export async function closeDueRounds(deps: ServiceDeps, platforms: PlatformRegistry): Promise<number> {
   const now = deps.clock.now().toJSDate();
   const due = (await deps.store.rounds.openRounds()).filter((round) => round.closesAt <= now);
+  let closed = 0;
   for (const round of due) {
-    await closeRound(deps, round._id);
+    if (!(await closeRound(deps, round._id))) continue;
+    closed++;
     for await (const delivery of deps.store.deliveries.sentIn(round._id)) {
       const person = await deps.store.people.get(delivery.personKey);
       const platform = platforms.get(delivery.platform);
@@ -30,5 +32,5 @@ export async function closeDueRounds(deps: ServiceDeps, platforms: PlatformRegis
     // was still recording when the round closed must not outlive it.
     await deps.store.ledger.purge(round._id);
   }
-  return due.length;
+  return closed;
 }

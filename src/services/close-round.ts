@@ -1,6 +1,7 @@
 import { COUNTER_RESPONDENTS, ROUND_QUESTION } from '../store/documents/answers.js';
 import { rewriteRoundInKeyedOrder, ROUND_ANSWER_COLLECTIONS } from '../store/keyed-order.js';
 import { awaitOtherInstances } from './close-drain.js';
+import { mergeSmallExitQuarter, refileSmallDepartments } from './exit-pool-close.js';
 import type { ServiceDeps } from './deps.js';
 
 /**
@@ -24,11 +25,13 @@ export const CLOSE_GRACE_MS = 3_500;
 /** How long closing waits for this process's answers in flight before it counts anyway. */
 const IN_FLIGHT_LIMIT_MS = 60_000;
 
-export async function closeRound(deps: ServiceDeps, roundId: string, options: CloseOptions = {}): Promise<void> {
+/** True once the round is closed; false when there is no such round. */
+export async function closeRound(deps: ServiceDeps, roundId: string, options: CloseOptions = {}): Promise<boolean> {
   const { store } = deps;
   const logger = deps.logger.child({ roundId });
   const round = await store.rounds.get(roundId);
-  if (round === null || round.state === 'closed') return;
+  if (round === null) return false;
+  if (round.state === 'closed') return true;
   if (round.state === 'open') {
     await store.rounds.update(roundId, { state: 'closing' });
     const grace = options.graceMs ?? deps.settings.closeGraceMs ?? CLOSE_GRACE_MS;
@@ -44,7 +47,10 @@ export async function closeRound(deps: ServiceDeps, roundId: string, options: Cl
   }
   await store.counters.settle();
 
-  if (!round.countsFinal) {
+  // An exit quarter below the threshold is pooled into the next one, in storage (exit-pool-close.ts).
+  const merged = round.mergedInto !== null || (round.kind === 'exit' && !round.countsFinal && (await mergeSmallExitQuarter(deps, round)));
+  if (!round.countsFinal && !merged) {
+    if (round.kind === 'exit') await refileSmallDepartments(deps, round);
     const rows = await store.answers.countRound(roundId);
     await store.counters.replaceAnswerCounts(roundId, rows, ROUND_QUESTION);
     const respondents = await store.ledger.respondentsBySegment(roundId);
@@ -54,7 +60,7 @@ export async function closeRound(deps: ServiceDeps, roundId: string, options: Cl
     );
     await store.rounds.update(roundId, { countsFinal: true });
   }
-  if (!round.keyedOrder) {
+  if (!round.keyedOrder && !merged) {
     // Stored as they arrived, a round's answers would keep a clock: rewrite them in id order.
     for (const collection of ROUND_ANSWER_COLLECTIONS) await rewriteRoundInKeyedOrder(store.database, collection, roundId);
     await store.rounds.update(roundId, { keyedOrder: true });
@@ -64,4 +70,5 @@ export async function closeRound(deps: ServiceDeps, roundId: string, options: Cl
   await store.rounds.update(roundId, { state: 'closed' });
   await deps.instances?.forgetRound(roundId);
   logger.info({ purged }, 'round closed');
+  return true;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { poolExitQuarters, quarterOf, type Quarter } from '../domain/anonymity/exit-pooling.js';
+import { quarterOf, type Quarter } from '../domain/anonymity/exit-pooling.js';
 import { buildSegmentTree, ORG_ROOT } from '../domain/anonymity/segment-tree.js';
 import type { Enps } from '../domain/metrics/enps.js';
 import type { LikertSummary } from '../domain/metrics/likert.js';
@@ -8,7 +8,7 @@ import { EXIT_SURVEY_ID } from '../domain/exit-schedule.js';
 import { ENPS_QUESTION } from '../domain/templates/enps.js';
 import { EXIT_REASONS, EXIT_REASONS_QUESTION, type ExitReason } from '../domain/templates/exit-survey.js';
 import { COUNTER_ANSWERED, COUNTER_RESPONDENTS, ROUND_QUESTION } from '../store/documents/answers.js';
-import { roundDocSchema, type RoundDoc } from '../store/documents/rounds.js';
+import { roundDocSchema } from '../store/documents/rounds.js';
 import type { ServiceDeps } from './deps.js';
 import { countSlices, sliceEnps, sliceLikert, type SliceCounts } from './slice-counts.js';
 
@@ -85,13 +85,15 @@ export async function exitResults(deps: ServiceDeps, options: ExitResultsOptions
   const k = Math.max(deps.settings.anonymity.minGroupSize, ...rounds.map((r) => r.anonymity.minGroupSize));
   const commentK = Math.max(k, deps.settings.anonymity.minCommentGroupSize, ...rounds.map((r) => r.anonymity.minCommentGroupSize));
   const counters = await deps.store.counters.forRounds(rounds.map((r) => r._id));
-  const byQuarter = new Map<Quarter, RoundDoc>(rounds.map((r) => [quarterOf(r.date), r]));
-  const respondents = (roundIds: ReadonlySet<string>) =>
-    counters.filter((c) => roundIds.has(c.roundId) && c.questionId === ROUND_QUESTION && c.value === COUNTER_RESPONDENTS).reduce((sum, c) => sum + c.n, 0);
-  const pools = poolExitQuarters(
-    [...byQuarter].map(([quarter, round]) => ({ quarter, respondents: respondents(new Set([round._id])) })),
-    k,
-  );
+  const respondents = (roundId: string) =>
+    counters.filter((c) => c.roundId === roundId && c.questionId === ROUND_QUESTION && c.value === COUNTER_RESPONDENTS).reduce((sum, c) => sum + c.n, 0);
+  // Each closed exit round is one pool, its quarters fixed when it closed (it stayed open until it
+  // passed k: exit-pool-close.ts). Pools are never merged here: a higher k only hides a pool.
+  const pools = rounds
+    .filter((round) => round.mergedInto === null)
+    .map((round) => ({ round, quarters: round.pooledQuarters.length > 0 ? round.pooledQuarters : [quarterOf(round.date)] }))
+    .sort((a, b) => (a.quarters[0] ?? '').localeCompare(b.quarters[0] ?? ''))
+    .map(({ round, quarters }) => ({ round, quarters, visible: respondents(round._id) >= k }));
   const names = new Map((await deps.store.segments.all()).map((s) => [s._id, s.name]));
   const fromQ = options.from ? quarterOf(options.from) : null;
   const toQ = options.to ? quarterOf(options.to) : null;
@@ -100,7 +102,7 @@ export async function exitResults(deps: ServiceDeps, options: ExitResultsOptions
   const shown: ExitPoolResults[] = [];
   for (const pool of pools) {
     if (!pool.visible || !inRange(pool.quarters)) continue;
-    const roundIds = new Set(pool.quarters.map((q) => byQuarter.get(q)?._id ?? ''));
+    const roundIds = new Set([pool.round._id]);
     const poolCounters = counters.filter((c) => roundIds.has(c.roundId));
     // Exit answers are filed under the organisation or a department: a flat tree.
     const departments = [...new Set(poolCounters.map((c) => c.segment))].filter((s) => s !== ORG_ROOT);
@@ -123,13 +125,18 @@ export async function exitResults(deps: ServiceDeps, options: ExitResultsOptions
       departments: await Promise.all(visibleDepartments.map(slice)),
     });
   }
-  const trailing = pools.at(-1);
   return {
     pools: shown.reverse(),
-    pendingQuarters: trailing && !trailing.visible ? trailing.quarters : [],
+    pendingQuarters: await pendingQuarters(deps),
     minGroupSize: k,
     minCommentGroupSize: commentK,
   };
+}
+
+/** Closed quarters pooled into an exit round still open (together still below k): shown as pending, with no counts. */
+async function pendingQuarters(deps: ServiceDeps): Promise<Quarter[]> {
+  const open = await deps.store.database.collections.rounds.find({ surveyId: EXIT_SURVEY_ID, state: { $in: ['open', 'closing'] } }, { projection: { pooledQuarters: 1 } }).toArray();
+  return [...new Set(open.flatMap((round) => round.pooledQuarters ?? []))].sort();
 }
 
 function rankReasons(scores: SliceCounts, segment: string): ExitReasonCount[] {

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { Database } from './database.js';
+import { insertOnce, type Database } from './database.js';
 import type { ParticipationDoc, PersonKey } from './documents/identity.js';
 import { InsertBatcher } from './insert-batcher.js';
 import { WriteLane } from './write-lane.js';
@@ -106,6 +106,18 @@ export class ParticipationLedger {
     const out = new Map<string, number>();
     for await (const row of rows) out.set(row._id, row.n);
     return out;
+  }
+
+  /**
+   * Counts the respondents of `fromRound` as respondents of `toRound` too (an exit quarter below
+   * the threshold pooled into the next): one new keyed entry per "took part" entry, with its
+   * segment, so the next round's final count includes them. Idempotent.
+   */
+  async carryRespondents(fromRound: string, toRound: string): Promise<void> {
+    const entries = await this.database.collections.participation.find({ roundId: fromRound, scope: 'round' }).toArray();
+    for (const entry of entries) {
+      await insertOnce(this.database.collections.participation, { _id: this.key(['carried', entry._id, toRound]), roundId: toRound, scope: 'round' as const, segment: entry.segment });
+    }
   }
 
   /** Removes every entry of a closed round. */

@@ -52,6 +52,12 @@ export class RoundsRepo {
   }
 
   /** Moves a round's close time later (never earlier). */
+  async setPooledQuarters(id: string, quarters: readonly string[]): Promise<void> {
+    this.cache.delete(id);
+    await this.database.collections.rounds.updateOne({ _id: id }, { $set: { pooledQuarters: [...quarters] } });
+    this.cache.delete(id);
+  }
+
   async extendClose(id: string, closesAt: Date): Promise<void> {
     this.cache.delete(id);
     await this.database.collections.rounds.updateOne({ _id: id, closesAt: { $lt: closesAt } }, { $set: { closesAt } });
@@ -80,7 +86,7 @@ export class RoundsRepo {
     return docs.map((doc) => surveyDocSchema.parse(doc));
   }
 
-  async update(id: string, fields: Partial<Pick<RoundDoc, 'state' | 'countsFinal' | 'fannedOut' | 'keyedOrder'>>): Promise<void> {
+  async update(id: string, fields: Partial<Pick<RoundDoc, 'state' | 'countsFinal' | 'fannedOut' | 'keyedOrder' | 'mergedInto'>>): Promise<void> {
     this.cache.delete(id);
     await this.database.collections.rounds.updateOne({ _id: id }, { $set: fields });
     this.cache.delete(id);

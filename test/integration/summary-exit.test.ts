@@ -27,12 +27,19 @@ describe('exit results in HR’s weekly summary', () => {
   });
 
   it('the newest pool that passed shows its size, top reasons and eNPS in each language, to HR only', async () => {
-    await seedClosedRound(deps, {
+    // Q3 closed with Q2's three leavers pooled into it (in storage, as closing does: Q2 stayed
+    // below the threshold): six leavers, Q2's answers counted in Q3's round.
+    const q3 = await seedClosedRound(deps, {
       surveyId: 'exit',
       date: '2026-08-03',
       segmentParents: {},
-      bySegment: { org: { respondents: 3, enps: { 10: 2, 8: 1 }, choices: { 'exit-reasons': { pay: 2, growth: 3, leadership: 1, relocation: 1 } } } },
+      bySegment: { org: { respondents: 6, enps: { 3: 3, 10: 2, 8: 1 }, choices: { 'exit-reasons': { pay: 5, growth: 3, leadership: 1, relocation: 1 } } } },
     });
+    const { rounds, counters } = deps.store.database.collections;
+    const q2 = await rounds.findOne({ surveyId: 'exit', date: '2026-05-04' });
+    await rounds.updateOne({ _id: q2!._id }, { $set: { mergedInto: q3._id } });
+    await counters.deleteMany({ roundId: q2!._id });
+    await rounds.updateOne({ _id: q3._id }, { $set: { pooledQuarters: ['2026-Q2', '2026-Q3'] } });
     const lines = await exitSummaryLines(deps);
     expect(lines?.en).toEqual([
       '2026-Q2–2026-Q3: 6 leavers answered',

@@ -31,6 +31,13 @@ export const roundDocSchema = z.object({
    * into a subtraction that reveals a small group.
    */
   segmentParents: z.record(z.string(), z.string().nullable()).default({}),
+  /**
+   * Exit rounds: the quarters pooled into this one so far (earlier quarters that stayed below the
+   * threshold), and its own once it closes as a pool. Fixed when it closes.
+   */
+  pooledQuarters: z.array(z.string()).default([]),
+  /** Exit rounds: the round this quarter's answers were pooled into (it stayed below the threshold). */
+  mergedInto: z.string().nullable().default(null),
   /** Set once the closed round's answers, comments and counters are stored in keyed-id order (see store/keyed-order.ts). */
   keyedOrder: z.boolean().default(false),
   /** Set once every recipient has a delivery, so a restarted fan-out knows where it stands. */

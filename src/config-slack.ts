@@ -68,6 +68,10 @@ export function loadSlackConfig(env: Record<string, string | undefined>): SlackC
   };
   const signingWhy = 'copy the Signing Secret from your Slack app’s Basic Information page';
   if (env.SLACK_CLIENT_ID !== undefined) {
+    // Any workspace could install a multi-workspace app and join the directory and the counts.
+    if (common.allowedTeams === null) {
+      throw new ConfigError("SLACK_ALLOWED_TEAMS is missing: with SLACK_CLIENT_ID any workspace could install pulsebot and join your organisation's counts; list your workspace (T…) or Enterprise org (E…) ids, comma-separated");
+    }
     return {
       mode: 'oauth',
       clientId: env.SLACK_CLIENT_ID,

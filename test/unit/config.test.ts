@@ -98,3 +98,11 @@ describe('bootstrap roles', () => {
     expect(refNames(parsePlatformUserRef('slack:U0456')!, 'slack:T0123:U0456')).toBe(true);
   });
 });
+
+describe('Slack multi-workspace install', () => {
+  it('must name the workspaces it serves: any other could install it and join the counts', () => {
+    const oauth = { ...valid, SLACK_CLIENT_ID: '111.222', SLACK_CLIENT_SECRET: 's', SLACK_STATE_SECRET: 'x'.repeat(32), SLACK_SIGNING_SECRET: 'signing' };
+    expect(() => loadConfig(oauth)).toThrow(/^SLACK_ALLOWED_TEAMS is missing: with SLACK_CLIENT_ID any workspace could install pulsebot/);
+    expect(loadConfig({ ...oauth, SLACK_ALLOWED_TEAMS: 'T0123,E0456' }).slack).toMatchObject({ mode: 'oauth', common: { allowedTeams: ['T0123', 'E0456'] } });
+  });
+});

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../config.js';
 import { openCliContext, type CliContext } from './cli-context.js';
 import { apiKeyCommand } from './commands/api-key.js';
+import { auditCommand } from './commands/audit.js';
 import { exportCommand } from './commands/export.js';
 import { peopleImport, readCsvFile } from './commands/people.js';
 import { roleCommand } from './commands/role.js';
@@ -27,6 +28,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, io
         to: { type: 'string' },
         segment: { type: 'string' },
         out: { type: 'string', short: 'o' },
+        json: { type: 'boolean' },
       },
     });
     const [command, sub, ...rest] = positionals;
@@ -49,6 +51,10 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, io
       case 'export':
         if (rest.length > 0) throw new UsageError(`unexpected ${rest.join(' ')}: options start with --`);
         await exportCommand(open, { what: sub, format: values.format, survey: values.survey, from: values.from, to: values.to, segment: values.segment, out: values.out }, io);
+        break;
+      case 'audit':
+        if (sub !== undefined) throw new UsageError(`unexpected ${[sub, ...rest].join(' ')}: use \`audit [--json]\``);
+        await auditCommand(await open(), values.json ?? false, io);
         break;
       default:
         throw new UsageError(`unknown command "${command}"`);

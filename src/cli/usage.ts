@@ -36,6 +36,12 @@ Commands:
       Only groups that pass the anonymity threshold, and that cannot be worked out
       by subtraction, appear. Writes to stdout unless --out is given.
 
+  audit [--json]
+      Check the stored answers carry nothing that links them to a person: the thresholds
+      in force, every answer-side collection and its fields, no identifier, ObjectId,
+      time finer than a day or informative order, no ledger of a closed round, and the
+      groups hidden in the last closed round. Exit 1 when any check fails.
+
   help                             This text.
 
 Configuration comes from the same environment variables as the server

@@ -15,6 +15,10 @@ function keyOf(query: { isEnterpriseInstall?: boolean; enterpriseId?: string | u
  */
 export function mongoInstallationStore(database: Database, allowed: readonly string[] | null = null): InstallationStore & { teams(): Promise<string[]> } {
   const installations = database.collections.installations;
+  // An installation stored before SLACK_ALLOWED_TEAMS listed only this organisation's workspaces
+  // stays in MongoDB; it must not keep serving events or feeding the directory.
+  const isAllowed = (ids: readonly (string | undefined)[]): boolean =>
+    allowed === null || ids.some((id) => id !== undefined && allowed.includes(id));
   return {
     async storeInstallation(installation) {
       const ids = [installation.team?.id, installation.enterprise?.id].filter((id): id is string => typeof id === 'string');
@@ -29,6 +33,9 @@ export function mongoInstallationStore(database: Database, allowed: readonly str
       await installations.updateOne({ _id: key }, { $set: { installation: JSON.stringify(installation), updatedAt: new Date() } }, { upsert: true });
     },
     async fetchInstallation(query: InstallationQuery<boolean>) {
+      if (!isAllowed([query.teamId, query.enterpriseId])) {
+        throw new WorkspaceNotAllowedError(`Slack workspace ${keyOf(query)} is not in SLACK_ALLOWED_TEAMS; refused`);
+      }
       const doc = await installations.findOne({ _id: keyOf(query) });
       if (doc === null) throw new Error(`no Slack installation for ${keyOf(query)}`);
       return JSON.parse(doc.installation) as Installation<'v1' | 'v2', boolean>;
@@ -37,8 +44,10 @@ export function mongoInstallationStore(database: Database, allowed: readonly str
       await installations.deleteOne({ _id: keyOf(query) });
     },
     async teams() {
-      const docs = await installations.find({ _id: { $regex: '^slack:team:' } }, { projection: { _id: 1 } }).toArray();
-      return docs.map((d) => d._id.slice('slack:team:'.length));
+      const docs = await installations.find({ _id: { $regex: '^slack:team:' } }).toArray();
+      return docs
+        .filter((d) => isAllowed([d._id.slice('slack:team:'.length), (JSON.parse(d.installation) as Installation).enterprise?.id]))
+        .map((d) => d._id.slice('slack:team:'.length));
     },
   };
 }

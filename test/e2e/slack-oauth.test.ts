@@ -104,4 +104,17 @@ describe('Slack: OAuth install from a workspace that is not allowed', () => {
     expect(await callback.text()).toContain('This workspace may not install this pulsebot');
     expect(await h.app.database.collections.installations.countDocuments({})).toBe(0);
   });
+
+  it('an installation stored before the allowlist existed serves no events and feeds no directory', async () => {
+    // The harness's workspace (T0TEST) was installed while SLACK_ALLOWED_TEAMS was unset.
+    const stale = { team: { id: 'T0TEST' }, isEnterpriseInstall: false, tokenType: 'bot', bot: { token: 'xoxb-stale-T0TEST', userId: 'UBOT', id: 'B0BOT', scopes: ['chat:write'] } };
+    await h.app.database.collections.installations.insertOne({ _id: 'slack:team:T0TEST', installation: JSON.stringify(stale), updatedAt: new Date() });
+
+    await h.app.slack?.syncDirectories(true);
+    await h.command('UADMIN', '/pulse', 'send-now');
+    expect(await h.app.database.collections.people.countDocuments({})).toBe(0);
+    expect(await h.app.database.collections.rounds.countDocuments({})).toBe(0);
+    expect(h.fake.callsTo('chat.postMessage')).toEqual([]);
+    expect(h.fake.callsTo('users.list').map((c) => c.token)).not.toContain('xoxb-stale-T0TEST');
+  });
 });

@@ -9,7 +9,7 @@ import { cookie, sendError, sendHtml, sendJson, staticPage, WebError, unexpected
 import { dashboardModel } from './results-source.js';
 import { escapeMarkup } from '../../../src/services/escape-markup.js';
 import { renderDashboard } from './dashboard-view.js';
-import type { ChangeFeed } from './change-feed.js';
+import { openExitActivity, viewDigest, type ChangeFeed } from './change-feed.js';
 
 export const DASHBOARD_PATH = '/dashboard';
 const COOKIE = 'pulse_dash';
@@ -51,16 +51,25 @@ function page(o: DashboardOptions, locale: Locale, message: string | null): Prom
   );
 }
 
+/**
+ * The live-update feed: an event only when what THIS viewer's dashboard shows has changed (their
+ * scope, their roles now), never for anything outside it, such as an exit answer for a leader.
+ * The viewer is checked again each time: when they may no longer look, the feed ends.
+ */
 async function events(o: DashboardOptions, req: IncomingMessage, res: ServerResponse, viewer: Viewer): Promise<void> {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
   res.write('retry: 3000\n\n');
-  const stop = o.changes.subscribe(() => {
-    if (viewer.until !== null && viewer.until <= o.deps.clock.now().toSeconds()) {
-      res.end();
-      return;
-    }
-    res.write('event: changed\ndata: {}\n\n');
-  });
+  const view = async (): Promise<string | null> => {
+    const now = await viewerOf(o, req);
+    if (now === null || now === 'forbidden' || (viewer.until !== null && viewer.until <= o.deps.clock.now().toSeconds())) return null;
+    return viewDigest([await dashboardModel(o.deps, now.scope, now.hr), now.hr ? await openExitActivity(o.deps) : null]);
+  };
+  const stop = o.changes.subscribe(
+    view,
+    () => res.write('event: changed\ndata: {}\n\n'),
+    () => res.end(),
+    () => res.write(': ready\n\n'),
+  );
   req.on('close', stop);
   await Promise.resolve();
 }

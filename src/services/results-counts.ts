@@ -1,5 +1,6 @@
 import { buildSegmentTree, type SegmentTree } from '../domain/anonymity/segment-tree.js';
 import { rollUp, visibleSegments } from '../domain/anonymity/suppression.js';
+import { effectiveThresholds, type AnonymitySettings } from '../domain/anonymity/thresholds.js';
 import type { Driver } from '../domain/drivers.js';
 import { computeEnps, type Enps } from '../domain/metrics/enps.js';
 import { summarizeLikert, type LikertSummary } from '../domain/metrics/likert.js';
@@ -12,6 +13,8 @@ import type { RoundDoc } from '../store/documents/rounds.js';
 export interface RoundCounts {
   readonly round: RoundDoc;
   readonly tree: SegmentTree;
+  /** The thresholds applied: the stricter of the round's and today's (see `effectiveThresholds`). */
+  readonly thresholds: AnonymitySettings;
   /** Segments whose scores may be shown (threshold + subtraction on respondents). */
   readonly shown: ReadonlySet<string>;
   /** Per question: what may be shown (threshold + subtraction, on that question's own counts). */
@@ -25,8 +28,11 @@ export function treeOf(round: RoundDoc): SegmentTree {
   return buildSegmentTree(Object.entries(round.segmentParents).map(([id, parentId]) => ({ id, parentId })));
 }
 
-/** Rolls a round's counters up its own segment tree and works out what may be shown. */
-export function countRound(round: RoundDoc, counters: readonly CounterDoc[]): RoundCounts {
+/**
+ * Rolls a round's counters up its own segment tree and works out what may be shown, judged by the
+ * stricter of the round's thresholds and `current` (today's settings).
+ */
+export function countRound(round: RoundDoc, counters: readonly CounterDoc[], current: AnonymitySettings): RoundCounts {
   const tree = treeOf(round);
   // question → value → segment → n (own counts), rolled up the tree on first use.
   const own = new Map<string, Map<string, Map<string, number>>>();
@@ -52,7 +58,8 @@ export function countRound(round: RoundDoc, counters: readonly CounterDoc[]): Ro
     }
     return t;
   };
-  const { minGroupSize: k, minCommentGroupSize: kComments } = round.anonymity;
+  const thresholds = effectiveThresholds(round.anonymity, current);
+  const { minGroupSize: k, minCommentGroupSize: kComments } = thresholds;
   const respondents = totals(ROUND_QUESTION, COUNTER_RESPONDENTS);
   const shown = visibleSegments(tree, respondents, k);
   const perQuestion = new Map<string, Set<string>>();
@@ -60,6 +67,7 @@ export function countRound(round: RoundDoc, counters: readonly CounterDoc[]): Ro
   return {
     round,
     tree,
+    thresholds,
     shown,
     shownFor: (questionId) => {
       let s = perQuestion.get(questionId);
@@ -71,7 +79,7 @@ export function countRound(round: RoundDoc, counters: readonly CounterDoc[]): Ro
       return s;
     },
     commentsShown: () => {
-      comments ??= new Set([...visibleSegments(tree, respondents, Math.max(k, kComments))].filter((segment) => shown.has(segment)));
+      comments ??= new Set([...visibleSegments(tree, respondents, kComments)].filter((segment) => shown.has(segment)));
       return comments;
     },
     count: (segment, questionId, value) => totals(questionId, value).get(segment) ?? 0,

@@ -1,4 +1,5 @@
 import { buildSegmentTree, type SegmentTree } from '../domain/anonymity/segment-tree.js';
+import { effectiveThresholds } from '../domain/anonymity/thresholds.js';
 import type { Driver } from '../domain/drivers.js';
 import { DomainError } from '../domain/errors.js';
 import { EXIT_SURVEY_ID } from '../domain/exit-schedule.js';
@@ -119,7 +120,7 @@ export async function resultsInRange(deps: ServiceDeps, query: ResultsQuery): Pr
   const rounds = (await deps.store.database.collections.rounds.find(filter).sort({ date: -1 }).toArray()).map((doc) => roundDocSchema.parse(doc));
   const counters = await deps.store.counters.forRounds(rounds.map((r) => r._id));
   const names = new Map((await deps.store.segments.all()).map((s) => [s._id, s.name]));
-  const k = (round: RoundDoc) => Math.max(round.anonymity.minGroupSize, deps.settings.anonymity.minGroupSize);
+  const k = (round: RoundDoc) => effectiveThresholds(round.anonymity, deps.settings.anonymity).minGroupSize;
   return {
     kind: 'pulse',
     survey: query.survey,

@@ -32,7 +32,9 @@ export async function loadSummaryContext(deps: ServiceDeps, surveyId: string, ma
   const rounds = [...newestFirst].reverse();
   const names = new Map((await store.segments.all()).map((s) => [s._id, s.name]));
   const surveyName = (await store.rounds.survey(surveyId))?.definition.name ?? surveyId;
-  const key = rounds.map((r) => r._id).join(',');
+  // The thresholds are part of the key: raising PULSE_MIN_GROUP_SIZE must hide groups at once.
+  const { minGroupSize, minCommentGroupSize } = deps.settings.anonymity;
+  const key = `${rounds.map((r) => r._id).join(',')}|${minGroupSize}|${minCommentGroupSize}`;
   const perStore = cache.get(store) ?? new Map<string, { key: string; context: SummaryContext }>();
   cache.set(store, perStore);
   const cached = perStore.get(surveyId);
@@ -42,7 +44,7 @@ export async function loadSummaryContext(deps: ServiceDeps, surveyId: string, ma
   const context: SummaryContext = {
     surveyId,
     surveyName,
-    rounds: rounds.map((round) => countRound(round, byRound.get(round._id) ?? [])),
+    rounds: rounds.map((round) => countRound(round, byRound.get(round._id) ?? [], deps.settings.anonymity)),
     names,
     comments: await loadRoundComments(deps, rounds[rounds.length - 1]?._id ?? ''),
   };

@@ -159,7 +159,7 @@ export async function buildSummary(deps: ServiceDeps, ctx: SummaryContext, reque
     surveyId: ctx.surveyId,
     surveyName: ctx.surveyName,
     round: { id: latest.round._id, date: latest.round.date },
-    minGroupSize: latest.round.anonymity.minGroupSize,
+    minGroupSize: latest.thresholds.minGroupSize,
     segments,
     chartSegment,
     ...(exitResults ? { exitResults } : {}),

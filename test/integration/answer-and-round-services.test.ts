@@ -134,8 +134,10 @@ describe('starting, answering and closing rounds', () => {
       await recordAnswer(deps, { roundId: round._id, person, responseToken: newResponseToken(), questionId: 'comment', raw: 'fine' });
     }
     await closeRound(deps, round._id, { graceMs: 0 });
+    // The deployment's PULSE_MIN_GROUP_SIZE is a floor for results too, so it is 3 here as well.
+    const atK3 = { ...deps, settings: { ...deps.settings, anonymity: { minGroupSize: 3, minCommentGroupSize: 3 } } };
     const visible = async () => {
-      const results = await roundResults(deps, 'pulse', 'all');
+      const results = await roundResults(atK3, 'pulse', 'all');
       return Object.fromEntries((results?.segments ?? []).map((r) => [r.segment, r.visible]));
     };
     // k = 3: t1 (6) and t2 (3) both pass and sum to dept (9): everything shows.

@@ -1,4 +1,5 @@
 import { buildSegmentTree } from '../../../src/domain/anonymity/segment-tree.js';
+import { effectiveThresholds } from '../../../src/domain/anonymity/thresholds.js';
 import { exitResults, type ExitResults } from '../../../src/services/exit-results.js';
 import type { ServiceDeps } from '../../../src/services/deps.js';
 import { resultsInRange } from '../../../src/services/results-range.js';
@@ -47,7 +48,7 @@ async function liveParticipation(deps: ServiceDeps, roots: readonly string[] | n
   const round = open[0];
   if (round === undefined) return [];
   const tree = buildSegmentTree(Object.entries(round.segmentParents).map(([id, parentId]) => ({ id, parentId })));
-  const k = Math.max(round.anonymity.minGroupSize, deps.settings.anonymity.minGroupSize);
+  const k = effectiveThresholds(round.anonymity, deps.settings.anonymity).minGroupSize;
   const slices = countSlices(tree, await deps.store.counters.forRound(round._id), k);
   return (roots ?? [tree.root]).filter((s) => tree.has(s)).map((segment) => {
     if (!slices.shown.has(segment)) return { segment, date: round.date, respondents: null, invited: null, rate: null };

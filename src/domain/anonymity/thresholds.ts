@@ -30,3 +30,14 @@ export function passesScoreThreshold(respondents: number, settings: AnonymitySet
 export function passesCommentThreshold(respondents: number, settings: AnonymitySettings): boolean {
   return respondents >= settings.minCommentGroupSize;
 }
+
+/**
+ * The one k rule every results entry point uses (chat replies, summaries, App Home, dashboard and
+ * its live feed, HR API, CSV): the stricter of the thresholds a round ran with and today's
+ * settings. Raising PULSE_MIN_GROUP_SIZE hides groups everywhere at once; lowering it never shows
+ * a group the round promised to hide.
+ */
+export function effectiveThresholds(round: AnonymitySettings, current: AnonymitySettings): AnonymitySettings {
+  const minGroupSize = Math.max(round.minGroupSize, current.minGroupSize);
+  return { minGroupSize, minCommentGroupSize: Math.max(minGroupSize, round.minCommentGroupSize, current.minCommentGroupSize) };
+}

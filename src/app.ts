@@ -200,24 +200,18 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
     readinessMount(async () => ((await databaseAnswers()) ? (directory.ready ? null : 'directory') : 'database')),
     metricsMount(() => metrics.render(), config.metrics.token),
   );
-  const syncSlack = async (): Promise<void> => {
-    if (!slack) return;
+  /** Reads one platform's directory; the first success makes that platform ready. Failures are logged, never thrown. */
+  const syncOf = (platform: 'slack' | 'teams', adapter: { syncDirectories(): Promise<unknown> } | null, label: string) => async (): Promise<void> => {
+    if (!adapter) return;
     try {
-      await slack.syncDirectories();
-      directory.synced('slack');
+      await adapter.syncDirectories();
+      directory.synced(platform);
     } catch (error) {
-      logger.error({ err: error }, 'Slack directory sync failed');
+      logger.error({ err: error }, `${label} directory sync failed`);
     }
   };
-  const syncTeamsDirectory = async (): Promise<void> => {
-    if (!teams) return;
-    try {
-      await teams.syncDirectories();
-      directory.synced('teams');
-    } catch (error) {
-      logger.error({ err: error }, 'Teams directory sync failed');
-    }
-  };
+  const syncSlack = syncOf('slack', slack, 'Slack');
+  const syncTeamsDirectory = syncOf('teams', teams, 'Teams');
   let server: Server | null = null;
   let syncTimer: NodeJS.Timeout | null = null;
   let teamsTimer: NodeJS.Timeout | null = null;

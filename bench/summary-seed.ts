@@ -66,7 +66,7 @@ export async function seedSummaryBench(database: Database, shape: SeedShape): Pr
     const hr = i === shape.people - 1 || i === shape.people - 2;
     people.push({
       _id: `slack:T1:U${i}`, platform: 'slack', tenant: 'T1', userId: `U${i}`, email: null,
-      timezone: zones[i % zones.length] ?? null, locale: locales[i % locales.length] ?? 'en', segment, segmentSource: 'platform', syncId: 'bench',
+      timezone: zones[i % zones.length] ?? null, locale: locales[i % locales.length] ?? 'en', segment, segmentSource: 'platform', syncId: 'bench', linkedTo: null,
       roles: hr ? ['hr'] : leadsTeam || leadsDept ? ['leader'] : [],
       leads: leadsTeam ? [segment] : leadsDept && dept !== null ? [dept] : [],
       active: true,

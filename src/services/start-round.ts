@@ -113,6 +113,8 @@ async function fanOut(deps: ServiceDeps, definition: SurveyDefinition, date: Iso
   const tree = buildSegmentTree(Object.entries(round.segmentParents).map(([id, parentId]) => ({ id, parentId })));
   const scope = definition.audience.type === 'segments' ? definition.audience.segments.flatMap((s) => tree.subtree(s)) : null;
 
+  // One invitation per person: accounts sharing a verified e-mail are linked before anyone is counted.
+  await store.people.linkAccounts();
   // The directory's first page is read while the server counts it: the first prompts wait for both.
   const people = store.people.stream(definition.audience, scope)[Symbol.asyncIterator]();
   const firstPerson = people.next();

@@ -63,6 +63,7 @@ export async function syncDirectory(deps: ServiceDeps, source: DirectorySource):
     }
   }
   const deactivated = await deps.store.people.deactivateUnseen(source.platform, source.tenant, syncId);
+  await deps.store.people.linkAccounts();
   await deps.store.meta.set(`directory-sync:${source.platform}:${source.tenant}`, deps.clock.now().toJSDate());
   deps.logger.info({ tenant: source.tenant, people, deactivated, segments: segments.length }, 'directory synced');
   return { people, deactivated, segments: segments.length };

@@ -6,8 +6,8 @@ export function personKey(platform: string, tenant: string, userId: string): Per
   return `${platform}:${tenant}:${userId}`;
 }
 
-export type PersonInput = Omit<PersonDoc, '_id' | 'roles' | 'leads' | 'active' | 'segmentSource' | 'syncId'> &
-  Partial<Pick<PersonDoc, 'roles' | 'leads' | 'active' | 'segmentSource' | 'syncId'>>;
+export type PersonInput = Omit<PersonDoc, '_id' | 'roles' | 'leads' | 'active' | 'segmentSource' | 'syncId' | 'linkedTo'> &
+  Partial<Pick<PersonDoc, 'roles' | 'leads' | 'active' | 'segmentSource' | 'syncId' | 'linkedTo'>>;
 
 /** The directory: people as the platforms and the HR system describe them. */
 export class PeopleRepo {
@@ -20,13 +20,13 @@ export class PeopleRepo {
   /** Inserts or updates a person by platform id; roles and leads are kept unless given. Idempotent. */
   async upsert(input: PersonInput): Promise<PersonKey> {
     const _id = personKey(input.platform, input.tenant, input.userId);
-    const { roles, leads, _id: _key, ...fields } = personDocSchema.parse({ _id, ...input, email: input.email?.trim().toLowerCase() ?? null });
-    const given = { roles: input.roles !== undefined, leads: input.leads !== undefined };
+    const { roles, leads, linkedTo, _id: _key, ...fields } = personDocSchema.parse({ _id, ...input, email: input.email?.trim().toLowerCase() ?? null });
+    const given = { roles: input.roles !== undefined, leads: input.leads !== undefined, linkedTo: input.linkedTo !== undefined };
     await this.people.updateOne(
       { _id },
       {
-        $set: { ...fields, ...(given.roles ? { roles } : {}), ...(given.leads ? { leads } : {}) },
-        $setOnInsert: { ...(given.roles ? {} : { roles }), ...(given.leads ? {} : { leads }) },
+        $set: { ...fields, ...(given.roles ? { roles } : {}), ...(given.leads ? { leads } : {}), ...(given.linkedTo ? { linkedTo } : {}) },
+        $setOnInsert: { ...(given.roles ? {} : { roles }), ...(given.leads ? {} : { leads }), ...(given.linkedTo ? {} : { linkedTo }) },
       },
       { upsert: true },
     );
@@ -95,6 +95,40 @@ export class PeopleRepo {
     return doc === null ? null : personDocSchema.parse(doc);
   }
 
+  /**
+   * Links the accounts of one person so they are invited and counted once: active accounts that
+   * share an e-mail address (which Slack and Entra ID verify) form one person, whose invited
+   * account is the first by key (Slack before Teams, then by workspace). Accounts no longer
+   * sharing an address are unlinked. Run before each round's fan-out and after each sync.
+   * Returns how many accounts are linked to another.
+   */
+  async linkAccounts(): Promise<number> {
+    // The server finds the shared addresses (most have none); only their accounts are read.
+    const shared = this.people.aggregate<{ _id: string; n: number }>([
+      { $match: { active: true, email: { $type: 'string' } } },
+      { $group: { _id: '$email', n: { $sum: 1 } } },
+      { $match: { n: { $gt: 1 } } },
+    ]);
+    const emails: string[] = [];
+    for await (const row of shared) emails.push(row._id);
+    const keysByEmail = new Map<string, string[]>();
+    for (const doc of emails.length === 0 ? [] : await this.people.find({ active: true, email: { $in: emails } }, { projection: { _id: 1, email: 1 } }).toArray()) {
+      if (doc.email !== null && doc.email !== undefined) keysByEmail.set(doc.email, [...(keysByEmail.get(doc.email) ?? []), doc._id]);
+    }
+    const linked = new Map<string, string>();
+    for (const keys of keysByEmail.values()) {
+      const [primary, ...others] = [...keys].sort();
+      for (const other of others) if (primary !== undefined) linked.set(other, primary);
+    }
+    const byPrimary = new Map<string, string[]>();
+    for (const [other, primary] of linked) byPrimary.set(primary, [...(byPrimary.get(primary) ?? []), other]);
+    for (const [primary, others] of byPrimary) {
+      await this.people.updateMany({ _id: { $in: others }, linkedTo: { $ne: primary } }, { $set: { linkedTo: primary } });
+    }
+    await this.people.updateMany({ linkedTo: { $ne: null }, _id: { $nin: [...linked.keys()] } }, { $set: { linkedTo: null } });
+    return linked.size;
+  }
+
   /** Active people in an audience, streamed in pages so a directory of any size fits in memory. */
   async *stream(audience: Audience, segmentsInScope: readonly string[] | null): AsyncGenerator<PersonDoc> {
     const cursor = this.people.find(audienceFilter(audience, segmentsInScope)).sort({ _id: 1 }).batchSize(500);
@@ -114,5 +148,7 @@ export class PeopleRepo {
 }
 
 function audienceFilter(audience: Audience, segmentsInScope: readonly string[] | null) {
-  return audience.type === 'everyone' || segmentsInScope === null ? { active: true } : { active: true, segment: { $in: [...segmentsInScope] } };
+  // `linkedTo: null` also matches documents stored before the field existed.
+  const invitable = { active: true, linkedTo: null };
+  return audience.type === 'everyone' || segmentsInScope === null ? invitable : { ...invitable, segment: { $in: [...segmentsInScope] } };
 }

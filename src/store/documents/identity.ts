@@ -32,6 +32,12 @@ export const personDocSchema = z.object({
   /** Segments a leader sees (with everything below them). */
   leads: z.array(z.string()).default([]),
   active: z.boolean().default(true),
+  /**
+   * Set on every account but one of a person who has several (Slack and Teams, or two
+   * workspaces, sharing a verified e-mail): the account that is invited and counted for them.
+   * Linked accounts are never invited, so k counts people, not accounts (see `linkAccounts`).
+   */
+  linkedTo: z.string().nullable().default(null),
 });
 export type PersonDoc = z.infer<typeof personDocSchema>;
 

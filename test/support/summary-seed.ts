@@ -23,6 +23,8 @@ export interface ClosedRoundSeed {
   readonly anonymity?: AnonymitySettings;
   /** Answers filed under each reporting segment. */
   readonly bySegment: Record<string, SegmentAnswers>;
+  /** An open round holds its counts so far (the dashboard's live participation reads them). */
+  readonly state?: 'open' | 'closed';
 }
 
 /**
@@ -53,8 +55,8 @@ export async function seedClosedRound(deps: ServiceDeps, seed: ClosedRoundSeed):
     anonymity: seed.anonymity ?? { minGroupSize: 5, minCommentGroupSize: 5 },
     opensAt: at,
     closesAt: new Date(at.getTime() + 5 * 86_400_000),
-    state: 'closed',
-    countsFinal: true,
+    state: seed.state ?? 'closed',
+    countsFinal: (seed.state ?? 'closed') === 'closed',
     segmentParents: seed.segmentParents,
     fannedOut: true,
   });

@@ -1,0 +1,141 @@
+import fc from 'fast-check';
+import type { AnonymitySettings } from '../../src/domain/anonymity/thresholds.js';
+import type { ServiceDeps } from '../../src/services/deps.js';
+import { roundId } from '../../src/store/documents/rounds.js';
+import { ATTACK_ROOT } from './differencing-attacker.js';
+import { seedClosedRound, spread, type SegmentAnswers } from './summary-seed.js';
+
+/**
+ * Random organisations for the differencing property test: a segment tree that may change
+ * between rounds (people move, teams are re-parented), cell sizes near k, optional questions
+ * skipped, comments, round thresholds that differ from today's, and an open round whose live
+ * participation the dashboard shows.
+ */
+
+export const SURVEY = 'pulse';
+const SEGMENTS = ['s1', 's2', 's3', 's4', 's5', 's6', 's7'] as const;
+/** The two questions of one driver: a driver figure is shown only when both are. */
+export const DRIVER_QUESTIONS = ['workload-1', 'workload-2'] as const;
+/** The counts the attacker works on; `comments` is judged on respondents with the comment k. */
+export const FAMILIES = ['respondents', 'enps', ...DRIVER_QUESTIONS, 'comments'] as const;
+export type Family = (typeof FAMILIES)[number];
+
+interface CellArb {
+  readonly respondents: number;
+  readonly skipEnps: number;
+  readonly skip1: number;
+  readonly skip2: number;
+  readonly comments: number;
+}
+
+interface RoundArb {
+  readonly parentPicks: readonly number[];
+  readonly cells: readonly CellArb[];
+  readonly kUp: number;
+  readonly commentUp: number;
+}
+
+export interface OrgArb {
+  readonly segments: number;
+  readonly baseK: number;
+  readonly currentK: number;
+  readonly raiseBy: number;
+  readonly rounds: readonly RoundArb[];
+  readonly lastOpen: boolean;
+  /** Which two of today's segments have a leader who reads their own results. */
+  readonly leaders: readonly [number, number];
+}
+
+/** Sizes cluster around the thresholds 3–5: that is where suppression decides. */
+const cellArb: fc.Arbitrary<CellArb> = fc.record({
+  respondents: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 9 })),
+  skipEnps: fc.integer({ min: 0, max: 2 }),
+  skip1: fc.integer({ min: 0, max: 2 }),
+  skip2: fc.integer({ min: 0, max: 2 }),
+  comments: fc.integer({ min: 0, max: 2 }),
+});
+
+const roundArb: fc.Arbitrary<RoundArb> = fc.record({
+  parentPicks: fc.array(fc.nat({ max: 7 }), { minLength: SEGMENTS.length, maxLength: SEGMENTS.length }),
+  cells: fc.array(cellArb, { minLength: SEGMENTS.length + 1, maxLength: SEGMENTS.length + 1 }),
+  kUp: fc.integer({ min: 0, max: 1 }),
+  commentUp: fc.integer({ min: 0, max: 1 }),
+});
+
+export const orgArb: fc.Arbitrary<OrgArb> = fc.record({
+  segments: fc.integer({ min: 2, max: SEGMENTS.length }),
+  baseK: fc.integer({ min: 3, max: 5 }),
+  currentK: fc.integer({ min: 3, max: 6 }),
+  raiseBy: fc.integer({ min: 1, max: 2 }),
+  rounds: fc.array(roundArb, { minLength: 1, maxLength: 3 }),
+  lastOpen: fc.boolean(),
+  leaders: fc.tuple(fc.nat({ max: 6 }), fc.nat({ max: 6 })),
+});
+
+/** What was filed in one round: its tree, thresholds and each cell's own counts per family. */
+export interface RoundTruth {
+  readonly id: string;
+  readonly date: string;
+  readonly state: 'open' | 'closed';
+  readonly parents: Readonly<Record<string, string | null>>;
+  readonly anonymity: AnonymitySettings;
+  readonly own: Readonly<Record<Family, ReadonlyMap<string, number>>>;
+}
+
+function parentsOf(org: OrgArb, round: RoundArb): Record<string, string | null> {
+  const parents: Record<string, string | null> = {};
+  SEGMENTS.slice(0, org.segments).forEach((id, i) => {
+    // Segment i hangs under the root or an earlier segment, so the tree has no cycle.
+    const pick = (round.parentPicks[i] ?? 0) % (i + 1);
+    parents[id] = pick === 0 ? null : (SEGMENTS[pick - 1] ?? null);
+  });
+  return parents;
+}
+
+/** Seeds the organisation's rounds (one a week, oldest first) and returns what each holds. */
+export async function seedOrg(deps: ServiceDeps, org: OrgArb): Promise<RoundTruth[]> {
+  const truths: RoundTruth[] = [];
+  for (const [index, round] of org.rounds.entries()) {
+    const date = `2026-11-${String(2 + 7 * index).padStart(2, '0')}`;
+    const parents = parentsOf(org, round);
+    const k = org.baseK + round.kUp;
+    const anonymity = { minGroupSize: k, minCommentGroupSize: k + round.commentUp };
+    const cellIds = [ATTACK_ROOT, ...Object.keys(parents)];
+    const own: Record<Family, Map<string, number>> = { respondents: new Map(), enps: new Map(), 'workload-1': new Map(), 'workload-2': new Map(), comments: new Map() };
+    const bySegment: Record<string, SegmentAnswers> = {};
+    cellIds.forEach((cell, i) => {
+      const c = round.cells[i];
+      // Empty cells are seeded too (counters of 0), so every round asks the same questions.
+      const r = c?.respondents ?? 0;
+      if (c === undefined) return;
+      const enps = Math.max(0, r - c.skipEnps);
+      const w1 = Math.max(0, r - c.skip1);
+      const w2 = Math.max(0, r - c.skip2);
+      own.respondents.set(cell, r);
+      own.comments.set(cell, r);
+      own.enps.set(cell, enps);
+      own['workload-1'].set(cell, w1);
+      own['workload-2'].set(cell, w2);
+      bySegment[cell] = {
+        respondents: r,
+        invited: r + 1,
+        enps: spread(enps, [10, 8, 3]),
+        likert: { 'workload-1': spread(w1, [2, 4, 5]), 'workload-2': spread(w2, [1, 3, 4]) },
+        comments: Array.from({ length: Math.min(r, c.comments) }, (_, n) => `comment ${n} in ${cell}`),
+      };
+    });
+    const state = org.lastOpen && index === org.rounds.length - 1 && index > 0 ? 'open' : 'closed';
+    await seedClosedRound(deps, { surveyId: SURVEY, date, segmentParents: parents, anonymity, bySegment, state });
+    truths.push({ id: roundId(SURVEY, date), date, state, parents, anonymity, own });
+  }
+  // Today's directory is the latest round's tree: leaders are scoped to its segments.
+  const latest = truths.at(-1)?.parents ?? {};
+  for (const [id, parentId] of Object.entries(latest)) await deps.store.segments.upsert({ _id: id, name: id.toUpperCase(), parentId });
+  return truths;
+}
+
+/** The segments whose leaders read their own results (two of today's directory's). */
+export function leaderScopes(org: OrgArb, truths: readonly RoundTruth[]): string[] {
+  const today = Object.keys(truths.at(-1)?.parents ?? {});
+  return [...new Set(org.leaders.map((i) => today[i % today.length]).filter((s): s is string => s !== undefined))];
+}

@@ -1,0 +1,110 @@
+import { parse } from 'csv-parse/sync';
+import { dashboardModel } from '../../adapters/web/dashboard/results-source.js';
+import type { ServiceDeps } from '../../src/services/deps.js';
+import { resultsCsv } from '../../src/services/results-csv.js';
+import { resultsInRange } from '../../src/services/results-range.js';
+import { roundResults, type SegmentResult } from '../../src/services/results.js';
+import { buildSummary } from '../../src/services/summary.js';
+import { loadSummaryContext } from '../../src/services/summary-context.js';
+import type { VisibleSegmentSummary } from '../../src/domain/summary/summary-model.js';
+import { roundId } from '../../src/store/documents/rounds.js';
+import { DRIVER_QUESTIONS, SURVEY, type Family } from './differencing-org.js';
+
+/**
+ * Everything the results services show, to every role, on every surface: chat results (the
+ * latest round, for HR and for each leader's scope), the weekly summary and App Home (org and
+ * per leader: scores, trends, driver scores from earlier rounds, comments), the HR API and the
+ * CSV export (every round, whole and per segment), and the dashboard (latest, history, live
+ * participation of the open round). Each shown number becomes a figure the attacker may use.
+ */
+export interface Figure {
+  readonly surface: string;
+  readonly round: string;
+  readonly family: Family;
+  readonly segment: string;
+  /** The number shown, when the surface shows a count (checked against what was filed). */
+  readonly n: number | null;
+}
+
+const byDate = (date: string) => roundId(SURVEY, date);
+
+function fromResult(surface: string, round: string, s: SegmentResult | (Omit<SegmentResult, 'enpsChange' | 'drivers'> & { drivers: readonly { driver: string }[] })): Figure[] {
+  if (!s.visible) return [];
+  const out: Figure[] = [{ surface, round, family: 'respondents', segment: s.segment, n: s.respondents }];
+  if (s.enps) out.push({ surface, round, family: 'enps', segment: s.segment, n: s.enps.respondents });
+  if (s.drivers.some((d) => d.driver === 'workload')) for (const q of DRIVER_QUESTIONS) out.push({ surface, round, family: q, segment: s.segment, n: null });
+  return out;
+}
+
+function fromSummary(surface: string, latestRound: string, s: VisibleSegmentSummary): Figure[] {
+  const out: Figure[] = [{ surface, round: latestRound, family: 'respondents', segment: s.segment, n: s.respondents }];
+  if (s.enps) out.push({ surface, round: latestRound, family: 'enps', segment: s.segment, n: s.enps.respondents });
+  for (const d of s.drivers) for (const q of DRIVER_QUESTIONS) out.push({ surface: `${surface}.drivers`, round: byDate(d.roundDate), family: q, segment: s.segment, n: null });
+  for (const p of s.trend) {
+    if (p.participation !== null) out.push({ surface: `${surface}.trend`, round: byDate(p.roundDate), family: 'respondents', segment: s.segment, n: null });
+    if (p.enps !== null) out.push({ surface: `${surface}.trend`, round: byDate(p.roundDate), family: 'enps', segment: s.segment, n: null });
+  }
+  if (s.comments !== null) out.push({ surface: `${surface}.comments`, round: latestRound, family: 'comments', segment: s.segment, n: null });
+  return out;
+}
+
+async function chat(deps: ServiceDeps, scopes: readonly string[]): Promise<Figure[]> {
+  const out: Figure[] = [];
+  for (const scope of ['all' as const, ...scopes.map((s) => [s])]) {
+    const results = await roundResults(deps, SURVEY, scope);
+    if (results === null) continue;
+    for (const s of results.segments) out.push(...fromResult(`chat:${String(scope)}`, results.round._id, s));
+  }
+  return out;
+}
+
+async function summaries(deps: ServiceDeps, scopes: readonly string[]): Promise<Figure[]> {
+  const context = await loadSummaryContext(deps, SURVEY);
+  if (context === null) return [];
+  const out: Figure[] = [];
+  const readers = [{ audience: 'org' as const, scope: 'all' as const }, ...scopes.map((s) => ({ audience: 'leader' as const, scope: [s] }))];
+  for (const reader of readers) {
+    const summary = await buildSummary(deps, context, { ...reader, variant: 1 });
+    for (const s of summary.segments) if (s.visible) out.push(...fromSummary(`summary:${String(reader.scope)}`, summary.round.id, s));
+  }
+  return out;
+}
+
+async function hrApiAndCsv(deps: ServiceDeps, scopes: readonly string[]): Promise<Figure[]> {
+  const out: Figure[] = [];
+  for (const segment of [undefined, ...scopes]) {
+    const range = await resultsInRange(deps, { survey: SURVEY, ...(segment ? { segment } : {}) });
+    if (range.kind !== 'pulse') continue;
+    for (const round of range.rounds) for (const s of round.segments) out.push(...fromResult(`api:${segment ?? 'all'}`, round.roundId, { ...s, enpsChange: null }));
+    const rows = parse<{ period: string; segment: string; metric: string; value: string }>(resultsCsv(range), { columns: true });
+    for (const row of rows) {
+      const round = byDate(row.period);
+      if (row.metric === 'respondents') out.push({ surface: 'csv', round, family: 'respondents', segment: row.segment, n: Number(row.value) });
+      if (row.metric.startsWith('enps')) out.push({ surface: 'csv', round, family: 'enps', segment: row.segment, n: null });
+      if (row.metric.startsWith('driver.workload')) for (const q of DRIVER_QUESTIONS) out.push({ surface: 'csv', round, family: q, segment: row.segment, n: null });
+    }
+  }
+  return out;
+}
+
+async function dashboards(deps: ServiceDeps, scopes: readonly string[], openRound: string | null): Promise<Figure[]> {
+  const out: Figure[] = [];
+  for (const scope of ['all' as const, ...scopes.map((s) => [s])]) {
+    const model = await dashboardModel(deps, scope, scope === 'all');
+    const surface = `dashboard:${String(scope)}`;
+    for (const live of model.live) if (live.respondents !== null && openRound !== null) out.push({ surface: `${surface}.live`, round: openRound, family: 'respondents', segment: live.segment, n: live.respondents });
+    for (const series of model.history) {
+      for (const p of series.points) {
+        if (p.participation !== null) out.push({ surface: `${surface}.history`, round: byDate(p.date), family: 'respondents', segment: series.segment, n: null });
+        if (p.enps !== null) out.push({ surface: `${surface}.history`, round: byDate(p.date), family: 'enps', segment: series.segment, n: null });
+      }
+    }
+    if (model.latest) for (const s of model.latest.segments) out.push(...fromResult(surface, model.latest.round._id, s));
+  }
+  return out;
+}
+
+/** Every figure every role can see, read with `deps`' settings. */
+export async function everyFigure(deps: ServiceDeps, scopes: readonly string[], openRound: string | null): Promise<Figure[]> {
+  return [...(await chat(deps, scopes)), ...(await summaries(deps, scopes)), ...(await hrApiAndCsv(deps, scopes)), ...(await dashboards(deps, scopes, openRound))];
+}

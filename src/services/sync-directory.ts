@@ -33,6 +33,15 @@ export interface SyncReport {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
+ * The stored id of a segment a platform defines: it carries the platform and the tenant
+ * (workspace or Entra tenant), so another workspace's "sales" never merges into ours.
+ * Only new syncs use these ids; segments HR imported keep theirs.
+ */
+export function platformSegmentId(platform: PlatformName, tenant: string, segmentId: string): string {
+  return `${platform}:${tenant}:${segmentId}`;
+}
+
+/**
  * Brings the directory in line with a platform: upserts everyone it lists (page by page),
  * takes their segment from the platform's groups unless HR imported one, and marks people it no
  * longer lists inactive (they get no more prompts; nothing is deleted).
@@ -43,8 +52,9 @@ export async function syncDirectory(deps: ServiceDeps, source: DirectorySource):
   const segments = await source.segments();
   const membership = new Map<string, string>();
   for (const segment of segments) {
-    await deps.store.segments.ensure(segment.id, segment.name);
-    for (const userId of await source.members(segment.id)) if (!membership.has(userId)) membership.set(userId, segment.id);
+    const id = platformSegmentId(source.platform, source.tenant, segment.id);
+    await deps.store.segments.ensure(id, segment.name);
+    for (const userId of await source.members(segment.id)) if (!membership.has(userId)) membership.set(userId, id);
   }
   let people = 0;
   for await (const page of source.pages((userId) => membership.get(userId) ?? null)) {

@@ -13,7 +13,7 @@ function workspace(platform: PlatformName, tenant: string, groups: Record<string
     segments: () => Promise.resolve(Object.keys(groups).map((name) => ({ id: name, name }))),
     members: (segmentId) => Promise.resolve(groups[segmentId] ?? []),
     async *pages(segmentOf): AsyncIterable<readonly DirectoryEntry[]> {
-      yield users.map((userId) => ({ userId, email: null, timezone: null, locale: null, segment: segmentOf(userId) }));
+      yield await Promise.resolve(users.map((userId) => ({ userId, email: null, timezone: null, locale: null, segment: segmentOf(userId) })));
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Role } from '../domain/roles.js';
 import type { PersonKey } from '../store/documents/identity.js';
 import { loadActor, requireAdmin } from './actors.js';
 import type { ServiceDeps } from './deps.js';
+import { resolveSegment } from './segment-ids.js';
 
 export interface RoleChange {
   readonly action: 'add' | 'remove';
@@ -17,18 +18,18 @@ export async function changeRole(deps: ServiceDeps, actorKey: PersonKey, change:
   requireAdmin(await loadActor(deps, actorKey));
   const target = await deps.store.people.get(change.target);
   if (target === null) throw new DomainError('UNKNOWN_PERSON', `no person ${change.target}`);
-  if (change.role === 'leader' && change.action === 'add') {
-    if (change.segment === undefined) throw new DomainError('INVALID_INPUT', 'a leader needs a segment');
-    const tree = await deps.store.segments.tree();
-    if (!tree.has(change.segment)) throw new DomainError('UNKNOWN_SEGMENT', `no segment ${change.segment}`);
-  }
+  if (change.role === 'leader' && change.action === 'add' && change.segment === undefined) throw new DomainError('INVALID_INPUT', 'a leader needs a segment');
+  // What an admin types is a handle or a name; a leader's scope holds the segment's id.
+  const typed = change.segment;
+  const segment = typed === undefined ? undefined : ((await resolveSegment(deps, typed)) ?? (change.action === 'add' ? null : typed));
+  if (segment === null) throw new DomainError('UNKNOWN_SEGMENT', `no segment ${typed ?? ''}`);
   const roles = new Set(target.roles);
   let leads = new Set(target.leads);
   if (change.action === 'add') {
     roles.add(change.role);
-    if (change.role === 'leader' && change.segment !== undefined) leads.add(change.segment);
-  } else if (change.role === 'leader' && change.segment !== undefined) {
-    leads.delete(change.segment);
+    if (change.role === 'leader' && segment !== undefined) leads.add(segment);
+  } else if (change.role === 'leader' && segment !== undefined) {
+    leads.delete(segment);
     if (leads.size === 0) roles.delete('leader');
   } else {
     roles.delete(change.role);

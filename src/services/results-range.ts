@@ -11,6 +11,7 @@ import { COUNTER_INVITED, COUNTER_RESPONDENTS, ROUND_QUESTION } from '../store/d
 import { roundDocSchema, type RoundDoc } from '../store/documents/rounds.js';
 import type { ServiceDeps } from './deps.js';
 import { exitResults, type ExitResults } from './exit-results.js';
+import { resolveSegment } from './segment-ids.js';
 import { countSlices, sliceEnps, type SliceCounts } from './slice-counts.js';
 
 /**
@@ -102,7 +103,11 @@ function roundSlices(round: RoundDoc, slices: SliceCounts, segments: readonly st
 /** Results of `query`. Throws UNKNOWN_SURVEY / UNKNOWN_SEGMENT for names that do not exist. */
 export async function resultsInRange(deps: ServiceDeps, query: ResultsQuery): Promise<ResultsInRange> {
   const current = await deps.store.segments.tree();
-  if (query.segment !== undefined && !current.has(query.segment)) throw new DomainError('UNKNOWN_SEGMENT', `no segment ${query.segment}`);
+  if (query.segment !== undefined) {
+    const resolved = await resolveSegment(deps, query.segment);
+    if (resolved === null) throw new DomainError('UNKNOWN_SEGMENT', `no segment ${query.segment}`);
+    query = { ...query, segment: resolved };
+  }
   if (query.survey === EXIT_SURVEY_ID) {
     const exit = await exitResults(deps, { ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}), comments: false });
     if (query.segment === undefined || query.segment === current.root) return { kind: 'exit', survey: EXIT_SURVEY_ID, exit };

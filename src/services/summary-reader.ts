@@ -3,6 +3,7 @@ import type { Summary } from '../domain/summary/summary-model.js';
 import type { PersonKey } from '../store/documents/identity.js';
 import { loadActor } from './actors.js';
 import type { ServiceDeps } from './deps.js';
+import { resolveSegment } from './segment-ids.js';
 import { buildSummary, type ExitResultsHook } from './summary.js';
 import { loadSummaryContext } from './summary-context.js';
 import { DEFAULT_SURVEY_ID } from './surveys.js';
@@ -31,10 +32,10 @@ export async function summaryForReader(deps: ServiceDeps, reader: PersonKey, opt
   if (scope !== 'all' && scope.length === 0) return { kind: 'not-allowed' };
   let asked: 'all' | readonly string[] = scope;
   if (options.segment !== undefined) {
-    const segment = options.segment;
+    const segment = (await resolveSegment(deps, options.segment)) ?? options.segment;
     const tree = await deps.store.segments.tree();
     const allowed = scope === 'all' || scope.some((root) => tree.subtree(root).includes(segment));
-    if (!tree.has(segment) || !allowed) return { kind: 'unknown-segment', segment };
+    if (!tree.has(segment) || !allowed) return { kind: 'unknown-segment', segment: options.segment };
     asked = [segment];
   }
   const context = await loadSummaryContext(deps, options.surveyId ?? DEFAULT_SURVEY_ID);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Locale } from '../domain/i18n/locale.js';
 import type { PlatformName } from '../ports/chat-platform.js';
 import type { ServiceDeps } from './deps.js';
+import { adoptLegacySegment, platformSegmentId } from './segment-ids.js';
 
 /** One person as a platform's directory describes them. */
 export interface DirectoryEntry {
@@ -33,15 +34,6 @@ export interface SyncReport {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * The stored id of a segment a platform defines: it carries the platform and the tenant
- * (workspace or Entra tenant), so another workspace's "sales" never merges into ours.
- * Only new syncs use these ids; segments HR imported keep theirs.
- */
-export function platformSegmentId(platform: PlatformName, tenant: string, segmentId: string): string {
-  return `${platform}:${tenant}:${segmentId}`;
-}
-
-/**
  * Brings the directory in line with a platform: upserts everyone it lists (page by page),
  * takes their segment from the platform's groups unless HR imported one, and marks people it no
  * longer lists inactive (they get no more prompts; nothing is deleted).
@@ -53,6 +45,7 @@ export async function syncDirectory(deps: ServiceDeps, source: DirectorySource):
   const membership = new Map<string, string>();
   for (const segment of segments) {
     const id = platformSegmentId(source.platform, source.tenant, segment.id);
+    await adoptLegacySegment(deps, id, segment.id, segment.name);
     await deps.store.segments.ensure(id, segment.name);
     for (const userId of await source.members(segment.id)) if (!membership.has(userId)) membership.set(userId, id);
   }

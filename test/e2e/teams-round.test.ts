@@ -49,8 +49,9 @@ describe('Teams: install, roster, a full round for 20 people answered through Ac
     expect(reply.status).toBe(200);
     const stored = await h.app.database.collections.people.find({}).toArray();
     expect(stored.map((p) => p.userId).sort()).toEqual([...people.map((p) => p.aadObjectId), ADMIN.aadObjectId, HR.aadObjectId].sort());
-    expect(stored.every((p) => p.platform === 'teams' && p.segment === 'sales-team')).toBe(true);
-    expect(await h.app.database.collections.segments.findOne({ _id: 'sales-team' })).toMatchObject({ name: 'Sales Team' });
+    // Platform segments carry the tenant, so another tenant's "Sales Team" never merges into this one.
+    expect(stored.every((p) => p.platform === 'teams' && p.segment === `teams:${TENANT}:sales-team`)).toBe(true);
+    expect(await h.app.database.collections.segments.findOne({ _id: `teams:${TENANT}:sales-team` })).toMatchObject({ name: 'Sales Team' });
     expect(h.fake.calls.some((c) => c.path.includes('/pagedmembers'))).toBe(true);
     // The bot asked the login endpoint for its token with its own credentials.
     expect(h.fake.tokenRequests.every((r) => r.ok && r.clientId === h.fake.appId)).toBe(true);
@@ -190,7 +191,7 @@ describe('Teams: install, roster, a full round for 20 people answered through Ac
     const bot = { id: h.botId, name: 'pulsebot', aadObjectId: '', email: '', locale: 'en-US', timezone: 'UTC' };
     await h.say(ADMIN, '{} role add {} leader sales-team', [bot, people[2]!]);
     await eventually(() => h.posted(ADMIN).some((a) => a.activity.text === 'Person 3 now has the leader role (sales-team).'));
-    expect(await h.app.deps.store.people.get(`teams:${TENANT}:${people[2]!.aadObjectId}`)).toMatchObject({ roles: ['leader'], leads: ['sales-team'] });
+    expect(await h.app.deps.store.people.get(`teams:${TENANT}:${people[2]!.aadObjectId}`)).toMatchObject({ roles: ['leader'], leads: [`teams:${TENANT}:sales-team`] });
     await h.say(people[4]!, '{} help', [bot]);
     await eventually(() => h.posted(people[4]!).some((a) => String(a.activity.text).startsWith('pulsebot runs short anonymous surveys. Type to me in this chat')));
   });

@@ -27,6 +27,9 @@ const cardsIn = (posted: readonly PostedActivity[]): Card[] =>
 
 const SCHEDULE = { weekday: 1, time: '08:00' } as const;
 const SUPPORT_TEAM = '19:team-support@thread.tacv2';
+/** The segments the two installed teams make (platform segment ids carry the tenant). */
+const SALES = `teams:${TENANT}:sales`;
+const SUPPORT = `teams:${TENANT}:support`;
 const team = (n: number, comment: string) => ({ respondents: n, invited: n + 1, enps: spread(n, [10, 9, 7, 3]), likert: { 'workload-1': spread(n, [2, 3, 4]), 'growth-1': spread(n, [4, 5]) }, comments: [comment] });
 
 describe('Teams: weekly summaries as Adaptive Cards, and results / results exit', () => {
@@ -47,8 +50,8 @@ describe('Teams: weekly summaries as Adaptive Cards, and results / results exit'
       await seedClosedRound(h.app.deps, {
         surveyId: 'pulse',
         date,
-        segmentParents: { sales: null, support: null, ops: null, hq: null },
-        bySegment: { sales: team(6, `sales said something on ${date}`), support: team(5, `support said something on ${date}`), ops: team(3, 'ops said something'), hq: team(3, 'hq said something') },
+        segmentParents: { [SALES]: null, [SUPPORT]: null, ops: null, hq: null },
+        bySegment: { [SALES]: team(6, `sales said something on ${date}`), [SUPPORT]: team(5, `support said something on ${date}`), ops: team(3, 'ops said something'), hq: team(3, 'hq said something') },
       });
     }
     for (const [lead, segment] of [[salesLead, 'sales'], [supportLead, 'support'], [opsLead, 'ops']] as const) {

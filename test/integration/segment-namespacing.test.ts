@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlatformName } from '../../src/ports/chat-platform.js';
+import { resolveSegment } from '../../src/services/segment-ids.js';
 import { syncDirectory, type DirectoryEntry, type DirectorySource } from '../../src/services/sync-directory.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import { testDeps } from '../support/fixtures.js';
@@ -40,5 +41,28 @@ describe('platform segments are namespaced by workspace', () => {
 
     const segments = await deps.store.segments.all();
     expect(segments.filter((s) => s.name === 'sales')).toHaveLength(2);
+  });
+
+  it('"sales" typed by an admin means the one segment with that handle or name, and nothing when two workspaces have one', async () => {
+    const deps = testDeps(db.database);
+    expect(await resolveSegment(deps, 'slack:T1:sales')).toBe('slack:T1:sales');
+    expect(await resolveSegment(deps, 'sales')).toBeNull();
+    await syncDirectory(deps, workspace('teams', 'tenant-a', { 'Sales Team': ['A1', 'A2', 'A3'] }));
+    expect(await resolveSegment(deps, 'sales team')).toBe('teams:tenant-a:Sales Team');
+  });
+
+  it('an upgrade keeps a platform segment\'s place in the tree and its leaders', async () => {
+    const deps = testDeps(db.database);
+    // As a version before namespacing left it: "support" under "commercial", led by L1.
+    await deps.store.segments.upsert({ _id: 'commercial', name: 'Commercial', parentId: null });
+    await deps.store.segments.upsert({ _id: 'support', name: 'support', parentId: 'commercial' });
+    await deps.store.segments.upsert({ _id: 'support-emea', name: 'Support EMEA', parentId: 'support' });
+    const lead = await deps.store.people.upsert({ platform: 'slack', tenant: 'T3', userId: 'L1', email: null, timezone: null, locale: null, segment: null, roles: ['leader'], leads: ['support'] });
+    await syncDirectory(deps, workspace('slack', 'T3', { support: ['L1', 'W1', 'W2'] }));
+
+    const tree = await deps.store.segments.tree();
+    expect(tree.parent('slack:T3:support')).toBe('commercial');
+    expect(tree.parent('support-emea')).toBe('slack:T3:support');
+    expect((await deps.store.people.get(lead))?.leads).toEqual(['support', 'slack:T3:support']);
   });
 });

@@ -61,7 +61,7 @@ describe('Slack: exit surveys, App Home and languages', () => {
     expect(stored.map((r) => r.value)).toEqual([['growth', 'pay']]);
     expect(stored[0]?.roundId).toBe('exit:2026-Q4');
     // Filed under the leaver's department (Sales has 6 people, at least k), so pooled exit results can break down by it.
-    expect(stored[0]?.segment).toBe('sales');
+    expect(stored[0]?.segment).toBe('slack:T0TEST:sales');
   });
 
   it('HR can withdraw a sent exit survey: no more answers, the prompt closes, and the reply does not say whether it was answered', async () => {
@@ -112,7 +112,7 @@ describe('Slack: exit surveys, App Home and languages', () => {
     await h.command('UADMIN', '/pulse', 'role add <@U0006> leader sales');
     const person = await h.app.database.collections.people.findOne({ userId: 'U0006' });
     expect(person?.roles).toEqual(['leader']);
-    expect(person?.leads).toEqual(['sales']);
+    expect(person?.leads).toEqual(['slack:T0TEST:sales']);
     await h.event({ type: 'app_home_opened', user: 'U0001', channel: 'DU0001', tab: 'home', event_ts: '1.3' }, { eventId: 'EvEmployee' });
     await h.event({ type: 'app_home_opened', user: 'U0006', channel: 'DU0006', tab: 'home', event_ts: '1.4' }, { eventId: 'EvLeader' });
     await eventually(() => h.fake.callsTo('views.publish').length === 3);

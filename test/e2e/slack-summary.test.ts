@@ -30,8 +30,9 @@ describe('Slack: weekly summaries and on-demand results', () => {
       await seedClosedRound(h.app.deps, {
         surveyId: 'pulse',
         date,
-        segmentParents: { sales: null, support: null },
-        bySegment: { sales: team(6, `sales said something on ${date}`), support: team(5, `support said something on ${date}`) },
+        // The user groups' segments: platform segment ids carry the workspace.
+        segmentParents: { 'slack:T0TEST:sales': null, 'slack:T0TEST:support': null },
+        bySegment: { 'slack:T0TEST:sales': team(6, `sales said something on ${date}`), 'slack:T0TEST:support': team(5, `support said something on ${date}`) },
       });
     }
   }, 120_000);

@@ -170,6 +170,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
         ...(options.teamsRetryBaseMs !== undefined ? { retryBaseMs: options.teamsRetryBaseMs } : {}),
         ...(options.teamsResultsBudgetMs !== undefined ? { resultsBudgetMs: options.teamsResultsBudgetMs } : {}),
         exitResults: options.summaryExitResults ?? exitSummaryLines,
+        ...(web ? { dashboardUrl: (person: string) => web.dashboardUrl(person) } : {}),
       })
     : null;
   if (teams) platforms.set('teams', teams.platform);

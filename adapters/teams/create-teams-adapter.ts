@@ -38,6 +38,8 @@ export interface TeamsAdapterOptions {
   readonly exitResults?: ExitResultsHook;
   /** How long `results` may take in the turn before the reply follows as its own message (default 2 s). */
   readonly resultsBudgetMs?: number;
+  /** A signed, expiring link to the results dashboard for a person; absent when it is not served. */
+  readonly dashboardUrl?: (person: string) => string;
 }
 
 /** Builds the teams-ai Application on botbuilder and wires pulsebot's handlers into it. */
@@ -67,6 +69,7 @@ export function createTeamsAdapter(config: TeamsConfig, deps: ServiceDeps, deliv
     },
     ...(options.exitResults ? { exitResults: options.exitResults } : {}),
     resultsBudgetMs: options.resultsBudgetMs ?? 2_000,
+    ...(options.dashboardUrl ? { dashboardUrl: options.dashboardUrl } : {}),
     remembered: new TtlCache(REMEMBERED_MS, 20_000),
   };
   const app = new Application({ adapter, botAppId: appId, removeRecipientMention: true, startTypingTimer: false, longRunningMessages: false });

@@ -1,11 +1,10 @@
 import type { ConversationReference, TurnContext } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
-import type { Recipient } from '../../src/ports/chat-platform.js';
+import { UNREACHABLE, type Recipient } from '../../src/ports/chat-platform.js';
 import type { PersonalConversation, StoredReference } from './conversations.js';
 import { teamsPersonKey, type TeamsContext } from './teams-context.js';
 
-/** The delivery records this code for people pulsebot cannot reach; `status` counts them for admins. */
-export const UNREACHABLE = 'teams_unreachable';
+export { UNREACHABLE };
 
 export class TeamsUnreachableError extends Error {
   override readonly name = 'TeamsUnreachableError';

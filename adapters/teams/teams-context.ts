@@ -29,6 +29,8 @@ export interface TeamsContext {
   readonly exitResults?: ExitResultsHook;
   /** How long `results` may take in the turn before the reply follows as its own message. */
   readonly resultsBudgetMs: number;
+  /** A signed, expiring link to the results dashboard for a person; absent when it is not served. */
+  readonly dashboardUrl?: (person: string) => string;
   /** What rememberPersonal last saw from each person in this process (see turn.ts). */
   readonly remembered: TtlCache<string, string>;
 }

@@ -5,6 +5,12 @@ import type { SummaryText } from '../domain/summary/summary-text.js';
 
 export type PlatformName = 'slack' | 'teams' | 'web';
 
+/**
+ * How a failed delivery's error starts when the person cannot be reached at all (Teams: the app
+ * is not installed for them). `status` counts these for admins.
+ */
+export const UNREACHABLE = 'teams_unreachable';
+
 /** Who a message goes to, as the platform knows them. */
 export interface Recipient {
   readonly platform: PlatformName;

@@ -1,3 +1,4 @@
+import { UNREACHABLE } from '../ports/chat-platform.js';
 import { MongoBulkWriteError } from 'mongodb';
 import { eachWrite, insertLocks, lockId, roundsStillOpen } from './claim-batch.js';
 import { insertOnce, isOnlyDuplicateKeys, type Database } from './database.js';
@@ -228,6 +229,11 @@ export class DeliveriesRepo {
   async openPromptsOf(person: string): Promise<string[]> {
     const docs = await this.deliveries.find({ personKey: person, state: 'sent' }, { projection: { roundId: 1 } }).toArray();
     return docs.map((d) => d.roundId);
+  }
+
+  /** Prompts of open deliveries that could not reach their person at all (see UNREACHABLE). */
+  async unreachableCount(): Promise<number> {
+    return this.database.collections.deliveries.countDocuments({ lastError: { $regex: `^${UNREACHABLE}` }, state: { $in: ['failed', 'pending'] } });
   }
 
   /** Invited people per reporting segment, counted from the deliveries themselves (idempotent). */

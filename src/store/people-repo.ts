@@ -86,6 +86,13 @@ export class PeopleRepo {
     return doc === null ? null : personDocSchema.parse(doc);
   }
 
+  /** The account with `email` in one workspace or tenant (the invited one, when linked accounts share it). */
+  async byEmailIn(email: string, platform: PersonDoc['platform'], tenant: string): Promise<PersonDoc | null> {
+    const docs = await this.people.find({ email: email.trim().toLowerCase(), platform, tenant }).toArray();
+    const doc = docs.find((d) => (d.linkedTo ?? null) === null) ?? docs[0];
+    return doc === undefined ? null : personDocSchema.parse(doc);
+  }
+
   async count(): Promise<number> {
     return this.people.countDocuments({});
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parsePulseCommand } from '../../adapters/slack/command-parse.js';
-import { exitResultsSections } from '../../adapters/slack/exit-results-text.js';
+import { slackReply } from '../../adapters/slack/conversation.js';
+import { exitReport } from '../../src/core/conversation/report.js';
+import type { Locale } from '../../src/domain/i18n/locale.js';
 import type { ExitResults, ExitSlice } from '../../src/services/exit-results.js';
 import { ImportRejectedError, teamSegments, validatePeopleRows } from '../../src/services/people-import.js';
 import { parsePeopleCsv } from '../../src/services/people-import-csv.js';
@@ -53,6 +54,9 @@ describe('people CSV', () => {
   });
 });
 
+/** Exit results as Slack shows them: the report's sections as mrkdwn. */
+const exitResultsSections = (results: ExitResults, locale: Locale): string[] => slackReply({ kind: 'report', report: exitReport(results, locale) }).text.split('\n\n');
+
 describe('exit results in Slack', () => {
   const results: ExitResults = {
     pools: [{ quarters: ['2026-Q2', '2026-Q3'], organisation: slice({}), departments: [slice({ segment: 'eng', name: 'Engineering', respondents: 5, comments: null })] }],
@@ -68,9 +72,9 @@ describe('exit results in Slack', () => {
     expect(text.indexOf('1. Pay and benefits: 4 (67%)')).toBeLessThan(text.indexOf('2. Growth and career opportunities: 2 (33%)'));
     expect(text).toContain('• Pay and benefits: 2.5 of 5, 33% good or very good');
     expect(text).toContain('eNPS −50 (Poor');
-    expect(text).toContain('What could have kept them:\n> Better pay and growth');
+    expect(text).toMatch(/\*What could have kept them \(Exit survey results[^*]*\)\*\n> Better pay and growth/);
     expect(text).toContain('*Engineering: 5 answered*');
-    expect(text).toContain('_Comments are shown only for groups of at least 5 people._');
+    expect(text).toContain('Comments are shown only for groups of at least 5 people.');
   });
 
   it('what leavers typed, and group names, cannot mention, broadcast or disguise a link', () => {
@@ -95,10 +99,5 @@ describe('exit results in Slack', () => {
     expect(exitResultsSections({ ...results, pools: [], pendingQuarters: [] }, 'sv')[0]).toBe(
       'Det finns inga resultat från avgångsenkäter att visa än. Svaren samlas kvartal för kvartal och visas när minst 5 personer har svarat.',
     );
-  });
-
-  it('`/pulse results exit` asks for exit results; any other word is still a segment', () => {
-    expect(parsePulseCommand('results exit')).toEqual({ kind: 'results-exit' });
-    expect(parsePulseCommand('results sales')).toEqual({ kind: 'results', segment: 'sales' });
   });
 });

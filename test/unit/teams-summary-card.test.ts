@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { exitResultsContent } from '../../adapters/teams/exit-results-card.js';
+import { reportCard } from '../../adapters/teams/conversation.js';
 import { MAX_CARD_BYTES } from '../../adapters/teams/prompt-card.js';
-import { isEmailAddress, parseTeamsCommand } from '../../adapters/teams/command-parse.js';
+import { exitReport } from '../../src/core/conversation/report.js';
 import { activityBytes, chartActivity, resultsCard } from '../../adapters/teams/summary-card.js';
 import { computeEnps } from '../../src/domain/metrics/enps.js';
 import { summarizeLikert } from '../../src/domain/metrics/likert.js';
@@ -121,8 +121,7 @@ describe('Teams summary cards', () => {
       minGroupSize: 5,
       minCommentGroupSize: 5,
     };
-    const content = exitResultsContent(results, 'en');
-    const card = resultsCard(content, content.title, null).card;
+    const card = reportCard(exitReport(results, 'en'), 'en');
     expect(problems(card)).toEqual([]);
     const all = texts(card.body);
     const t = translator('en');
@@ -130,7 +129,7 @@ describe('Teams summary cards', () => {
     expect(all).toContain(t('hr.results.reason', { rank: 1, reason: t('exit.reason.pay'), count: 4, share: '67' }));
     expect(all).toContain(`• ${t('hr.results.rating', { topic: t('exit.reason.leadership'), mean: '3.5', favourable: '50' })}`);
     expect(all).toContain('“A raise and a plan”');
-    expect(texts(resultsCard(exitResultsContent(results, 'nb'), 'x', null).card.body)).toContain('«A raise and a plan»');
+    expect(texts(reportCard(exitReport(results, 'nb'), 'nb').body)).toContain('«A raise and a plan»');
     expect(all).toContain(t('hr.results.pending', { quarters: '2026-Q4', k: 5 }));
   });
 
@@ -140,26 +139,5 @@ describe('Teams summary cards', () => {
     const smaller = resultsCard(withCut(text, 'en'), text.notification, null, full - 10);
     expect(smaller.droppedSections).toBeGreaterThan(0);
     expect(activityBytes(smaller.card, text.notification)).toBeLessThan(full - 10);
-  });
-
-  it('`results exit` asks for exit results; any other word after `results` is still a segment', () => {
-    expect(parseTeamsCommand(['results', 'exit'], [])).toEqual({ kind: 'results-exit' });
-    expect(parseTeamsCommand(['/pulse', 'results', 'EXIT'], [])).toEqual({ kind: 'results-exit' });
-    expect(parseTeamsCommand(['results', 'sales'], [])).toEqual({ kind: 'results', segment: 'sales' });
-    expect(parseTeamsCommand(['results'], [])).toEqual({ kind: 'results' });
-  });
-});
-
-describe('Teams command words', () => {
-  it('reads e-mail addresses in one pass: a long hostile word is refused at once, not after minutes of backtracking', () => {
-    expect(isEmailAddress('kari.nordmann@example.no')).toBe(true);
-    expect(isEmailAddress('kari@example')).toBe(false);
-    expect(isEmailAddress('@example.no')).toBe(false);
-    expect(isEmailAddress('a@b@c.no')).toBe(false);
-    expect(isEmailAddress('kari@example.')).toBe(false);
-    // The old pattern took time quadratic in this word's length.
-    const hostile = `a@${'a.'.repeat(60_000)}@`;
-    expect(isEmailAddress(hostile)).toBe(false);
-    expect(parseTeamsCommand(['exit-survey', hostile], [])).toEqual({ kind: 'exit-usage' });
   });
 });

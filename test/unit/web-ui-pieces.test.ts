@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { lineChart } from '../../adapters/web/dashboard/svg-chart.js';
-import { parseWebCommand } from '../../adapters/web/web-commands.js';
 import { en } from '../../src/domain/i18n/en.js';
 import { nb } from '../../src/domain/i18n/nb.js';
 import { sv } from '../../src/domain/i18n/sv.js';
@@ -28,19 +27,6 @@ describe('dashboard charts (server-rendered SVG)', () => {
 });
 
 describe('web chat commands', () => {
-  it('parses what the web chat accepts, with the Slack-style prefixes', () => {
-    expect(parseWebCommand('results')).toEqual({ kind: 'results' });
-    expect(parseWebCommand('/pulse results engineering')).toEqual({ kind: 'results', segment: 'engineering' });
-    expect(parseWebCommand('results exit')).toEqual({ kind: 'results-exit' });
-    expect(parseWebCommand('exit-survey Ada@Example.com 2026-12-01 nb')).toEqual({ kind: 'exit', email: 'ada@example.com', date: '2026-12-01', locale: 'nb' });
-    expect(parseWebCommand('exit-survey cancel ada@example.com')).toEqual({ kind: 'exit-cancel', email: 'ada@example.com' });
-    expect(parseWebCommand('exit-survey ada')).toEqual({ kind: 'exit-usage' });
-    expect(parseWebCommand('exit-survey ada@example.com 1.12')).toEqual({ kind: 'bad-date', date: '1.12' });
-    expect(parseWebCommand('dashboard')).toEqual({ kind: 'dashboard' });
-    expect(parseWebCommand('')).toEqual({ kind: 'help' });
-    expect(parseWebCommand('dance')).toEqual({ kind: 'unknown' });
-  });
-
   it('every web text exists in Norwegian and Swedish, translated', () => {
     const keys = Object.keys(en).filter((k) => k.startsWith('web.'));
     expect(keys.length).toBeGreaterThan(40);

@@ -4,6 +4,7 @@ import { webEn } from './web-en.js';
 import { installEn } from './install-en.js';
 import { resultsEn } from './results-en.js';
 import { teamsEn } from './teams-en.js';
+import { talkEn } from './talk-en.js';
 import { hrEn } from './hr-en.js';
 
 /**
@@ -129,9 +130,6 @@ export const en = {
   'reminder.text': 'A friendly reminder: the {survey} is open until {date}. It takes about a minute, and your answers are anonymous.',
 
   // Commands
-  'cmd.help':
-    'pulsebot runs short anonymous surveys.\n• `/pulse help`: this message\n• `/pulse results [segment]`: latest results you may see (leaders, HR, admins)\n• `/pulse status`: open rounds and participation (admins)\n• `/pulse send-now [survey]`: start a round now (admins)\n• `/pulse role add|remove @person hr|leader [segment]`: manage roles (admins)\n• `/exit-survey @person [YYYY-MM-DD] [en|nb|sv]`: send an exit survey (HR, admins)\n• `/exit-survey cancel @person`: cancel one not yet sent',
-  'cmd.unknown': 'I do not know that command. Try `/pulse help`.',
   'cmd.notAuthorized': 'Sorry, only HR and admins can do that. Nothing was sent.',
   'cmd.adminOnly': 'Sorry, only admins can do that.',
   'cmd.sendNow.started': 'Started a round of "{survey}": {invited} people get it now.',
@@ -139,14 +137,11 @@ export const en = {
   'cmd.status.none': 'No rounds are open.',
   'cmd.status.open': '{round}: {respondents} of {invited} answered so far, open until {closes}.',
   'cmd.status.next': 'Next round of {survey}: {date}.',
-  'cmd.role.usage': 'Usage: `/pulse role add|remove @person hr|leader [segment]`',
   'cmd.role.added': '{person} now has the {role} role{segment}.',
   'cmd.role.removed': '{person} no longer has the {role} role{segment}.',
   'cmd.role.unknownSegment': 'There is no segment called "{segment}".',
   'cmd.unknownPerson': 'I do not know {person} yet. If they joined recently, try again in a minute.',
-  'exit.cmd.usage': 'Usage: `/exit-survey @person [YYYY-MM-DD] [en|nb|sv]` or `/exit-survey cancel @person`',
   'exit.cmd.scheduled': 'Exit survey for {person} scheduled for {date} at 10:00 their time ({zone}). Their answers are anonymous and pooled with others who left.',
-  'exit.cmd.exists': 'An exit survey for {person} is already scheduled for {date}. To send another, cancel it first with `/exit-survey cancel`.',
   'exit.cmd.cancelled': 'The exit survey for {person} is cancelled. Nothing will be sent.',
   'exit.cmd.nothingToCancel': 'There is no unsent exit survey for {person} to cancel.',
   'exit.cmd.badDate': '{date} is not a valid date between today and a year from now. Use YYYY-MM-DD.',
@@ -170,6 +165,7 @@ export const en = {
   'home.results': 'Latest results you can see',
   ...resultsEn,
   ...teamsEn,
+  ...talkEn,
   ...hrEn,
   ...webEn,
   ...signinEn,

@@ -1,6 +1,5 @@
 /** HR workflows (exit results, exit cancel): English. Spread into `en` in en.ts. */
 export const hrEn = {
-  'hr.help': '• `/pulse results exit`: pooled exit-survey results (HR, admins)',
   'hr.exit.withdrawn':
     'The exit survey for {person} is withdrawn: it takes no more answers. Anything already answered stays anonymous in the pooled results.',
   'hr.exit.nothingToCancel': 'There is no open exit survey for {person} to cancel.',

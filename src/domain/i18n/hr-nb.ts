@@ -2,7 +2,6 @@ import type { hrEn } from './hr-en.js';
 
 /** HR-arbeidsflyt (resultater fra sluttundersøkelser, avbryte en sluttundersøkelse): norsk bokmål. */
 export const hrNb: { readonly [K in keyof typeof hrEn]: string } = {
-  'hr.help': '• `/pulse results exit`: samlede resultater fra sluttundersøkelser (HR, administratorer)',
   'hr.exit.withdrawn':
     'Sluttundersøkelsen for {person} er trukket tilbake og tar ikke imot flere svar. Svar som allerede er gitt, forblir anonyme i de samlede resultatene.',
   'hr.exit.nothingToCancel': 'Det finnes ingen åpen sluttundersøkelse for {person} som kan avbrytes.',

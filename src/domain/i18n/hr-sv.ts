@@ -2,7 +2,6 @@ import type { hrEn } from './hr-en.js';
 
 /** HR-flöden (resultat från avgångsenkäter, avbryta en avgångsenkät): svenska. */
 export const hrSv: { readonly [K in keyof typeof hrEn]: string } = {
-  'hr.help': '• `/pulse results exit`: sammanställda resultat från avgångsenkäter (HR, administratörer)',
   'hr.exit.withdrawn':
     'Avgångsenkäten för {person} har dragits tillbaka och tar inte emot fler svar. Svar som redan har lämnats förblir anonyma i de sammanställda resultaten.',
   'hr.exit.nothingToCancel': 'Det finns ingen öppen avgångsenkät för {person} att avbryta.',

@@ -3,6 +3,7 @@ import { opsNb } from './ops-nb.js';
 import { webNb } from './web-nb.js';
 import { installNb } from './install-nb.js';
 import { teamsNb } from './teams-nb.js';
+import { talkNb } from './talk-nb.js';
 import type { Catalog } from './en.js';
 import { resultsNb } from './results-nb.js';
 import { hrNb } from './hr-nb.js';
@@ -128,9 +129,6 @@ export const nb: Catalog = {
   'reminder.text': 'En vennlig påminnelse: {survey} er åpen til {date}. Det tar omtrent ett minutt, og svarene dine er anonyme.',
 
   // Commands
-  'cmd.help':
-    'pulsebot gjennomfører korte, anonyme undersøkelser.\n• `/pulse help`: denne meldingen\n• `/pulse results [segment]`: de siste resultatene du har tilgang til (ledere, HR, administratorer)\n• `/pulse status`: åpne runder og deltakelse (administratorer)\n• `/pulse send-now [survey]`: start en runde nå (administratorer)\n• `/pulse role add|remove @person hr|leader [segment]`: administrer roller (administratorer)\n• `/exit-survey @person [YYYY-MM-DD] [en|nb|sv]`: send en sluttundersøkelse (HR, administratorer)\n• `/exit-survey cancel @person`: avbryt en som ikke er sendt ennå',
-  'cmd.unknown': 'Den kommandoen kjenner jeg ikke. Prøv `/pulse help`.',
   'cmd.notAuthorized': 'Beklager, bare HR og administratorer kan gjøre det. Ingenting ble sendt.',
   'cmd.adminOnly': 'Beklager, bare administratorer kan gjøre det.',
   'cmd.sendNow.started': 'En runde av «{survey}» er startet: {invited} personer får den nå.',
@@ -138,14 +136,11 @@ export const nb: Catalog = {
   'cmd.status.none': 'Ingen runder er åpne.',
   'cmd.status.open': '{round}: {respondents} av {invited} har svart så langt, åpen til {closes}.',
   'cmd.status.next': 'Neste runde av {survey}: {date}.',
-  'cmd.role.usage': 'Bruk: `/pulse role add|remove @person hr|leader [segment]`',
   'cmd.role.added': '{person} har nå rollen {role}{segment}.',
   'cmd.role.removed': '{person} har ikke lenger rollen {role}{segment}.',
   'cmd.role.unknownSegment': 'Det finnes ingen gruppe som heter «{segment}».',
   'cmd.unknownPerson': 'Jeg kjenner ikke {person} ennå. Hvis personen nettopp har begynt, kan du prøve igjen om et minutt.',
-  'exit.cmd.usage': 'Bruk: `/exit-survey @person [YYYY-MM-DD] [en|nb|sv]` eller `/exit-survey cancel @person`',
   'exit.cmd.scheduled': 'Sluttundersøkelsen for {person} er planlagt til {date} kl. 10.00 i personens tidssone ({zone}). Svarene er anonyme og slås sammen med svar fra andre som har sluttet.',
-  'exit.cmd.exists': 'En sluttundersøkelse for {person} er allerede planlagt til {date}. Hvis du vil sende en ny, må du først avbryte den med `/exit-survey cancel`.',
   'exit.cmd.cancelled': 'Sluttundersøkelsen for {person} er avbrutt. Ingenting blir sendt.',
   'exit.cmd.nothingToCancel': 'Det finnes ingen usendt sluttundersøkelse for {person} som kan avbrytes.',
   'exit.cmd.badDate': '{date} er ikke en gyldig dato mellom i dag og ett år frem i tid. Bruk YYYY-MM-DD.',
@@ -169,6 +164,7 @@ export const nb: Catalog = {
   'home.results': 'Siste resultater du har tilgang til',
   ...resultsNb,
   ...teamsNb,
+  ...talkNb,
   ...hrNb,
   ...webNb,
   ...signinNb,

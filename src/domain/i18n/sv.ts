@@ -3,6 +3,7 @@ import { opsSv } from './ops-sv.js';
 import { webSv } from './web-sv.js';
 import { installSv } from './install-sv.js';
 import { teamsSv } from './teams-sv.js';
+import { talkSv } from './talk-sv.js';
 import type { Catalog } from './en.js';
 import { resultsSv } from './results-sv.js';
 import { hrSv } from './hr-sv.js';
@@ -128,9 +129,6 @@ export const sv: Catalog = {
   'reminder.text': 'En vänlig påminnelse: {survey} är öppen till {date}. Det tar ungefär en minut, och dina svar är anonyma.',
 
   // Commands
-  'cmd.help':
-    'pulsebot genomför korta, anonyma enkäter.\n• `/pulse help`: det här meddelandet\n• `/pulse results [segment]`: de senaste resultaten du har tillgång till (chefer, HR, administratörer)\n• `/pulse status`: öppna omgångar och deltagande (administratörer)\n• `/pulse send-now [survey]`: starta en omgång nu (administratörer)\n• `/pulse role add|remove @person hr|leader [segment]`: hantera roller (administratörer)\n• `/exit-survey @person [YYYY-MM-DD] [en|nb|sv]`: skicka en avgångsenkät (HR, administratörer)\n• `/exit-survey cancel @person`: avbryt en som inte har skickats än',
-  'cmd.unknown': 'Det kommandot känner jag inte till. Prova `/pulse help`.',
   'cmd.notAuthorized': 'Tyvärr, bara HR och administratörer kan göra det. Inget skickades.',
   'cmd.adminOnly': 'Tyvärr, bara administratörer kan göra det.',
   'cmd.sendNow.started': 'En omgång av ”{survey}” har startats: {invited} personer får den nu.',
@@ -138,14 +136,11 @@ export const sv: Catalog = {
   'cmd.status.none': 'Inga omgångar är öppna.',
   'cmd.status.open': '{round}: {respondents} av {invited} har svarat hittills, öppen till {closes}.',
   'cmd.status.next': 'Nästa omgång av {survey}: {date}.',
-  'cmd.role.usage': 'Användning: `/pulse role add|remove @person hr|leader [segment]`',
   'cmd.role.added': '{person} har nu rollen {role}{segment}.',
   'cmd.role.removed': '{person} har inte längre rollen {role}{segment}.',
   'cmd.role.unknownSegment': 'Det finns ingen grupp som heter ”{segment}”.',
   'cmd.unknownPerson': 'Jag känner inte till {person} än. Om personen nyss har börjat kan du försöka igen om en minut.',
-  'exit.cmd.usage': 'Användning: `/exit-survey @person [YYYY-MM-DD] [en|nb|sv]` eller `/exit-survey cancel @person`',
   'exit.cmd.scheduled': 'Avgångsenkäten för {person} är schemalagd till {date} kl. 10.00 i personens tidszon ({zone}). Svaren är anonyma och slås samman med svar från andra som har slutat.',
-  'exit.cmd.exists': 'En avgångsenkät för {person} är redan schemalagd till {date}. Om du vill skicka en ny måste du först avbryta den med `/exit-survey cancel`.',
   'exit.cmd.cancelled': 'Avgångsenkäten för {person} har avbrutits. Inget kommer att skickas.',
   'exit.cmd.nothingToCancel': 'Det finns ingen oskickad avgångsenkät för {person} att avbryta.',
   'exit.cmd.badDate': '{date} är inte ett giltigt datum mellan i dag och ett år framåt. Använd YYYY-MM-DD.',
@@ -169,6 +164,7 @@ export const sv: Catalog = {
   'home.results': 'Senaste resultaten du kan se',
   ...resultsSv,
   ...teamsSv,
+  ...talkSv,
   ...hrSv,
   ...webSv,
   ...signinSv,

@@ -1,11 +1,5 @@
 /** English texts of the web playground and the results dashboard (spread into `en`). */
 export const webEn = {
-  'web.cmd.help':
-    'pulsebot runs short anonymous surveys. Type here:\n• help: this message\n• results [segment]: the latest results you may see (leaders, HR, admins)\n• results exit: pooled exit-survey results (HR, admins)\n• status: open rounds and participation (admins)\n• send-now: start a pulse round now (admins)\n• exit-survey name@company.com [YYYY-MM-DD] [en|nb|sv]: send an exit survey (HR, admins)\n• exit-survey cancel name@company.com: cancel one not yet sent\n• dashboard: a link to the results dashboard (leaders, HR, admins)',
-  'web.help.slack': '• `/pulse dashboard`: a personal link to the results dashboard (leaders, HR, admins)',
-  'web.cmd.unknown': 'I do not know that command. Type help to see what I can do.',
-  'web.exit.usage': 'Usage: exit-survey name@company.com [YYYY-MM-DD] [en|nb|sv], or exit-survey cancel name@company.com',
-  'web.exit.exists': 'An exit survey for {person} is already scheduled for {date}. To send another, cancel it first with exit-survey cancel.',
   'web.dashboard.link': 'Your results dashboard (this link is personal and expires in 12 hours): {url}',
   'web.dashboard.off': 'The results dashboard is not switched on here: ask your administrator to set PULSE_WEB=1.',
   'web.ui.title': 'pulsebot playground',

@@ -2,12 +2,6 @@ import type { webEn } from './web-en.js';
 
 /** Norwegian (bokmål) texts of the web playground and the results dashboard. */
 export const webNb: { readonly [K in keyof typeof webEn]: string } = {
-  'web.cmd.help':
-    'pulsebot sender korte, anonyme undersøkelser. Skriv her:\n• help: denne meldingen\n• results [segment]: de siste resultatene du har tilgang til (ledere, HR, administratorer)\n• results exit: samlede resultater fra sluttundersøkelser (HR, administratorer)\n• status: åpne runder og svarprosent (administratorer)\n• send-now: start en pulsrunde nå (administratorer)\n• exit-survey navn@firma.no [ÅÅÅÅ-MM-DD] [en|nb|sv]: send en sluttundersøkelse (HR, administratorer)\n• exit-survey cancel navn@firma.no: avbryt en som ikke er sendt ennå\n• dashboard: en lenke til resultatoversikten (ledere, HR, administratorer)',
-  'web.help.slack': '• `/pulse dashboard`: en personlig lenke til resultatoversikten (ledere, HR, administratorer)',
-  'web.cmd.unknown': 'Den kommandoen kjenner jeg ikke. Skriv help for å se hva jeg kan gjøre.',
-  'web.exit.usage': 'Bruk: exit-survey navn@firma.no [ÅÅÅÅ-MM-DD] [en|nb|sv], eller exit-survey cancel navn@firma.no',
-  'web.exit.exists': 'En sluttundersøkelse for {person} er allerede planlagt {date}. Vil du sende en ny, må du først avbryte den med exit-survey cancel.',
   'web.dashboard.link': 'Din resultatoversikt (lenken er personlig og gjelder i 12 timer): {url}',
   'web.dashboard.off': 'Resultatoversikten er ikke slått på her. Be administratoren din om å sette PULSE_WEB=1.',
   'web.ui.title': 'pulsebot – prøveområde',

@@ -2,12 +2,6 @@ import type { webEn } from './web-en.js';
 
 /** Swedish texts of the web playground and the results dashboard. */
 export const webSv: { readonly [K in keyof typeof webEn]: string } = {
-  'web.cmd.help':
-    'pulsebot skickar korta, anonyma enkäter. Skriv här:\n• help: det här meddelandet\n• results [segment]: de senaste resultaten du har behörighet till (chefer, HR, administratörer)\n• results exit: sammanställda resultat från avslutningsenkäter (HR, administratörer)\n• status: öppna omgångar och svarsfrekvens (administratörer)\n• send-now: starta en pulsomgång nu (administratörer)\n• exit-survey namn@foretag.se [ÅÅÅÅ-MM-DD] [en|nb|sv]: skicka en avslutningsenkät (HR, administratörer)\n• exit-survey cancel namn@foretag.se: avbryt en som inte har skickats än\n• dashboard: en länk till resultatöversikten (chefer, HR, administratörer)',
-  'web.help.slack': '• `/pulse dashboard`: en personlig länk till resultatöversikten (chefer, HR, administratörer)',
-  'web.cmd.unknown': 'Det kommandot känner jag inte till. Skriv help för att se vad jag kan göra.',
-  'web.exit.usage': 'Användning: exit-survey namn@foretag.se [ÅÅÅÅ-MM-DD] [en|nb|sv], eller exit-survey cancel namn@foretag.se',
-  'web.exit.exists': 'En avslutningsenkät till {person} är redan planerad till {date}. Vill du skicka en ny måste du först avbryta den med exit-survey cancel.',
   'web.dashboard.link': 'Din resultatöversikt (länken är personlig och gäller i 12 timmar): {url}',
   'web.dashboard.off': 'Resultatöversikten är inte aktiverad här. Be din administratör att sätta PULSE_WEB=1.',
   'web.ui.title': 'pulsebot – testmiljö',

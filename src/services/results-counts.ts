@@ -1,27 +1,22 @@
 import { buildSegmentTree, type SegmentTree } from '../domain/anonymity/segment-tree.js';
-import { rollUp, visibleSegments } from '../domain/anonymity/suppression.js';
+import { visibleSegments } from '../domain/anonymity/suppression.js';
 import { effectiveThresholds, type AnonymitySettings } from '../domain/anonymity/thresholds.js';
 import type { Driver } from '../domain/drivers.js';
 import { computeEnps, type Enps } from '../domain/metrics/enps.js';
 import { summarizeLikert, type LikertSummary } from '../domain/metrics/likert.js';
 import { questionById } from '../domain/templates/catalog.js';
 import { ENPS_QUESTION } from '../domain/templates/enps.js';
-import { COUNTER_ANSWERED, COUNTER_RESPONDENTS, ROUND_QUESTION, type CounterDoc } from '../store/documents/answers.js';
+import type { CounterDoc } from '../store/documents/answers.js';
 import type { RoundDoc } from '../store/documents/rounds.js';
+import { countSlices, type SliceCounts } from './slice-counts.js';
 
 /** Counts of one round, rolled up the segment tree it ran with, with what may be shown. */
-export interface RoundCounts {
+export interface RoundCounts extends SliceCounts {
   readonly round: RoundDoc;
-  readonly tree: SegmentTree;
   /** The thresholds applied: the stricter of the round's and today's (see `effectiveThresholds`). */
   readonly thresholds: AnonymitySettings;
-  /** Segments whose scores may be shown (threshold + subtraction on respondents). */
-  readonly shown: ReadonlySet<string>;
-  /** Per question: what may be shown (threshold + subtraction, on that question's own counts). */
-  readonly shownFor: (questionId: string) => ReadonlySet<string>;
   /** Segments whose comments may be shown: the comment threshold + subtraction, and scores shown. */
   readonly commentsShown: () => ReadonlySet<string>;
-  readonly count: (segment: string, questionId: string, value: string) => number;
 }
 
 export function treeOf(round: RoundDoc): SegmentTree {
@@ -29,60 +24,22 @@ export function treeOf(round: RoundDoc): SegmentTree {
 }
 
 /**
- * Rolls a round's counters up its own segment tree and works out what may be shown, judged by the
- * stricter of the round's thresholds and `current` (today's settings).
+ * The one slicer with the one k rule: a round's counters rolled up its own segment tree, judged
+ * by the stricter of the round's thresholds and `current` (today's settings). Every results
+ * entry point (chat, summaries, App Home, dashboard, HR API, CSV) reads rounds through this.
  */
 export function countRound(round: RoundDoc, counters: readonly CounterDoc[], current: AnonymitySettings): RoundCounts {
-  const tree = treeOf(round);
-  // question → value → segment → n (own counts), rolled up the tree on first use.
-  const own = new Map<string, Map<string, Map<string, number>>>();
-  for (const c of counters) {
-    const byValue = own.get(c.questionId) ?? new Map<string, Map<string, number>>();
-    own.set(c.questionId, byValue);
-    const bySegment = byValue.get(c.value) ?? new Map<string, number>();
-    byValue.set(c.value, bySegment);
-    bySegment.set(c.segment, (bySegment.get(c.segment) ?? 0) + c.n);
-  }
-  const rolled = new Map<string, Map<string, Map<string, number>>>();
-  const empty = new Map<string, number>();
-  const totals = (questionId: string, value: string): Map<string, number> => {
-    let byValue = rolled.get(questionId);
-    if (byValue === undefined) {
-      byValue = new Map();
-      rolled.set(questionId, byValue);
-    }
-    let t = byValue.get(value);
-    if (t === undefined) {
-      t = rollUp(tree, own.get(questionId)?.get(value) ?? empty);
-      byValue.set(value, t);
-    }
-    return t;
-  };
   const thresholds = effectiveThresholds(round.anonymity, current);
-  const { minGroupSize: k, minCommentGroupSize: kComments } = thresholds;
-  const respondents = totals(ROUND_QUESTION, COUNTER_RESPONDENTS);
-  const shown = visibleSegments(tree, respondents, k);
-  const perQuestion = new Map<string, Set<string>>();
+  const slices = countSlices(treeOf(round), counters, thresholds.minGroupSize);
   let comments: Set<string> | null = null;
   return {
+    ...slices,
     round,
-    tree,
     thresholds,
-    shown,
-    shownFor: (questionId) => {
-      let s = perQuestion.get(questionId);
-      if (s === undefined) {
-        const q = visibleSegments(tree, totals(questionId, COUNTER_ANSWERED), k);
-        s = new Set([...q].filter((segment) => shown.has(segment)));
-        perQuestion.set(questionId, s);
-      }
-      return s;
-    },
     commentsShown: () => {
-      comments ??= new Set([...visibleSegments(tree, respondents, kComments)].filter((segment) => shown.has(segment)));
+      comments ??= new Set([...visibleSegments(slices.tree, slices.respondents(), thresholds.minCommentGroupSize)].filter((segment) => slices.shown.has(segment)));
       return comments;
     },
-    count: (segment, questionId, value) => totals(questionId, value).get(segment) ?? 0,
   };
 }
 

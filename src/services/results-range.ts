@@ -1,18 +1,14 @@
-import { buildSegmentTree, type SegmentTree } from '../domain/anonymity/segment-tree.js';
-import { effectiveThresholds } from '../domain/anonymity/thresholds.js';
 import type { Driver } from '../domain/drivers.js';
 import { DomainError } from '../domain/errors.js';
 import { EXIT_SURVEY_ID } from '../domain/exit-schedule.js';
 import type { Enps } from '../domain/metrics/enps.js';
-import { summarizeLikert, type LikertSummary } from '../domain/metrics/likert.js';
-import { questionById } from '../domain/templates/catalog.js';
-import { ENPS_QUESTION } from '../domain/templates/enps.js';
+import type { LikertSummary } from '../domain/metrics/likert.js';
 import { COUNTER_INVITED, COUNTER_RESPONDENTS, ROUND_QUESTION } from '../store/documents/answers.js';
-import { roundDocSchema, type RoundDoc } from '../store/documents/rounds.js';
+import { roundDocSchema } from '../store/documents/rounds.js';
 import type { ServiceDeps } from './deps.js';
 import { exitResults, type ExitResults } from './exit-results.js';
 import { resolveSegment } from './segment-ids.js';
-import { countSlices, sliceEnps, type SliceCounts } from './slice-counts.js';
+import { countRound, driversFor, enpsFor, type RoundCounts } from './results-counts.js';
 
 /**
  * Aggregated results for the HR API and the CSV export: every closed round of a survey in a date
@@ -55,37 +51,15 @@ export type ResultsInRange =
   | { readonly kind: 'pulse'; readonly survey: string; readonly rounds: readonly RoundSlices[] }
   | { readonly kind: 'exit'; readonly survey: string; readonly exit: ExitResults };
 
-function driverSlices(slices: SliceCounts, round: RoundDoc, segment: string): DriverSlice[] {
-  const counts = new Map<Driver, Record<number, number>>();
-  const hidden = new Set<Driver>();
-  for (const id of round.questionIds) {
-    const question = questionById(id);
-    if (question?.kind !== 'likert' || question.driver === undefined) continue;
-    if (!slices.shownFor(id).has(segment)) {
-      hidden.add(question.driver);
-      continue;
-    }
-    const byValue = counts.get(question.driver) ?? {};
-    for (let v = 1; v <= 5; v++) byValue[v] = (byValue[v] ?? 0) + slices.count(segment, id, String(v));
-    counts.set(question.driver, byValue);
-  }
-  const out: DriverSlice[] = [];
-  for (const [driver, byValue] of counts) {
-    const summary = hidden.has(driver) ? null : summarizeLikert(byValue);
-    if (summary !== null) out.push({ driver, ...summary });
-  }
-  return out;
-}
-
-function roundSlices(round: RoundDoc, slices: SliceCounts, segments: readonly string[], names: ReadonlyMap<string, string>): RoundSlices {
+function roundSlices(c: RoundCounts, segments: readonly string[], names: ReadonlyMap<string, string>): RoundSlices {
   return {
-    roundId: round._id,
-    date: round.date,
+    roundId: c.round._id,
+    date: c.round.date,
     segments: segments.map((segment): SegmentSlice => {
       const name = names.get(segment) ?? null;
-      if (!slices.shown.has(segment)) return { segment, name, visible: false, invited: null, respondents: null, participationRate: null, enps: null, drivers: [] };
-      const invited = slices.count(segment, ROUND_QUESTION, COUNTER_INVITED);
-      const respondents = slices.count(segment, ROUND_QUESTION, COUNTER_RESPONDENTS);
+      if (!c.shown.has(segment)) return { segment, name, visible: false, invited: null, respondents: null, participationRate: null, enps: null, drivers: [] };
+      const invited = c.count(segment, ROUND_QUESTION, COUNTER_INVITED);
+      const respondents = c.count(segment, ROUND_QUESTION, COUNTER_RESPONDENTS);
       return {
         segment,
         name,
@@ -93,8 +67,8 @@ function roundSlices(round: RoundDoc, slices: SliceCounts, segments: readonly st
         invited,
         respondents,
         participationRate: invited > 0 ? (respondents / invited) * 100 : null,
-        enps: round.questionIds.includes(ENPS_QUESTION.id) ? sliceEnps(slices, segment, ENPS_QUESTION.id) : null,
-        drivers: driverSlices(slices, round, segment),
+        enps: enpsFor(c, segment),
+        drivers: [...driversFor(c, segment)].map(([driver, summary]) => ({ driver, ...summary })),
       };
     }),
   };
@@ -125,17 +99,14 @@ export async function resultsInRange(deps: ServiceDeps, query: ResultsQuery): Pr
   const rounds = (await deps.store.database.collections.rounds.find(filter).sort({ date: -1 }).toArray()).map((doc) => roundDocSchema.parse(doc));
   const counters = await deps.store.counters.forRounds(rounds.map((r) => r._id));
   const names = new Map((await deps.store.segments.all()).map((s) => [s._id, s.name]));
-  const k = (round: RoundDoc) => effectiveThresholds(round.anonymity, deps.settings.anonymity).minGroupSize;
   return {
     kind: 'pulse',
     survey: query.survey,
     rounds: rounds.map((round) => {
       // Each round is judged on the tree it ran with, so later changes to the tree cannot open a subtraction.
-      const tree: SegmentTree = buildSegmentTree(Object.entries(round.segmentParents).map(([id, parentId]) => ({ id, parentId })));
-      const slices = countSlices(tree, counters.filter((c) => c.roundId === round._id), k(round));
-      const root = query.segment ?? tree.root;
-      const segments = tree.has(root) ? tree.subtree(root) : [];
-      return roundSlices(round, slices, segments, names);
+      const c = countRound(round, counters.filter((x) => x.roundId === round._id), deps.settings.anonymity);
+      const root = query.segment ?? c.tree.root;
+      return roundSlices(c, c.tree.has(root) ? c.tree.subtree(root) : [], names);
     }),
   };
 }

@@ -17,6 +17,8 @@ export interface SliceCounts {
   shownFor(questionId: string): ReadonlySet<string>;
   /** Rolled-up count of `value` for `questionId` in `segment` and everything below it. */
   count(segment: string, questionId: string, value: string): number;
+  /** Respondents by segment, rolled up (what `shown` was judged on). */
+  respondents(): ReadonlyMap<string, number>;
 }
 
 export function countSlices(tree: SegmentTree, counters: readonly CounterDoc[], k: number): SliceCounts {
@@ -37,7 +39,8 @@ export function countSlices(tree: SegmentTree, counters: readonly CounterDoc[], 
     }
     return total;
   };
-  const shown = visibleSegments(tree, totals(ROUND_QUESTION, COUNTER_RESPONDENTS), k);
+  const respondents = totals(ROUND_QUESTION, COUNTER_RESPONDENTS);
+  const shown = visibleSegments(tree, respondents, k);
   const perQuestion = new Map<string, Set<string>>();
   return {
     tree,
@@ -52,6 +55,7 @@ export function countSlices(tree: SegmentTree, counters: readonly CounterDoc[], 
       return set;
     },
     count: (segment, questionId, value) => totals(questionId, value).get(segment) ?? 0,
+    respondents: () => respondents,
   };
 }
 

@@ -1,16 +1,14 @@
-import { buildSegmentTree } from '../../../src/domain/anonymity/segment-tree.js';
-import { effectiveThresholds } from '../../../src/domain/anonymity/thresholds.js';
 import { exitResults, type ExitResults } from '../../../src/services/exit-results.js';
 import type { ServiceDeps } from '../../../src/services/deps.js';
 import { resultsInRange } from '../../../src/services/results-range.js';
 import { roundResults, type RoundResults } from '../../../src/services/results.js';
-import { countSlices } from '../../../src/services/slice-counts.js';
+import { countRound } from '../../../src/services/results-counts.js';
 import { DEFAULT_SURVEY_ID } from '../../../src/services/surveys.js';
 import { COUNTER_INVITED, COUNTER_RESPONDENTS, ROUND_QUESTION } from '../../../src/store/documents/answers.js';
 
 /**
  * Everything the dashboard shows, read ONLY through the results services (results.ts,
- * results-range.ts, exit-results.ts, slice-counts.ts), so every number passes the same
+ * results-range.ts, exit-results.ts, results-counts.ts), so every number passes the same
  * thresholds and subtraction rule as the chat summaries and the HR API. Keep all use of those
  * services in this file, so changes to them land in one place.
  */
@@ -47,9 +45,8 @@ async function liveParticipation(deps: ServiceDeps, roots: readonly string[] | n
   const open = (await deps.store.rounds.openRounds()).filter((r) => r.surveyId === DEFAULT_SURVEY_ID).sort((a, b) => b.date.localeCompare(a.date));
   const round = open[0];
   if (round === undefined) return [];
-  const tree = buildSegmentTree(Object.entries(round.segmentParents).map(([id, parentId]) => ({ id, parentId })));
-  const k = effectiveThresholds(round.anonymity, deps.settings.anonymity).minGroupSize;
-  const slices = countSlices(tree, await deps.store.counters.forRound(round._id), k);
+  const slices = countRound(round, await deps.store.counters.forRound(round._id), deps.settings.anonymity);
+  const tree = slices.tree;
   return (roots ?? [tree.root]).filter((s) => tree.has(s)).map((segment) => {
     if (!slices.shown.has(segment)) return { segment, date: round.date, respondents: null, invited: null, rate: null };
     const invited = slices.count(segment, ROUND_QUESTION, COUNTER_INVITED);

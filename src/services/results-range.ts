@@ -24,6 +24,7 @@ export interface DriverSlice extends LikertSummary {
 export interface SegmentSlice {
   readonly segment: string;
   readonly name: string | null;
+  /** False: below the threshold (or hidden against subtraction); nothing else is filled in. */
   readonly visible: boolean;
   readonly invited: number | null;
   readonly respondents: number | null;

@@ -1,27 +1,19 @@
 import type { Driver } from '../domain/drivers.js';
 import { change } from '../domain/metrics/change.js';
-import type { Enps } from '../domain/metrics/enps.js';
 import type { LikertSummary } from '../domain/metrics/likert.js';
 import { COUNTER_INVITED, COUNTER_RESPONDENTS, ROUND_QUESTION } from '../store/documents/answers.js';
 import type { RoundDoc } from '../store/documents/rounds.js';
 import type { ServiceDeps } from './deps.js';
+import type { DriverSlice, SegmentSlice } from './results-range.js';
 import { countRound, driversFor, enpsFor, segmentsInScope } from './results-counts.js';
 
-export interface DriverResult extends LikertSummary {
-  readonly driver: Driver;
+export interface DriverResult extends DriverSlice {
   /** Change in mean since the previous round that asked this driver (both visible), else null. */
   readonly changeInMean: number | null;
 }
 
-export interface SegmentResult {
-  readonly segment: string;
-  readonly name: string | null;
-  /** False: below the threshold (or hidden against subtraction); nothing else is filled in. */
-  readonly visible: boolean;
-  readonly invited: number | null;
-  readonly respondents: number | null;
-  readonly participationRate: number | null;
-  readonly enps: Enps | null;
+/** A segment of the latest round, as a range slice plus the changes since the round before. */
+export interface SegmentResult extends Omit<SegmentSlice, 'drivers'> {
   readonly enpsChange: number | null;
   readonly drivers: readonly DriverResult[];
 }

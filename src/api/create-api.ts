@@ -8,6 +8,7 @@ import { openApiDocument } from './openapi.js';
 import { allowHeader, failWith, findRoute, type Route } from './router.js';
 import { exitSurveyRoutes } from './routes/exit-surveys.js';
 import { peopleRoutes } from './routes/people.js';
+import { anonymityReportRoutes } from './routes/anonymity-report.js';
 import { resultsRoutes } from './routes/results.js';
 
 export const API_PREFIX = '/api/v1';
@@ -39,6 +40,7 @@ export function createApiListener(deps: ServiceDeps, options: ApiOptions): Reque
     ...exitSurveyRoutes(deps, options.deliverSoon),
     ...peopleRoutes(deps),
     ...resultsRoutes(deps),
+    ...anonymityReportRoutes(deps),
   ];
 
   const serve = async (req: Parameters<RequestListener>[0], res: Parameters<RequestListener>[1]): Promise<void> => {
@@ -54,6 +56,10 @@ export function createApiListener(deps: ServiceDeps, options: ApiOptions): Reque
         const key = await verifyApiKey(deps, token);
         if (key === null) throw new ApiError(401, 'UNAUTHORIZED', 'the API key is wrong or revoked: check it, or create a new one with `npx pulsebot api-key create`');
         keyId = key.id;
+        if (route.scope === undefined || !key.scopes.includes(route.scope)) {
+          const needed = route.scope ?? 'admin';
+          throw new ApiError(403, 'FORBIDDEN', `this API key may not do this: it needs the "${needed}" scope (it has ${key.scopes.join(', ')}). Create a key with it: npx pulsebot api-key create --name <name> --scope ${needed}`, [], { scope: needed });
+        }
       }
       await route.handle({ req, res, url, logger: keyId ? logger.child({ keyId }) : logger, keyId });
     } catch (error) {

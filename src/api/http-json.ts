@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 /** The error codes the HTTP API answers with (in `error.code`). */
 export const API_ERROR_CODES = [
   'UNAUTHORIZED',
+  'FORBIDDEN',
   'INVALID_JSON',
   'VALIDATION_FAILED',
   'UNSUPPORTED_MEDIA_TYPE',

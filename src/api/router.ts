@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../ports/logger.js';
+import type { ApiScope } from '../services/api-keys.js';
 import { ApiError, sendError } from './http-json.js';
 
 export type Method = 'GET' | 'POST' | 'PUT';
@@ -18,6 +19,8 @@ export interface Route {
   readonly path: string;
   /** Routes are authenticated unless marked public. */
   readonly public?: boolean;
+  /** What the calling key must be allowed to do (every authenticated route names one). */
+  readonly scope?: ApiScope;
   readonly handle: (ctx: RouteContext) => Promise<void>;
 }
 

@@ -121,3 +121,24 @@ export const resultsSchema = z
     }),
   ])
   .meta({ id: 'Results' });
+
+const thresholdsSchema = z.object({ minGroupSize: z.number().int(), minCommentGroupSize: z.number().int() });
+
+/** The anonymity audit's report (documentation of the response; the audit builds it). */
+export const anonymityReportSchema = z
+  .object({
+    passed: z.boolean().meta({ description: 'true when every check passed.' }),
+    thresholds: z.object({
+      settings: thresholdsSchema.meta({ description: 'The thresholds in force now (PULSE_MIN_GROUP_SIZE, PULSE_MIN_COMMENT_GROUP_SIZE).' }),
+      rounds: z.array(thresholdsSchema.extend({ roundId: z.string(), state: z.string() })),
+    }),
+    collections: z.array(z.object({ name: z.string(), fields: z.array(z.string()), documents: z.number().int() })).meta({ description: 'Every answer-side collection and the fields its documents carry.' }),
+    checks: z.array(z.object({ name: z.string(), passed: z.boolean() })),
+    findings: z
+      .array(z.object({ check: z.string(), collection: z.string(), field: z.string().nullable(), documents: z.number().int() }))
+      .meta({ description: 'What failed: the check, collection, field and number of documents, never a value.' }),
+    suppressions: z
+      .array(z.object({ surveyId: z.string(), roundId: z.string(), hidden: z.array(z.object({ segment: z.string(), name: z.string().nullable() })) }))
+      .meta({ description: 'The groups hidden in each survey’s last closed round (never with a count).' }),
+  })
+  .meta({ id: 'AnonymityReport' });

@@ -22,6 +22,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, io
         help: { type: 'boolean', short: 'h' },
         'dry-run': { type: 'boolean' },
         name: { type: 'string' },
+        scope: { type: 'string', multiple: true },
         format: { type: 'string' },
         survey: { type: 'string' },
         from: { type: 'string' },
@@ -43,7 +44,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, io
         break;
       }
       case 'api-key':
-        await apiKeyCommand(await open(), sub, { name: values.name, id: rest[0] }, io);
+        await apiKeyCommand(await open(), sub, { name: values.name, id: rest[0], scopes: values.scope }, io);
         break;
       case 'role':
         await roleCommand(await open(), [sub ?? '', ...rest], io);

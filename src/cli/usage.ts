@@ -21,8 +21,11 @@ Commands:
       One bad row rejects the whole file (every problem is listed with its line).
       --dry-run checks the file and writes nothing.
 
-  api-key create --name <name>     Create an API key for the HR API (shown once).
-  api-key list                     List keys (never the keys themselves).
+  api-key create --name <name> --scope <scope> [--scope <scope>…]
+      Create an API key for the HR API (shown once). Scopes: results:read (GET results),
+      people:write (PUT people), exit:write (exit surveys), surveys:write (survey
+      definitions), admin (GET anonymity-report). At least one is required.
+  api-key list                     List keys and their scopes (never the keys themselves).
   api-key revoke <id>              Revoke a key at once.
 
   role add <person> hr|leader [segment]

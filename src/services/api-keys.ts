@@ -8,6 +8,18 @@ import type { ServiceDeps } from './deps.js';
  * the secret (256 random bits) is never stored, only its SHA-256. A slow hash is not needed for
  * a secret with that much entropy; comparison is constant-time.
  */
+/**
+ * What a key may do. `results:read` reads aggregated results; `people:write` imports people;
+ * `exit:write` schedules and cancels exit surveys; `surveys:write` writes survey definitions;
+ * `admin` reads the anonymity report (and is never implied by the others).
+ */
+export const API_SCOPES = ['results:read', 'people:write', 'exit:write', 'surveys:write', 'admin'] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+export const apiScopeSchema = z.enum(API_SCOPES);
+
+/** Keys made before scopes existed could call every route there was then: they keep exactly that. */
+export const LEGACY_SCOPES: readonly ApiScope[] = ['results:read', 'people:write', 'exit:write'];
+
 export const apiKeyDocSchema = z.object({
   _id: z.string().regex(/^[0-9a-f]{12}$/),
   name: z.string().min(1).max(100),
@@ -17,6 +29,8 @@ export const apiKeyDocSchema = z.object({
   revokedAt: z.date().nullable().default(null),
   /** The last day (UTC) the key was used; written at most once a day. */
   lastUsedOn: z.iso.date().nullable().default(null),
+  /** Absent on keys made before scopes existed (see LEGACY_SCOPES). */
+  scopes: z.array(apiScopeSchema).optional(),
 });
 export type ApiKeyDoc = z.infer<typeof apiKeyDocSchema>;
 
@@ -26,6 +40,7 @@ export interface ApiKeyInfo {
   readonly createdAt: Date;
   readonly revokedAt: Date | null;
   readonly lastUsedOn: string | null;
+  readonly scopes: readonly ApiScope[];
 }
 
 const KEY_PATTERN = /^pb_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
@@ -38,13 +53,14 @@ function sha256(text: string): Buffer {
   return createHash('sha256').update(text).digest();
 }
 
-const info = (doc: ApiKeyDoc): ApiKeyInfo => ({ id: doc._id, name: doc.name, createdAt: doc.createdAt, revokedAt: doc.revokedAt, lastUsedOn: doc.lastUsedOn });
+const info = (doc: ApiKeyDoc): ApiKeyInfo => ({ id: doc._id, name: doc.name, createdAt: doc.createdAt, revokedAt: doc.revokedAt, lastUsedOn: doc.lastUsedOn, scopes: doc.scopes ?? LEGACY_SCOPES });
 
-/** Creates a key. The returned `key` is shown once and cannot be recovered later. */
-export async function createApiKey(deps: ServiceDeps, name: string): Promise<{ key: string; info: ApiKeyInfo }> {
+/** Creates a key with `scopes` (at least one). The returned `key` is shown once and cannot be recovered later. */
+export async function createApiKey(deps: ServiceDeps, name: string, scopes: readonly ApiScope[]): Promise<{ key: string; info: ApiKeyInfo }> {
+  if (scopes.length === 0) throw new Error('an API key needs at least one scope');
   const id = randomBytes(6).toString('hex');
   const secret = randomBytes(32).toString('base64url');
-  const doc = apiKeyDocSchema.parse({ _id: id, name: name.trim(), hash: sha256(secret).toString('hex'), createdAt: deps.clock.now().toJSDate() });
+  const doc = apiKeyDocSchema.parse({ _id: id, name: name.trim(), hash: sha256(secret).toString('hex'), createdAt: deps.clock.now().toJSDate(), scopes: [...new Set(scopes)] });
   await apiKeys(deps.store.database).insertOne(doc);
   return { key: `pb_${id}_${secret}`, info: info(doc) };
 }

@@ -39,16 +39,24 @@ describe('the pulsebot executable', () => {
 
   it('api-key create prints a working key once; list never shows it; revoke stops it', async () => {
     const env = cliEnv(db.database);
-    const created = await pulsebot(['api-key', 'create', '--name', 'Workday'], env);
+    // A key without a scope, or with one that does not exist, is refused and nothing is stored.
+    const unscoped = await pulsebot(['api-key', 'create', '--name', 'Workday'], env);
+    expect([unscoped.code, unscoped.err]).toEqual([2, 'pulsebot: api-key create needs at least one --scope (repeat it for more): results:read, people:write, exit:write, surveys:write, admin\nRun `npx pulsebot --help` for the commands.\n']);
+    const misspelt = await pulsebot(['api-key', 'create', '--name', 'Workday', '--scope', 'results:write'], env);
+    expect([misspelt.code, misspelt.err.split('\n')[0]]).toEqual([2, 'pulsebot: unknown scope "results:write": use results:read, people:write, exit:write, surveys:write, admin']);
+    expect(await db.database.db.collection('api_keys').countDocuments({})).toBe(0);
+
+    const created = await pulsebot(['api-key', 'create', '--name', 'Workday', '--scope', 'exit:write', '--scope', 'people:write'], env);
     expect(created.code).toBe(0);
     const key = created.out.trim();
     expect(key).toMatch(/^pb_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/);
     const deps = testDeps(db.database);
     const info = await verifyApiKey(deps, key);
     expect(info?.name).toBe('Workday');
+    expect(info?.scopes).toEqual(['exit:write', 'people:write']);
 
     const list = await pulsebot(['api-key', 'list'], env);
-    expect(list.out).toContain(`${info?.id}\tWorkday\t`);
+    expect(list.out).toContain(`${info?.id}\tWorkday\texit:write,people:write\t`);
     expect(list.out).toContain('active');
     expect(list.out).not.toContain(key.slice(16));
 

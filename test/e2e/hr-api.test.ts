@@ -31,7 +31,7 @@ describe('HR API over HTTP', () => {
     // Sunday 2026-11-22 12:00 UTC. U0001 Oslo, U0002 New York, U0003 Kolkata …
     h = await startSlackHarness({ people: users(8), now: '2026-11-22T12:00:00Z' });
     origin = new URL(h.base).origin;
-    key = (await createApiKey(h.app.deps, 'HR system')).key;
+    key = (await createApiKey(h.app.deps, 'HR system', ['results:read', 'people:write', 'exit:write'])).key;
   }, 120_000);
   afterAll(async () => {
     await h.dispose();
@@ -49,7 +49,7 @@ describe('HR API over HTTP', () => {
     expect((await call('POST', '/api/v1/exit-surveys', { key: 'not-a-key', body })).status).toBe(401);
     expect((await call('GET', '/api/v1/results?survey=pulse', { key: wrongSecret })).status).toBe(401);
 
-    const revoked = await createApiKey(h.app.deps, 'old integration');
+    const revoked = await createApiKey(h.app.deps, 'old integration', ['results:read', 'people:write']);
     const ok = await call('GET', '/api/v1/results?survey=pulse', { key: revoked.key });
     expect([ok.status, ok.body]).toEqual([200, { kind: 'pulse', survey: 'pulse', rounds: [] }]);
     expect(await revokeApiKey(h.app.deps, revoked.info.id)).toBe(true);
@@ -164,7 +164,7 @@ describe('HR API over HTTP', () => {
     expect(doc.status).toBe(200);
     const spec = doc.body as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, object> } };
     expect(spec.openapi).toBe('3.1.0');
-    expect(Object.keys(spec.paths).sort()).toEqual(['/api/v1/exit-surveys', '/api/v1/people', '/api/v1/results']);
+    expect(Object.keys(spec.paths).sort()).toEqual(['/api/v1/anonymity-report', '/api/v1/exit-surveys', '/api/v1/people', '/api/v1/results']);
     expect(Object.keys(spec.paths['/api/v1/exit-surveys'] ?? {})).toEqual(['post']);
     const ajv = new Ajv2020({ strict: false });
     addFormats.default(ajv);

@@ -12,7 +12,7 @@ describe('an oversized body is refused with 413 and Connection: close (the next 
   beforeAll(async () => {
     h = await startTeamsHarness({ roster: [ADMIN] });
     origin = new URL(h.endpoint).origin;
-    key = (await createApiKey(h.app.deps, 'HR system')).key;
+    key = (await createApiKey(h.app.deps, 'HR system', ['results:read', 'people:write', 'exit:write'])).key;
   }, 120_000);
   afterAll(async () => {
     await h?.dispose();

@@ -15,7 +15,7 @@ describe('while the database does not answer', () => {
     server = await startMongoServer();
     h = await startSlackHarness({ people: users(3), env: { MONGODB_URI: server.uri } });
     origin = new URL(h.base).origin;
-    key = (await createApiKey(h.app.deps, 'HR system')).key;
+    key = (await createApiKey(h.app.deps, 'HR system', ['results:read', 'people:write', 'exit:write'])).key;
     expect((await fetch(`${origin}/healthz`)).status).toBe(200);
   }, 120_000);
   afterAll(async () => {

@@ -33,6 +33,7 @@ export function exitSurveyRoutes(deps: ServiceDeps, deliverSoon: () => void): Ro
     {
       method: 'POST',
       path: '/api/v1/exit-surveys',
+      scope: 'exit:write',
       async handle({ req, res, keyId }) {
         const parsed = createExitSurveySchema.safeParse(await readJsonBody(req, BODY_LIMIT));
         if (!parsed.success) {

@@ -13,6 +13,7 @@ export function peopleRoutes(deps: ServiceDeps): Route[] {
     {
       method: 'PUT',
       path: '/api/v1/people',
+      scope: 'people:write',
       async handle({ req, res }) {
         const parsed = envelope.safeParse(await readJsonBody(req, BODY_LIMIT));
         if (!parsed.success) {

@@ -10,6 +10,7 @@ export function resultsRoutes(deps: ServiceDeps): Route[] {
     {
       method: 'GET',
       path: '/api/v1/results',
+      scope: 'results:read',
       async handle({ res, url }) {
         const parsed = resultsQuerySchema.safeParse(Object.fromEntries(url.searchParams));
         if (!parsed.success) {

@@ -1,17 +1,29 @@
-import { createApiKey, listApiKeys, revokeApiKey } from '../../services/api-keys.js';
+import { API_SCOPES, apiScopeSchema, createApiKey, listApiKeys, revokeApiKey, type ApiScope } from '../../services/api-keys.js';
 import type { CliContext } from '../cli-context.js';
 import type { Output } from '../output.js';
 import { CommandFailed, UsageError } from '../usage.js';
 
-export async function apiKeyCommand(ctx: CliContext, action: string | undefined, args: { name?: string | undefined; id?: string | undefined }, io: Output): Promise<void> {
+/** Every key says what it may do: no scope is granted by default. */
+function parseScopes(given: readonly string[]): ApiScope[] {
+  const valid = API_SCOPES.join(', ');
+  if (given.length === 0) throw new UsageError(`api-key create needs at least one --scope (repeat it for more): ${valid}`);
+  return given.map((scope) => {
+    const parsed = apiScopeSchema.safeParse(scope.trim());
+    if (!parsed.success) throw new UsageError(`unknown scope "${scope}": use ${valid}`);
+    return parsed.data;
+  });
+}
+
+export async function apiKeyCommand(ctx: CliContext, action: string | undefined, args: { name?: string | undefined; id?: string | undefined; scopes?: readonly string[] | undefined }, io: Output): Promise<void> {
   switch (action) {
     case 'create': {
       const name = args.name?.trim();
       if (!name) throw new UsageError('api-key create needs --name <name>, e.g. --name "Workday sync"');
       if (name.length > 100) throw new UsageError('--name is at most 100 characters');
-      const { key, info } = await createApiKey(ctx.deps, name);
+      const scopes = parseScopes(args.scopes ?? []);
+      const { key, info } = await createApiKey(ctx.deps, name, scopes);
       io.out(key);
-      io.err(`created API key ${info.id} ("${info.name}"). It is shown only this once: store it in your HR system's secret store. Send it as "Authorization: Bearer <key>".`);
+      io.err(`created API key ${info.id} ("${info.name}") with ${info.scopes.join(', ')}. It is shown only this once: store it in your HR system's secret store. Send it as "Authorization: Bearer <key>".`);
       return;
     }
     case 'list': {
@@ -20,7 +32,7 @@ export async function apiKeyCommand(ctx: CliContext, action: string | undefined,
         io.err('no API keys yet: create one with `npx pulsebot api-key create --name <name>`');
         return;
       }
-      io.out(['id\tname\tcreated\tlast used\tstatus', ...keys.map((k) => `${k.id}\t${k.name}\t${k.createdAt.toISOString().slice(0, 10)}\t${k.lastUsedOn ?? '-'}\t${k.revokedAt ? `revoked ${k.revokedAt.toISOString().slice(0, 10)}` : 'active'}`)].join('\n'));
+      io.out(['id\tname\tscopes\tcreated\tlast used\tstatus', ...keys.map((k) => `${k.id}\t${k.name}\t${k.scopes.join(',')}\t${k.createdAt.toISOString().slice(0, 10)}\t${k.lastUsedOn ?? '-'}\t${k.revokedAt ? `revoked ${k.revokedAt.toISOString().slice(0, 10)}` : 'active'}`)].join('\n'));
       return;
     }
     case 'revoke': {
@@ -30,6 +42,6 @@ export async function apiKeyCommand(ctx: CliContext, action: string | undefined,
       return;
     }
     default:
-      throw new UsageError('use `api-key create --name <name>`, `api-key list` or `api-key revoke <id>`');
+      throw new UsageError('use `api-key create --name <name> --scope <scope>…`, `api-key list` or `api-key revoke <id>`');
   }
 }

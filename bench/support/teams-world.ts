@@ -27,7 +27,8 @@ export function teamsRoster(n: number): TeamsMember[] {
     id: `29:u${String(i + 1).padStart(6, '0')}`,
     aadObjectId: `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
     name: `Person Number${i + 1}`,
-    email: `person${i + 1}@example.com`,
+    // Another set of people than the Slack world's: accounts sharing an address are one person, invited once.
+    email: `person${i + 1}@teams.example.com`,
     locale: 'en-US',
     timezone: zones[i % zones.length] ?? 'UTC',
   }));

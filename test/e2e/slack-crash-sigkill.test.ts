@@ -90,8 +90,11 @@ describe('Slack: a fan-out killed with SIGKILL and restarted', () => {
     const started = await postSigned(`http://127.0.0.1:${env.PORT ?? ''}/slack/events`, body, { signingSecret: SIGNING_SECRET, contentType: 'application/x-www-form-urlencoded' });
     expect(started.status).toBe(200);
 
+    // Killed within a second of the round being written (a send-now the process died before
+    // acting on was never started: the admin saw no "started" reply and sends it again).
+    await until(async () => (await database.collections.rounds.countDocuments({ surveyId: 'pulse' })) > 0, 30_000);
     await new Promise((resolve) => setTimeout(resolve, randomInt(0, 1000)));
-    await crashAndRestart('within a second of send-now');
+    await crashAndRestart('within a second of the round starting');
     for (const share of [randomInt(10, 45), randomInt(55, 90)]) {
       const target = Math.floor((PEOPLE * share) / 100);
       await until(() => Promise.resolve(prompts().length >= target), 120_000);

@@ -110,7 +110,7 @@ describe('Teams installationUpdate', () => {
     };
     h.fake.rosters.set('19:other@thread.tacv2', [person, ADMIN]);
     expect((await h.post(team)).status).toBe(200);
-    expect((await h.app.deps.store.people.get(`teams:${TENANT}:${ADMIN.aadObjectId}`))?.segment).toBe('other');
+    expect((await h.app.deps.store.people.get(`teams:${TENANT}:${ADMIN.aadObjectId}`))?.segment).toBe(`teams:${TENANT}:other`);
 
     expect((await h.post({ ...team, action: 'remove' })).status).toBe(200);
     expect(await h.app.database.db.collection('teams_team_conversations').countDocuments({})).toBe(0);

@@ -1,5 +1,6 @@
 import { signinEn } from './signin-en.js';
 import { opsEn } from './ops-en.js';
+import { privacyEn } from './privacy-en.js';
 import { webEn } from './web-en.js';
 import { installEn } from './install-en.js';
 import { resultsEn } from './results-en.js';
@@ -170,6 +171,7 @@ export const en = {
   ...webEn,
   ...signinEn,
   ...opsEn,
+  ...privacyEn,
   ...installEn,
 } as const;
 

@@ -1,5 +1,6 @@
 import { signinNb } from './signin-nb.js';
 import { opsNb } from './ops-nb.js';
+import { privacyNb } from './privacy-nb.js';
 import { webNb } from './web-nb.js';
 import { installNb } from './install-nb.js';
 import { teamsNb } from './teams-nb.js';
@@ -169,5 +170,6 @@ export const nb: Catalog = {
   ...webNb,
   ...signinNb,
   ...opsNb,
+  ...privacyNb,
   ...installNb,
 };

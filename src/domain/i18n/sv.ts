@@ -1,5 +1,6 @@
 import { signinSv } from './signin-sv.js';
 import { opsSv } from './ops-sv.js';
+import { privacySv } from './privacy-sv.js';
 import { webSv } from './web-sv.js';
 import { installSv } from './install-sv.js';
 import { teamsSv } from './teams-sv.js';
@@ -169,5 +170,6 @@ export const sv: Catalog = {
   ...webSv,
   ...signinSv,
   ...opsSv,
+  ...privacySv,
   ...installSv,
 };

@@ -4,6 +4,7 @@ import { inject } from 'vitest';
 import { createApp, type App, type AppOptions } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
+import type { Logger } from '../../src/ports/logger.js';
 import { LOCALES } from '../../src/domain/i18n/locale.js';
 import { translator } from '../../src/domain/i18n/translate.js';
 import { ManualClock } from '../../src/ports/clock.js';
@@ -53,6 +54,8 @@ export interface HarnessOptions {
   readonly now?: string;
   readonly env?: Record<string, string>;
   readonly app?: AppOptions;
+  /** The app's logger (default: silent); a test may capture what is logged. */
+  readonly logger?: Logger;
 }
 
 /** The real app (Bolt over HTTP, FerretDB) against the fake Slack Web API. */
@@ -82,7 +85,7 @@ export async function startSlackHarness(options: HarnessOptions): Promise<SlackH
     ...options.env,
   });
   const clock = new ManualClock(DateTime.fromISO(options.now ?? '2026-11-23T07:00:00Z', { zone: 'utc' }));
-  const app = await createApp(config, clock, silentLogger(), { slackRetries: 3, scheduler: false, closeGraceMs: 0, deliveryEveryMs: 3_600_000, ...options.app });
+  const app = await createApp(config, clock, options.logger ?? silentLogger(), { slackRetries: 3, scheduler: false, closeGraceMs: 0, deliveryEveryMs: 3_600_000, ...options.app });
   const port = await app.listen(0);
   await app.slack?.syncDirectories(true);
   const base = `http://127.0.0.1:${port}/slack/events`;

@@ -7,6 +7,7 @@ import type { Locale } from '../../../src/domain/i18n/locale.js';
 import { ACTIONS, COMMENT_VIEW_CALLBACK, commentMetadataSchema, decodeActionValue, type CommentMetadata } from '../action-value.js';
 import { localeOf, slackPersonKey, type SlackContext } from '../slack-context.js';
 import { answerAndRefresh } from './answers.js';
+import { decideComment } from '../comment-warning.js';
 
 const openSchema = z.object({
   trigger_id: z.string().min(1),
@@ -85,7 +86,13 @@ export function registerCommentHandlers(app: App, ctx: SlackContext): void {
       await ack({ response_action: 'errors', errors: { comment: t('answer.invalid') } });
       return;
     }
+    const locale = await localeOf(ctx, person);
+    const decision = decideComment(body, text, locale, ctx.commentNames?.(person) ?? [], commentModal(metadata, locale));
+    if (decision.kind === 'warn') {
+      await ack({ response_action: 'update', view: decision.view });
+      return;
+    }
     const answered = { person, userId: submit.data.user.id, channel: metadata.channel, ts: metadata.ts, value: metadata };
-    await answerAndRefresh(ctx, client, answered, text, () => ack());
+    await answerAndRefresh(ctx, client, answered, decision.text, () => ack());
   });
 }

@@ -5,6 +5,7 @@ import { inject } from 'vitest';
 import { createApp, type App, type AppOptions } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
+import type { Logger } from '../../src/ports/logger.js';
 import { ManualClock } from '../../src/ports/clock.js';
 import { FakeBotConnector, type PostedActivity, type RosterMember } from './bot-connector.js';
 
@@ -64,6 +65,8 @@ export interface TeamsHarnessOptions {
   readonly now?: string;
   readonly env?: Record<string, string>;
   readonly app?: AppOptions;
+  /** The app's logger (default: silent); a test may capture what is logged. */
+  readonly logger?: Logger;
 }
 
 function baseActivity(fake: FakeBotConnector, botId: string, person: TeamsPerson, conversationId: string, type: string): Record<string, unknown> {
@@ -107,7 +110,7 @@ export async function startTeamsHarness(options: TeamsHarnessOptions): Promise<T
     ...options.env,
   });
   const clock = new ManualClock(DateTime.fromISO(options.now ?? '2026-11-23T07:00:00Z', { zone: 'utc' }));
-  const app = await createApp(config, clock, silentLogger(), { scheduler: false, closeGraceMs: 0, deliveryEveryMs: 3_600_000, teamsRetries: 4, teamsRetryBaseMs: 5, ...options.app });
+  const app = await createApp(config, clock, options.logger ?? silentLogger(), { scheduler: false, closeGraceMs: 0, deliveryEveryMs: 3_600_000, teamsRetries: 4, teamsRetryBaseMs: 5, ...options.app });
   const port = await app.listen(0);
   const endpoint = `http://127.0.0.1:${port}/api/messages`;
   const personalIds = new Map<string, string>();

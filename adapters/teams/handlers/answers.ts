@@ -8,6 +8,7 @@ import { ANSWER_VERB, REFRESH_VERB, answerErrorKey, parseAnswerData, parseLink, 
 import { currentCard, roundQuestions } from '../card-refresh.js';
 import { cardActivity, promptCard, type AdaptiveCardJson } from '../prompt-card.js';
 import { actorOf } from '../turn.js';
+import { decideTeamsComment, withCommentWarning } from '../comment-warning-card.js';
 import { resolveLocale, type Locale } from '../../../src/domain/i18n/locale.js';
 import { localeOf, type TeamsContext } from '../teams-context.js';
 
@@ -22,16 +23,23 @@ async function promptLocale(ctx: TeamsContext, context: TurnContext, roundId: st
 /**
  * Records one answer and returns the card to show in its place (the same card, refreshed), or
  * only a note when the card was not this person's: someone else's card is never redrawn for them.
+ * A comment that could identify its author comes back first with a warning (issue #15).
  */
-async function answer(ctx: TeamsContext, context: TurnContext, data: AnswerData): Promise<AdaptiveCardJson | string> {
+async function answer(ctx: TeamsContext, context: TurnContext, data: AnswerData, rawData: unknown = {}): Promise<AdaptiveCardJson | string> {
   const { deps } = ctx;
   const actor = actorOf(ctx, context);
   const locale = await promptLocale(ctx, context, data.r, actor.key);
   const round = await deps.store.rounds.getCached(data.r);
   const question = round === null ? undefined : roundQuestions(round).find((q) => q.id === data.q);
+  // Only the person the card was sent to is warned (the card is redrawn for them); a card sent
+  // before tags goes straight to the answer service, which applies the old rules.
+  const own = data.g !== undefined && deps.store.ledger.promptTagMatches(data.t, actor.key, data.g);
+  const comment = own && question?.kind === 'text' && data.raw !== undefined ? decideTeamsComment(rawData, data.raw, locale, ctx.commentNames?.(actor.key) ?? []) : null;
+  if (comment?.kind === 'warn' && round !== null) return withCommentWarning(await currentCard(deps, round, actor.key, data.t, data.g ?? '', locale), data.q, data.raw ?? '', comment.findings, locale);
+  const given = comment?.kind === 'send' ? comment.text : data.raw;
   let note: MessageKey | null = null;
   try {
-    const outcome = await recordAnswer(deps, { roundId: data.r, person: actor.key, responseToken: data.t, ...(data.g === undefined ? {} : { binding: data.g }), questionId: data.q, raw: rawFor(question, data.raw) });
+    const outcome = await recordAnswer(deps, { roundId: data.r, person: actor.key, responseToken: data.t, ...(data.g === undefined ? {} : { binding: data.g }), questionId: data.q, raw: rawFor(question, given) });
     if (outcome === 'already-answered') note = 'answer.already';
     else if (outcome === 'busy') note = 'answer.busy';
   } catch (error) {
@@ -54,7 +62,7 @@ export function registerAnswerHandlers(app: Application, ctx: TeamsContext): voi
       return t(await localeOf(ctx, actorOf(ctx, context).key, context.activity.locale), 'answer.invalid');
     }
     const started = performance.now();
-    const card = await answer(ctx, context, parsed);
+    const card = await answer(ctx, context, parsed, data);
     // The card goes back as this invoke's response: this is the click's answer to Teams.
     ctx.deps.metrics?.answerAcknowledged('teams', (performance.now() - started) / 1000);
     return card;
@@ -77,7 +85,7 @@ export function registerAnswerHandlers(app: Application, ctx: TeamsContext): voi
   app.adaptiveCards.actionSubmit<Record<string, unknown>>(ANSWER_VERB, async (context, _state, data) => {
     const parsed = parseAnswerData(data);
     if (parsed === null) return;
-    const card = await answer(ctx, context, parsed);
+    const card = await answer(ctx, context, parsed, data);
     if (typeof card === 'string') {
       await context.sendActivity(card);
       return;

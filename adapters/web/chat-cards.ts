@@ -7,6 +7,7 @@ import { answerErrorKey, parseAnswerData, rawFor } from '../teams/card-data.js';
 import { currentCard, roundQuestions } from '../teams/card-refresh.js';
 import { promptCard, type AdaptiveCardJson } from '../teams/prompt-card.js';
 import type { ChatEntry, PromptEntry } from './inbox.js';
+import { decideTeamsComment, withCommentWarning } from '../teams/comment-warning-card.js';
 
 /**
  * The web chat shows the very Adaptive Cards Teams receives (built by the Teams adapter's pure
@@ -43,16 +44,21 @@ export type ActionOutcome = { readonly status: 'ok'; readonly card: AdaptiveCard
 
 /**
  * An `Action.Execute` from a rendered prompt card: the data must belong to this very prompt (its
- * round and token), then the answer is recorded and the refreshed card returned.
+ * round and token), then the answer is recorded and the refreshed card returned. A comment that
+ * could identify its author comes back first with a warning; `names` are the demo directory's
+ * display names for that check (issue #15).
  */
-export async function executeCardAction(deps: ServiceDeps, person: string, prompt: PromptEntry, data: unknown): Promise<ActionOutcome> {
+export async function executeCardAction(deps: ServiceDeps, person: string, prompt: PromptEntry, data: unknown, names: readonly string[] = []): Promise<ActionOutcome> {
   const parsed = parseAnswerData(data);
   if (parsed === null || parsed.r !== prompt.roundId || parsed.t !== prompt.token) return { status: 'invalid' };
   const round = await deps.store.rounds.get(parsed.r);
   const question = round === null ? undefined : roundQuestions(round).find((q) => q.id === parsed.q);
+  const comment = question?.kind === 'text' && parsed.raw !== undefined ? decideTeamsComment(data, parsed.raw, prompt.locale, names) : null;
+  if (comment?.kind === 'warn') return { status: 'ok', card: withCommentWarning(await cardFor(deps, person, prompt), parsed.q, parsed.raw ?? '', comment.findings, prompt.locale) };
+  const given = comment?.kind === 'send' ? comment.text : parsed.raw;
   let note: MessageKey | null = null;
   try {
-    const outcome = await recordAnswer(deps, { roundId: parsed.r, person, responseToken: parsed.t, ...(parsed.g === undefined ? {} : { binding: parsed.g }), questionId: parsed.q, raw: rawFor(question, parsed.raw) });
+    const outcome = await recordAnswer(deps, { roundId: parsed.r, person, responseToken: parsed.t, ...(parsed.g === undefined ? {} : { binding: parsed.g }), questionId: parsed.q, raw: rawFor(question, given) });
     if (outcome === 'already-answered') note = 'answer.already';
     else if (outcome === 'busy') note = 'answer.busy';
   } catch (error) {

@@ -19,6 +19,7 @@ import type { ServiceDeps } from './services/deps.js';
 import type { ExitResultsHook } from './services/summary.js';
 import { exitSummaryLines } from './services/summary-exit.js';
 import { ensureDefaultSurvey } from './services/surveys.js';
+import { DirectoryNames } from './services/directory-names.js';
 import { AnswerAdmission, type AdmissionOptions } from './services/answer-admission.js';
 import { reportDrainedRounds } from './services/close-drain.js';
 import { DirectoryReadiness } from './services/directory-readiness.js';
@@ -135,6 +136,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
     leases: new SendLeases(database.collections.sendLeases, instanceId, () => clock.now().toMillis()),
     instances: new InstanceRegistry(database.collections.instances, database.collections.closeDrains, instanceId),
     admission: new AnswerAdmission(options.answerAdmission ?? ANSWER_ADMISSION),
+    names: new DirectoryNames(),
   };
   await ensureDefaultSurvey(deps);
 

@@ -14,8 +14,6 @@ export interface SlackContext {
   readonly exitResults?: ExitResultsHook;
   /** How long `/pulse results` may take before the ack says "on its way" (ms; default 2 s, within Slack's 3). */
   readonly resultsBudgetMs?: number;
-  /** Display names from the last directory sync (memory only) for the identifying-comment check; absent: none. */
-  readonly commentNames?: (person: string) => readonly string[];
 }
 
 export function slackPersonKey(teamId: string, userId: string): string {

@@ -14,7 +14,8 @@ export const slackUserSchema = z.object({
   is_ultra_restricted: z.boolean().optional(),
   tz: z.string().nullable().optional(),
   locale: z.string().nullable().optional(),
-  profile: z.object({ email: z.string().nullable().optional() }).partial().optional(),
+  real_name: z.string().nullable().optional(),
+  profile: z.object({ email: z.string().nullable().optional(), real_name: z.string().nullable().optional(), display_name: z.string().nullable().optional() }).partial().optional(),
 });
 export type SlackUser = z.infer<typeof slackUserSchema>;
 
@@ -37,6 +38,7 @@ export function toEntry(user: SlackUser, segment: string | null): DirectoryEntry
     timezone: user.tz && isValidZone(user.tz) ? user.tz : null,
     locale: matchLocale(user.locale),
     segment,
+    name: user.profile?.real_name || user.real_name || user.profile?.display_name || null,
   };
 }
 

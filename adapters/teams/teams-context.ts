@@ -25,8 +25,6 @@ export interface TeamsContext {
   readonly allowedTenants: ReadonlySet<string> | null;
   /** Syncs one tenant's directory from its teams' rosters and personal installs. */
   readonly syncTenant: (tenant: string) => Promise<void>;
-  /** Display names from the last directory sync (memory only) for the identifying-comment check; absent: none. */
-  readonly commentNames?: (person: string) => readonly string[];
   /** Exit-survey lines for HR's and admins' summaries (`results`); absent: none. */
   readonly exitResults?: ExitResultsHook;
   /** How long `results` may take in the turn before the reply follows as its own message. */

@@ -17,6 +17,7 @@ export function teamSegmentId(team: Pick<TeamConversation, '_id' | 'name'>, take
 interface RosterPerson {
   readonly aadObjectId: string;
   readonly email: string | null;
+  readonly name: string | null;
   readonly teams: string[];
 }
 
@@ -44,7 +45,7 @@ export function teamsDirectory(ctx: TeamsContext, tenant: string): DirectorySour
           await ctx.conversations.saveMember({ tenant, aadObjectId: member.aadObjectId, memberId: member.id, email: member.email ?? null }, team._id);
           const known = people.get(member.aadObjectId);
           if (known) known.teams.push(team._id);
-          else people.set(member.aadObjectId, { aadObjectId: member.aadObjectId, email: member.email ?? null, teams: [team._id] });
+          else people.set(member.aadObjectId, { aadObjectId: member.aadObjectId, email: member.email ?? null, name: member.name || null, teams: [team._id] });
         }
         token = page.continuationToken || undefined;
       } while (token);
@@ -68,12 +69,12 @@ export function teamsDirectory(ctx: TeamsContext, tenant: string): DirectorySour
       const personal = await ctx.conversations.personal.find({ tenant }).toArray();
       const chats = new Map(personal.map((p) => [p.aadObjectId, p]));
       const entries: DirectoryEntry[] = [];
-      const entry = (aadObjectId: string, email: string | null): DirectoryEntry => {
+      const entry = (aadObjectId: string, email: string | null, name: string | null): DirectoryEntry => {
         const chat = chats.get(aadObjectId);
-        return { userId: aadObjectId, email, timezone: chat?.timezone ?? null, locale: matchLocale(chat?.locale), segment: segmentOf(aadObjectId) };
+        return { userId: aadObjectId, email, timezone: chat?.timezone ?? null, locale: matchLocale(chat?.locale), segment: segmentOf(aadObjectId), name };
       };
-      for (const person of people.values()) entries.push(entry(person.aadObjectId, person.email));
-      for (const chat of personal) if (!people.has(chat.aadObjectId)) entries.push(entry(chat.aadObjectId, null));
+      for (const person of people.values()) entries.push(entry(person.aadObjectId, person.email, person.name));
+      for (const chat of personal) if (!people.has(chat.aadObjectId)) entries.push(entry(chat.aadObjectId, null, null));
       for (let i = 0; i < entries.length; i += PAGE_SIZE) yield entries.slice(i, i + PAGE_SIZE);
     },
   };

@@ -13,6 +13,7 @@ import { readJson, sendError, sendHtml, sendJson, staticPage, WebError, unexpect
 import type { Inbox } from './inbox.js';
 import { replyTo } from './web-commands.js';
 import { WEB_TENANT } from './web-platform.js';
+import { DEMO_TEAMS } from './demo/demo-org.js';
 
 export const PLAYGROUND_PATH = '/playground';
 export const WEB_API = '/web/api';
@@ -74,6 +75,9 @@ async function forward(o: PlaygroundOptions, hours: number) {
 
 /** The playground's chat and clock API (playground mode only: anyone on this computer may be anyone). */
 export function createPlaygroundListener(o: PlaygroundOptions) {
+  // The demo directory's names, for the identifying-comment warning (memory only, as the syncs'):
+  // the playground's people are not synced from a platform.
+  o.deps.names?.replace('web', WEB_TENANT, DEMO_TEAMS.flatMap((team) => team.people.map(displayName)));
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname.replace(/\/+$/, '') || '/';
@@ -97,7 +101,7 @@ export function createPlaygroundListener(o: PlaygroundOptions) {
           const person = await webPerson(o, body.person);
           const entry = o.inbox.get(person._id, body.messageId);
           if (entry?.prompt === undefined) throw new WebError(404, 'UNKNOWN_MESSAGE');
-          const outcome = await executeCardAction(o.deps, person._id, entry.prompt, body.data);
+          const outcome = await executeCardAction(o.deps, person._id, entry.prompt, body.data, o.deps.names?.namesFor(person._id) ?? []);
           if (outcome.status === 'invalid') throw new WebError(400, 'INVALID_ACTION');
           o.changes.notify();
           return sendJson(res, 200, { card: outcome.card });

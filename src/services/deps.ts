@@ -7,6 +7,7 @@ import type { Metrics } from '../ports/metrics.js';
 import type { InstanceRegistry } from '../store/instance-registry.js';
 import type { SendLeases } from '../store/send-leases.js';
 import type { Store } from '../store/store.js';
+import type { DirectoryNames } from './directory-names.js';
 import type { AnswerAdmission } from './answer-admission.js';
 import type { DirectoryReadiness } from './directory-readiness.js';
 import type { FreshDeliveries } from './fresh-deliveries.js';
@@ -47,4 +48,6 @@ export interface ServiceDeps {
   readonly instances?: InstanceRegistry;
   /** Bounds the answers written at once and sheds clicks that cannot start in time (absent: no bound). */
   readonly admission?: AnswerAdmission;
+  /** Display names from the last directory syncs, in memory only, for the identifying-comment warning (absent: none). */
+  readonly names?: DirectoryNames;
 }

@@ -12,6 +12,8 @@ export interface DirectoryEntry {
   readonly locale: Locale | null;
   /** The platform group that makes their segment, if any. */
   readonly segment: string | null;
+  /** Their display name: kept in memory only (see DirectoryNames), never stored. */
+  readonly name?: string | null;
 }
 
 export interface DirectorySource {
@@ -50,8 +52,10 @@ export async function syncDirectory(deps: ServiceDeps, source: DirectorySource):
     for (const userId of await source.members(segment.id)) if (!membership.has(userId)) membership.set(userId, id);
   }
   let people = 0;
+  const names: string[] = [];
   for await (const page of source.pages((userId) => membership.get(userId) ?? null)) {
     for (const entry of page) {
+      if (entry.name) names.push(entry.name);
       await deps.store.people.upsertFromPlatform({
         platform: source.platform,
         tenant: source.tenant,
@@ -65,6 +69,7 @@ export async function syncDirectory(deps: ServiceDeps, source: DirectorySource):
       people++;
     }
   }
+  deps.names?.replace(source.platform, source.tenant, names);
   const deactivated = await deps.store.people.deactivateUnseen(source.platform, source.tenant, syncId);
   await deps.store.people.linkAccounts();
   await deps.store.meta.set(`directory-sync:${source.platform}:${source.tenant}`, deps.clock.now().toJSDate());

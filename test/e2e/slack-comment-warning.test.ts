@@ -20,7 +20,9 @@ describe('Slack: the comment modal warns before an identifying comment is sent (
         done();
       },
     });
-    h = await startSlackHarness({ people: users(6), logger: pino({ level: 'trace' }, sink) });
+    // The directory's display names (from users.list) are what the names check looks for.
+    const names = ['Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Edsger Dijkstra', 'Barbara Liskov', 'Ken Thompson'];
+    h = await startSlackHarness({ people: users(6, (i) => ({ real_name: names[i] ?? '' })), logger: pino({ level: 'trace' }, sink) });
     const reply = await h.command('UADMIN', '/pulse', 'send-now');
     expect(reply.status).toBe(200);
     await eventually(() => h.fake.messages.length === 8);
@@ -96,11 +98,26 @@ describe('Slack: the comment modal warns before an identifying comment is sent (
     expect(await comments()).toContain('More focus time, please');
   });
 
+  it('names a colleague from the directory: warned, and the name is removed on request', async () => {
+    const text = 'Grace and I think the stand-ups run long';
+    const view = await openModal('U0005');
+    const warned = JSON.parse((await submit('U0005', view, text)).body) as { response_action?: string; view: View };
+    expect(warned.response_action).toBe('update');
+    expect(JSON.stringify(warned.view.blocks)).toContain('“Grace”');
+    expect(await comments()).not.toContain(text);
+    expect((await submit('U0005', warned.view, text, 'clean')).status).toBe(200);
+    expect(await comments()).toContain('[removed] and I think the stand-ups run long');
+    // The names are held in memory only: nothing in the database has them.
+    const people = JSON.stringify(await h.app.database.collections.people.find({}).toArray());
+    expect(people).not.toContain('Grace Hopper');
+  });
+
   it('logs neither the comment nor what the check found', () => {
     expect(logged.length).toBeGreaterThan(0);
     const all = logged.join('\n');
     expect(all).not.toContain('kari.nordmann');
     expect(all).not.toContain('14 March');
     expect(all).not.toContain('focus time');
+    expect(all).not.toContain('Grace');
   });
 });

@@ -83,6 +83,15 @@ describe('Teams: the comment input warns before an identifying comment is sent (
     expect(await comments()).toContain('More focus time, please');
   });
 
+  it('someone holding another person\'s card gets no warning card and no redraw: only "not sent to you"', async () => {
+    const victim = commentBox(cardOf(promptOf(people[4]!)))?.items?.find((i) => i.type === 'ActionSet')?.actions?.[0]?.data;
+    const reply = await h.execute(people[0]!, 'pulse.answer', { ...victim, 'a-comment': COMMENT }, promptOf(people[0]!).id);
+    expect(reply.status).toBe(200);
+    expect(JSON.stringify(reply.body)).not.toContain('Your comment may identify you');
+    expect(JSON.stringify(reply.body)).toContain('This survey was not sent to you');
+    expect(await comments()).not.toContain(COMMENT.replace(/\+47 912 34 567/, '[removed]'));
+  });
+
   it('logs neither the comment nor what the check found', () => {
     expect(logged.length).toBeGreaterThan(0);
     const all = logged.join('\n');

@@ -50,7 +50,7 @@ export function createWebAdapter(o: WebAdapterOptions): WebAdapter {
   const platform = o.playground ? createWebPlatform(inbox, o.playground.clock) : null;
   inbox.on('changed', () => changes.notify());
   const dashboardUrl = (person: string) => dashboardLink(o.publicUrl, signDashboardToken(o.secret, person, deps.clock.now()));
-  const dashboard = createDashboardListener({ deps, secret: o.secret, playground: o.playground !== null, secureCookie: o.publicUrl.startsWith('https://'), changes });
+  const dashboard = createDashboardListener({ deps, secret: o.secret, playground: o.playground !== null, secureCookie: o.publicUrl.startsWith('https://'), publicOrigin: new URL(o.publicUrl).origin, changes });
   const playground = o.playground
     ? createPlaygroundListener({ deps, clock: o.playground.clock, inbox, platforms: o.platforms, changes, deliverSoon: o.deliverSoon, dashboardUrl, summaries: o.summaries ?? null })
     : null;

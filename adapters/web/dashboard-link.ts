@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { DateTime } from 'luxon';
 import { z } from 'zod';
 
@@ -10,7 +10,8 @@ import { z } from 'zod';
 export const DASHBOARD_LINK_HOURS = 12;
 const PURPOSE = 'pulsebot-dashboard-v1';
 
-const payloadSchema = z.object({ p: z.string().min(1).max(300), e: z.number().int().positive() });
+/** `n` makes every link unique, so each can be used once (see dashboard-session.ts). */
+const payloadSchema = z.object({ p: z.string().min(1).max(300), e: z.number().int().positive(), n: z.string().max(40).optional() });
 export type DashboardClaims = { readonly person: string; readonly expiresAt: number };
 
 function mac(secret: string, payload: string): Buffer {
@@ -19,7 +20,7 @@ function mac(secret: string, payload: string): Buffer {
 
 /** A token for `person` valid until `now + hours` (seconds since the epoch, from the injected clock). */
 export function signDashboardToken(secret: string, person: string, now: DateTime, hours = DASHBOARD_LINK_HOURS): string {
-  const payload = Buffer.from(JSON.stringify({ p: person, e: Math.floor(now.plus({ hours }).toSeconds()) })).toString('base64url');
+  const payload = Buffer.from(JSON.stringify({ p: person, e: Math.floor(now.plus({ hours }).toSeconds()), n: randomBytes(12).toString('base64url') })).toString('base64url');
   return `${payload}.${mac(secret, payload).toString('base64url')}`;
 }
 

@@ -6,6 +6,7 @@ import { auditCommand } from './commands/audit.js';
 import { exportCommand } from './commands/export.js';
 import { peopleImport, readCsvFile } from './commands/people.js';
 import { roleCommand } from './commands/role.js';
+import { sessionsCommand } from './commands/sessions.js';
 import { processOutput, type Output } from './output.js';
 import { CommandFailed, HELP, UsageError } from './usage.js';
 
@@ -30,6 +31,8 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, io
         segment: { type: 'string' },
         out: { type: 'string', short: 'o' },
         json: { type: 'boolean' },
+        all: { type: 'boolean' },
+        person: { type: 'string' },
       },
     });
     const [command, sub, ...rest] = positionals;
@@ -52,6 +55,10 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, io
       case 'export':
         if (rest.length > 0) throw new UsageError(`unexpected ${rest.join(' ')}: options start with --`);
         await exportCommand(open, { what: sub, format: values.format, survey: values.survey, from: values.from, to: values.to, segment: values.segment, out: values.out }, io);
+        break;
+      case 'sessions':
+        if (rest.length > 0) throw new UsageError(`unexpected ${rest.join(' ')}: use \`sessions revoke --all\` or \`--person <person>\``);
+        await sessionsCommand(await open(), sub, { all: values.all ?? false, person: values.person }, io);
         break;
       case 'audit':
         if (sub !== undefined) throw new UsageError(`unexpected ${[sub, ...rest].join(' ')}: use \`audit [--json]\``);

@@ -33,6 +33,11 @@ Commands:
       Grant or remove a role. <person> is an e-mail or platform:team:user
       (e.g. slack:T0123:U0456). A leader needs the segment they lead.
 
+  sessions revoke --all
+  sessions revoke --person <person>
+      End dashboard sessions at once: everyone's, or one person's (an e-mail or
+      platform:team:user). They must ask pulsebot for a new link to look again.
+
   export results [--survey <id>] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                  [--segment <id>] [--format csv] [--out <file>]
       Aggregated results as CSV (default survey: pulse; "exit" for exit surveys).

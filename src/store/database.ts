@@ -1,3 +1,4 @@
+import type { UsedLinkDoc, WebSessionDoc } from './documents/web-sessions.js';
 import { MongoBulkWriteError, MongoClient, MongoNetworkError, MongoOperationTimeoutError, MongoServerError, MongoServerSelectionError, type AnyBulkWriteOperation, type Collection, type Db, type Document } from 'mongodb';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { CommentDoc, CounterDoc, ResponseDoc } from './documents/answers.js';
@@ -33,6 +34,8 @@ export interface Collections {
   rounds: Collection<RoundDoc>;
   meta: Collection<{ _id: string; at: Date }>;
   installations: Collection<{ _id: string; installation: string; updatedAt: Date }>;
+  webSessions: Collection<WebSessionDoc>;
+  usedLinks: Collection<UsedLinkDoc>;
 }
 
 export interface Database {
@@ -94,6 +97,8 @@ export function openDatabase(client: MongoClient, dbName: string): Database {
     rounds: collection('rounds'),
     meta: collection('meta'),
     installations: collection('installations'),
+    webSessions: collection('web_sessions'),
+    usedLinks: collection('used_links'),
   };
   return { client, db, collections, close: () => client.close() };
 }

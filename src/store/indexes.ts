@@ -23,5 +23,6 @@ export async function ensureIndexes({ collections: c }: Database): Promise<void>
     c.responses.createIndex({ roundId: 1, questionId: 1 }, { name: 'round_question' }),
     c.comments.createIndex({ roundId: 1, segment: 1 }, { name: 'round_segment' }),
     c.counters.createIndex({ roundId: 1, segment: 1 }, { name: 'round_segment' }),
+    c.webSessions.createIndex({ person: 1 }, { name: 'person' }),
   ]);
 }

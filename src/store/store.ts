@@ -9,6 +9,7 @@ import { MetaRepo } from './meta-repo.js';
 import { PeopleRepo } from './people-repo.js';
 import { RoundsRepo } from './rounds-repo.js';
 import { SegmentsRepo } from './segments-repo.js';
+import { WebSessionsRepo } from './web-sessions-repo.js';
 import { WriteLane } from './write-lane.js';
 
 /** Every repository over one database: what services receive. */
@@ -22,6 +23,8 @@ export interface Store {
   readonly answers: AnswersRepo;
   readonly counters: CountersRepo;
   readonly meta: MetaRepo;
+  /** Dashboard sessions and used sign-in links. */
+  readonly webSessions: WebSessionsRepo;
   /** Per-process reads the answer path repeats on every click (see answer-lookups.ts). */
   readonly lookups: AnswerLookups;
   /** The answers this process is recording, which closing a round waits for (answers-in-flight.ts). */
@@ -43,6 +46,7 @@ export function createStore(database: Database, secret: string): Store {
     answers: new AnswersRepo(database, lane),
     counters: new CountersRepo(database, lane),
     meta: new MetaRepo(database),
+    webSessions: new WebSessionsRepo(database),
     lookups: new AnswerLookups(deliveries, people),
     inFlight: new AnswersInFlight(),
   };

@@ -4,15 +4,15 @@ import { t } from '../../../src/domain/i18n/translate.js';
 import { isHr, resultScope } from '../../../src/domain/roles.js';
 import { loadActor } from '../../../src/services/actors.js';
 import type { ServiceDeps } from '../../../src/services/deps.js';
-import { verifyDashboardToken } from '../dashboard-link.js';
-import { cookie, sendError, sendHtml, sendJson, staticPage, WebError, unexpectedError } from '../http-util.js';
+import { sendError, sendHtml, sendJson, staticPage, WebError, unexpectedError } from '../http-util.js';
+import { clearedCookie, exchangeLink, sameSiteWithToken, sessionOf } from './dashboard-session.js';
 import { dashboardModel } from './results-source.js';
 import { escapeMarkup } from '../../../src/services/escape-markup.js';
 import { renderDashboard } from './dashboard-view.js';
 import { openExitActivity, viewDigest, type ChangeFeed } from './change-feed.js';
 
 export const DASHBOARD_PATH = '/dashboard';
-const COOKIE = 'pulse_dash';
+export const LOGOUT_PATH = `${DASHBOARD_PATH}/logout`;
 
 export interface DashboardOptions {
   readonly deps: ServiceDeps;
@@ -21,6 +21,8 @@ export interface DashboardOptions {
   readonly playground: boolean;
   /** Cookies only over HTTPS when the public address is HTTPS. */
   readonly secureCookie: boolean;
+  /** The public address's origin: state-changing requests must come from it. */
+  readonly publicOrigin: string;
   readonly changes: ChangeFeed;
 }
 
@@ -28,27 +30,44 @@ interface Viewer {
   readonly scope: 'all' | readonly string[];
   readonly hr: boolean;
   readonly locale: Locale;
-  /** Seconds since the epoch when the sign-in ends (null in the playground). */
+  /** Seconds since the epoch when the session ends (null in the playground). */
   readonly until: number | null;
+  /** The session's CSRF token, for the sign-out form (null in the playground). */
+  readonly csrf: string | null;
 }
 
-/** Who is looking, from the signed cookie; null when nobody (or nobody allowed) is signed in. */
+/** Who is looking, from the session; null when nobody (or nobody allowed) is signed in. Roles are read again on every request. */
 async function viewerOf(o: DashboardOptions, req: IncomingMessage): Promise<Viewer | null | 'forbidden'> {
   const fallback = o.deps.settings.defaultLocale;
-  if (o.playground) return { scope: 'all', hr: true, locale: fallback, until: null };
-  const token = cookie(req, COOKIE);
-  const claims = token === null ? null : verifyDashboardToken(o.secret, token, o.deps.clock.now());
-  if (claims === null) return null;
-  const actor = await loadActor(o.deps, claims.person);
+  if (o.playground) return { scope: 'all', hr: true, locale: fallback, until: null, csrf: null };
+  const current = await sessionOf(o.deps, req);
+  if (current === null) return null;
+  const actor = await loadActor(o.deps, current.session.person);
   const scope = resultScope(actor);
   if (actor.person?.active === false || (scope !== 'all' && scope.length === 0)) return 'forbidden';
-  return { scope, hr: isHr(actor), locale: resolveLocale(actor.person?.locale ?? null, fallback), until: claims.expiresAt };
+  return { scope, hr: isHr(actor), locale: resolveLocale(actor.person?.locale ?? null, fallback), until: Math.floor(current.session.expiresAt.getTime() / 1000), csrf: current.session.csrf };
 }
 
-function page(o: DashboardOptions, locale: Locale, message: string | null): Promise<string> {
+function page(o: DashboardOptions, locale: Locale, message: string | null, csrf: string | null = null): Promise<string> {
+  const signOut = csrf === null ? '' : `<form method="post" action="${LOGOUT_PATH}" class="sign-out"><input type="hidden" name="csrf" value="${escapeMarkup(csrf)}"><button type="submit" data-testid="sign-out">${escapeMarkup(t(locale, 'web.dash.signOut'))}</button></form>`;
   return staticPage('dashboard.html').then((html) =>
-    html.replace('%LANG%', locale).replace('%TITLE%', escapeMarkup(t(locale, 'web.dash.title'))).replace('%MESSAGE%', message === null ? '' : `<p class="notice" data-testid="notice">${escapeMarkup(message)}</p>`),
+    html
+      .replace('%LANG%', locale)
+      .replace('%TITLE%', escapeMarkup(t(locale, 'web.dash.title')))
+      .replace('%SIGNOUT%', signOut)
+      .replace('%MESSAGE%', message === null ? '' : `<p class="notice" data-testid="notice">${escapeMarkup(message)}</p>`),
   );
+}
+
+/** `POST /dashboard/logout`: ends the session, from the dashboard page only (CSRF token and same origin). */
+async function logout(o: DashboardOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const locale = o.deps.settings.defaultLocale;
+  const current = await sessionOf(o.deps, req);
+  if (current === null) return sendHtml(res, 401, await page(o, locale, t(locale, 'web.dash.signIn')));
+  if (!(await sameSiteWithToken(req, current.session, o.publicOrigin))) return sendHtml(res, 403, await page(o, locale, t(locale, 'web.dash.forbidden')));
+  await o.deps.store.webSessions.revoke(current.id, o.deps.clock.now().toJSDate());
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': clearedCookie(DASHBOARD_PATH, o.secureCookie), 'cache-control': 'no-store' });
+  res.end(await page(o, locale, t(locale, 'web.dash.signedOut')));
 }
 
 /**
@@ -79,16 +98,19 @@ export function createDashboardListener(o: DashboardOptions) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname.replace(/\/+$/, '') || '/';
     try {
+      if (path === LOGOUT_PATH && !o.playground) {
+        if (req.method !== 'POST') throw new WebError(405, 'METHOD_NOT_ALLOWED');
+        return await logout(o, req, res);
+      }
       if (req.method !== 'GET') throw new WebError(405, 'METHOD_NOT_ALLOWED');
-      // The link the bot sent: trade its token for a cookie and drop it from the address bar.
+      // The link the bot sent: trade its token, once, for a session and drop it from the address bar.
       const token = url.searchParams.get('t');
       if (path === DASHBOARD_PATH && token !== null && !o.playground) {
-        const claims = verifyDashboardToken(o.secret, token, o.deps.clock.now());
         const locale = o.deps.settings.defaultLocale;
-        if (claims === null) return sendHtml(res, 401, await page(o, locale, t(locale, 'web.dash.badLink')));
-        const maxAge = Math.max(0, Math.floor(claims.expiresAt - o.deps.clock.now().toSeconds()));
-        const flags = `HttpOnly; SameSite=Lax; Path=${DASHBOARD_PATH}; Max-Age=${maxAge}${o.secureCookie ? '; Secure' : ''}`;
-        res.writeHead(303, { location: DASHBOARD_PATH, 'set-cookie': `${COOKIE}=${encodeURIComponent(token)}; ${flags}`, 'cache-control': 'no-store' });
+        const exchange = await exchangeLink(o.deps, o.secret, token, DASHBOARD_PATH, o.secureCookie);
+        if (exchange.kind === 'bad') return sendHtml(res, 401, await page(o, locale, t(locale, 'web.dash.badLink')));
+        if (exchange.kind === 'used') return sendHtml(res, 401, await page(o, locale, t(locale, 'web.dash.linkUsed')));
+        res.writeHead(303, { location: DASHBOARD_PATH, 'set-cookie': exchange.cookie, 'cache-control': 'no-store' });
         res.end();
         return;
       }
@@ -97,7 +119,7 @@ export function createDashboardListener(o: DashboardOptions) {
         const locale = viewer !== null && viewer !== 'forbidden' ? viewer.locale : o.deps.settings.defaultLocale;
         if (viewer === null) return sendHtml(res, 401, await page(o, locale, t(locale, 'web.dash.signIn')));
         if (viewer === 'forbidden') return sendHtml(res, 403, await page(o, locale, t(locale, 'web.dash.notAllowed')));
-        return sendHtml(res, 200, await page(o, locale, null));
+        return sendHtml(res, 200, await page(o, locale, null, viewer.csrf));
       }
       if (viewer === null) throw new WebError(401, 'UNAUTHORIZED');
       if (viewer === 'forbidden') throw new WebError(403, 'NOT_AUTHORIZED');

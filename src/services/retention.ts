@@ -1,3 +1,6 @@
+import { isoWeekKey } from '../domain/summary/summary-schedule.js';
+import { SummaryDeliveriesRepo } from '../store/summary-deliveries-repo.js';
+import { deleteEndedSessions } from '../store/web-sessions-repo.js';
 import type { ServiceDeps } from './deps.js';
 
 export interface RetentionReport {
@@ -5,15 +8,21 @@ export interface RetentionReport {
   readonly comments: number;
   readonly deliveries: number;
   readonly exitRequests: number;
+  readonly summaryDeliveries: number;
+  readonly webSessions: number;
 }
 
 /** Closed rounds' deliveries are kept this long (for App Home and support), then deleted. */
 const DELIVERY_DAYS = 30;
+/** Weekly summaries' delivery records are kept this long, then deleted (they only stop doubles). */
+const SUMMARY_WEEKS = 12;
 
 /**
  * Deletes raw answers (responses, comments) of rounds dated more than `months` ago, while the
  * counters, which summaries read, stay; deletes deliveries of rounds closed a month ago and
- * finished exit requests past the same window. A job, because TTL indexes are not portable.
+ * finished exit requests past the same window, weekly-summary records after 12 weeks, and ended
+ * dashboard sessions after a day. A job, because TTL indexes are not portable. Every collection's
+ * rule is listed in src/store/collection-registry.ts.
  */
 export async function applyRetention(deps: ServiceDeps, months: number): Promise<RetentionReport> {
   const { responses, comments, deliveries, exitRequests } = deps.store.database.collections;
@@ -26,6 +35,8 @@ export async function applyRetention(deps: ServiceDeps, months: number): Promise
     comments: (await comments.deleteMany({ roundDate: { $lt: cutoff } })).deletedCount,
     deliveries: closedRounds.length === 0 ? 0 : (await deliveries.deleteMany({ roundId: { $in: closedRounds } })).deletedCount,
     exitRequests: (await exitRequests.deleteMany({ state: { $in: ['expired', 'cancelled', 'sent'] }, expiresAt: { $lt: now.minus({ months }).toJSDate() } })).deletedCount,
+    summaryDeliveries: await new SummaryDeliveriesRepo(deps.store.database).deleteBefore(isoWeekKey(now.minus({ weeks: SUMMARY_WEEKS }))),
+    webSessions: await deleteEndedSessions(deps.store.database, now.toJSDate()),
   };
   deps.logger.info({ ...report, months }, 'retention applied');
   return report;

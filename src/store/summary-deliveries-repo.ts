@@ -40,6 +40,17 @@ export class SummaryDeliveriesRepo {
     return this.database.db.collection<{ _id: string }>('summary_locks');
   }
 
+  /**
+   * Deletes the records and locks of weeks before `week` (`YYYY-Www`, which sort as text): a
+   * week's summaries are long settled by then, and nothing else reads them.
+   */
+  async deleteBefore(week: string): Promise<number> {
+    const records = await this.collection.deleteMany({ week: { $lt: week } });
+    // A lock's id starts with its week (`YYYY-Www|person#n`).
+    await this.locks.deleteMany({ _id: { $lt: week } });
+    return records.deletedCount;
+  }
+
   /** Ids among `ids` that need nothing more this week: sent, being sent, or out of tries. */
   async settled(ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();

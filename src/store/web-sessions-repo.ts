@@ -62,6 +62,14 @@ export class WebSessionsRepo {
   }
 }
 
+/** Sessions that ended (expired, or revoked) more than a day before `now`: deleted by the retention job. */
+export async function deleteEndedSessions(database: Database, now: Date): Promise<number> {
+  const dayAgo = new Date(now.getTime() - 86_400_000);
+  const result = await database.collections.webSessions.deleteMany({ $or: [{ expiresAt: { $lt: dayAgo } }, { revokedAt: { $lt: dayAgo } }] });
+  await database.collections.usedLinks.deleteMany({ expiresAt: { $lte: now } });
+  return result.deletedCount;
+}
+
 /** Whether a CSRF token given with a request is the session's, compared in constant time. */
 export function csrfMatches(session: WebSession, given: string | null | undefined): boolean {
   if (typeof given !== 'string' || given.length !== session.csrf.length) return false;

@@ -4,6 +4,7 @@ import { closeRound } from '../../src/services/close-round.js';
 import { requestExitSurvey } from '../../src/services/exit-surveys.js';
 import { recordAnswer } from '../../src/services/record-answer.js';
 import { applyRetention } from '../../src/services/retention.js';
+import { SummaryDeliveriesRepo } from '../../src/store/summary-deliveries-repo.js';
 import { nextWakeAt, runScheduleTick } from '../../src/services/schedule-tick.js';
 import { newResponseToken } from '../../src/services/response-id.js';
 import { startRound } from '../../src/services/start-round.js';
@@ -78,5 +79,23 @@ describe('exit survey timing and retention', () => {
     expect(await applyRetention(deps, 12)).toMatchObject({ comments: 5 });
     expect(await db.database.collections.comments.countDocuments({})).toBe(0);
     expect(await db.database.collections.counters.countDocuments({})).toBe(counters);
+  });
+
+  it('retention deletes weekly-summary records after 12 weeks and dashboard sessions a day after they end', async () => {
+    const summaries = new SummaryDeliveriesRepo(db.database);
+    const now = deps.clock.now().toJSDate();
+    for (const week of ['2026-W30', '2026-W47']) expect(await summaries.claim(week, 'slack:T1:U001', now)).toBe(true);
+    const live = await deps.store.webSessions.create('slack:T1:U001', now, deps.clock.now().plus({ hours: 12 }).toJSDate());
+    const ended = await deps.store.webSessions.create('slack:T1:U002', now, deps.clock.now().plus({ hours: 12 }).toJSDate());
+    await deps.store.webSessions.revoke(ended.id, now);
+    deps.clock.set(deps.clock.now().plus({ days: 2 }));
+    const report = await applyRetention(deps, 12);
+    expect(report).toMatchObject({ summaryDeliveries: 1, webSessions: 2 });
+    expect((await db.database.db.collection('summary_deliveries').find({}).toArray()).map((d) => d.week)).toEqual(['2026-W47']);
+    // The live one expired too (12 h), so both are gone; a session made now is kept.
+    expect(await db.database.collections.webSessions.countDocuments({})).toBe(0);
+    expect(live.id).not.toBe(ended.id);
+    await deps.store.webSessions.create('slack:T1:U001', deps.clock.now().toJSDate(), deps.clock.now().plus({ hours: 12 }).toJSDate());
+    expect((await applyRetention(deps, 12)).webSessions).toBe(0);
   });
 });

@@ -91,7 +91,7 @@ describe('exit survey timing and retention', () => {
     deps.clock.set(deps.clock.now().plus({ days: 2 }));
     const report = await applyRetention(deps, 12);
     expect(report).toMatchObject({ summaryDeliveries: 1, webSessions: 2 });
-    expect((await db.database.db.collection('summary_deliveries').find({}).toArray()).map((d) => d.week)).toEqual(['2026-W47']);
+    expect((await db.database.db.collection('summary_deliveries').find({}).toArray()).map((d) => String(d.week))).toEqual(['2026-W47']);
     // The live one expired too (12 h), so both are gone; a session made now is kept.
     expect(await db.database.collections.webSessions.countDocuments({})).toBe(0);
     expect(live.id).not.toBe(ended.id);

@@ -8,8 +8,30 @@ export interface ActorInfo extends Actor {
   readonly person: PersonDoc | null;
 }
 
-/** Who is acting: their stored roles plus any given to them in PULSE_ADMINS / PULSE_HR. */
-export async function loadActor(deps: ServiceDeps, key: PersonKey): Promise<ActorInfo> {
+/**
+ * Someone acting outside chat with the operator's rights: an HR system holding an API key, or a
+ * person holding the server's configuration at the CLI. Not a person: it has no account, and its
+ * rights come from where it acts, not from PULSE_ADMINS.
+ */
+export interface Operator {
+  readonly kind: 'operator';
+  readonly via: 'api' | 'cli';
+  /** The API key's id, or `operator` at the CLI: recorded where services record who asked. */
+  readonly id: string;
+}
+
+/** Who asks a use case: a person (their key), or an operator. */
+export type Caller = PersonKey | Operator;
+
+export const operator = (via: Operator['via'], id: string): Operator => ({ kind: 'operator', via, id });
+
+/** The key a caller is recorded under (`requestedBy`…): a person's key, or `api:operator:<key id>`. */
+export const callerKey = (caller: Caller): string => (typeof caller === 'string' ? caller : `${caller.via}:operator:${caller.id}`);
+
+/** Who is acting: an operator (HR and admin rights), or a person with their stored roles plus any given in PULSE_ADMINS / PULSE_HR. */
+export async function loadActor(deps: ServiceDeps, caller: Caller): Promise<ActorInfo> {
+  if (typeof caller !== 'string') return { key: callerKey(caller), person: null, roles: ['admin', 'hr'], leads: [] };
+  const key = caller;
   const person = await deps.store.people.get(key);
   const { admins, hr } = deps.settings.bootstrapRoles;
   const named = (list: readonly PlatformUserRef[]) => list.some((r) => refNames(r, key));

@@ -7,7 +7,7 @@ import { EXIT_SURVEY_QUESTIONS } from '../domain/templates/exit-survey.js';
 import { exitRequestDocSchema, type ExitRequestDoc, type PersonKey } from '../store/documents/identity.js';
 import { insertOnce } from '../store/database.js';
 import { deliveryId } from '../store/deliveries-repo.js';
-import { loadActor, requireHr } from './actors.js';
+import { callerKey, loadActor, requireHr, type Caller } from './actors.js';
 import type { ServiceDeps } from './deps.js';
 
 export const EXIT_EXPIRY_DAYS = 14;
@@ -73,7 +73,7 @@ async function ensureExitRound(deps: ServiceDeps, date: string, expiresAt: DateT
  * under the leaver's department (see exitReportingSegment), and are shown only once the pool
  * passes the threshold.
  */
-export async function requestExitSurvey(deps: ServiceDeps, actorKey: PersonKey, request: ExitSurveyRequest): Promise<ExitSurveyOutcome> {
+export async function requestExitSurvey(deps: ServiceDeps, actorKey: Caller, request: ExitSurveyRequest): Promise<ExitSurveyOutcome> {
   requireHr(await loadActor(deps, actorKey));
   const person = await deps.store.people.get(request.target);
   if (person === null) throw new DomainError('UNKNOWN_PERSON', `no person ${request.target}`);
@@ -95,7 +95,7 @@ export async function requestExitSurvey(deps: ServiceDeps, actorKey: PersonKey, 
     _id: person._id,
     state: 'scheduled',
     roundId,
-    requestedBy: actorKey,
+    requestedBy: callerKey(actorKey),
     sendDate: date,
     sendAt: DateTime.max(sendAt, now).toJSDate(),
     expiresAt: expiresAt.toJSDate(),
@@ -131,7 +131,7 @@ export async function requestExitSurvey(deps: ServiceDeps, actorKey: PersonKey, 
 export type ExitCancelOutcome = 'cancelled' | 'withdrawn' | 'none';
 
 /** Cancels an exit survey that is still scheduled, or withdraws one that was sent and has not expired. HR and admins only. */
-export async function cancelExitSurvey(deps: ServiceDeps, actorKey: PersonKey, target: PersonKey): Promise<ExitCancelOutcome> {
+export async function cancelExitSurvey(deps: ServiceDeps, actorKey: Caller, target: PersonKey): Promise<ExitCancelOutcome> {
   requireHr(await loadActor(deps, actorKey));
   const { exitRequests, deliveries } = deps.store.database.collections;
   const request = await exitRequests.findOne({ _id: target, state: { $in: ['scheduled', 'sent'] } });

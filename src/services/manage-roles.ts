@@ -1,7 +1,7 @@
 import { DomainError } from '../domain/errors.js';
 import type { Role } from '../domain/roles.js';
 import type { PersonKey } from '../store/documents/identity.js';
-import { loadActor, requireAdmin } from './actors.js';
+import { loadActor, requireAdmin, type Caller } from './actors.js';
 import type { ServiceDeps } from './deps.js';
 import { resolveSegment } from './segment-ids.js';
 
@@ -14,7 +14,7 @@ export interface RoleChange {
 }
 
 /** Grants or removes HR or leader roles. Admins only. */
-export async function changeRole(deps: ServiceDeps, actorKey: PersonKey, change: RoleChange): Promise<void> {
+export async function changeRole(deps: ServiceDeps, actorKey: Caller, change: RoleChange): Promise<void> {
   requireAdmin(await loadActor(deps, actorKey));
   const target = await deps.store.people.get(change.target);
   if (target === null) throw new DomainError('UNKNOWN_PERSON', `no person ${change.target}`);

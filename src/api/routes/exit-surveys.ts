@@ -5,7 +5,7 @@ import { requestExitSurvey } from '../../services/exit-surveys.js';
 import type { PersonDoc } from '../../store/documents/identity.js';
 import { personDocSchema } from '../../store/documents/identity.js';
 import { ApiError, issuePath, readJsonBody, sendJson } from '../http-json.js';
-import { operatorDeps } from '../operator.js';
+import { operator } from '../../services/actors.js';
 import type { Route } from '../router.js';
 import { createExitSurveySchema } from '../schemas.js';
 
@@ -50,9 +50,8 @@ export function exitSurveyRoutes(deps: ServiceDeps, deliverSoon: () => void): Ro
           if (lastDay < today) throw new ApiError(400, 'VALIDATION_FAILED', 'lastDay is in the past: the leaver may no longer be in the chat', [{ path: 'lastDay', message: 'is in the past' }]);
           date = DateTime.max(today, workingDaysBefore(lastDay, DAYS_BEFORE_LAST_DAY)).toISODate() ?? undefined;
         }
-        const operator = operatorDeps(deps, 'api', keyId ?? 'unknown');
         try {
-          const outcome = await requestExitSurvey(operator.deps, operator.actor, { target: person._id, ...(date ? { date } : {}), ...(body.language ? { locale: body.language } : {}) });
+          const outcome = await requestExitSurvey(deps, operator('api', keyId ?? 'unknown'), { target: person._id, ...(date ? { date } : {}), ...(body.language ? { locale: body.language } : {}) });
           if (outcome.status === 'exists') {
             throw new ApiError(409, 'EXIT_ALREADY_OPEN', 'this person already has an open exit survey; cancel it in chat with /exit-survey cancel to send another', [], { sendDate: outcome.request.sendDate });
           }

@@ -1,5 +1,5 @@
-import { operatorDeps } from '../../api/operator.js';
 import { isDomainError } from '../../domain/errors.js';
+import { operator } from '../../services/actors.js';
 import { changeRole } from '../../services/manage-roles.js';
 import type { CliContext } from '../cli-context.js';
 import type { Output } from '../output.js';
@@ -19,10 +19,9 @@ export async function roleCommand(ctx: CliContext, positionals: readonly string[
       ? [person]
       : [];
   if (targets.length === 0) throw new CommandFailed(`no chat user ${person}: check the e-mail, or wait for the directory sync`);
-  const operator = operatorDeps(ctx.deps, 'cli', 'operator');
   for (const target of targets) {
     try {
-      await changeRole(operator.deps, operator.actor, { action, target, role, ...(segment ? { segment } : {}) });
+      await changeRole(ctx.deps, operator('cli', 'operator'), { action, target, role, ...(segment ? { segment } : {}) });
     } catch (error) {
       if (isDomainError(error, 'UNKNOWN_SEGMENT')) throw new CommandFailed(`no segment ${segment ?? ''}: segments come from the directory sync or \`people import\``);
       throw error;

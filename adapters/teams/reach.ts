@@ -1,12 +1,12 @@
 import type { ConversationReference, TurnContext } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
-import { UNREACHABLE, type Recipient } from '../../src/ports/chat-platform.js';
+import { UNREACHABLE, UnreachableError, type Recipient } from '../../src/ports/chat-platform.js';
 import type { PersonalConversation, StoredReference } from './conversations.js';
 import { teamsPersonKey, type TeamsContext } from './teams-context.js';
 
 export { UNREACHABLE };
 
-export class TeamsUnreachableError extends Error {
+export class TeamsUnreachableError extends UnreachableError {
   override readonly name = 'TeamsUnreachableError';
   constructor() {
     super(`${UNREACHABLE}: pulsebot is not installed for this person (no 1:1 chat and no team that lists them)`);

@@ -5,10 +5,19 @@ import type { SummaryText } from '../domain/summary/summary-text.js';
 
 export type PlatformName = 'slack' | 'teams' | 'web';
 
+/** Why a send failed, as the core records and counts it (never parsed out of a message). */
+export type DeliveryFailure = 'unreachable' | 'rate_limited' | 'error';
+
 /**
- * How a failed delivery's error starts when the person cannot be reached at all (Teams: the app
- * is not installed for them). `status` counts these for admins.
+ * Thrown by a platform that cannot reach a person at all (Teams: the app is not installed for
+ * them, no 1:1 chat and no team lists them). `status` counts these for admins.
  */
+export class UnreachableError extends Error {
+  override readonly name: string = 'UnreachableError';
+  readonly failure = 'unreachable' as const;
+}
+
+/** The prefix of messages stored before failures were typed (read for old deliveries only). */
 export const UNREACHABLE = 'teams_unreachable';
 
 /** Who a message goes to, as the platform knows them. */

@@ -241,12 +241,13 @@ async function recordFailure(deps: ServiceDeps, report: Report, delivery: Delive
   const code = error instanceof Error ? error.message.slice(0, 200) : 'unknown_error';
   // `delivery` is the claimed copy: its attempts already count this one.
   deps.logger.warn({ roundId: delivery.roundId, attempts: delivery.attempts, code }, 'prompt not sent');
+  const failure = sendFailureOf(error);
   if (delivery.attempts >= MAX_ATTEMPTS) {
-    await store.deliveries.markFailed(delivery._id, code);
+    await store.deliveries.markFailed(delivery._id, code, failure);
     report.failed++;
   } else {
     const backoffMs = 60_000 * 2 ** (delivery.attempts - 1);
-    await store.deliveries.retryLater(delivery._id, new Date(clock.now().toMillis() + backoffMs), code);
+    await store.deliveries.retryLater(delivery._id, new Date(clock.now().toMillis() + backoffMs), code, failure);
     report.retrying++;
   }
 }

@@ -1,3 +1,4 @@
+import { UnreachableError } from '../ports/chat-platform.js';
 import type { SendFailure } from '../ports/metrics.js';
 
 /**
@@ -6,9 +7,9 @@ import type { SendFailure } from '../ports/metrics.js';
  * (Teams: no conversation with them), or anything else.
  */
 export function sendFailureOf(error: unknown): SendFailure {
+  if (error instanceof UnreachableError) return 'unreachable';
   if (typeof error !== 'object' || error === null) return 'error';
-  const { code, statusCode, message } = error as { code?: unknown; statusCode?: unknown; message?: unknown };
+  const { code, statusCode } = error as { code?: unknown; statusCode?: unknown };
   if (code === 'slack_webapi_rate_limited_error' || statusCode === 429) return 'rate_limited';
-  if (typeof message === 'string' && message.startsWith('teams_unreachable')) return 'unreachable';
   return 'error';
 }

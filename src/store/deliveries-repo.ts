@@ -1,4 +1,4 @@
-import { UNREACHABLE } from '../ports/chat-platform.js';
+import { UNREACHABLE, type DeliveryFailure } from '../ports/chat-platform.js';
 import { MongoBulkWriteError } from 'mongodb';
 import { eachWrite, insertLocks, lockId, roundsStillOpen } from './claim-batch.js';
 import { insertOnce, isOnlyDuplicateKeys, type Database } from './database.js';
@@ -10,7 +10,7 @@ export function deliveryId(roundId: string, person: PersonKey): string {
 
 export type NewDelivery = Omit<
   DeliveryDoc,
-  'state' | 'attempts' | 'claimedAt' | 'messageChannel' | 'messageId' | 'lastError' | 'locale' | 'reminders' | 'nextReminderAt' | 'expiresAt' | 'bound'
+  'state' | 'attempts' | 'claimedAt' | 'messageChannel' | 'messageId' | 'lastError' | 'failure' | 'locale' | 'reminders' | 'nextReminderAt' | 'expiresAt' | 'bound'
 > &
   Partial<Pick<DeliveryDoc, 'locale' | 'reminders' | 'expiresAt'>>;
 
@@ -152,19 +152,19 @@ export class DeliveriesRepo {
   }
 
   async markSent(id: string, channel: string, messageId: string): Promise<void> {
-    await this.deliveries.updateOne({ _id: id }, { $set: { state: 'sent', messageChannel: channel, messageId, lastError: null, bound: true } });
+    await this.deliveries.updateOne({ _id: id }, { $set: { state: 'sent', messageChannel: channel, messageId, lastError: null, failure: null, bound: true } });
   }
 
-  async markFailed(id: string, error: string): Promise<void> {
-    await this.deliveries.updateOne({ _id: id }, { $set: { state: 'failed', lastError: error } });
+  async markFailed(id: string, error: string, failure: DeliveryFailure = 'error'): Promise<void> {
+    await this.deliveries.updateOne({ _id: id }, { $set: { state: 'failed', lastError: error, failure } });
   }
 
   async markClosed(id: string): Promise<void> {
     await this.deliveries.updateOne({ _id: id, state: 'pending' }, { $set: { state: 'closed' } });
   }
 
-  async retryLater(id: string, sendAt: Date, error: string): Promise<void> {
-    await this.deliveries.updateOne({ _id: id }, { $set: { state: 'pending', sendAt, lastError: error } });
+  async retryLater(id: string, sendAt: Date, error: string, failure: DeliveryFailure = 'error'): Promise<void> {
+    await this.deliveries.updateOne({ _id: id }, { $set: { state: 'pending', sendAt, lastError: error, failure } });
   }
 
   /** A claimed prompt known never to have been posted goes back to pending, due `now` (a fresh attempt). */
@@ -233,7 +233,9 @@ export class DeliveriesRepo {
 
   /** Prompts of open deliveries that could not reach their person at all (see UNREACHABLE). */
   async unreachableCount(): Promise<number> {
-    return this.database.collections.deliveries.countDocuments({ lastError: { $regex: `^${UNREACHABLE}` }, state: { $in: ['failed', 'pending'] } });
+    // Deliveries stored before failures were typed say so only in their message.
+    const reached = { $or: [{ failure: 'unreachable' as const }, { failure: null, lastError: { $regex: `^${UNREACHABLE}` } }] };
+    return this.database.collections.deliveries.countDocuments({ ...reached, state: { $in: ['failed', 'pending'] } });
   }
 
   /** Invited people per reporting segment, counted from the deliveries themselves (idempotent). */

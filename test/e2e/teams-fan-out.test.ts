@@ -46,6 +46,7 @@ describe('Teams fan-out: 429s from the connector lose and double nothing; cards 
     const delivery = await h.app.database.collections.deliveries.findOne({ personKey: `teams:${TENANT}:${UNREACHABLE_ID}` });
     expect(delivery?.state).not.toBe('sent');
     expect(delivery?.lastError).toMatch(/^teams_unreachable/);
+    expect(delivery?.failure).toBe('unreachable');
     await h.say(ADMIN, 'status');
     await eventually(() => h.posted(ADMIN).some((a) => String(a.activity.text).includes('Not reachable in Teams: 1 (pulsebot is not installed for them)')));
   });

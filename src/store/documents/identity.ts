@@ -67,6 +67,8 @@ export const deliveryDocSchema = z.object({
   messageChannel: z.string().nullable().default(null),
   messageId: z.string().nullable().default(null),
   lastError: z.string().nullable().default(null),
+  /** Why the last send failed, typed (absent on deliveries stored before it was): `status` counts the unreachable. */
+  failure: z.enum(['unreachable', 'rate_limited', 'error']).nullable().default(null),
   /** When this person's reminders are due (all of them fixed when the delivery is made). */
   reminders: z.array(z.date()).default([]),
   /**

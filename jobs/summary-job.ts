@@ -2,7 +2,6 @@ import type { Agenda } from 'agenda';
 import type { SummarySchedule } from '../src/domain/summary/summary-schedule.js';
 import type { PlatformRegistry } from '../src/services/deliver-due.js';
 import type { ServiceDeps } from '../src/services/deps.js';
-import type { ExitResultsHook } from '../src/services/summary.js';
 import { loadSummaryContext } from '../src/services/summary-context.js';
 import { sendDueSummaries } from '../src/services/summary-delivery.js';
 import { DEFAULT_SURVEY_ID } from '../src/services/surveys.js';
@@ -12,7 +11,6 @@ export const SUMMARY_JOB = 'pulsebot:summaries';
 export interface SummaryJobOptions {
   readonly platforms: PlatformRegistry;
   readonly schedule: SummarySchedule;
-  readonly exitResults?: ExitResultsHook;
 }
 
 /**
@@ -27,7 +25,7 @@ export function defineSummaryJob(agenda: Agenda, deps: ServiceDeps, options: Sum
       // Keeps this process's summary context warm, and snapshots a newly closed round's counters
       // within a minute, so 08:00 and `/pulse results` find them ready.
       await loadSummaryContext(deps, DEFAULT_SURVEY_ID);
-      await sendDueSummaries(deps, options.platforms, { schedule: options.schedule, ...(options.exitResults ? { exitResults: options.exitResults } : {}) });
+      await sendDueSummaries(deps, options.platforms, { schedule: options.schedule });
     },
     { concurrency: 1, lockLimit: 1, lockLifetime: 10 * 60_000 },
   );

@@ -16,8 +16,6 @@ import type { ChatPlatform, PlatformName } from './ports/chat-platform.js';
 import type { Clock, ManualClock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
 import type { ServiceDeps } from './services/deps.js';
-import type { ExitResultsHook } from './services/summary.js';
-import { exitSummaryLines } from './services/summary-exit.js';
 import { ensureDefaultSurvey } from './services/surveys.js';
 import { DirectoryNames } from './services/directory-names.js';
 import { AnswerAdmission, type AdmissionOptions } from './services/answer-admission.js';
@@ -87,8 +85,6 @@ export interface AppOptions {
   readonly slackResultsBudgetMs?: number;
   /** How many answers are written at once and how long a click may wait for a slot (tests make it shed). */
   readonly answerAdmission?: AdmissionOptions;
-  /** Exit-survey results for HR's summaries; by default the newest pool from src/services/exit-results.ts. */
-  readonly summaryExitResults?: ExitResultsHook;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -152,12 +148,12 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
         playground: config.playground && options.playgroundClock ? { clock: options.playgroundClock } : null,
         platforms,
         deliverSoon: () => kick.fn(),
-        summaries: { schedule: config.summarySchedule, exitResults: options.summaryExitResults ?? exitSummaryLines },
+        summaries: { schedule: config.summarySchedule },
       })
     : null;
   if (web?.platform) platforms.set('web', web.platform);
   const slack = config.slack
-    ? await createSlackAdapter(config.slack, { deps, deliverSoon: () => kick.fn(), exitResults: options.summaryExitResults ?? exitSummaryLines, ...(web ? { dashboardUrl: (person: string) => web.dashboardUrl(person) } : {}), ...(options.slackResultsBudgetMs !== undefined ? { resultsBudgetMs: options.slackResultsBudgetMs } : {}) }, {
+    ? await createSlackAdapter(config.slack, { deps, deliverSoon: () => kick.fn(), ...(web ? { dashboardUrl: (person: string) => web.dashboardUrl(person) } : {}), ...(options.slackResultsBudgetMs !== undefined ? { resultsBudgetMs: options.slackResultsBudgetMs } : {}) }, {
         messagesPerSecond: config.slack.common.messagesPerSecond,
         ...(options.slackRetries !== undefined ? { retries: options.slackRetries } : {}),
         ...(options.slackConfirmationWindowMs !== undefined ? { confirmationWindowMs: options.slackConfirmationWindowMs } : {}),
@@ -171,7 +167,6 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
         ...(options.teamsRetries !== undefined ? { retries: options.teamsRetries } : {}),
         ...(options.teamsRetryBaseMs !== undefined ? { retryBaseMs: options.teamsRetryBaseMs } : {}),
         ...(options.teamsResultsBudgetMs !== undefined ? { resultsBudgetMs: options.teamsResultsBudgetMs } : {}),
-        exitResults: options.summaryExitResults ?? exitSummaryLines,
         ...(web ? { dashboardUrl: (person: string) => web.dashboardUrl(person) } : {}),
       })
     : null;
@@ -179,7 +174,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
   const useScheduler = options.scheduler ?? true;
   const delivery = startDeliveryLoop(deps, platforms, useScheduler ? null : (options.deliveryEveryMs ?? 15_000));
   kick.fn = () => delivery.kick();
-  const summaries = { platforms, schedule: config.summarySchedule, exitResults: options.summaryExitResults ?? exitSummaryLines };
+  const summaries = { platforms, schedule: config.summarySchedule };
   const scheduler = useScheduler ? createScheduler(database.db, deps, delivery, { retentionMonths: config.retentionMonths, summaries, ...(options.schedulerPollMs !== undefined ? { pollMs: options.schedulerPollMs } : {}) }) : null;
 
   const mounts: Mount[] = [];

@@ -1,6 +1,5 @@
 import { resolveLocale, type Locale } from '../../src/domain/i18n/locale.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
-import type { ExitResultsHook } from '../../src/services/summary.js';
 import { personKey } from '../../src/store/people-repo.js';
 
 /** What the Slack handlers share. */
@@ -10,8 +9,6 @@ export interface SlackContext {
   readonly deliverSoon: () => void;
   /** A signed, expiring link to the results dashboard for a person; absent when the dashboard is not served. */
   readonly dashboardUrl?: (person: string) => string;
-  /** Exit-survey results for HR's summaries (`/pulse results`, App Home); optional. */
-  readonly exitResults?: ExitResultsHook;
   /** How long `/pulse results` may take before the ack says "on its way" (ms; default 2 s, within Slack's 3). */
   readonly resultsBudgetMs?: number;
 }

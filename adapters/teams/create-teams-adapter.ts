@@ -4,7 +4,6 @@ import type { TeamsConfig } from '../../src/config-teams.js';
 import type { ChatPlatform } from '../../src/ports/chat-platform.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import { TtlCache } from '../../src/store/ttl-cache.js';
-import type { ExitResultsHook } from '../../src/services/summary.js';
 import { directorySyncDue, syncDirectory } from '../../src/services/sync-directory.js';
 import { botAppId, createBotAdapter } from './bot-auth.js';
 import { TeamsConversations } from './conversations.js';
@@ -34,8 +33,6 @@ export interface TeamsAdapterOptions {
   readonly retries?: number;
   /** The first retry back-off in ms, doubled each time, with jitter. */
   readonly retryBaseMs?: number;
-  /** Exit-survey lines for HR's and admins' on-demand summaries (the weekly job has its own). */
-  readonly exitResults?: ExitResultsHook;
   /** How long `results` may take in the turn before the reply follows as its own message (default 2 s). */
   readonly resultsBudgetMs?: number;
   /** A signed, expiring link to the results dashboard for a person; absent when it is not served. */
@@ -67,7 +64,6 @@ export function createTeamsAdapter(config: TeamsConfig, deps: ServiceDeps, deliv
       syncs = next;
       return next;
     },
-    ...(options.exitResults ? { exitResults: options.exitResults } : {}),
     resultsBudgetMs: options.resultsBudgetMs ?? 2_000,
     ...(options.dashboardUrl ? { dashboardUrl: options.dashboardUrl } : {}),
     remembered: new TtlCache(REMEMBERED_MS, 20_000),

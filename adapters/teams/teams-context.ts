@@ -1,7 +1,6 @@
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { resolveLocale, type Locale } from '../../src/domain/i18n/locale.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
-import type { ExitResultsHook } from '../../src/services/summary.js';
 import { personKey } from '../../src/store/people-repo.js';
 import type { TtlCache } from '../../src/store/ttl-cache.js';
 import type { TeamsConversations } from './conversations.js';
@@ -25,8 +24,6 @@ export interface TeamsContext {
   readonly allowedTenants: ReadonlySet<string> | null;
   /** Syncs one tenant's directory from its teams' rosters and personal installs. */
   readonly syncTenant: (tenant: string) => Promise<void>;
-  /** Exit-survey lines for HR's and admins' summaries (`results`); absent: none. */
-  readonly exitResults?: ExitResultsHook;
   /** How long `results` may take in the turn before the reply follows as its own message. */
   readonly resultsBudgetMs: number;
   /** A signed, expiring link to the results dashboard for a person; absent when it is not served. */

@@ -7,7 +7,7 @@ import type { Recipient } from '../ports/chat-platform.js';
 import { SummaryDeliveriesRepo, summaryDeliveryId } from '../store/summary-deliveries-repo.js';
 import type { PlatformRegistry } from './deliver-due.js';
 import type { ServiceDeps } from './deps.js';
-import { buildSummary, type ExitResultsHook } from './summary.js';
+import { buildSummary } from './summary.js';
 import { summaryChart } from './summary-chart.js';
 import { loadSummaryContext, type SummaryContext } from './summary-context.js';
 import { summaryReaders, type SummaryReader } from './summary-readers.js';
@@ -16,7 +16,6 @@ import { DEFAULT_SURVEY_ID } from './surveys.js';
 export interface SummaryDeliveryOptions {
   readonly schedule: SummarySchedule;
   readonly surveyId?: string;
-  readonly exitResults?: ExitResultsHook;
   /** On shutdown: no new send starts. */
   readonly signal?: AbortSignal;
 }
@@ -74,7 +73,7 @@ export async function sendDueSummaries(deps: ServiceDeps, platforms: PlatformReg
   };
   for (const item of due) {
     if (options.signal?.aborted === true) break;
-    const outcome = await sendOne(deps, platforms, repo, context, item, chartFor, options);
+    const outcome = await sendOne(deps, platforms, repo, context, item, chartFor);
     if (outcome === 'sent') report.sent++;
     else if (outcome === 'failed') report.failed++;
   }
@@ -88,7 +87,6 @@ async function sendOne(
   context: SummaryContext,
   item: Due,
   chartFor: (summary: Summary, locale: Locale) => Promise<ChartImage | null>,
-  options: SummaryDeliveryOptions,
 ): Promise<'sent' | 'failed' | 'skipped'> {
   const { person } = item.reader;
   const logger = deps.logger.child({ summary: item.week });
@@ -98,7 +96,6 @@ async function sendOne(
     audience: item.reader.audience,
     scope: item.reader.scope,
     variant: item.weekNumber,
-    ...(options.exitResults ? { exitResults: options.exitResults } : {}),
   });
   if (summary.segments.length === 0) return 'skipped';
   if (!(await repo.claim(item.week, person._id, deps.clock.now().toJSDate()))) return 'skipped';

@@ -4,7 +4,7 @@ import type { PersonKey } from '../store/documents/identity.js';
 import { loadActor } from './actors.js';
 import type { ServiceDeps } from './deps.js';
 import { resolveSegment } from './segment-ids.js';
-import { buildSummary, type ExitResultsHook } from './summary.js';
+import { buildSummary } from './summary.js';
 import { loadSummaryContext } from './summary-context.js';
 import { DEFAULT_SURVEY_ID } from './surveys.js';
 
@@ -18,7 +18,6 @@ export interface ReaderOptions {
   /** Only this segment (and what is under it); it must be one the reader may see. */
   readonly segment?: string;
   readonly surveyId?: string;
-  readonly exitResults?: ExitResultsHook;
 }
 
 /**
@@ -45,7 +44,6 @@ export async function summaryForReader(deps: ServiceDeps, reader: PersonKey, opt
     audience,
     scope: asked,
     variant: deps.clock.now().weekNumber,
-    ...(options.exitResults ? { exitResults: options.exitResults } : {}),
   });
   return { kind: 'summary', summary };
 }

@@ -6,19 +6,14 @@ import type { LikertSummary } from '../domain/metrics/likert.js';
 import { questionById } from '../domain/templates/catalog.js';
 import { ENPS_QUESTION } from '../domain/templates/enps.js';
 import { biggestMovers } from '../domain/summary/movers.js';
-import type { DriverScore, ExitResultsLines, SegmentSummary, Summary, TrendPoint } from '../domain/summary/summary-model.js';
+import type { DriverScore, SegmentSummary, Summary, TrendPoint } from '../domain/summary/summary-model.js';
 import { COUNTER_INVITED, COUNTER_RESPONDENTS, ROUND_QUESTION } from '../store/documents/answers.js';
 import type { ServiceDeps } from './deps.js';
+import { exitSummaryLines } from './summary-exit.js';
 import { driversFor, enpsFor, segmentsInScope, type RoundCounts } from './results-counts.js';
 import { commentsFor } from './summary-comments.js';
 import type { SummaryContext } from './summary-context.js';
 
-/**
- * Exit-survey results for the organisation-wide summary (HR and admins only), built by
- * `src/services/exit-results.ts`: lines per language, or null while no quarter has passed the
- * threshold. Optional: without it the org summary has no exit section.
- */
-export type ExitResultsHook = (deps: ServiceDeps) => Promise<ExitResultsLines | null>;
 
 export interface SummaryRequest {
   readonly audience: Summary['audience'];
@@ -26,7 +21,6 @@ export interface SummaryRequest {
   readonly scope: 'all' | readonly string[];
   /** Picks which catalog action each weak driver gets (the ISO week number varies them week by week). */
   readonly variant: number;
-  readonly exitResults?: ExitResultsHook;
 }
 
 /**
@@ -153,7 +147,8 @@ export async function buildSummary(deps: ServiceDeps, ctx: SummaryContext, reque
     segments.push(segmentSummary(ctx, segment, primary.has(segment), request.variant));
   }
   const chartSegment = segments.find((s) => s.visible && primary.has(s.segment) && s.trend.some((p) => p.enps !== null || p.participation !== null))?.segment ?? null;
-  const exitResults = request.audience === 'org' && request.exitResults ? await request.exitResults(deps) : null;
+  // HR's and admins' summaries carry the pooled exit results; leaders' never do.
+  const exitResults = request.audience === 'org' ? await exitSummaryLines(deps) : null;
   return {
     audience: request.audience,
     surveyId: ctx.surveyId,

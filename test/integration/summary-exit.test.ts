@@ -49,9 +49,9 @@ describe('exit results in HR’s weekly summary', () => {
     ]);
     expect(lines?.nb[0]).toBe('2026-Q2–2026-Q3: 6 som har sluttet, har svart');
     const context = await loadSummaryContext(deps, 'pulse');
-    const org = await buildSummary(deps, context!, { audience: 'org', scope: 'all', variant: 1, exitResults: exitSummaryLines });
+    const org = await buildSummary(deps, context!, { audience: 'org', scope: 'all', variant: 1 });
     expect(summaryText(org, 'sv').sections.at(-1)).toEqual({ heading: 'Avgångsenkäter', lines: lines?.sv });
-    const leader = await buildSummary(deps, context!, { audience: 'leader', scope: ['sales'], variant: 1, exitResults: exitSummaryLines });
+    const leader = await buildSummary(deps, context!, { audience: 'leader', scope: ['sales'], variant: 1 });
     expect(leader.exitResults).toBeUndefined();
   });
 });

@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import type { ExitResultsLines } from '../../src/domain/summary/summary-model.js';
 import type { ChatPlatform, PlatformName } from '../../src/ports/chat-platform.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import { loadSummaryContext } from '../../src/services/summary-context.js';
@@ -12,9 +11,9 @@ import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import { testDeps, weeklyPulse } from '../support/fixtures.js';
 import { checkPng } from '../support/png.js';
 import { seedClosedRound, spread } from '../support/summary-seed.js';
+import { exitSummaryLines } from '../../src/services/summary-exit.js';
 
 const SCHEDULE = { weekday: 1, time: '08:00' } as const;
-const EXIT: ExitResultsLines = { en: ['Exit surveys 2026-Q3: 6 answers'], nb: ['Sluttundersøkelser 2026-Q3: 6 svar'], sv: ['Avgångsenkäter 2026-Q3: 6 svar'] };
 const team = (n: number) => ({ respondents: n, enps: spread(n, [10, 9, 6]), likert: { 'workload-1': spread(n, [2, 4]) }, comments: [`from a team of ${n}`] });
 
 /** One pulsebot process: its own connection, store and chat platform, sharing the database. */
@@ -33,7 +32,7 @@ async function startInstance(dbName: string, now: DateTime): Promise<Instance> {
 const tick = (instance: Instance, now: DateTime) => {
   instance.deps.clock.set(now);
   const platforms = new Map<PlatformName, ChatPlatform>([['slack', instance.platform]]);
-  return sendDueSummaries(instance.deps, platforms, { schedule: SCHEDULE, exitResults: () => Promise.resolve(EXIT) });
+  return sendDueSummaries(instance.deps, platforms, { schedule: SCHEDULE });
 };
 
 describe('weekly summaries: Monday 08:00 local, once per reader per ISO week', () => {
@@ -75,6 +74,8 @@ describe('weekly summaries: Monday 08:00 local, once per reader per ISO week', (
       // org − sales − ops would be tiny's 4: ops is hidden too; in sales, s3 is hidden with s1.
       bySegment: { s1: team(3), s2: team(7), s3: team(6), tiny: team(4), ops: team(6) },
     });
+    // A closed exit pool of 2026-Q3: HR's summary carries it, leaders' never do.
+    await seedClosedRound(deps, { surveyId: 'exit', date: '2026-08-04', segmentParents: {}, bySegment: { org: { respondents: 6, enps: spread(6, [9, 3]) } } });
     const name = db.database.db.databaseName;
     const start = DateTime.fromISO('2026-11-22T18:00:00Z', { zone: 'utc' });
     let a = await startInstance(name, start);
@@ -107,7 +108,7 @@ describe('weekly summaries: Monday 08:00 local, once per reader per ISO week', (
     );
   });
 
-  it('each reader gets their scope, in their language; HR the whole organisation with exit results', () => {
+  it('each reader gets their scope, in their language; HR the whole organisation with exit results', async () => {
     const sent = instances.flatMap((i) => i.platform.summaries).filter((s) => s.at.toISOString().startsWith('2026-11-23'));
     const of = (userId: string) => sent.find((s) => s.to.userId === userId)?.message;
     const oslo = of('UOSLO');
@@ -122,7 +123,9 @@ describe('weekly summaries: Monday 08:00 local, once per reader per ISO week', (
     const hr = of('UHR');
     expect(hr?.summary.audience).toBe('org');
     expect(hr?.text.title).toBe('Weekly summary for the whole organisation: Weekly pulse, round of 2026-11-16');
-    expect(hr?.text.sections.at(-1)).toEqual({ heading: 'Exit surveys', lines: EXIT.en });
+    const exit = await exitSummaryLines(instances[0]!.deps);
+    expect(exit?.en[0]).toBe('2026-Q3: 6 leavers answered');
+    expect(hr?.text.sections.at(-1)).toEqual({ heading: 'Exit surveys', lines: exit?.en });
     expect(JSON.stringify(oslo?.text)).not.toContain('2026-Q3');
     expect(of('UNYC')?.text.sections[0]?.heading).toBe('S2');
   });

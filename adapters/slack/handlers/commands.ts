@@ -27,7 +27,6 @@ export function registerCommandHandlers(app: App, ctx: SlackContext): void {
         budgetMs: ctx.resultsBudgetMs ?? ACK_BUDGET_MS,
         deliverSoon: ctx.deliverSoon,
         dashboardUrl: (person) => ctx.dashboardUrl?.(person) ?? null,
-        ...(ctx.exitResults ? { exitResults: ctx.exitResults } : {}),
       });
       await ack(turn.now === null ? undefined : ephemeral(turn.now));
       // After the ack: a reply that missed the budget must not arrive above "on its way".

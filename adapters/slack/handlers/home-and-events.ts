@@ -38,7 +38,7 @@ export async function publishHome(ctx: SlackContext, app: App, teamId: string, u
     }
   }
   // Leaders and HR see the latest summary they may see; everyone else none.
-  const outcome = await summaryForReader(deps, key, ctx.exitResults ? { exitResults: ctx.exitResults } : {});
+  const outcome = await summaryForReader(deps, key);
   const results = outcome.kind === 'summary' ? summarySections(summaryText(outcome.summary, locale)) : outcome.kind === 'none' ? [t('results.none')] : [];
   const view = homeView({ openSurveys, results, minGroupSize: deps.settings.anonymity.minGroupSize }, locale);
   await app.client.views.publish({ ...(token ? { token } : {}), user_id: userId, view });

@@ -45,7 +45,6 @@ export function registerCommandHandlers(app: Application, ctx: TeamsContext): vo
       budgetMs: ctx.resultsBudgetMs,
       deliverSoon: ctx.deliverSoon,
       dashboardUrl: (person: string) => ctx.dashboardUrl?.(person) ?? null,
-      ...(ctx.exitResults ? { exitResults: ctx.exitResults } : {}),
     };
     // In a team channel everyone would see the answer: only help is given there.
     if (!isPersonal(context)) {

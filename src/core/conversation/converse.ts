@@ -10,7 +10,6 @@ import { exitResults } from '../../services/exit-results.js';
 import { cancelExitSurvey, requestExitSurvey } from '../../services/exit-surveys.js';
 import { changeRole } from '../../services/manage-roles.js';
 import { replyWithin } from '../../services/reply-budget.js';
-import type { ExitResultsHook } from '../../services/summary.js';
 import { summaryForReader } from '../../services/summary-reader.js';
 import { DEFAULT_SURVEY_ID, sendNow, status } from '../../services/surveys.js';
 import type { Intent, PersonRef } from './intent.js';
@@ -38,7 +37,6 @@ export interface ConversationOptions {
   readonly deliverSoon: () => void;
   /** The dashboard address for a person, or null when the dashboard is not served. */
   readonly dashboardUrl: (person: PersonKey) => string | null;
-  readonly exitResults?: ExitResultsHook;
 }
 
 /** A turn of the conversation: what to say at once, and what follows once that has gone out. */
@@ -99,7 +97,7 @@ async function statusText(deps: ServiceDeps, actor: PersonKey, t: Translator, st
 }
 
 async function resultsReply(deps: ServiceDeps, o: ConversationOptions, segment: string | undefined, t: Translator): Promise<ChatReply> {
-  const outcome = await summaryForReader(deps, o.actor, { ...(segment !== undefined ? { segment } : {}), ...(o.exitResults ? { exitResults: o.exitResults } : {}) });
+  const outcome = await summaryForReader(deps, o.actor, segment !== undefined ? { segment } : {});
   switch (outcome.kind) {
     case 'not-allowed':
       return say(t('results.notAllowed'));

@@ -82,7 +82,7 @@ export interface Summary {
   readonly chartSegment: string | null;
   /**
    * Exit-survey results for HR and admins, as lines in each language, from the exit-results
-   * service (see ExitResultsHook in src/services/summary.ts). Absent for leaders, and when no
+   * service (buildSummary reads them for HR and admins). Absent for leaders, and when no
    * quarter has passed the threshold.
    */
   readonly exitResults?: ExitResultsLines;

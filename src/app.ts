@@ -18,6 +18,7 @@ import type { Logger } from './ports/logger.js';
 import type { ServiceDeps } from './services/deps.js';
 import { ensureDefaultSurvey } from './services/surveys.js';
 import { DirectoryNames } from './services/directory-names.js';
+import { createCoreEvents } from './ports/events.js';
 import { AnswerAdmission, type AdmissionOptions } from './services/answer-admission.js';
 import { reportDrainedRounds } from './services/close-drain.js';
 import { DirectoryReadiness } from './services/directory-readiness.js';
@@ -112,6 +113,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
   /** This process among the instances sharing the database (random per start). */
   const instanceId = randomUUID();
   const directory = new DirectoryReadiness([...(config.slack ? ['slack' as const] : []), ...(config.teams ? ['teams' as const] : [])]);
+  const events = createCoreEvents((error) => logger.error({ err: error }, 'an event listener failed'));
   const deps: ServiceDeps = {
     store: createStore(database, config.secret),
     clock,
@@ -133,11 +135,11 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
     instances: new InstanceRegistry(database.collections.instances, database.collections.closeDrains, instanceId),
     admission: new AnswerAdmission(options.answerAdmission ?? ANSWER_ADMISSION),
     names: new DirectoryNames(),
+    events,
   };
   await ensureDefaultSurvey(deps);
 
   const platforms = new Map<PlatformName, ChatPlatform>();
-  const kick = { fn: (): void => undefined };
   const webModule = config.playground || config.web.requested ? await import('../adapters/web/create-web-adapter.js') : null;
   const web = webModule
     ? webModule.createWebAdapter({
@@ -147,13 +149,12 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
         signIn: config.signIn,
         playground: config.playground && options.playgroundClock ? { clock: options.playgroundClock } : null,
         platforms,
-        deliverSoon: () => kick.fn(),
         summaries: { schedule: config.summarySchedule },
       })
     : null;
   if (web?.platform) platforms.set('web', web.platform);
   const slack = config.slack
-    ? await createSlackAdapter(config.slack, { deps, deliverSoon: () => kick.fn(), ...(web ? { dashboardUrl: (person: string) => web.dashboardUrl(person) } : {}), ...(options.slackResultsBudgetMs !== undefined ? { resultsBudgetMs: options.slackResultsBudgetMs } : {}) }, {
+    ? await createSlackAdapter(config.slack, { deps, ...(web ? { dashboardUrl: (person: string) => web.dashboardUrl(person) } : {}), ...(options.slackResultsBudgetMs !== undefined ? { resultsBudgetMs: options.slackResultsBudgetMs } : {}) }, {
         messagesPerSecond: config.slack.common.messagesPerSecond,
         ...(options.slackRetries !== undefined ? { retries: options.slackRetries } : {}),
         ...(options.slackConfirmationWindowMs !== undefined ? { confirmationWindowMs: options.slackConfirmationWindowMs } : {}),
@@ -163,7 +164,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
   // Loaded only when configured: teams-ai and botbuilder take a while to load.
   const teamsModule = config.teams ? await import('../adapters/teams/create-teams-adapter.js') : null;
   const teams = config.teams && teamsModule
-    ? teamsModule.createTeamsAdapter(config.teams, deps, () => kick.fn(), {
+    ? teamsModule.createTeamsAdapter(config.teams, deps, {
         ...(options.teamsRetries !== undefined ? { retries: options.teamsRetries } : {}),
         ...(options.teamsRetryBaseMs !== undefined ? { retryBaseMs: options.teamsRetryBaseMs } : {}),
         ...(options.teamsResultsBudgetMs !== undefined ? { resultsBudgetMs: options.teamsResultsBudgetMs } : {}),
@@ -173,14 +174,15 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
   if (teams) platforms.set('teams', teams.platform);
   const useScheduler = options.scheduler ?? true;
   const delivery = startDeliveryLoop(deps, platforms, useScheduler ? null : (options.deliveryEveryMs ?? 15_000));
-  kick.fn = () => delivery.kick();
+  // Deliveries due now (a round started by hand, an exit survey for today): look at once.
+  events.on('deliveries.due', () => delivery.kick());
   const summaries = { platforms, schedule: config.summarySchedule };
   const scheduler = useScheduler ? createScheduler(database.db, deps, delivery, { retentionMonths: config.retentionMonths, summaries, ...(options.schedulerPollMs !== undefined ? { pollMs: options.schedulerPollMs } : {}) }) : null;
 
   const mounts: Mount[] = [];
   if (slack?.requestListener) mounts.push({ prefix: '/slack', listener: slack.requestListener });
   if (teams && teamsModule) mounts.push({ prefix: teamsModule.MESSAGES_PATH, listener: teams.requestListener });
-  mounts.push({ prefix: API_PREFIX, listener: createApiListener(deps, { deliverSoon: () => kick.fn() }) });
+  mounts.push({ prefix: API_PREFIX, listener: createApiListener(deps, {}) });
   if (web) mounts.push(...web.mounts);
   /** Within a load balancer's patience: a database that does not answer is a quick false. */
   const databaseAnswers = async (): Promise<boolean> => {

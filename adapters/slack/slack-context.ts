@@ -5,8 +5,6 @@ import { personKey } from '../../src/store/people-repo.js';
 /** What the Slack handlers share. */
 export interface SlackContext {
   readonly deps: ServiceDeps;
-  /** Asks the delivery loop to send whatever is due now (after `/pulse send-now`, an exit survey due today…). */
-  readonly deliverSoon: () => void;
   /** A signed, expiring link to the results dashboard for a person; absent when the dashboard is not served. */
   readonly dashboardUrl?: (person: string) => string;
   /** How long `/pulse results` may take before the ack says "on its way" (ms; default 2 s, within Slack's 3). */

@@ -40,7 +40,7 @@ export interface TeamsAdapterOptions {
 }
 
 /** Builds the teams-ai Application on botbuilder and wires pulsebot's handlers into it. */
-export function createTeamsAdapter(config: TeamsConfig, deps: ServiceDeps, deliverSoon: () => void, options: TeamsAdapterOptions = {}): TeamsAdapterHandle {
+export function createTeamsAdapter(config: TeamsConfig, deps: ServiceDeps, options: TeamsAdapterOptions = {}): TeamsAdapterHandle {
   const logger = deps.logger.child({ adapter: 'teams' });
   if (config.mode === 'local') {
     logger.warn({}, 'Teams local mode (TEAMS_LOCAL=1): /api/messages accepts activities WITHOUT authentication; use it only with the Bot Framework Emulator');
@@ -50,7 +50,6 @@ export function createTeamsAdapter(config: TeamsConfig, deps: ServiceDeps, deliv
   let syncs: Promise<void> = Promise.resolve();
   const ctx: TeamsContext = {
     deps,
-    deliverSoon,
     adapter,
     appId,
     audience: config.endpoints.ToChannelFromBotOAuthScope ?? null,

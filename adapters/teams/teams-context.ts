@@ -9,8 +9,6 @@ import type { TeamsPacer } from './pacing.js';
 /** What the Teams handlers and the platform share. */
 export interface TeamsContext {
   readonly deps: ServiceDeps;
-  /** Asks the delivery loop to send whatever is due now. */
-  readonly deliverSoon: () => void;
   readonly adapter: TeamsAdapter;
   /** The bot's app id ('' in local mode). */
   readonly appId: string;

@@ -24,7 +24,6 @@ export interface WebAdapterOptions {
   readonly playground: { readonly clock: ManualClock } | null;
   /** All chat platforms (fast-forward runs the schedule on them); filled in by the app. */
   readonly platforms: PlatformRegistry;
-  readonly deliverSoon: () => void;
   /** How the weekly summaries go out (fast-forward sends those that come due). */
   readonly summaries?: ForwardOptions['summaries'];
   /** Dashboard sign-in with Slack / Entra ID (outside the playground). */
@@ -52,7 +51,7 @@ export function createWebAdapter(o: WebAdapterOptions): WebAdapter {
   const dashboardUrl = (person: string) => dashboardLink(o.publicUrl, signDashboardToken(o.secret, person, deps.clock.now()));
   const dashboard = createDashboardListener({ deps, secret: o.secret, playground: o.playground !== null, secureCookie: o.publicUrl.startsWith('https://'), publicOrigin: new URL(o.publicUrl).origin, changes });
   const playground = o.playground
-    ? createPlaygroundListener({ deps, clock: o.playground.clock, inbox, platforms: o.platforms, changes, deliverSoon: o.deliverSoon, dashboardUrl, summaries: o.summaries ?? null })
+    ? createPlaygroundListener({ deps, clock: o.playground.clock, inbox, platforms: o.platforms, changes, dashboardUrl, summaries: o.summaries ?? null })
     : null;
 
   const web = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

@@ -24,7 +24,6 @@ export interface PlaygroundOptions {
   readonly inbox: Inbox;
   readonly platforms: PlatformRegistry;
   readonly changes: ChangeFeed;
-  readonly deliverSoon: () => void;
   readonly dashboardUrl: (person: string) => string | null;
   readonly summaries: ForwardOptions['summaries'];
 }
@@ -111,7 +110,7 @@ export function createPlaygroundListener(o: PlaygroundOptions) {
           const person = await webPerson(o, body.person);
           const at = () => o.clock.now().toUTC().toISO() ?? '';
           o.inbox.add(person._id, { from: 'me', at: at(), text: body.text });
-          const reply = await replyTo({ deps: o.deps, deliverSoon: o.deliverSoon, dashboardUrl: o.dashboardUrl }, person._id, localeOf(o, person), body.text);
+          const reply = await replyTo({ deps: o.deps, dashboardUrl: o.dashboardUrl }, person._id, localeOf(o, person), body.text);
           o.inbox.add(person._id, { from: 'bot', at: at(), text: reply });
           return sendJson(res, 200, { reply });
         }

@@ -26,7 +26,6 @@ export function webReply(reply: ChatReply): string {
 
 export interface WebCommandContext {
   readonly deps: ServiceDeps;
-  readonly deliverSoon: () => void;
   /** The dashboard address for `person`, or null when the dashboard is not served. */
   readonly dashboardUrl: (person: string) => string | null;
 }
@@ -36,7 +35,7 @@ const WEB_BUDGET_MS = 60_000;
 
 /** The bot's reply to one typed message from `actor` (a person key). */
 export async function replyTo(ctx: WebCommandContext, actor: string, locale: Locale, text: string): Promise<string> {
-  const turn = await converse(ctx.deps, parseIntent(webTokens(text)), { actor, locale, style: webStyle, budgetMs: WEB_BUDGET_MS, deliverSoon: ctx.deliverSoon, dashboardUrl: ctx.dashboardUrl });
+  const turn = await converse(ctx.deps, parseIntent(webTokens(text)), { actor, locale, style: webStyle, budgetMs: WEB_BUDGET_MS, dashboardUrl: ctx.dashboardUrl });
   const replies = [turn.now, turn.later ? await turn.later : null].filter((r): r is ChatReply => r !== null);
   return replies.map(webReply).join('\n\n');
 }

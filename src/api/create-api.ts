@@ -14,8 +14,6 @@ import { resultsRoutes } from './routes/results.js';
 export const API_PREFIX = '/api/v1';
 
 export interface ApiOptions {
-  /** Asks the delivery loop to send what is due (an exit survey for today). */
-  readonly deliverSoon: () => void;
   readonly version?: string;
 }
 
@@ -37,7 +35,7 @@ export function createApiListener(deps: ServiceDeps, options: ApiOptions): Reque
         return Promise.resolve();
       },
     },
-    ...exitSurveyRoutes(deps, options.deliverSoon),
+    ...exitSurveyRoutes(deps),
     ...peopleRoutes(deps),
     ...resultsRoutes(deps),
     ...anonymityReportRoutes(deps),

@@ -8,6 +8,7 @@ import type { InstanceRegistry } from '../store/instance-registry.js';
 import type { SendLeases } from '../store/send-leases.js';
 import type { Store } from '../store/store.js';
 import type { DirectoryNames } from './directory-names.js';
+import type { CoreEvents } from '../ports/events.js';
 import type { AnswerAdmission } from './answer-admission.js';
 import type { DirectoryReadiness } from './directory-readiness.js';
 import type { FreshDeliveries } from './fresh-deliveries.js';
@@ -50,4 +51,6 @@ export interface ServiceDeps {
   readonly admission?: AnswerAdmission;
   /** Display names from the last directory syncs, in memory only, for the identifying-comment warning (absent: none). */
   readonly names?: DirectoryNames;
+  /** What the core announces (deliveries due now…); absent: nobody listens. */
+  readonly events?: CoreEvents;
 }

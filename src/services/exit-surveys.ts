@@ -120,6 +120,8 @@ export async function requestExitSurvey(deps: ServiceDeps, actorKey: Caller, req
     expiresAt: doc.expiresAt,
   });
   deps.logger.info({ roundId }, 'exit survey scheduled');
+  // One due today goes out now, not at the next tick.
+  deps.events?.emit('deliveries.due');
   return { status: 'scheduled', request: doc };
 }
 
@@ -149,5 +151,7 @@ export async function cancelExitSurvey(deps: ServiceDeps, actorKey: Caller, targ
   await deliveries.updateOne({ _id: id }, { $set: { expiresAt: now } });
   await exitRequests.updateOne({ _id: target, state: { $in: ['scheduled', 'sent'] } }, { $set: { expiresAt: now } });
   deps.logger.info({ roundId: request.roundId }, 'exit survey withdrawn');
+  // The prompt is marked closed in the chat by the delivery loop: now, not at the next tick.
+  deps.events?.emit('deliveries.due');
   return 'withdrawn';
 }

@@ -32,10 +32,10 @@ function today(deps: ServiceDeps): string {
 /**
  * Starts a round of `surveyId` today with every prompt due at once (admins only), once every chat
  * directory has been read since start.
- * `deliverSoon` (the delivery loop's kick) is called as deliveries are written, so the first
- * prompts go out while the rest of the directory is still being written.
+ * `deliveries.due` is announced as deliveries are written (and once more at the end), so the
+ * first prompts go out while the rest of the directory is still being written.
  */
-export async function sendNow(deps: ServiceDeps, actorKey: PersonKey, surveyId: string = DEFAULT_SURVEY_ID, deliverSoon?: () => void): Promise<RoundDoc> {
+export async function sendNow(deps: ServiceDeps, actorKey: PersonKey, surveyId: string = DEFAULT_SURVEY_ID): Promise<RoundDoc> {
   requireAdmin(await loadActor(deps, actorKey));
   // Right after a start the directory may still be being read: a round now would invite only the
   // people read so far. Wait for the first sync (the chat adapters run this after answering).
@@ -43,11 +43,13 @@ export async function sendNow(deps: ServiceDeps, actorKey: PersonKey, surveyId: 
   if (surveyId === DEFAULT_SURVEY_ID) await ensureDefaultSurvey(deps);
   const survey = await deps.store.rounds.survey(surveyId);
   if (survey === null) throw new DomainError('UNKNOWN_SURVEY', `no survey ${surveyId}`);
-  return startRound(deps, survey.definition, today(deps), {
+  const round = await startRound(deps, survey.definition, today(deps), {
     sendNow: true,
     defaultTimezone: deps.settings.defaultTimezone,
-    ...(deliverSoon ? { onDeliveriesWritten: deliverSoon } : {}),
+    onDeliveriesWritten: () => deps.events?.emit('deliveries.due'),
   });
+  deps.events?.emit('deliveries.due');
+  return round;
 }
 
 export interface OpenRoundStatus {

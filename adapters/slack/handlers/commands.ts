@@ -25,7 +25,6 @@ export function registerCommandHandlers(app: App, ctx: SlackContext): void {
         locale,
         style: slackStyle,
         budgetMs: ctx.resultsBudgetMs ?? ACK_BUDGET_MS,
-        deliverSoon: ctx.deliverSoon,
         dashboardUrl: (person) => ctx.dashboardUrl?.(person) ?? null,
       });
       await ack(turn.now === null ? undefined : ephemeral(turn.now));

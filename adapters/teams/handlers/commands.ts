@@ -43,7 +43,6 @@ export function registerCommandHandlers(app: Application, ctx: TeamsContext): vo
       locale,
       style: teamsStyle,
       budgetMs: ctx.resultsBudgetMs,
-      deliverSoon: ctx.deliverSoon,
       dashboardUrl: (person: string) => ctx.dashboardUrl?.(person) ?? null,
     };
     // In a team channel everyone would see the answer: only help is given there.

@@ -85,7 +85,10 @@ async function answerRound(deps: ServiceDeps, roundId: string, people: readonly 
  */
 export async function seedDemo(deps: ServiceDeps): Promise<SeedReport> {
   const clock = new ManualClock(deps.clock.now());
-  const seedDeps: ServiceDeps = { ...deps, clock, settings: { ...deps.settings, closeGraceMs: 0 } };
+  // The seed writes history on its own clock: nothing it does is announced to the running app
+  // (a delivery loop woken by it would close and send while the past is still being written).
+  const { events: _quiet, ...live } = deps;
+  const seedDeps: ServiceDeps = { ...live, clock, settings: { ...deps.settings, closeGraceMs: 0 } };
   const random = seededRandom('pulsebot-demo');
   const people = await seedPeople(seedDeps);
   const now = deps.clock.now().toUTC();

@@ -28,7 +28,7 @@ async function findPerson(deps: ServiceDeps, by: { email?: string | undefined; p
   return doc === null ? null : personDocSchema.parse(doc);
 }
 
-export function exitSurveyRoutes(deps: ServiceDeps, deliverSoon: () => void): Route[] {
+export function exitSurveyRoutes(deps: ServiceDeps): Route[] {
   return [
     {
       method: 'POST',
@@ -55,7 +55,6 @@ export function exitSurveyRoutes(deps: ServiceDeps, deliverSoon: () => void): Ro
           if (outcome.status === 'exists') {
             throw new ApiError(409, 'EXIT_ALREADY_OPEN', 'this person already has an open exit survey; cancel it in chat with /exit-survey cancel to send another', [], { sendDate: outcome.request.sendDate });
           }
-          deliverSoon();
           const { request } = outcome;
           sendJson(res, 201, { state: 'scheduled', sendDate: request.sendDate, sendAt: request.sendAt.toISOString(), timezone: zone, expiresAt: request.expiresAt.toISOString() });
         } catch (error) {

@@ -34,7 +34,6 @@ export interface ConversationOptions {
   readonly style: CommandStyle;
   /** How long a reply may take before "on its way" is said and the reply follows (0: never wait). */
   readonly budgetMs: number;
-  readonly deliverSoon: () => void;
   /** The dashboard address for a person, or null when the dashboard is not served. */
   readonly dashboardUrl: (person: PersonKey) => string | null;
 }
@@ -138,13 +137,11 @@ async function exitReply(deps: ServiceDeps, o: ConversationOptions, intent: Extr
   try {
     if (intent.kind === 'exit-cancel') {
       const outcome = await cancelExitSurvey(deps, o.actor, target);
-      if (outcome === 'withdrawn') o.deliverSoon();
       return say(t(outcome === 'cancelled' ? 'exit.cmd.cancelled' : outcome === 'withdrawn' ? 'hr.exit.withdrawn' : 'hr.exit.nothingToCancel', { person }));
     }
     const outcome = await requestExitSurvey(deps, o.actor, { target, ...(intent.date ? { date: intent.date } : {}), ...(intent.locale ? { locale: intent.locale } : {}) });
     if (outcome.status === 'exists') return say(t('talk.exit.exists', { person, date: outcome.request.sendDate, cancel: o.style.command('exit-survey cancel') }));
     const zone = (await deps.store.people.get(target))?.timezone ?? deps.settings.defaultTimezone;
-    o.deliverSoon();
     return say(t('exit.cmd.scheduled', { person, date: outcome.request.sendDate, zone }));
   } catch (error) {
     if (isDomainError(error, 'NOT_AUTHORIZED')) return say(t('cmd.notAuthorized'));
@@ -157,8 +154,7 @@ async function exitReply(deps: ServiceDeps, o: ConversationOptions, intent: Extr
 /** Starts a round; the directory may be large, so this is said after the turn. */
 async function sendNowReply(deps: ServiceDeps, o: ConversationOptions, survey: string | undefined, t: Translator): Promise<ChatReply> {
   try {
-    const round = await sendNow(deps, o.actor, survey ?? DEFAULT_SURVEY_ID, o.deliverSoon);
-    o.deliverSoon();
+    const round = await sendNow(deps, o.actor, survey ?? DEFAULT_SURVEY_ID);
     const invited = (await deps.store.counters.roundTotals(round._id)).invited;
     const name = (await deps.store.rounds.survey(round.surveyId))?.definition.name ?? round.surveyId;
     return say(t('cmd.sendNow.started', { survey: name, invited }));

@@ -54,8 +54,8 @@ export function createApiListener(deps: ServiceDeps, options: ApiOptions): Reque
         const key = await verifyApiKey(deps, token);
         if (key === null) throw new ApiError(401, 'UNAUTHORIZED', 'the API key is wrong or revoked: check it, or create a new one with `npx pulsebot api-key create`');
         keyId = key.id;
-        if (route.scope === undefined || !key.scopes.includes(route.scope)) {
-          const needed = route.scope ?? 'admin';
+        if (!key.scopes.includes(route.scope)) {
+          const needed = route.scope;
           throw new ApiError(403, 'FORBIDDEN', `this API key may not do this: it needs the "${needed}" scope (it has ${key.scopes.join(', ')}). Create a key with it: npx pulsebot api-key create --name <name> --scope ${needed}`, [], { scope: needed });
         }
       }

@@ -14,15 +14,17 @@ export interface RouteContext {
   readonly keyId: string | null;
 }
 
-export interface Route {
+interface RouteBase {
   readonly method: Method;
   readonly path: string;
-  /** Routes are authenticated unless marked public. */
-  readonly public?: boolean;
-  /** What the calling key must be allowed to do (every authenticated route names one). */
-  readonly scope?: ApiScope;
   readonly handle: (ctx: RouteContext) => Promise<void>;
 }
+
+/**
+ * A route is either public or names the scope a key needs for it: a new route without one does
+ * not compile.
+ */
+export type Route = (RouteBase & { readonly public: true; readonly scope?: never }) | (RouteBase & { readonly public?: false; readonly scope: ApiScope });
 
 /** Exact-path routing: the API has a handful of fixed paths, so a table is all it needs. */
 export function findRoute(routes: readonly Route[], method: string, path: string): Route {

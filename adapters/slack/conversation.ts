@@ -2,7 +2,8 @@ import type { KnownBlock } from '@slack/types';
 import type { CommandStyle, ChatReply } from '../../src/core/conversation/converse.js';
 import type { Token } from '../../src/core/conversation/intent.js';
 import { wordsOf, wordToken } from '../../src/core/conversation/tokens.js';
-import { reportBlocks, reportMrkdwn, reportSectionsMrkdwn } from './summary-blocks.js';
+import { reportMrkdwn, reportSectionsMrkdwn } from './results-text.js';
+import { summaryBlocks } from './summary-blocks.js';
 import { slackPersonKey } from './slack-context.js';
 
 /**
@@ -36,5 +37,5 @@ export function slackReply(reply: ChatReply): SlackReply {
   const { report } = reply;
   // Exit results go as text sections (no title), as they always have.
   if (report.kind === 'exit') return { text: reportSectionsMrkdwn(report).join('\n\n') };
-  return { text: reportMrkdwn(report), blocks: reportBlocks(report) };
+  return { text: reportMrkdwn(report), blocks: summaryBlocks(report) };
 }

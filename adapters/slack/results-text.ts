@@ -32,6 +32,3 @@ export function summarySections(text: ReportLayout): string[] {
 export function reportMrkdwn(text: ReportLayout): string {
   return summarySections(text).join('\n\n');
 }
-
-/** The weekly summary as one mrkdwn message. */
-export const resultsMrkdwn = reportMrkdwn;

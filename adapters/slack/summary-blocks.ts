@@ -1,8 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { escapeMrkdwn, sectionMrkdwn, type ReportLayout } from './results-text.js';
 
-export { reportMrkdwn, reportSectionsMrkdwn } from './results-text.js';
-
 /** Block Kit allows 50 blocks in a message (100 in App Home). */
 export const MESSAGE_BLOCK_LIMIT = 50;
 const HEADER_LIMIT = 150;
@@ -21,6 +19,3 @@ export function summaryBlocks(text: ReportLayout, limit = MESSAGE_BLOCK_LIMIT): 
   if (text.footer !== null) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `:lock: ${escapeMrkdwn(text.footer)}` }] });
   return blocks;
 }
-
-/** Any report of the door as Block Kit. */
-export const reportBlocks = summaryBlocks;

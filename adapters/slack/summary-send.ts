@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { MessageRef, Recipient, SummaryMessage } from '../../src/ports/chat-platform.js';
 import type { Logger } from '../../src/ports/logger.js';
 import type { SlackClients } from './slack-clients.js';
-import { resultsMrkdwn } from './results-text.js';
+import { reportMrkdwn } from './results-text.js';
 import { summaryBlocks } from './summary-blocks.js';
 
 /**
@@ -12,7 +12,7 @@ import { summaryBlocks } from './summary-blocks.js';
  * the summary was delivered and must not be sent again.
  */
 export async function sendSlackSummary(clients: SlackClients, client: WebClient, recipient: Recipient, message: SummaryMessage, logger: Logger): Promise<MessageRef> {
-  const fallback = `${message.text.notification}\n\n${resultsMrkdwn(message.text)}`.slice(0, 39_000);
+  const fallback = `${message.text.notification}\n\n${reportMrkdwn(message.text)}`.slice(0, 39_000);
   const posted = await clients.paced(recipient.tenant, () =>
     client.chat.postMessage({ channel: recipient.userId, text: fallback, blocks: summaryBlocks(message.text), unfurl_links: false }),
   );

@@ -33,8 +33,9 @@ async function answer(ctx: TeamsContext, context: TurnContext, data: AnswerData,
   const question = round === null ? undefined : roundQuestions(round).find((q) => q.id === data.q);
   // Only the person the card was sent to is warned (the card is redrawn for them); a card sent
   // before tags goes straight to the answer service, which applies the old rules.
-  const own = data.g !== undefined && deps.store.ledger.promptTagMatches(data.t, actor.key, data.g);
-  const comment = own && question?.kind === 'text' && data.raw !== undefined ? decideTeamsComment(rawData, data.raw, locale, ctx.deps.names?.namesFor(actor.key) ?? []) : null;
+  const isComment = question?.kind === 'text' && data.raw !== undefined;
+  const own = isComment && data.g !== undefined && deps.store.ledger.promptTagMatches(data.t, actor.key, data.g);
+  const comment = own && data.raw !== undefined ? decideTeamsComment(rawData, data.raw, locale, ctx.deps.names?.namesFor(actor.key) ?? []) : null;
   if (comment?.kind === 'warn' && round !== null) return withCommentWarning(await currentCard(deps, round, actor.key, data.t, data.g ?? '', locale), data.q, data.raw ?? '', comment.findings, locale);
   const given = comment?.kind === 'send' ? comment.text : data.raw;
   let note: MessageKey | null = null;

@@ -14,6 +14,34 @@ const teamsSdks = {
   message: 'Only adapters/teams may import the Teams SDKs (teams-ai, botbuilder).',
 };
 
+/**
+ * The front door (issue #16): adapters, the HR API, the CLI and the jobs reach the core only
+ * through `src/pulse` (plus `src/domain` types, `src/ports`, `src/lib` and the adapters' own
+ * config types). Never the use cases, the store, MongoDB, the composition root, or an adapter.
+ */
+const throughTheDoor = [
+  { group: ['mongodb'], message: 'Go through the door (src/pulse): MongoDB is the core\'s business.' },
+  {
+    regex: '(^|/)(services|store|core|embedded-db|metrics)/',
+    message: 'Go through the door (src/pulse/index.ts): use cases and the store are behind it. Add what you need to createPulse.',
+  },
+  { regex: '^(\\.\\./)+(src/)?(delivery-loop|logger|config)\\.js$', message: 'Go through the door (src/pulse): the composition root wires these.' },
+  { regex: '(^|/)app/', message: 'Only the composition root (app/) knows the whole app; it passes you what you need.' },
+  { regex: '(^|/)adapters/', message: 'Only the composition root (app/) imports adapters.' },
+];
+
+/** What the core itself may not reach: the composition root and the adapters (they depend on it, never the reverse). */
+const insideOut = [
+  { regex: '(^|/)app/', message: 'The core does not know the composition root.' },
+  { regex: '(^|/)adapters/', message: 'The core does not import adapters: it talks to them through src/ports.' },
+];
+
+/** Adapters never import one another: shared rendering lives in adapters/cards (Adaptive Cards), views come from the door. */
+const otherAdapters = (self) => ({
+  regex: `(^|/)(${['slack', 'teams', 'web', 'cards'].filter((name) => name !== self && !(self !== 'cards' && name === 'cards')).join('|')})/`,
+  message: `adapters/${self} must not import another adapter: take a view model from the door (src/pulse), or the shared card renderer (adapters/cards).`,
+});
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', '.cache/', 'coverage/'] },
   js.configs.recommended,
@@ -35,17 +63,41 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/**/*.ts'],
+    files: ['app/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: chatSdks }] },
   },
   {
-    files: ['adapters/**/*.ts', 'jobs/**/*.ts', 'test/**/*.ts'],
-    ignores: ['adapters/teams/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [teamsSdks] }] },
+    files: ['src/**/*.ts'],
+    ignores: ['src/api/**', 'src/cli/**', 'src/domain/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...chatSdks, ...insideOut] }] },
+  },
+  {
+    files: ['src/api/**/*.ts', 'src/cli/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...chatSdks, ...throughTheDoor] }] },
+  },
+  {
+    files: ['jobs/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [chatSdks[0], teamsSdks, ...throughTheDoor] }] },
+  },
+  {
+    files: ['adapters/slack/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [teamsSdks, chatSdks[2], ...throughTheDoor, otherAdapters('slack')] }] },
   },
   {
     files: ['adapters/teams/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [chatSdks[0], chatSdks[2]] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [chatSdks[0], chatSdks[2], ...throughTheDoor, otherAdapters('teams')] }] },
+  },
+  {
+    files: ['adapters/web/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...chatSdks, ...throughTheDoor, otherAdapters('web')] }] },
+  },
+  {
+    files: ['adapters/cards/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...chatSdks, ...throughTheDoor, otherAdapters('cards')] }] },
+  },
+  {
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [teamsSdks] }] },
   },
   {
     files: ['src/domain/**/*.ts'],

@@ -6,7 +6,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { createApp } from '../src/app.js';
+import { createApp } from '../app/create-app.js';
 import { loadConfig } from '../src/config.js';
 import { ManualClock } from '../src/ports/clock.js';
 import { ANSWER_COLLECTIONS } from '../src/store/database.js';

@@ -8,7 +8,7 @@
  *
  * `--timings test` (the default) runs `test/support/child-app.ts`: the real app with the schedule
  * ticked every 250 ms and the crash lease and Slack's report window cut to seconds, so a run
- * settles in a minute; `--timings production` runs `src/main.ts` (agenda's 1-minute tick, a
+ * settles in a minute; `--timings production` runs `app/main.ts` (agenda's 1-minute tick, a
  * 10-minute lease), where the same settling takes about ten minutes per kill.
  */
 import { PROMPT_EVENT_TYPE } from '../adapters/slack/action-value.js';

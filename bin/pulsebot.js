@@ -5,5 +5,5 @@ import process from 'node:process';
 import { register } from 'tsx/esm/api';
 
 register();
-const { runCli } = await import('../src/cli/main.ts');
+const { runCli } = await import('../app/cli.ts');
 process.exitCode = await runCli(process.argv.slice(2), process.env);

@@ -1,7 +1,6 @@
 import type { Agenda, Job } from 'agenda';
 import { z } from 'zod';
-import type { ServiceDeps } from '../src/services/deps.js';
-import { applyRetention } from '../src/services/retention.js';
+import type { Pulse } from '../src/pulse/index.js';
 import { JOBS } from './job-names.js';
 import { BadJobPayload, DEFAULT_RETRIES, retryPolicy, type RetryOptions } from './retry-policy.js';
 
@@ -12,7 +11,7 @@ export const retentionPayloadSchema = z.object({ months: z.number().int().min(1)
  * deliveries. A failure is retried with backoff; a payload that does not parse fails once (one
  * log line, through the scheduler's `fail` handler) and is not retried.
  */
-export function defineRetentionJob(agenda: Agenda, deps: ServiceDeps, retry: RetryOptions = DEFAULT_RETRIES): void {
+export function defineRetentionJob(agenda: Agenda, pulse: Pulse, retry: RetryOptions = DEFAULT_RETRIES): void {
   agenda.define(
     JOBS.retention,
     async (job: Job<unknown>) => {
@@ -21,7 +20,7 @@ export function defineRetentionJob(agenda: Agenda, deps: ServiceDeps, retry: Ret
         const issue = payload.error.issues[0];
         throw new BadJobPayload(`${issue?.path.join('.') || 'data'}: ${issue?.message ?? 'invalid'}; it is not retried (the scheduler rewrites it from PULSE_RETENTION_MONTHS at the next start)`);
       }
-      await applyRetention(deps, payload.data.months);
+      await pulse.jobs.retention(payload.data.months);
     },
     { backoff: retryPolicy(retry) },
   );

@@ -1,12 +1,10 @@
 import { MongoBackend } from '@agendajs/mongo-backend';
 import { Agenda } from 'agenda';
-import type { Db } from 'mongodb';
-import type { DeliveryLoop } from '../src/delivery-loop.js';
-import type { ServiceDeps } from '../src/services/deps.js';
+import type { Pulse } from '../src/pulse/index.js';
 import { JOBS } from './job-names.js';
 import { defineRetentionJob } from './retention-job.js';
 import type { RetryOptions } from './retry-policy.js';
-import { defineSummaryJob, SUMMARY_JOB, type SummaryJobOptions } from './summary-job.js';
+import { defineSummaryJob, SUMMARY_JOB } from './summary-job.js';
 import { defineTickJob } from './tick-job.js';
 
 export interface Scheduler {
@@ -22,7 +20,7 @@ export interface SchedulerOptions {
   /** Backoff for failed jobs (the tests shorten it). */
   readonly retry?: RetryOptions;
   /** Weekly summaries to leaders and HR; without it none are sent. */
-  readonly summaries?: SummaryJobOptions;
+  readonly summaries: boolean;
   /** How often agenda looks for due jobs (ms; default 10 s; the tests shorten it). */
   readonly pollMs?: number;
 }
@@ -32,25 +30,25 @@ export interface SchedulerOptions {
  * MongoDB its locks let several pulsebot processes run side by side; each job is also safe to run
  * twice, since every write it makes is idempotent.
  */
-export function createScheduler(db: Db, deps: ServiceDeps, loop: DeliveryLoop, options: SchedulerOptions): Scheduler {
+export function createScheduler(pulse: Pulse, options: SchedulerOptions): Scheduler {
   const agenda = new Agenda({
-    backend: new MongoBackend({ mongo: db, collection: 'agenda_jobs' }),
+    backend: new MongoBackend({ mongo: pulse.jobs.database, collection: 'agenda_jobs' }),
     processEvery: options.pollMs ?? 10_000,
     defaultLockLifetime: 10 * 60_000,
   });
-  const logger = deps.logger.child({ component: 'scheduler' });
+  const logger = pulse.logger.child({ component: 'scheduler' });
   // agenda reports a failed lock or poll (the database away for a moment) as an 'error' event:
   // without a listener Node would end the process; the next poll simply tries again.
   agenda.on('error', (error: Error) => logger.warn({}, `scheduler could not reach its jobs (retrying at the next poll): ${error.message}`));
-  agenda.on('success', (job: { attrs: { name: string } }) => deps.metrics?.jobRun(job.attrs.name, 'ok'));
+  agenda.on('success', (job: { attrs: { name: string } }) => pulse.metrics?.jobRun(job.attrs.name, 'ok'));
   agenda.on('fail', (error: Error, job: { attrs: { name: string } }) => {
-    deps.metrics?.jobRun(job.attrs.name, 'failed');
+    pulse.metrics?.jobRun(job.attrs.name, 'failed');
     if (error.name === 'BadJobPayload') logger.error({ job: job.attrs.name }, `job has a bad payload and failed: ${error.message}`);
     else logger.warn({ job: job.attrs.name }, `job failed (retried with backoff): ${error.message}`);
   });
-  defineTickJob(agenda, loop);
-  defineRetentionJob(agenda, deps, options.retry);
-  if (options.summaries) defineSummaryJob(agenda, deps, options.summaries);
+  defineTickJob(agenda, pulse);
+  defineRetentionJob(agenda, pulse, options.retry);
+  if (options.summaries) defineSummaryJob(agenda, pulse);
   return {
     async start() {
       await agenda.start();

@@ -1,4 +1,4 @@
-import { ConfigError } from './config-error.js';
+import { ConfigError } from './lib/config-error.js';
 
 const MIN_TOKEN_LENGTH = 16;
 

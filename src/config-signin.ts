@@ -1,4 +1,4 @@
-import { ConfigError } from './config-error.js';
+import { ConfigError } from './lib/config-error.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from './config-error.js';
+import { ConfigError } from './lib/config-error.js';
 
 /** How the Slack adapter runs, decided by which variables are set. */
 export type SlackConfig =

@@ -1,4 +1,4 @@
-import { ConfigError } from './config-error.js';
+import { ConfigError } from './lib/config-error.js';
 import { DEFAULT_SUMMARY_SCHEDULE, type SummarySchedule } from './domain/summary/summary-schedule.js';
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;

@@ -1,4 +1,4 @@
-import { ConfigError } from './config-error.js';
+import { ConfigError } from './lib/config-error.js';
 
 /** The Bot Framework's own endpoint settings, overridable for sovereign clouds (and the tests' fakes). */
 export const BOT_FRAMEWORK_ENDPOINT_VARIABLES = [

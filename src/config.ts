@@ -3,7 +3,7 @@ import { DEFAULT_MIN_GROUP_SIZE, MIN_GROUP_SIZE_FLOOR } from './domain/anonymity
 import { LOCALES } from './domain/i18n/locale.js';
 import { isValidZone } from './domain/schedule.js';
 import { parsePlatformUserRef, type PlatformUserRef } from './domain/roles.js';
-import { ConfigError } from './config-error.js';
+import { ConfigError } from './lib/config-error.js';
 import { loadSignInConfig } from './config-signin.js';
 import { loadSlackConfig } from './config-slack.js';
 import { loadMetricsConfig } from './config-metrics.js';

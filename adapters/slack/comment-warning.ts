@@ -1,7 +1,8 @@
 import type { InputBlock, KnownBlock, Block, ModalView } from '@slack/types';
 import { z } from 'zod';
-import { checkComment, FINDING_KINDS, type Finding } from '../../src/domain/privacy/comment-check.js';
-import { translator, type Translator } from '../../src/domain/i18n/translate.js';
+import { checkComment, type Finding } from '../../src/domain/privacy/comment-check.js';
+import { findingLines } from '../../src/domain/privacy/finding-lines.js';
+import { translator } from '../../src/domain/i18n/translate.js';
 import type { Locale } from '../../src/domain/i18n/locale.js';
 import type { MessageKey } from '../../src/domain/i18n/en.js';
 
@@ -30,22 +31,6 @@ const choiceSchema = z.object({
 });
 
 export type CommentDecision = { readonly kind: 'send'; readonly text: string } | { readonly kind: 'warn'; readonly view: ModalView };
-
-const KIND_KEY: Record<Finding['kind'], MessageKey> = {
-  name: 'privacy.kind.name',
-  mention: 'privacy.kind.mention',
-  email: 'privacy.kind.email',
-  phone: 'privacy.kind.phone',
-  date: 'privacy.kind.date',
-};
-
-/** "E-mail addresses: “a@b.no”, “c@d.se”", one line per kind found. */
-export function findingLines(findings: readonly Finding[], t: Translator): string[] {
-  return FINDING_KINDS.flatMap((kind) => {
-    const texts = [...new Set(findings.filter((f) => f.kind === kind).map((f) => `“${f.text}”`))];
-    return texts.length === 0 ? [] : [`${t(KIND_KEY[kind])}: ${texts.join(', ')}`];
-  });
-}
 
 /**
  * What to do with a submitted comment: send it (cleaned when the person chose so), or show the

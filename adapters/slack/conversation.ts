@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
-import type { CommandStyle, ChatReply } from '../../src/core/conversation/converse.js';
-import type { Token } from '../../src/core/conversation/intent.js';
-import { wordsOf, wordToken } from '../../src/core/conversation/tokens.js';
+import type { CommandStyle, ChatReply } from '../../src/pulse/index.js';
+import type { Token } from '../../src/pulse/index.js';
+import { wordsOf, wordToken } from '../../src/pulse/index.js';
 import { reportMrkdwn, reportSectionsMrkdwn } from './results-text.js';
 import { summaryBlocks } from './summary-blocks.js';
 import { slackPersonKey } from './slack-context.js';

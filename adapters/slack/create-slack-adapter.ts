@@ -2,7 +2,6 @@ import type { RequestListener } from 'node:http';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config-slack.js';
 import type { ChatPlatform } from '../../src/ports/chat-platform.js';
-import { directorySyncDue, syncDirectory } from '../../src/services/sync-directory.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerAnswerHandlers } from './handlers/answers.js';
 import { registerCommandHandlers } from './handlers/commands.js';
@@ -13,7 +12,7 @@ import { malformedPayloadHandler } from './malformed-payload.js';
 import { installFailurePage } from './install-failure.js';
 import { notFoundOutsideBolt } from './unknown-paths.js';
 import { reportsRecordedFirst } from './reports-first.js';
-import { mongoInstallationStore } from './installation-store.js';
+import { slackInstallationStore } from './installation-store.js';
 import { createSlackClients } from './slack-clients.js';
 import type { SlackContext } from './slack-context.js';
 import { slackDirectory } from './slack-directory.js';
@@ -50,8 +49,8 @@ export interface SlackAdapterOptions {
 
 /** Builds the Bolt app for the configured mode and wires pulsebot's handlers into it. */
 export async function createSlackAdapter(config: SlackConfig, ctx: SlackContext, options: SlackAdapterOptions): Promise<SlackAdapter> {
-  const logger = boltLogger(ctx.deps.logger.child({ adapter: 'slack' }));
-  const installations = mongoInstallationStore(ctx.deps.store.database, config.common.allowedTeams);
+  const logger = boltLogger(ctx.pulse.logger.child({ adapter: 'slack' }));
+  const installations = slackInstallationStore(ctx.pulse.platformState.slackInstallations, config.common.allowedTeams);
   const clients = createSlackClients(
     config,
     async (teamId) => {
@@ -63,10 +62,10 @@ export async function createSlackAdapter(config: SlackConfig, ctx: SlackContext,
         return null;
       }
     },
-    { messagesPerSecond: options.messagesPerSecond, retries: options.retries ?? 10, onRateLimited: () => ctx.deps.metrics?.rateLimited('slack') },
+    { messagesPerSecond: options.messagesPerSecond, retries: options.retries ?? 10, onRateLimited: () => ctx.pulse.metrics?.rateLimited('slack') },
   );
   // A signed body Bolt cannot read is answered 400, not Bolt's 500 (see malformed-payload.ts).
-  const malformed = malformedPayloadHandler(ctx.deps.logger.child({ adapter: 'slack' }));
+  const malformed = malformedPayloadHandler(ctx.pulse.logger.child({ adapter: 'slack' }));
   const common = { logger, logLevel: LogLevel.WARN, clientOptions: clients.options, deferInitialization: true } as const;
 
   let receiver: HTTPReceiver | null = null;
@@ -92,7 +91,7 @@ export async function createSlackAdapter(config: SlackConfig, ctx: SlackContext,
         redirectUriPath: '/slack/oauth_redirect',
         directInstall: true,
         clientOptions: clients.options,
-        callbackOptions: { failure: installFailurePage(ctx.deps.settings.defaultLocale, '/slack/install') },
+        callbackOptions: { failure: installFailurePage(ctx.pulse.settings.defaultLocale, '/slack/install') },
       },
     });
     app = new App({ ...common, receiver });
@@ -105,7 +104,7 @@ export async function createSlackAdapter(config: SlackConfig, ctx: SlackContext,
   registerHomeAndEvents(app, ctx);
   registerPromptPosted(app, ctx);
   app.error(async (error) => {
-    ctx.deps.logger.error({ adapter: 'slack', code: error.code ?? 'unknown' }, error.message);
+    ctx.pulse.logger.error({ adapter: 'slack', code: error.code ?? 'unknown' }, error.message);
     return Promise.resolve();
   });
 
@@ -117,21 +116,21 @@ export async function createSlackAdapter(config: SlackConfig, ctx: SlackContext,
 
   const syncNow = async (force: boolean): Promise<void> => {
     for (const teamId of await teams()) {
-      if (!force && !(await directorySyncDue(ctx.deps, 'slack', teamId))) continue;
+      if (!force && !(await ctx.pulse.directory.syncDue('slack', teamId))) continue;
       const client = await clients.client(teamId);
       if (client === null) continue;
-      await syncDirectory(ctx.deps, slackDirectory(client, teamId, config.common));
+      await ctx.pulse.directory.sync(slackDirectory(client, teamId, config.common));
     }
   };
   // One sync at a time: two overlapping syncs would each mark the other's people as unseen.
   let syncs: Promise<void> = Promise.resolve();
 
   return {
-    platform: createSlackPlatform(clients, ctx.deps.logger.child({ adapter: 'slack' }), options.confirmationWindowMs ?? SLACK_CONFIRMATION_WINDOW_MS),
+    platform: createSlackPlatform(clients, ctx.pulse.logger.child({ adapter: 'slack' }), options.confirmationWindowMs ?? SLACK_CONFIRMATION_WINDOW_MS),
     // Reports of posted prompts are recorded before they are answered (reports-first.ts).
     requestListener:
       receiver && config.mode !== 'socket'
-        ? reportsRecordedFirst(notFoundOutsideBolt(receiver.requestListener), config.signingSecret, (body) => recordPromptReport(ctx, body), ctx.deps.logger.child({ adapter: 'slack' }))
+        ? reportsRecordedFirst(notFoundOutsideBolt(receiver.requestListener), config.signingSecret, (body) => recordPromptReport(ctx, body), ctx.pulse.logger.child({ adapter: 'slack' }))
         : null,
     async start() {
       if (config.mode === 'socket') await app.start();

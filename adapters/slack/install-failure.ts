@@ -3,7 +3,7 @@ import { ErrorCode, type CallbackOptions } from '@slack/oauth';
 import type { MessageKey } from '../../src/domain/i18n/en.js';
 import { resolveLocale, type Locale } from '../../src/domain/i18n/locale.js';
 import { translator } from '../../src/domain/i18n/translate.js';
-import { escapeMarkup } from '../../src/services/escape-markup.js';
+import { escapeMarkup } from '../../src/lib/escape-markup.js';
 
 /** The code of the error a workspace outside SLACK_ALLOWED_TEAMS is refused with. */
 export const WORKSPACE_NOT_ALLOWED = 'pulsebot_workspace_not_allowed';

@@ -1,5 +1,5 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/oauth';
-import type { Database } from '../../src/store/database.js';
+import type { InstallationRecords } from '../../src/ports/platform-state.js';
 import { WorkspaceNotAllowedError } from './install-failure.js';
 
 function keyOf(query: { isEnterpriseInstall?: boolean; enterpriseId?: string | undefined; teamId?: string | undefined }): string {
@@ -9,12 +9,11 @@ function keyOf(query: { isEnterpriseInstall?: boolean; enterpriseId?: string | u
 }
 
 /**
- * Slack OAuth installations in MongoDB (`installations`), one per workspace or org. They hold
+ * Slack OAuth installations, kept by the core (`installations`), one per workspace or org. They hold
  * bot tokens, so the database must be protected like any secret store; the tokens' scopes do
  * not include reading DMs, so a stolen token cannot read the prompts' answer links back.
  */
-export function mongoInstallationStore(database: Database, allowed: readonly string[] | null = null): InstallationStore & { teams(): Promise<string[]> } {
-  const installations = database.collections.installations;
+export function slackInstallationStore(installations: InstallationRecords, allowed: readonly string[] | null = null): InstallationStore & { teams(): Promise<string[]> } {
   // An installation stored before SLACK_ALLOWED_TEAMS listed only this organisation's workspaces
   // stays in MongoDB; it must not keep serving events or feeding the directory.
   const isAllowed = (ids: readonly (string | undefined)[]): boolean =>
@@ -30,24 +29,24 @@ export function mongoInstallationStore(database: Database, allowed: readonly str
         enterpriseId: installation.enterprise?.id,
         teamId: installation.team?.id,
       });
-      await installations.updateOne({ _id: key }, { $set: { installation: JSON.stringify(installation), updatedAt: new Date() } }, { upsert: true });
+      await installations.save(key, JSON.stringify(installation));
     },
     async fetchInstallation(query: InstallationQuery<boolean>) {
       if (!isAllowed([query.teamId, query.enterpriseId])) {
         throw new WorkspaceNotAllowedError(`Slack workspace ${keyOf(query)} is not in SLACK_ALLOWED_TEAMS; refused`);
       }
-      const doc = await installations.findOne({ _id: keyOf(query) });
-      if (doc === null) throw new Error(`no Slack installation for ${keyOf(query)}`);
-      return JSON.parse(doc.installation) as Installation<'v1' | 'v2', boolean>;
+      const stored = await installations.get(keyOf(query));
+      if (stored === null) throw new Error(`no Slack installation for ${keyOf(query)}`);
+      return JSON.parse(stored) as Installation<'v1' | 'v2', boolean>;
     },
     async deleteInstallation(query: InstallationQuery<boolean>) {
-      await installations.deleteOne({ _id: keyOf(query) });
+      await installations.remove(keyOf(query));
     },
     async teams() {
-      const docs = await installations.find({ _id: { $regex: '^slack:team:' } }).toArray();
+      const docs = await installations.withPrefix('slack:team:');
       return docs
-        .filter((d) => isAllowed([d._id.slice('slack:team:'.length), (JSON.parse(d.installation) as Installation).enterprise?.id]))
-        .map((d) => d._id.slice('slack:team:'.length));
+        .filter((d) => isAllowed([d.key.slice('slack:team:'.length), (JSON.parse(d.installation) as Installation).enterprise?.id]))
+        .map((d) => d.key.slice('slack:team:'.length));
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { ReportSection, ReportView } from '../../src/core/conversation/report.js';
+import type { ReportSection, ReportView } from '../../src/pulse/index.js';
 
 /** Section text limit of Block Kit. */
 const SECTION_LIMIT = 3000;

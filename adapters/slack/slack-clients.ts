@@ -1,6 +1,6 @@
 import { WebClient, WebClientEvent, type WebClientOptions } from '@slack/web-api';
 import type { SlackConfig } from '../../src/config-slack.js';
-import { perSecond, sendSchedule, type SendSchedule } from '../../src/pacing/send-schedule.js';
+import { perSecond, sendSchedule, type SendSchedule } from '../../src/lib/send-schedule.js';
 
 /** Finds the bot token for a workspace (OAuth installs); single-workspace mode has one token. */
 export type TokenLookup = (teamId: string) => Promise<string | null>;

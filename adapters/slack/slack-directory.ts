@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { matchLocale } from '../../src/domain/i18n/locale.js';
 import { isValidZone } from '../../src/domain/schedule.js';
-import type { DirectoryEntry, DirectorySource } from '../../src/services/sync-directory.js';
+import type { DirectoryEntry, DirectorySource } from '../../src/pulse/index.js';
 
 /** The fields of a Slack user object the directory reads, checked. */
 export const slackUserSchema = z.object({

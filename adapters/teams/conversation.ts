@@ -1,11 +1,11 @@
 import type { TurnContext } from 'botbuilder';
-import type { ChatReply, CommandStyle } from '../../src/core/conversation/converse.js';
-import type { Token } from '../../src/core/conversation/intent.js';
-import type { ReportView } from '../../src/core/conversation/report.js';
-import { MAX_COMMAND_CHARS, wordToken } from '../../src/core/conversation/tokens.js';
+import type { ChatReply, CommandStyle } from '../../src/pulse/index.js';
+import type { Token } from '../../src/pulse/index.js';
+import type { ReportView } from '../../src/pulse/index.js';
+import { MAX_COMMAND_CHARS, wordToken } from '../../src/pulse/index.js';
 import { translator } from '../../src/domain/i18n/translate.js';
 import type { Locale } from '../../src/domain/i18n/locale.js';
-import { cardActivity, type AdaptiveCardJson } from './prompt-card.js';
+import { cardActivity, type AdaptiveCardJson } from '../cards/prompt-card.js';
 import { resultsCard } from './summary-card.js';
 import { teamsPersonKey, type TeamsContext } from './teams-context.js';
 

@@ -2,11 +2,9 @@ import type { RequestListener } from 'node:http';
 import { Application } from '@microsoft/teams-ai';
 import type { TeamsConfig } from '../../src/config-teams.js';
 import type { ChatPlatform } from '../../src/ports/chat-platform.js';
-import type { ServiceDeps } from '../../src/services/deps.js';
-import { TtlCache } from '../../src/store/ttl-cache.js';
-import { directorySyncDue, syncDirectory } from '../../src/services/sync-directory.js';
+import type { Pulse } from '../../src/pulse/index.js';
+import { TtlCache } from '../../src/lib/ttl-cache.js';
 import { botAppId, createBotAdapter } from './bot-auth.js';
-import { TeamsConversations } from './conversations.js';
 import { registerAnswerHandlers } from './handlers/answers.js';
 import { registerCommandHandlers } from './handlers/commands.js';
 import { registerInstallHandlers } from './handlers/install.js';
@@ -40,8 +38,8 @@ export interface TeamsAdapterOptions {
 }
 
 /** Builds the teams-ai Application on botbuilder and wires pulsebot's handlers into it. */
-export function createTeamsAdapter(config: TeamsConfig, deps: ServiceDeps, options: TeamsAdapterOptions = {}): TeamsAdapterHandle {
-  const logger = deps.logger.child({ adapter: 'teams' });
+export function createTeamsAdapter(config: TeamsConfig, pulse: Pulse, options: TeamsAdapterOptions = {}): TeamsAdapterHandle {
+  const logger = pulse.logger.child({ adapter: 'teams' });
   if (config.mode === 'local') {
     logger.warn({}, 'Teams local mode (TEAMS_LOCAL=1): /api/messages accepts activities WITHOUT authentication; use it only with the Bot Framework Emulator');
   }
@@ -49,17 +47,17 @@ export function createTeamsAdapter(config: TeamsConfig, deps: ServiceDeps, optio
   const appId = botAppId(config);
   let syncs: Promise<void> = Promise.resolve();
   const ctx: TeamsContext = {
-    deps,
+    pulse,
     adapter,
     appId,
     audience: config.endpoints.ToChannelFromBotOAuthScope ?? null,
-    conversations: new TeamsConversations(deps.store.database.db),
-    pacer: new TeamsPacer({ ...config.pacing, retries: options.retries ?? 6, baseDelayMs: options.retryBaseMs ?? 1000, onThrottled: () => deps.metrics?.rateLimited('teams') }),
+    conversations: pulse.platformState.teamsConversations,
+    pacer: new TeamsPacer({ ...config.pacing, retries: options.retries ?? 6, baseDelayMs: options.retryBaseMs ?? 1000, onThrottled: () => pulse.metrics?.rateLimited('teams') }),
     defaultTenant: config.mode === 'bot' && config.tenantId ? config.tenantId : 'local',
     allowedTenants: config.mode === 'bot' ? new Set(config.allowedTenants) : null,
     syncTenant(tenant) {
       // One sync at a time: two overlapping syncs would each mark the other's people as unseen.
-      const next = syncs.catch(() => undefined).then(async () => void (await syncDirectory(deps, teamsDirectory(ctx, tenant))));
+      const next = syncs.catch(() => undefined).then(async () => void (await pulse.directory.sync(teamsDirectory(ctx, tenant))));
       syncs = next;
       return next;
     },
@@ -88,7 +86,7 @@ export function createTeamsAdapter(config: TeamsConfig, deps: ServiceDeps, optio
     }),
     async syncDirectories(force = false) {
       for (const tenant of await ctx.conversations.tenants()) {
-        if (!force && !(await directorySyncDue(deps, 'teams', tenant))) continue;
+        if (!force && !(await pulse.directory.syncDue('teams', tenant))) continue;
         await ctx.syncTenant(tenant);
       }
     },

@@ -1,5 +1,5 @@
 import type { TeamsPacing } from '../../src/config-teams.js';
-import { perSecond, sendSchedule, type SendSchedule } from '../../src/pacing/send-schedule.js';
+import { perSecond, sendSchedule, type SendSchedule } from '../../src/lib/send-schedule.js';
 
 /** HTTP statuses the Bot Connector asks a bot to retry after (throttled, conflict, gateway). */
 const RETRYABLE = new Set([429, 412, 502, 504]);

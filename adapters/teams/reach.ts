@@ -1,7 +1,7 @@
 import type { ConversationReference, TurnContext } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
 import { UNREACHABLE, UnreachableError, type Recipient } from '../../src/ports/chat-platform.js';
-import type { PersonalConversation, StoredReference } from './conversations.js';
+import type { PersonalConversation, StoredReference } from '../../src/ports/platform-state.js';
 import { teamsPersonKey, type TeamsContext } from './teams-context.js';
 
 export { UNREACHABLE };
@@ -39,10 +39,10 @@ export async function inConversation<T>(ctx: TeamsContext, stored: StoredReferen
  */
 export async function personalConversation(ctx: TeamsContext, recipient: Recipient): Promise<PersonalConversation> {
   const key = teamsPersonKey(recipient.tenant, recipient.userId);
-  const stored = await ctx.conversations.personal.findOne({ _id: key });
+  const stored = await ctx.conversations.personal(key);
   if (stored !== null) return stored;
   const member = await ctx.conversations.member(recipient.tenant, recipient.userId);
-  const team = member === null ? null : await ctx.conversations.teams.findOne({ _id: { $in: member.teams }, tenant: recipient.tenant });
+  const team = member === null ? null : await ctx.conversations.anyTeam(member.teams, recipient.tenant);
   if (member === null || team === null) throw new TeamsUnreachableError();
   let conversationId: string | null = null;
   const audience = ctx.audience ?? AuthenticationConstants.ToChannelFromBotOAuthScope;

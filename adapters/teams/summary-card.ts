@@ -1,6 +1,6 @@
 import type { ChartImage } from '../../src/domain/summary/summary-model.js';
 import type { SummarySection } from '../../src/domain/summary/summary-text.js';
-import { cardActivity, MAX_CARD_BYTES, type AdaptiveCardJson } from './prompt-card.js';
+import { cardActivity, MAX_CARD_BYTES, type AdaptiveCardJson } from '../cards/prompt-card.js';
 
 type Element = Record<string, unknown>;
 

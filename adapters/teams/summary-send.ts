@@ -1,6 +1,6 @@
 import { translator } from '../../src/domain/i18n/translate.js';
 import type { MessageRef, Recipient, SummaryMessage } from '../../src/ports/chat-platform.js';
-import { cardActivity } from './prompt-card.js';
+import { cardActivity } from '../cards/prompt-card.js';
 import { inConversation, personalConversation } from './reach.js';
 import { chartActivity, resultsCard } from './summary-card.js';
 import type { TeamsContext } from './teams-context.js';
@@ -20,7 +20,7 @@ export async function sendTeamsSummary(ctx: TeamsContext, recipient: Recipient, 
     ctx.pacer.send(recipient.tenant, chat.conversationId, () => inConversation(ctx, chat, (context) => context.sendActivity(activity), chat.memberId));
   const sent = await send(cardActivity(built.card, notification));
   if (!sent?.id) throw new Error('the Bot Connector returned no activity id');
-  const log = ctx.deps.logger.child({ adapter: 'teams', tenant: recipient.tenant });
+  const log = ctx.pulse.logger.child({ adapter: 'teams', tenant: recipient.tenant });
   if (built.droppedSections > 0) log.warn({ dropped: built.droppedSections }, 'summary card cut to stay under the Teams message size limit');
   if (message.chart !== null && !built.chartInCard) {
     try {

@@ -1,20 +1,19 @@
 import type { TeamsAdapter } from '@microsoft/teams-ai';
-import { resolveLocale, type Locale } from '../../src/domain/i18n/locale.js';
-import type { ServiceDeps } from '../../src/services/deps.js';
-import { personKey } from '../../src/store/people-repo.js';
-import type { TtlCache } from '../../src/store/ttl-cache.js';
-import type { TeamsConversations } from './conversations.js';
+import type { Locale } from '../../src/domain/i18n/locale.js';
+import { personKey, type Pulse } from '../../src/pulse/index.js';
+import type { TtlCache } from '../../src/lib/ttl-cache.js';
+import type { TeamsConversationStore } from '../../src/ports/platform-state.js';
 import type { TeamsPacer } from './pacing.js';
 
 /** What the Teams handlers and the platform share. */
 export interface TeamsContext {
-  readonly deps: ServiceDeps;
+  readonly pulse: Pulse;
   readonly adapter: TeamsAdapter;
   /** The bot's app id ('' in local mode). */
   readonly appId: string;
   /** The OAuth scope of outbound calls (ToChannelFromBotOAuthScope), null for the public cloud's. */
   readonly audience: string | null;
-  readonly conversations: TeamsConversations;
+  readonly conversations: TeamsConversationStore;
   readonly pacer: TeamsPacer;
   /** The tenant used when an activity names none (the Emulator, local mode). */
   readonly defaultTenant: string;
@@ -36,7 +35,6 @@ export function teamsPersonKey(tenant: string, aadObjectId: string): string {
 }
 
 /** The language to speak to a person in: theirs from the directory, else Teams' locale, else the default. */
-export async function localeOf(ctx: TeamsContext, key: string, teamsLocale?: string | null): Promise<Locale> {
-  const person = await ctx.deps.store.people.get(key);
-  return resolveLocale(person?.locale ?? teamsLocale ?? null, ctx.deps.settings.defaultLocale);
+export function localeOf(ctx: TeamsContext, key: string, teamsLocale?: string | null): Promise<Locale> {
+  return ctx.pulse.directory.localeOf(key, teamsLocale);
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { TeamsInfo } from 'botbuilder';
 import { matchLocale } from '../../src/domain/i18n/locale.js';
-import type { DirectoryEntry, DirectorySource } from '../../src/services/sync-directory.js';
-import type { TeamConversation } from './conversations.js';
+import type { DirectoryEntry, DirectorySource } from '../../src/pulse/index.js';
+import type { TeamConversation } from '../../src/ports/platform-state.js';
 import { inConversation } from './reach.js';
 import type { TeamsContext } from './teams-context.js';
 
@@ -28,7 +28,7 @@ interface RosterPerson {
 export function teamsDirectory(ctx: TeamsContext, tenant: string): DirectorySource {
   let loaded: Promise<{ segments: { id: string; name: string; teamId: string }[]; people: Map<string, RosterPerson> }> | null = null;
   const load = async () => {
-    const teams = await ctx.conversations.teams.find({ tenant }).sort({ _id: 1 }).toArray();
+    const teams = await ctx.conversations.teamsIn(tenant);
     const taken = new Set<string>();
     const segments = teams.map((team) => {
       const id = teamSegmentId(team, taken);
@@ -66,7 +66,7 @@ export function teamsDirectory(ctx: TeamsContext, tenant: string): DirectorySour
     },
     async *pages(segmentOf) {
       const { people } = await data();
-      const personal = await ctx.conversations.personal.find({ tenant }).toArray();
+      const personal = await ctx.conversations.personalIn(tenant);
       const chats = new Map(personal.map((p) => [p.aadObjectId, p]));
       const entries: DirectoryEntry[] = [];
       const entry = (aadObjectId: string, email: string | null, name: string | null): DirectoryEntry => {

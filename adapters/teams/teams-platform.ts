@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { translator } from '../../src/domain/i18n/translate.js';
 import type { ChatPlatform, MessageRef, Recipient, Reminder, SummaryMessage, SurveyPrompt } from '../../src/ports/chat-platform.js';
-import { cardActivity, promptCard, surveyTitleKey } from './prompt-card.js';
+import { cardActivity, promptCard, surveyTitleKey } from '../cards/prompt-card.js';
 import { inConversation, personalConversation } from './reach.js';
 import { sendTeamsSummary } from './summary-send.js';
 import type { TeamsContext } from './teams-context.js';

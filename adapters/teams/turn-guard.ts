@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { ANSWER_VERB, REFRESH_VERB } from './card-data.js';
+import { ANSWER_VERB, REFRESH_VERB } from '../cards/card-data.js';
 import type { TeamsContext } from './teams-context.js';
 
 const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
@@ -44,7 +44,7 @@ export async function screenTurn(ctx: TeamsContext, context: TurnContext): Promi
   const verbOk = action === null || (action.success && VERBS.has(action.data.action.verb));
   if (!identityOk || !verbOk) return refuse(context, 400, 'BadRequest', identityOk ? 'unknown action' : 'malformed activity');
   if (!fromAllowedTeams(ctx, context)) {
-    ctx.deps.logger.warn({ adapter: 'teams', channel: String(activity.channelId).slice(0, 40) }, 'refused an activity from another channel or tenant');
+    ctx.pulse.logger.warn({ adapter: 'teams', channel: String(activity.channelId).slice(0, 40) }, 'refused an activity from another channel or tenant');
     return refuse(context, 403, 'Forbidden', 'this tenant or channel is not served');
   }
   return true;

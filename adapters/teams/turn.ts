@@ -2,8 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { matchLocale } from '../../src/domain/i18n/locale.js';
 import { isValidZone } from '../../src/domain/schedule.js';
-import type { PersonDoc } from '../../src/store/documents/identity.js';
-import type { PersonalConversation } from './conversations.js';
+import type { PersonalConversation } from '../../src/ports/platform-state.js';
 import { teamsPersonKey, type TeamsContext } from './teams-context.js';
 
 const channelDataSchema = z
@@ -65,7 +64,7 @@ export async function rememberPersonal(ctx: TeamsContext, context: TurnContext):
   const seen = JSON.stringify([activity.serviceUrl, activity.channelId, activity.conversation.id, activity.recipient.id, actor.tenant, actor.memberId, locale, timezone]);
   if (ctx.remembered.get(actor.key) === seen) return;
 
-  const [previous, existing] = await Promise.all([ctx.conversations.personal.findOne({ _id: actor.key }), ctx.deps.store.people.get(actor.key)]);
+  const previous = await ctx.conversations.personal(actor.key);
   const conversation: PersonalConversation = {
     _id: actor.key,
     serviceUrl: activity.serviceUrl,
@@ -80,34 +79,11 @@ export async function rememberPersonal(ctx: TeamsContext, context: TurnContext):
   };
   if (previous === null || !sameConversation(previous, conversation)) await ctx.conversations.savePersonal(conversation);
 
-  const email = existing?.email ?? (await ctx.conversations.member(actor.tenant, actor.aadObjectId))?.email ?? null;
-  const person = {
-    platform: 'teams' as const,
-    tenant: actor.tenant,
-    userId: actor.aadObjectId,
-    email,
-    timezone: timezone ?? existing?.timezone ?? null,
-    locale: matchLocale(locale) ?? existing?.locale ?? null,
-    segment: existing?.segmentSource === 'platform' ? existing.segment : null,
-    syncId: existing?.syncId ?? 'event',
-  };
-  if (existing === null || !unchangedPerson(existing, person)) await ctx.deps.store.people.upsertFromPlatform(person);
+  const rosterEmail = (await ctx.conversations.member(actor.tenant, actor.aadObjectId))?.email ?? null;
+  await ctx.pulse.directory.seen({ platform: 'teams', tenant: actor.tenant, userId: actor.aadObjectId, rosterEmail, timezone, locale: matchLocale(locale), standing: 'member' });
   ctx.remembered.set(actor.key, seen);
 }
 
 function sameConversation(stored: PersonalConversation, next: PersonalConversation): boolean {
   return (Object.keys(next) as (keyof PersonalConversation)[]).every((key) => stored[key] === next[key]);
-}
-
-/** True when upserting `next` would leave the stored person as it is (see PeopleRepo.upsertFromPlatform). */
-function unchangedPerson(stored: PersonDoc, next: { email: string | null; timezone: string | null; locale: PersonDoc['locale']; segment: string | null; syncId: string }): boolean {
-  const segmentKept = stored.segmentSource === 'import' || (stored.segment === next.segment && stored.segmentSource === (next.segment === null ? null : 'platform'));
-  return (
-    stored.active &&
-    stored.email === (next.email?.trim().toLowerCase() ?? null) &&
-    stored.timezone === next.timezone &&
-    stored.locale === next.locale &&
-    stored.syncId === next.syncId &&
-    segmentKept
-  );
 }

@@ -1,31 +1,25 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolveLocale } from '../../src/domain/i18n/locale.js';
 import type { SignInConfig } from '../../src/config-signin.js';
-import type { Mount } from '../../src/http-server.js';
+import type { Mount } from '../../src/ports/http.js';
 import type { ChatPlatform } from '../../src/ports/chat-platform.js';
 import type { ManualClock } from '../../src/ports/clock.js';
-import type { PlatformRegistry } from '../../src/services/deliver-due.js';
-import type { ServiceDeps } from '../../src/services/deps.js';
+import type { Pulse } from '../../src/pulse/index.js';
 import { createChangeFeed } from './dashboard/change-feed.js';
 import { createDashboardListener, DASHBOARD_PATH } from './dashboard/dashboard-routes.js';
 import { dashboardLink, signDashboardToken } from './dashboard-link.js';
 import { sendAsset, sendError, sendJson, WebError, unexpectedError } from './http-util.js';
-import type { ForwardOptions } from './fast-forward.js';
 import { Inbox } from './inbox.js';
 import { createPlaygroundListener, PLAYGROUND_PATH, WEB_API, webTexts } from './playground-routes.js';
 import { createSignInListener, SIGN_IN_PATH } from './sign-in/sign-in-routes.js';
 import { createWebPlatform } from './web-platform.js';
 
 export interface WebAdapterOptions {
-  readonly deps: ServiceDeps;
+  readonly pulse: Pulse;
   readonly secret: string;
   readonly publicUrl: string;
   /** Playground mode: the web chat, the fast-forward clock, and an open dashboard. */
   readonly playground: { readonly clock: ManualClock } | null;
-  /** All chat platforms (fast-forward runs the schedule on them); filled in by the app. */
-  readonly platforms: PlatformRegistry;
-  /** How the weekly summaries go out (fast-forward sends those that come due). */
-  readonly summaries?: ForwardOptions['summaries'];
   /** Dashboard sign-in with Slack / Entra ID (outside the playground). */
   readonly signIn?: SignInConfig;
 }
@@ -43,15 +37,15 @@ export interface WebAdapter {
 
 /** The web surface: the playground chat (playground mode only) and the results dashboard. */
 export function createWebAdapter(o: WebAdapterOptions): WebAdapter {
-  const { deps } = o;
-  const changes = createChangeFeed(deps);
+  const { pulse } = o;
+  const changes = createChangeFeed(pulse);
   const inbox = new Inbox();
   const platform = o.playground ? createWebPlatform(inbox, o.playground.clock) : null;
   inbox.on('changed', () => changes.notify());
-  const dashboardUrl = (person: string) => dashboardLink(o.publicUrl, signDashboardToken(o.secret, person, deps.clock.now()));
-  const dashboard = createDashboardListener({ deps, secret: o.secret, playground: o.playground !== null, secureCookie: o.publicUrl.startsWith('https://'), publicOrigin: new URL(o.publicUrl).origin, changes });
+  const dashboardUrl = (person: string) => dashboardLink(o.publicUrl, signDashboardToken(o.secret, person, pulse.clock.now()));
+  const dashboard = createDashboardListener({ pulse, secret: o.secret, playground: o.playground !== null, secureCookie: o.publicUrl.startsWith('https://'), publicOrigin: new URL(o.publicUrl).origin, changes });
   const playground = o.playground
-    ? createPlaygroundListener({ deps, clock: o.playground.clock, inbox, platforms: o.platforms, changes, dashboardUrl, summaries: o.summaries ?? null })
+    ? createPlaygroundListener({ pulse, clock: o.playground.clock, inbox, changes, dashboardUrl })
     : null;
 
   const web = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -62,18 +56,18 @@ export function createWebAdapter(o: WebAdapterOptions): WebAdapter {
         throw new WebError(404, 'NOT_FOUND');
       }
       if (req.method === 'GET' && url.pathname === `${WEB_API}/texts`) {
-        return sendJson(res, 200, webTexts(resolveLocale(url.searchParams.get('locale'), deps.settings.defaultLocale)));
+        return sendJson(res, 200, webTexts(resolveLocale(url.searchParams.get('locale'), pulse.settings.defaultLocale)));
       }
       if (playground) return await playground(req, res);
       throw new WebError(404, 'NOT_FOUND');
     } catch (error) {
       if (error instanceof WebError) return sendError(res, error);
-      deps.logger.error({ err: error, adapter: 'web' }, 'web request failed');
+      pulse.logger.error({ err: error, adapter: 'web' }, 'web request failed');
       if (!res.headersSent) sendError(res, unexpectedError(error));
     }
   };
   function signInListener(config: SignInConfig): Mount['listener'] {
-    const listener = createSignInListener({ deps, secret: o.secret, publicUrl: o.publicUrl, config });
+    const listener = createSignInListener({ pulse, secret: o.secret, publicUrl: o.publicUrl, config });
     return (req, res) => void listener(req, res);
   }
   const home = (_req: IncomingMessage, res: ServerResponse): void => {

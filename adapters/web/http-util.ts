@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isDatabaseUnavailable } from '../../src/store/database.js';
+import { isStorageUnavailable } from '../../src/pulse/index.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -43,7 +43,7 @@ export function sendHtml(res: ServerResponse, status: number, html: string, head
 
 /** What to answer for an error no route expected: 503 when the database did not answer, else 500. */
 export function unexpectedError(error: unknown): WebError {
-  return isDatabaseUnavailable(error) ? new WebError(503, 'UNAVAILABLE') : new WebError(500, 'INTERNAL');
+  return isStorageUnavailable(error) ? new WebError(503, 'UNAVAILABLE') : new WebError(500, 'INTERNAL');
 }
 
 export function sendError(res: ServerResponse, error: WebError): void {

@@ -3,29 +3,22 @@ import { z } from 'zod';
 import { resolveLocale, type Locale } from '../../src/domain/i18n/locale.js';
 import { catalogFor, t } from '../../src/domain/i18n/translate.js';
 import type { ManualClock } from '../../src/ports/clock.js';
-import type { PlatformRegistry } from '../../src/services/deliver-due.js';
-import type { ServiceDeps } from '../../src/services/deps.js';
-import type { PersonDoc } from '../../src/store/documents/identity.js';
+import { DEMO_TEAMS, WEB_TENANT, type PersonDoc, type Pulse } from '../../src/pulse/index.js';
 import { chatView, executeCardAction } from './chat-cards.js';
-import { fastForward, type ForwardOptions } from './fast-forward.js';
 import type { ChangeFeed } from './dashboard/change-feed.js';
 import { readJson, sendError, sendHtml, sendJson, staticPage, WebError, unexpectedError } from './http-util.js';
 import type { Inbox } from './inbox.js';
 import { replyTo } from './web-commands.js';
-import { WEB_TENANT } from './web-platform.js';
-import { DEMO_TEAMS } from './demo/demo-org.js';
 
 export const PLAYGROUND_PATH = '/playground';
 export const WEB_API = '/web/api';
 
 export interface PlaygroundOptions {
-  readonly deps: ServiceDeps;
+  readonly pulse: Pulse;
   readonly clock: ManualClock;
   readonly inbox: Inbox;
-  readonly platforms: PlatformRegistry;
   readonly changes: ChangeFeed;
   readonly dashboardUrl: (person: string) => string | null;
-  readonly summaries: ForwardOptions['summaries'];
 }
 
 const personField = z.string().min(1).max(200);
@@ -43,16 +36,16 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
 export const displayName = (userId: string) => userId.split(/[-_.]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
 
 async function webPerson(o: PlaygroundOptions, key: string): Promise<PersonDoc> {
-  const person = await o.deps.store.people.get(key);
+  const person = await o.pulse.directory.person(key);
   if (person === null || person.platform !== 'web' || person.tenant !== WEB_TENANT || !person.active) throw new WebError(404, 'UNKNOWN_PERSON');
   return person;
 }
 
-const localeOf = (o: PlaygroundOptions, person: PersonDoc): Locale => resolveLocale(person.locale, o.deps.settings.defaultLocale);
+const localeOf = (o: PlaygroundOptions, person: PersonDoc): Locale => resolveLocale(person.locale, o.pulse.settings.defaultLocale);
 
 async function people(o: PlaygroundOptions) {
-  const names = new Map((await o.deps.store.segments.all()).map((s) => [s._id, s.name]));
-  const docs = await o.deps.store.database.collections.people.find({ platform: 'web', tenant: WEB_TENANT, active: true }).sort({ segment: 1, userId: 1 }).toArray();
+  const names = new Map((await o.pulse.directory.segments()).map((s) => [s._id, s.name]));
+  const docs = await o.pulse.directory.peopleOf('web', WEB_TENANT);
   return docs.map((p) => ({
     key: p._id,
     name: displayName(p.userId),
@@ -65,10 +58,10 @@ async function people(o: PlaygroundOptions) {
 }
 
 async function forward(o: PlaygroundOptions, hours: number) {
-  const report = await fastForward(o, hours);
+  const report = await o.pulse.playground.fastForward(o.clock, hours);
   o.changes.notify();
-  const now = o.clock.now().setZone(o.deps.settings.defaultTimezone);
-  const text = t(o.deps.settings.defaultLocale, 'web.ui.ff.done', { now: now.toFormat('yyyy-LL-dd HH:mm'), ...report });
+  const now = o.clock.now().setZone(o.pulse.settings.defaultTimezone);
+  const text = t(o.pulse.settings.defaultLocale, 'web.ui.ff.done', { now: now.toFormat('yyyy-LL-dd HH:mm'), ...report });
   return { now: now.toISO(), report, text };
 }
 
@@ -76,7 +69,7 @@ async function forward(o: PlaygroundOptions, hours: number) {
 export function createPlaygroundListener(o: PlaygroundOptions) {
   // The demo directory's names, for the identifying-comment warning (memory only, as the syncs'):
   // the playground's people are not synced from a platform.
-  o.deps.names?.replace('web', WEB_TENANT, DEMO_TEAMS.flatMap((team) => team.people.map(displayName)));
+  o.pulse.directory.names?.replace('web', WEB_TENANT, DEMO_TEAMS.flatMap((team) => team.people.map(displayName)));
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname.replace(/\/+$/, '') || '/';
@@ -84,23 +77,23 @@ export function createPlaygroundListener(o: PlaygroundOptions) {
     try {
       switch (route) {
         case `GET ${PLAYGROUND_PATH}`: {
-          const locale = o.deps.settings.defaultLocale;
+          const locale = o.pulse.settings.defaultLocale;
           return sendHtml(res, 200, (await staticPage('playground.html')).replace('%LANG%', locale).replace('%TITLE%', t(locale, 'web.ui.title')));
         }
         case `GET ${WEB_API}/people`:
           return sendJson(res, 200, { people: await people(o) });
         case `GET ${WEB_API}/state`:
-          return sendJson(res, 200, { now: o.clock.now().toUTC().toISO(), timezone: o.deps.settings.defaultTimezone });
+          return sendJson(res, 200, { now: o.clock.now().toUTC().toISO(), timezone: o.pulse.settings.defaultTimezone });
         case `GET ${WEB_API}/chat`: {
           const person = await webPerson(o, url.searchParams.get('person') ?? '');
-          return sendJson(res, 200, { messages: await chatView(o.deps, person._id, o.inbox.list(person._id)) });
+          return sendJson(res, 200, { messages: await chatView(o.pulse, person._id, o.inbox.list(person._id)) });
         }
         case `POST ${WEB_API}/action`: {
           const body = parse(actionBody, await readJson(req));
           const person = await webPerson(o, body.person);
           const entry = o.inbox.get(person._id, body.messageId);
           if (entry?.prompt === undefined) throw new WebError(404, 'UNKNOWN_MESSAGE');
-          const outcome = await executeCardAction(o.deps, person._id, entry.prompt, body.data, o.deps.names?.namesFor(person._id) ?? []);
+          const outcome = await executeCardAction(o.pulse, person._id, entry.prompt, body.data, o.pulse.directory.names?.namesFor(person._id) ?? []);
           if (outcome.status === 'invalid') throw new WebError(400, 'INVALID_ACTION');
           o.changes.notify();
           return sendJson(res, 200, { card: outcome.card });
@@ -110,7 +103,7 @@ export function createPlaygroundListener(o: PlaygroundOptions) {
           const person = await webPerson(o, body.person);
           const at = () => o.clock.now().toUTC().toISO() ?? '';
           o.inbox.add(person._id, { from: 'me', at: at(), text: body.text });
-          const reply = await replyTo({ deps: o.deps, dashboardUrl: o.dashboardUrl }, person._id, localeOf(o, person), body.text);
+          const reply = await replyTo({ pulse: o.pulse, dashboardUrl: o.dashboardUrl }, person._id, localeOf(o, person), body.text);
           o.inbox.add(person._id, { from: 'bot', at: at(), text: reply });
           return sendJson(res, 200, { reply });
         }
@@ -132,7 +125,7 @@ export function createPlaygroundListener(o: PlaygroundOptions) {
       }
     } catch (error) {
       if (error instanceof WebError) return sendError(res, error);
-      o.deps.logger.error({ err: error, adapter: 'web' }, 'playground request failed');
+      o.pulse.logger.error({ err: error, adapter: 'web' }, 'playground request failed');
       if (!res.headersSent) sendError(res, unexpectedError(error));
     }
   };

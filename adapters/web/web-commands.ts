@@ -1,9 +1,8 @@
-import { converse, type ChatReply, type CommandStyle } from '../../src/core/conversation/converse.js';
-import { parseIntent } from '../../src/core/conversation/grammar.js';
-import type { Token } from '../../src/core/conversation/intent.js';
-import { wordsOf, wordToken } from '../../src/core/conversation/tokens.js';
+import type { ChatReply, CommandStyle } from '../../src/pulse/index.js';
+import type { Token } from '../../src/pulse/index.js';
+import { wordsOf, wordToken } from '../../src/pulse/index.js';
 import type { Locale } from '../../src/domain/i18n/locale.js';
-import type { ServiceDeps } from '../../src/services/deps.js';
+import type { Pulse } from '../../src/pulse/index.js';
 
 /**
  * The web chat's side of the shared conversation: words (an e-mail address names a person of
@@ -25,7 +24,7 @@ export function webReply(reply: ChatReply): string {
 }
 
 export interface WebCommandContext {
-  readonly deps: ServiceDeps;
+  readonly pulse: Pulse;
   /** The dashboard address for `person`, or null when the dashboard is not served. */
   readonly dashboardUrl: (person: string) => string | null;
 }
@@ -35,7 +34,7 @@ const WEB_BUDGET_MS = 60_000;
 
 /** The bot's reply to one typed message from `actor` (a person key). */
 export async function replyTo(ctx: WebCommandContext, actor: string, locale: Locale, text: string): Promise<string> {
-  const turn = await converse(ctx.deps, parseIntent(webTokens(text)), { actor, locale, style: webStyle, budgetMs: WEB_BUDGET_MS, dashboardUrl: ctx.dashboardUrl });
+  const turn = await ctx.pulse.conversation.converse(ctx.pulse.conversation.parse(webTokens(text)), { actor, locale, style: webStyle, budgetMs: WEB_BUDGET_MS, dashboardUrl: ctx.dashboardUrl });
   const replies = [turn.now, turn.later ? await turn.later : null].filter((r): r is ChatReply => r !== null);
   return replies.map(webReply).join('\n\n');
 }

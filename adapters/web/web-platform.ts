@@ -2,8 +2,8 @@ import { DateTime } from 'luxon';
 import { translator } from '../../src/domain/i18n/translate.js';
 import type { ChatPlatform, MessageRef, Recipient, Reminder, SummaryMessage, SurveyPrompt } from '../../src/ports/chat-platform.js';
 import type { Clock } from '../../src/ports/clock.js';
-import { personKey } from '../../src/store/people-repo.js';
-import { surveyTitleKey } from '../teams/prompt-card.js';
+import { personKey } from '../../src/pulse/index.js';
+import { surveyTitleKey } from '../cards/prompt-card.js';
 import type { Inbox } from './inbox.js';
 
 export const WEB_TENANT = 'local';

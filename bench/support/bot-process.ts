@@ -1,5 +1,5 @@
 /**
- * pulsebot as its own process (`node --import tsx src/main.ts`), the way it runs in production:
+ * pulsebot as its own process (`node --import tsx app/main.ts`), the way it runs in production:
  * the bench talks to it over HTTP only, can SIGKILL it, and reads its peak memory from /proc.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -61,7 +61,7 @@ export interface StartBotOptions {
   /** Keep log lines (off for big fan-outs, to keep the bench's own memory flat). */
   readonly keepLines?: boolean;
   readonly readyTimeoutMs?: number;
-  /** The entry file, from the repository root: `src/main.ts` (as `npm start`) unless told otherwise; a `.js` entry runs without tsx. */
+  /** The entry file, from the repository root: `app/main.ts` (as `npm start`) unless told otherwise; a `.js` entry runs without tsx. */
   readonly entry?: string;
   /** Node's own flags before a `.js` entry (from `npm run start:prod`). */
   readonly nodeArgs?: readonly string[];
@@ -69,7 +69,7 @@ export interface StartBotOptions {
 
 export async function startBot(options: StartBotOptions): Promise<BotProcess> {
   const port = options.port ?? (await freePort());
-  const entry = options.entry ?? 'src/main.ts';
+  const entry = options.entry ?? 'app/main.ts';
   // A built entry (`npm run build`, then dist/…/*.js) runs on plain node, as `npm run start:prod` does.
   // e.g. BENCH_BOT_NODE_ARGS='--cpu-prof --cpu-prof-dir=.cache/profiles' profiles the bot, not the bench.
   const extra = (process.env.BENCH_BOT_NODE_ARGS ?? '').split(/\s+/).filter((arg) => arg !== '');

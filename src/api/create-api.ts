@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestListener } from 'node:http';
-import type { ServiceDeps } from '../services/deps.js';
-import { verifyApiKey } from '../services/api-keys.js';
-import { isDatabaseUnavailable } from '../store/database.js';
+import { isStorageUnavailable, type Pulse } from '../pulse/index.js';
 import { ApiError, sendJson } from './http-json.js';
 import { openApiDocument } from './openapi.js';
 import { allowHeader, failWith, findRoute, type Route } from './router.js';
@@ -22,7 +20,7 @@ const AUTH_HEADERS = { 'www-authenticate': 'Bearer realm="pulsebot"' };
 const RETRY_AFTER_SECONDS = '30';
 
 /** The HR API under /api/v1: bearer API keys, JSON in and out, errors with codes. */
-export function createApiListener(deps: ServiceDeps, options: ApiOptions): RequestListener {
+export function createApiListener(pulse: Pulse, options: ApiOptions): RequestListener {
   let openapi: Record<string, unknown> | null = null;
   const routes: Route[] = [
     {
@@ -35,15 +33,15 @@ export function createApiListener(deps: ServiceDeps, options: ApiOptions): Reque
         return Promise.resolve();
       },
     },
-    ...exitSurveyRoutes(deps),
-    ...peopleRoutes(deps),
-    ...resultsRoutes(deps),
-    ...anonymityReportRoutes(deps),
+    ...exitSurveyRoutes(pulse),
+    ...peopleRoutes(pulse),
+    ...resultsRoutes(pulse),
+    ...anonymityReportRoutes(pulse),
   ];
 
   const serve = async (req: Parameters<RequestListener>[0], res: Parameters<RequestListener>[1]): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const logger = deps.logger.child({ requestId: randomUUID(), path: url.pathname });
+    const logger = pulse.logger.child({ requestId: randomUUID(), path: url.pathname });
     try {
       const route = findRoute(routes, req.method ?? 'GET', url.pathname);
       let keyId: string | null = null;
@@ -51,7 +49,7 @@ export function createApiListener(deps: ServiceDeps, options: ApiOptions): Reque
         const header = req.headers.authorization ?? '';
         const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
         if (token === undefined) throw new ApiError(401, 'UNAUTHORIZED', 'send an API key as "Authorization: Bearer <key>" (create one with `npx pulsebot api-key create --name <name>`)');
-        const key = await verifyApiKey(deps, token);
+        const key = await pulse.access.verifyApiKey(token);
         if (key === null) throw new ApiError(401, 'UNAUTHORIZED', 'the API key is wrong or revoked: check it, or create a new one with `npx pulsebot api-key create`');
         keyId = key.id;
         if (!key.scopes.includes(route.scope)) {
@@ -66,7 +64,7 @@ export function createApiListener(deps: ServiceDeps, options: ApiOptions): Reque
         failWith(res, error, error.status === 401 ? AUTH_HEADERS : error.status === 405 ? allowHeader(routes, url.pathname) : {});
         return;
       }
-      if (isDatabaseUnavailable(error)) {
+      if (isStorageUnavailable(error)) {
         logger.warn({ err: error }, 'API request failed: the database did not answer');
         failWith(res, new ApiError(503, 'UNAVAILABLE', 'the database is not answering; try again in a minute'), { 'retry-after': RETRY_AFTER_SECONDS });
         return;

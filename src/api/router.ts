@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../ports/logger.js';
-import type { ApiScope } from '../services/api-keys.js';
+import type { ApiScope } from '../pulse/index.js';
 import { ApiError, sendError } from './http-json.js';
 
 export type Method = 'GET' | 'POST' | 'PUT';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from '../domain/i18n/locale.js';
-import { personRowSchema } from '../services/people-import.js';
+import { personRowSchema } from '../pulse/index.js';
 import { API_ERROR_CODES } from './http-json.js';
 
 /** Request and response shapes of `/api/v1`: validation and the OpenAPI document come from these. */

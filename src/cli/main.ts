@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../config.js';
-import { openCliContext, type CliContext } from './cli-context.js';
+import { ConfigError } from '../lib/config-error.js';
+import type { CliContext, OpenCliContext } from './cli-context.js';
 import { apiKeyCommand } from './commands/api-key.js';
 import { auditCommand } from './commands/audit.js';
 import { exportCommand } from './commands/export.js';
@@ -10,8 +10,8 @@ import { sessionsCommand } from './commands/sessions.js';
 import { processOutput, type Output } from './output.js';
 import { CommandFailed, HELP, UsageError } from './usage.js';
 
-/** Runs one CLI invocation; resolves with the exit code. */
-export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, io: Output = processOutput): Promise<number> {
+/** Runs one CLI invocation, connecting through `openCliContext` when a command needs it; resolves with the exit code. */
+export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, openCliContext: OpenCliContext, io: Output = processOutput): Promise<number> {
   let ctx: CliContext | null = null;
   const open = async (): Promise<CliContext> => (ctx ??= await openCliContext(env));
   try {
@@ -84,6 +84,6 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, io
     io.err(`pulsebot: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   } finally {
-    await (ctx as CliContext | null)?.database.close();
+    await (ctx as CliContext | null)?.close();
   }
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ConfigError } from '../config-error.js';
+import { ConfigError } from '../lib/config-error.js';
 import { loadSlackConfig } from '../config-slack.js';
 import { GoMissingError, startMongoServer, type RunningServer } from './launcher.js';
 

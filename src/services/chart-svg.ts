@@ -1,5 +1,5 @@
 import type { TrendPoint } from '../domain/summary/summary-model.js';
-import { escapeMarkup } from './escape-markup.js';
+import { escapeMarkup } from '../lib/escape-markup.js';
 
 /** The chart's size in pixels (the PNG is rendered at this size). */
 export const CHART_WIDTH = 800;

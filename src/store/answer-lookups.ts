@@ -2,7 +2,7 @@ import type { DeliveriesRepo } from './deliveries-repo.js';
 import { deliveryId } from './deliveries-repo.js';
 import type { DeliveryDoc, PersonDoc, PersonKey } from './documents/identity.js';
 import type { PeopleRepo } from './people-repo.js';
-import { TtlCache } from './ttl-cache.js';
+import { TtlCache } from '../lib/ttl-cache.js';
 
 /** What the answer path needs from a person's delivery: fixed when the prompt is made. */
 export type Invitation = Pick<DeliveryDoc, 'reportingSegment' | 'locale' | 'expiresAt' | 'bound'>;

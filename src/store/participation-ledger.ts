@@ -4,7 +4,7 @@ import type { ParticipationDoc, PersonKey } from './documents/identity.js';
 import { InsertBatcher } from './insert-batcher.js';
 import { WriteLane } from './write-lane.js';
 import { promptTag, promptTagMatches, responseId } from './answer-id.js';
-import { TtlCache } from './ttl-cache.js';
+import { TtlCache } from '../lib/ttl-cache.js';
 
 /** How many ledger entries a process remembers it has seen (about 100 bytes each). */
 const KNOWN_ENTRIES = 50_000;

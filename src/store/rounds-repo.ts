@@ -3,7 +3,7 @@ import type { Database } from './database.js';
 import { insertOnce } from './database.js';
 import { roundDocSchema, surveyDocSchema, type RoundDoc, type SurveyDoc } from './documents/rounds.js';
 import type { SurveyDefinition } from '../domain/survey-definition.js';
-import { TtlCache } from './ttl-cache.js';
+import { TtlCache } from '../lib/ttl-cache.js';
 
 /**
  * How long a process trusts a round it read for an answer. A change made through this repo is

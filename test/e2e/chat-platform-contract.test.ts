@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPersonKey } from '../../adapters/web/demo/seed-demo.js';
+import { demoPersonKey } from '../../src/services/playground/seed-demo.js';
 import { WEB_TENANT } from '../../adapters/web/web-platform.js';
 import { translator } from '../../src/domain/i18n/translate.js';
 import { summaryText } from '../../src/domain/summary/summary-text.js';

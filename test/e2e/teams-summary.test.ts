@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_CARD_BYTES } from '../../adapters/teams/prompt-card.js';
+import { MAX_CARD_BYTES } from '../../adapters/cards/prompt-card.js';
 import { translator } from '../../src/domain/i18n/translate.js';
 import { summaryText } from '../../src/domain/summary/summary-text.js';
 import { summaryChart } from '../../src/services/summary-chart.js';

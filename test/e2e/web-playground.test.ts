@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPersonKey } from '../../adapters/web/demo/seed-demo.js';
+import { demoPersonKey } from '../../src/services/playground/seed-demo.js';
 import { launchChromium, screenshotPath, startWebHarness, type WebHarness } from '../support/web-harness.js';
 
 /**

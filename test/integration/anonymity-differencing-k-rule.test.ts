@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dashboardModel } from '../../adapters/web/dashboard/results-source.js';
+import { dashboardModel } from '../../src/services/dashboard-model.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import { resultsCsv } from '../../src/services/results-csv.js';
 import { resultsInRange } from '../../src/services/results-range.js';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dashboardModel } from '../../adapters/web/dashboard/results-source.js';
+import { dashboardModel } from '../../src/services/dashboard-model.js';
 import type { AnonymitySettings } from '../../src/domain/anonymity/thresholds.js';
 import { closeRound } from '../../src/services/close-round.js';
 import type { ServiceDeps } from '../../src/services/deps.js';

@@ -5,7 +5,7 @@
  * shortened (PULSEBOT_TEST_CLAIM_LEASE_MS, PULSEBOT_TEST_CONFIRMATION_WINDOW_MS). It prints
  * `listening <port>` when up. A test kills it with SIGKILL: nothing here cleans up on purpose.
  */
-import { createApp } from '../../src/app.js';
+import { createApp } from '../../app/create-app.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { systemClock } from '../../src/ports/clock.js';

@@ -1,5 +1,5 @@
 import { inject } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { runCli } from '../../app/cli.js';
 import type { Database } from '../../src/store/database.js';
 import { TEST_SECRET } from './fixtures.js';
 

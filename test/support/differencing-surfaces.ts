@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { dashboardModel } from '../../adapters/web/dashboard/results-source.js';
+import { dashboardModel } from '../../src/services/dashboard-model.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import { resultsCsv } from '../../src/services/results-csv.js';
 import { resultsInRange } from '../../src/services/results-range.js';

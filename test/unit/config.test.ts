@@ -72,7 +72,7 @@ describe('configuration', () => {
 
   it('the process exits with one line on stderr naming the variable', async () => {
     const env = { PATH: process.env.PATH ?? '', MONGODB_URI: valid.MONGODB_URI, PULSE_SECRET: secret, PULSE_MIN_GROUP_SIZE: '1' };
-    const failure = await run(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env }).then(
+    const failure = await run(process.execPath, ['--import', 'tsx', 'app/main.ts'], { env }).then(
       () => null,
       (error: { code: number; stderr: string; stdout: string }) => error,
     );

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHttpServer, isLoopbackHost } from '../../src/http-server.js';
+import { createHttpServer, isLoopbackHost } from '../../app/http-server.js';
 
 describe('the process’s HTTP server', () => {
   let close: () => Promise<void> = () => Promise.resolve();

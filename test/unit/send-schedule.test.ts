@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { perSecond, sendSchedule, type SendSchedule } from '../../src/pacing/send-schedule.js';
+import { perSecond, sendSchedule, type SendSchedule } from '../../src/lib/send-schedule.js';
 import { seededRandom } from '../../src/domain/seeded-random.js';
 
 type Call = { start: number; end: number; arrival: number };

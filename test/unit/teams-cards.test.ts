@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CARD_BYTES, cardActivity, promptCard } from '../../adapters/teams/prompt-card.js';
+import { MAX_CARD_BYTES, cardActivity, promptCard } from '../../adapters/cards/prompt-card.js';
 import { DRIVERS } from '../../src/domain/drivers.js';
 import { LOCALES } from '../../src/domain/i18n/locale.js';
 import type { Question } from '../../src/domain/question.js';

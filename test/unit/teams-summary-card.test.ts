@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reportCard } from '../../adapters/teams/conversation.js';
-import { MAX_CARD_BYTES } from '../../adapters/teams/prompt-card.js';
+import { MAX_CARD_BYTES } from '../../adapters/cards/prompt-card.js';
 import { exitReport } from '../../src/core/conversation/report.js';
 import { activityBytes, chartActivity, resultsCard } from '../../adapters/teams/summary-card.js';
 import { computeEnps } from '../../src/domain/metrics/enps.js';

@@ -5,11 +5,10 @@ import { isDomainError } from '../../../src/domain/errors.js';
 import type { MessageKey } from '../../../src/domain/i18n/en.js';
 import { t } from '../../../src/domain/i18n/translate.js';
 import type { RawAnswer } from '../../../src/domain/answer.js';
-import { resolveLocale, type Locale } from '../../../src/domain/i18n/locale.js';
-import { recordAnswer, type AnswerOutcome } from '../../../src/services/record-answer.js';
+import type { AnswerOutcome } from '../../../src/pulse/index.js';
 import { ACTIONS, decodeActionValue, type ActionValue } from '../action-value.js';
 import { LatestOnly } from '../latest-only.js';
-import { currentPrompt } from '../prompt-refresh.js';
+import { promptNow } from '../prompt-refresh.js';
 import { slackPersonKey, type SlackContext } from '../slack-context.js';
 
 /** The fields of a block_actions payload the answer path reads, checked. */
@@ -29,13 +28,6 @@ const MESSAGE_FOR: Partial<Record<string, MessageKey>> = {
   UNKNOWN_QUESTION: 'answer.invalid',
   NOT_INVITED: 'answer.notInvited',
 };
-
-/** The language the prompt was sent in (an exit survey in a language HR chose), else the person's; read through the answer path's caches. */
-async function promptLocale(ctx: SlackContext, roundId: string, person: string): Promise<Locale> {
-  const { lookups } = ctx.deps.store;
-  const invitation = await lookups.invitation(roundId, person);
-  return invitation?.locale ?? resolveLocale(await lookups.personLocale(person), ctx.deps.settings.defaultLocale);
-}
 
 /** Per adapter: prompt refreshes in flight, by message. */
 const refreshes = new WeakMap<SlackContext, LatestOnly>();
@@ -75,7 +67,7 @@ export async function answerAndRefresh(
   /** The click changed nothing and the message is left as it is (shed, or not this person's prompt). */
   let unchanged: boolean;
   try {
-    const outcome: AnswerOutcome = await recordAnswer(ctx.deps, { roundId: value.r, person, responseToken: value.t, ...(value.g === undefined ? {} : { binding: value.g }), questionId: value.q, raw });
+    const outcome: AnswerOutcome = await ctx.pulse.prompts.answer({ roundId: value.r, person, responseToken: value.t, ...(value.g === undefined ? {} : { binding: value.g }), questionId: value.q, raw });
     if (outcome === 'already-answered') note = 'answer.already';
     unchanged = outcome === 'busy';
     if (unchanged) note = 'answer.busy';
@@ -86,13 +78,13 @@ export async function answerAndRefresh(
     unchanged = error.code === 'NOT_INVITED';
   }
   await ack();
-  ctx.deps.metrics?.answerAcknowledged('slack', (performance.now() - started) / 1000);
-  const locale = await promptLocale(ctx, value.r, person);
+  ctx.pulse.metrics?.answerAcknowledged('slack', (performance.now() - started) / 1000);
+  const locale = await ctx.pulse.prompts.locale(value.r, person);
   // A shed or refused click changed nothing: the prompt stays as it is, and the note says why.
   if (!unchanged) await refreshesOf(ctx).run(`${channel}:${ts}`, async () => {
-    const round = await ctx.deps.store.rounds.getCached(value.r);
-    if (round === null) return;
-    const message = await currentPrompt(ctx.deps, round, person, value.t, value.g ?? '', locale);
+    const state = await ctx.pulse.prompts.state(value.r, person, value.t, value.g ?? '');
+    if (state === null) return;
+    const message = promptNow(state, locale);
     await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
   });
   if (note !== null) {

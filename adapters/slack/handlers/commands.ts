@@ -1,6 +1,5 @@
 import type { App, RespondFn } from '@slack/bolt';
-import { converse, type ChatReply } from '../../../src/core/conversation/converse.js';
-import { parseIntent } from '../../../src/core/conversation/grammar.js';
+import type { ChatReply } from '../../../src/pulse/index.js';
 import { slackReply, slackStyle, slackTokens } from '../conversation.js';
 import { localeOf, slackPersonKey, type SlackContext } from '../slack-context.js';
 
@@ -20,7 +19,7 @@ export function registerCommandHandlers(app: App, ctx: SlackContext): void {
     async ({ ack, command: slash, respond }: { ack: (reply?: ReturnType<typeof ephemeral>) => Promise<void>; command: { team_id: string; user_id: string; text: string }; respond: RespondFn }) => {
       const actor = slackPersonKey(slash.team_id, slash.user_id);
       const locale = await localeOf(ctx, actor);
-      const turn = await converse(ctx.deps, parseIntent(slackTokens(slash.team_id, slash.text, command)), {
+      const turn = await ctx.pulse.conversation.converse(ctx.pulse.conversation.parse(slackTokens(slash.team_id, slash.text, command)), {
         actor,
         locale,
         style: slackStyle,
@@ -31,7 +30,7 @@ export function registerCommandHandlers(app: App, ctx: SlackContext): void {
       // After the ack: a reply that missed the budget must not arrive above "on its way".
       turn.later
         ?.then((late) => respond(ephemeral(late)))
-        .catch((error: unknown) => ctx.deps.logger.warn({ err: error }, 'could not send a reply through response_url'));
+        .catch((error: unknown) => ctx.pulse.logger.warn({ err: error }, 'could not send a reply through response_url'));
     };
   app.command('/pulse', handle('/pulse'));
   app.command('/exit-survey', handle('/exit-survey'));

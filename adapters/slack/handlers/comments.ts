@@ -87,7 +87,7 @@ export function registerCommentHandlers(app: App, ctx: SlackContext): void {
       return;
     }
     const locale = await localeOf(ctx, person);
-    const decision = decideComment(body, text, locale, ctx.deps.names?.namesFor(person) ?? [], commentModal(metadata, locale));
+    const decision = decideComment(body, text, locale, ctx.pulse.directory.names?.namesFor(person) ?? [], commentModal(metadata, locale));
     if (decision.kind === 'warn') {
       await ack({ response_action: 'update', view: decision.view });
       return;

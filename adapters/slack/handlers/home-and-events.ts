@@ -3,7 +3,6 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { translator } from '../../../src/domain/i18n/translate.js';
 import { summaryText } from '../../../src/domain/summary/summary-text.js';
-import { summaryForReader } from '../../../src/services/summary-reader.js';
 import { homeView } from '../home-view.js';
 import { surveyTitleKey } from '../prompt-blocks.js';
 import { summarySections } from '../results-text.js';
@@ -25,22 +24,18 @@ function retryFilter(): (eventId: string | undefined, retryNum: number | undefin
 }
 
 export async function publishHome(ctx: SlackContext, app: App, teamId: string, userId: string, token?: string): Promise<void> {
-  const { deps } = ctx;
+  const { pulse } = ctx;
   const key = slackPersonKey(teamId, userId);
   const locale = await localeOf(ctx, key);
   const t = translator(locale);
-  const open = await deps.store.deliveries.openPromptsOf(key);
-  const openSurveys = [];
-  for (const roundId of open) {
-    const round = await deps.store.rounds.get(roundId);
-    if (round?.state === 'open') {
-      openSurveys.push({ title: t(surveyTitleKey(round.kind)), closes: DateTime.fromJSDate(round.closesAt).setLocale(locale).toLocaleString(DateTime.DATE_MED) });
-    }
-  }
+  const openSurveys = (await pulse.prompts.openFor(key)).map((survey) => ({
+    title: t(surveyTitleKey(survey.surveyKind)),
+    closes: DateTime.fromJSDate(survey.closesAt).setLocale(locale).toLocaleString(DateTime.DATE_MED),
+  }));
   // Leaders and HR see the latest summary they may see; everyone else none.
-  const outcome = await summaryForReader(deps, key);
+  const outcome = await pulse.results.summaryFor(key);
   const results = outcome.kind === 'summary' ? summarySections(summaryText(outcome.summary, locale)) : outcome.kind === 'none' ? [t('results.none')] : [];
-  const view = homeView({ openSurveys, results, minGroupSize: deps.settings.anonymity.minGroupSize }, locale);
+  const view = homeView({ openSurveys, results, minGroupSize: pulse.settings.anonymity.minGroupSize }, locale);
   await app.client.views.publish({ ...(token ? { token } : {}), user_id: userId, view });
 }
 
@@ -63,12 +58,9 @@ export function registerHomeAndEvents(app: App, ctx: SlackContext): void {
   const upsertUser = async (raw: unknown, teamId: string | undefined) => {
     const user = slackUserSchema.safeParse(raw);
     if (!user.success || !teamId) return;
-    const key = slackPersonKey(teamId, user.data.id);
-    const existing = await ctx.deps.store.people.get(key);
-    if (!isSurveyable(user.data, false) && existing === null) return;
-    const entry = toEntry(user.data, existing?.segmentSource === 'platform' ? existing.segment : null);
-    await ctx.deps.store.people.upsertFromPlatform({ platform: 'slack', tenant: teamId, ...entry, syncId: existing?.syncId ?? 'event' });
-    if (!isSurveyable(user.data, true)) await ctx.deps.store.people.deactivate(key);
+    const entry = toEntry(user.data, null);
+    const standing = !isSurveyable(user.data, true) ? 'gone' : isSurveyable(user.data, false) ? 'member' : 'guest';
+    await ctx.pulse.directory.seen({ platform: 'slack', tenant: teamId, userId: entry.userId, email: entry.email, timezone: entry.timezone, locale: entry.locale, standing });
   };
   app.event('team_join', async ({ event, body, context }) => upsertUser(event.user, envelopeSchema.parse(body).team_id ?? context.teamId));
   app.event('user_change', async ({ event, body, context }) => upsertUser(event.user, envelopeSchema.parse(body).team_id ?? context.teamId));

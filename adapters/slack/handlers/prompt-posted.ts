@@ -1,6 +1,5 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import { confirmPromptPosted } from '../../../src/services/confirm-posted.js';
 import { PROMPT_EVENT_TYPE } from '../action-value.js';
 import type { SlackContext } from '../slack-context.js';
 
@@ -36,7 +35,7 @@ export async function recordPromptReport(ctx: SlackContext, body: unknown): Prom
   const posted = postedSchema.safeParse(body);
   if (!posted.success || posted.data.event.app_id !== posted.data.api_app_id) return;
   const { event } = posted.data;
-  await confirmPromptPosted(ctx.deps, event.metadata.event_payload.delivery_id, { channel: event.channel_id, messageId: event.message_ts });
+  await ctx.pulse.prompts.confirmPosted(event.metadata.event_payload.delivery_id, { channel: event.channel_id, messageId: event.message_ts });
 }
 
 /**

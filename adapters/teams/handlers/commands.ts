@@ -1,7 +1,6 @@
 import type { Application } from '@microsoft/teams-ai';
 import { TurnContext, type Activity } from 'botbuilder';
-import { converse, type ChatReply } from '../../../src/core/conversation/converse.js';
-import { parseIntent } from '../../../src/core/conversation/grammar.js';
+import type { ChatReply } from '../../../src/pulse/index.js';
 import { translator } from '../../../src/domain/i18n/translate.js';
 import type { Locale } from '../../../src/domain/i18n/locale.js';
 import { teamsReply, teamsStyle, turnTokens } from '../conversation.js';
@@ -25,7 +24,7 @@ function followUp(ctx: TeamsContext, context: TurnContext, later: Promise<ChatRe
   const send = laterInChat(ctx, context);
   later
     .then((reply) => send(teamsReply(reply, locale)))
-    .catch((error: unknown) => ctx.deps.logger.warn({ err: error, adapter: 'teams' }, 'could not send a reply after the turn'));
+    .catch((error: unknown) => ctx.pulse.logger.warn({ err: error, adapter: 'teams' }, 'could not send a reply after the turn'));
 }
 
 /**
@@ -37,7 +36,7 @@ export function registerCommandHandlers(app: Application, ctx: TeamsContext): vo
     if (!context.activity.text) return;
     const actor = actorOf(ctx, context);
     const locale = await localeOf(ctx, actor.key, context.activity.locale);
-    const intent = parseIntent(await turnTokens(ctx, context, actor.tenant));
+    const intent = ctx.pulse.conversation.parse(await turnTokens(ctx, context, actor.tenant));
     const options = {
       actor: actor.key,
       locale,
@@ -47,11 +46,11 @@ export function registerCommandHandlers(app: Application, ctx: TeamsContext): vo
     };
     // In a team channel everyone would see the answer: only help is given there.
     if (!isPersonal(context)) {
-      const help = intent.kind === 'help' ? (await converse(ctx.deps, intent, options)).now : null;
+      const help = intent.kind === 'help' ? (await ctx.pulse.conversation.converse(intent, options)).now : null;
       await context.sendActivity(help !== null ? teamsReply(help, locale) : translator(locale)('teams.cmd.personalOnly'));
       return;
     }
-    const turn = await converse(ctx.deps, intent, options);
+    const turn = await ctx.pulse.conversation.converse(intent, options);
     if (turn.now !== null) await context.sendActivity(teamsReply(turn.now, locale));
     if (turn.later) followUp(ctx, context, turn.later, locale);
   });

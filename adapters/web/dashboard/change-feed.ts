@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { EXIT_SURVEY_ID } from '../../../src/domain/exit-schedule.js';
-import type { ServiceDeps } from '../../../src/services/deps.js';
+import type { Pulse } from '../../../src/pulse/index.js';
 
 /**
  * What one viewer's dashboard shows, as a string that changes exactly when their view does (the
@@ -40,18 +39,7 @@ export function viewDigest(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex');
 }
 
-/**
- * Answers arriving in open exit rounds (totals only). HR and admins may be told of them (they
- * asked for those surveys); leaders never are: it is not part of their view, and would tell them
- * when someone who left answered.
- */
-export async function openExitActivity(deps: ServiceDeps): Promise<string> {
-  const open = (await deps.store.rounds.openRounds()).filter((r) => r.surveyId === EXIT_SURVEY_ID);
-  const totals = await Promise.all(open.map(async (r) => `${r._id}:${JSON.stringify(await deps.store.counters.roundTotals(r._id))}`));
-  return totals.sort().join('|');
-}
-
-export function createChangeFeed(deps: ServiceDeps, everyMs = 3_000): ChangeFeed {
+export function createChangeFeed(pulse: Pulse, everyMs = 3_000): ChangeFeed {
   const watchers = new Set<Watcher>();
   let last = '';
   let timer: NodeJS.Timeout | null = null;
@@ -59,12 +47,7 @@ export function createChangeFeed(deps: ServiceDeps, everyMs = 3_000): ChangeFeed
   /** A check was asked for while one ran: run again after it (forced: recompute every view). */
   let again: 'none' | 'changed' | 'forced' = 'none';
 
-  const signature = async (): Promise<string> => {
-    const open = await deps.store.rounds.openRounds();
-    const totals = await Promise.all(open.map(async (r) => `${r._id}:${JSON.stringify(await deps.store.counters.roundTotals(r._id))}`));
-    const closed = await deps.store.database.collections.rounds.countDocuments({ state: 'closed' });
-    return `${totals.sort().join('|')}#${closed}`;
-  };
+  const signature = (): Promise<string> => pulse.results.activity();
 
   const refresh = async (watcher: Watcher): Promise<void> => {
     if (!watchers.has(watcher)) return;
@@ -92,7 +75,7 @@ export function createChangeFeed(deps: ServiceDeps, everyMs = 3_000): ChangeFeed
       last = s;
       if (changed || force) await Promise.all([...watchers].map(refresh));
     })()
-      .catch((error: unknown) => deps.logger.warn({ err: error, adapter: 'web' }, 'dashboard change check failed'))
+      .catch((error: unknown) => pulse.logger.warn({ err: error, adapter: 'web' }, 'dashboard change check failed'))
       .finally(() => {
         checking = false;
         const next = again;
@@ -113,7 +96,7 @@ export function createChangeFeed(deps: ServiceDeps, everyMs = 3_000): ChangeFeed
         .then(() => {
           if (watchers.has(watcher)) ready?.();
         })
-        .catch((error: unknown) => deps.logger.warn({ err: error, adapter: 'web' }, 'dashboard view check failed'));
+        .catch((error: unknown) => pulse.logger.warn({ err: error, adapter: 'web' }, 'dashboard view check failed'));
       if (timer === null) {
         check(false);
         timer = setInterval(() => check(false), everyMs);

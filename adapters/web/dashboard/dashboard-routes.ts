@@ -2,20 +2,18 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolveLocale, type Locale } from '../../../src/domain/i18n/locale.js';
 import { t } from '../../../src/domain/i18n/translate.js';
 import { isHr, resultScope } from '../../../src/domain/roles.js';
-import { loadActor } from '../../../src/services/actors.js';
-import type { ServiceDeps } from '../../../src/services/deps.js';
+import type { Pulse } from '../../../src/pulse/index.js';
 import { sendError, sendHtml, sendJson, staticPage, WebError, unexpectedError } from '../http-util.js';
 import { clearedCookie, exchangeLink, sameSiteWithToken, sessionOf } from './dashboard-session.js';
-import { dashboardModel } from './results-source.js';
-import { escapeMarkup } from '../../../src/services/escape-markup.js';
+import { escapeMarkup } from '../../../src/lib/escape-markup.js';
 import { renderDashboard } from './dashboard-view.js';
-import { openExitActivity, viewDigest, type ChangeFeed } from './change-feed.js';
+import { viewDigest, type ChangeFeed } from './change-feed.js';
 
 export const DASHBOARD_PATH = '/dashboard';
 export const LOGOUT_PATH = `${DASHBOARD_PATH}/logout`;
 
 export interface DashboardOptions {
-  readonly deps: ServiceDeps;
+  readonly pulse: Pulse;
   readonly secret: string;
   /** Playground: the dashboard is open (the whole organisation), as the chat is. */
   readonly playground: boolean;
@@ -38,11 +36,11 @@ interface Viewer {
 
 /** Who is looking, from the session; null when nobody (or nobody allowed) is signed in. Roles are read again on every request. */
 async function viewerOf(o: DashboardOptions, req: IncomingMessage): Promise<Viewer | null | 'forbidden'> {
-  const fallback = o.deps.settings.defaultLocale;
+  const fallback = o.pulse.settings.defaultLocale;
   if (o.playground) return { scope: 'all', hr: true, locale: fallback, until: null, csrf: null };
-  const current = await sessionOf(o.deps, req);
+  const current = await sessionOf(o.pulse, req);
   if (current === null) return null;
-  const actor = await loadActor(o.deps, current.session.person);
+  const actor = await o.pulse.access.actor(current.session.person);
   const scope = resultScope(actor);
   if (actor.person?.active === false || (scope !== 'all' && scope.length === 0)) return 'forbidden';
   return { scope, hr: isHr(actor), locale: resolveLocale(actor.person?.locale ?? null, fallback), until: Math.floor(current.session.expiresAt.getTime() / 1000), csrf: current.session.csrf };
@@ -61,11 +59,11 @@ function page(o: DashboardOptions, locale: Locale, message: string | null, csrf:
 
 /** `POST /dashboard/logout`: ends the session, from the dashboard page only (CSRF token and same origin). */
 async function logout(o: DashboardOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const locale = o.deps.settings.defaultLocale;
-  const current = await sessionOf(o.deps, req);
+  const locale = o.pulse.settings.defaultLocale;
+  const current = await sessionOf(o.pulse, req);
   if (current === null) return sendHtml(res, 401, await page(o, locale, t(locale, 'web.dash.signIn')));
   if (!(await sameSiteWithToken(req, current.session, o.publicOrigin))) return sendHtml(res, 403, await page(o, locale, t(locale, 'web.dash.forbidden')));
-  await o.deps.store.webSessions.revoke(current.id, o.deps.clock.now().toJSDate());
+  await o.pulse.access.sessions.revoke(current.id);
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': clearedCookie(DASHBOARD_PATH, o.secureCookie), 'cache-control': 'no-store' });
   res.end(await page(o, locale, t(locale, 'web.dash.signedOut')));
 }
@@ -80,8 +78,8 @@ async function events(o: DashboardOptions, req: IncomingMessage, res: ServerResp
   res.write('retry: 3000\n\n');
   const view = async (): Promise<string | null> => {
     const now = await viewerOf(o, req);
-    if (now === null || now === 'forbidden' || (viewer.until !== null && viewer.until <= o.deps.clock.now().toSeconds())) return null;
-    return viewDigest([await dashboardModel(o.deps, now.scope, now.hr), now.hr ? await openExitActivity(o.deps) : null]);
+    if (now === null || now === 'forbidden' || (viewer.until !== null && viewer.until <= o.pulse.clock.now().toSeconds())) return null;
+    return viewDigest([await o.pulse.results.dashboard(now.scope, now.hr), now.hr ? await o.pulse.results.exitActivity() : null]);
   };
   const stop = o.changes.subscribe(
     view,
@@ -106,8 +104,8 @@ export function createDashboardListener(o: DashboardOptions) {
       // The link the bot sent: trade its token, once, for a session and drop it from the address bar.
       const token = url.searchParams.get('t');
       if (path === DASHBOARD_PATH && token !== null && !o.playground) {
-        const locale = o.deps.settings.defaultLocale;
-        const exchange = await exchangeLink(o.deps, o.secret, token, DASHBOARD_PATH, o.secureCookie);
+        const locale = o.pulse.settings.defaultLocale;
+        const exchange = await exchangeLink(o.pulse, o.secret, token, DASHBOARD_PATH, o.secureCookie);
         if (exchange.kind === 'bad') return sendHtml(res, 401, await page(o, locale, t(locale, 'web.dash.badLink')));
         if (exchange.kind === 'used') return sendHtml(res, 401, await page(o, locale, t(locale, 'web.dash.linkUsed')));
         res.writeHead(303, { location: DASHBOARD_PATH, 'set-cookie': exchange.cookie, 'cache-control': 'no-store' });
@@ -116,7 +114,7 @@ export function createDashboardListener(o: DashboardOptions) {
       }
       const viewer = await viewerOf(o, req);
       if (path === DASHBOARD_PATH) {
-        const locale = viewer !== null && viewer !== 'forbidden' ? viewer.locale : o.deps.settings.defaultLocale;
+        const locale = viewer !== null && viewer !== 'forbidden' ? viewer.locale : o.pulse.settings.defaultLocale;
         if (viewer === null) return sendHtml(res, 401, await page(o, locale, t(locale, 'web.dash.signIn')));
         if (viewer === 'forbidden') return sendHtml(res, 403, await page(o, locale, t(locale, 'web.dash.notAllowed')));
         return sendHtml(res, 200, await page(o, locale, null, viewer.csrf));
@@ -125,10 +123,10 @@ export function createDashboardListener(o: DashboardOptions) {
       if (viewer === 'forbidden') throw new WebError(403, 'NOT_AUTHORIZED');
       switch (path) {
         case `${DASHBOARD_PATH}/data`:
-          return sendJson(res, 200, await dashboardModel(o.deps, viewer.scope, viewer.hr));
+          return sendJson(res, 200, await o.pulse.results.dashboard(viewer.scope, viewer.hr));
         case `${DASHBOARD_PATH}/view`: {
-          const model = await dashboardModel(o.deps, viewer.scope, viewer.hr);
-          const now = o.deps.clock.now().setZone(o.deps.settings.defaultTimezone).toFormat('yyyy-LL-dd HH:mm:ss');
+          const model = await o.pulse.results.dashboard(viewer.scope, viewer.hr);
+          const now = o.pulse.clock.now().setZone(o.pulse.settings.defaultTimezone).toFormat('yyyy-LL-dd HH:mm:ss');
           return sendHtml(res, 200, renderDashboard(model, viewer.locale, now));
         }
         case `${DASHBOARD_PATH}/events`:
@@ -138,7 +136,7 @@ export function createDashboardListener(o: DashboardOptions) {
       }
     } catch (error) {
       if (error instanceof WebError) return sendError(res, error);
-      o.deps.logger.error({ err: error, adapter: 'web' }, 'dashboard request failed');
+      o.pulse.logger.error({ err: error, adapter: 'web' }, 'dashboard request failed');
       if (!res.headersSent) sendError(res, unexpectedError(error));
     }
   };

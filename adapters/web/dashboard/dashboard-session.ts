@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import type { ServiceDeps } from '../../../src/services/deps.js';
-import { csrfMatches, type WebSession } from '../../../src/store/web-sessions-repo.js';
+import type { Pulse } from '../../../src/pulse/index.js';
+import { csrfMatches, type WebSession } from '../../../src/pulse/index.js';
 import { DASHBOARD_LINK_HOURS, verifyDashboardToken } from '../dashboard-link.js';
 import { cookie } from '../http-util.js';
 
@@ -17,13 +17,13 @@ const MAX_FORM_BYTES = 2_048;
 export type LinkExchange = { readonly kind: 'ok'; readonly cookie: string } | { readonly kind: 'bad' } | { readonly kind: 'used' };
 
 /** Trades a sign-in link's token for a session cookie: once per link. */
-export async function exchangeLink(deps: ServiceDeps, secret: string, token: string, cookiePath: string, secure: boolean): Promise<LinkExchange> {
-  const now = deps.clock.now();
+export async function exchangeLink(pulse: Pulse, secret: string, token: string, cookiePath: string, secure: boolean): Promise<LinkExchange> {
+  const now = pulse.clock.now();
   const claims = verifyDashboardToken(secret, token, now);
   if (claims === null) return { kind: 'bad' };
-  if (!(await deps.store.webSessions.useLink(token, new Date(claims.expiresAt * 1000), now.toJSDate()))) return { kind: 'used' };
+  if (!(await pulse.access.sessions.useLink(token, new Date(claims.expiresAt * 1000)))) return { kind: 'used' };
   const expiresAt = now.plus({ hours: SESSION_HOURS }).toJSDate();
-  const { id } = await deps.store.webSessions.create(claims.person, now.toJSDate(), expiresAt);
+  const { id } = await pulse.access.sessions.create(claims.person, expiresAt);
   const maxAge = Math.floor((expiresAt.getTime() - now.toMillis()) / 1000);
   return { kind: 'ok', cookie: `${SESSION_COOKIE}=${id}; HttpOnly; SameSite=Lax; Path=${cookiePath}; Max-Age=${maxAge}${secure ? '; Secure' : ''}` };
 }
@@ -32,10 +32,10 @@ export async function exchangeLink(deps: ServiceDeps, secret: string, token: str
 export const clearedCookie = (cookiePath: string, secure: boolean): string => `${SESSION_COOKIE}=; HttpOnly; SameSite=Lax; Path=${cookiePath}; Max-Age=0${secure ? '; Secure' : ''}`;
 
 /** The live session of this request; null when none (or revoked, or expired). */
-export async function sessionOf(deps: ServiceDeps, req: IncomingMessage): Promise<{ id: string; session: WebSession } | null> {
+export async function sessionOf(pulse: Pulse, req: IncomingMessage): Promise<{ id: string; session: WebSession } | null> {
   const id = cookie(req, SESSION_COOKIE);
   if (id === null) return null;
-  const session = await deps.store.webSessions.get(id, deps.clock.now().toJSDate());
+  const session = await pulse.access.sessions.get(id);
   return session === null ? null : { id, session };
 }
 

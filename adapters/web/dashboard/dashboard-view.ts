@@ -2,11 +2,9 @@ import { ORG_ROOT } from '../../../src/domain/anonymity/segment-tree.js';
 import type { MessageKey } from '../../../src/domain/i18n/en.js';
 import type { Locale } from '../../../src/domain/i18n/locale.js';
 import { translator, type Translator } from '../../../src/domain/i18n/translate.js';
-import type { ExitResults } from '../../../src/services/exit-results.js';
-import type { RoundResults } from '../../../src/services/results.js';
-import { escapeMarkup as esc } from '../../../src/services/escape-markup.js';
+import { escapeMarkup as esc } from '../../../src/lib/escape-markup.js';
 import { lineChart } from './svg-chart.js';
-import type { DashboardModel } from './results-source.js';
+import type { DashboardModel, ExitResults, RoundResults } from '../../../src/pulse/index.js';
 
 const intl: Record<Locale, string> = { en: 'en-GB', nb: 'nb-NO', sv: 'sv-SE' };
 

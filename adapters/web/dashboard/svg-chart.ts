@@ -1,4 +1,4 @@
-import { escapeMarkup } from '../../../src/services/escape-markup.js';
+import { escapeMarkup } from '../../../src/lib/escape-markup.js';
 
 /**
  * Small server-rendered SVG charts: no chart library, no script, nothing that could leak a

@@ -1,6 +1,6 @@
 import type { Locale } from '../../../src/domain/i18n/locale.js';
 import { t } from '../../../src/domain/i18n/translate.js';
-import { escapeMarkup } from '../../../src/services/escape-markup.js';
+import { escapeMarkup } from '../../../src/lib/escape-markup.js';
 
 export interface SignInChoice {
   readonly href: string;

@@ -2,8 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SignInConfig } from '../../../src/config-signin.js';
 import { resolveLocale, type Locale } from '../../../src/domain/i18n/locale.js';
 import { t } from '../../../src/domain/i18n/translate.js';
-import { loadActor } from '../../../src/services/actors.js';
-import type { ServiceDeps } from '../../../src/services/deps.js';
+import type { Pulse } from '../../../src/pulse/index.js';
 import { signDashboardToken } from '../dashboard-link.js';
 import { cookie, sendHtml } from '../http-util.js';
 import { OidcSignIn, providersOf, SignInError, type SignInFailure, type SignInProvider } from './oidc-client.js';
@@ -14,7 +13,7 @@ export const SIGN_IN_PATH = '/auth';
 const COOKIE = 'pulse_signin';
 
 export interface SignInOptions {
-  readonly deps: ServiceDeps;
+  readonly pulse: Pulse;
   readonly secret: string;
   readonly publicUrl: string;
   readonly config: SignInConfig;
@@ -52,7 +51,7 @@ export function createSignInListener(o: SignInOptions) {
     }));
 
   const fail = (res: ServerResponse, locale: Locale, error: SignInError, clear: boolean) => {
-    o.deps.logger.warn({ failure: error.failure, detail: error.message.slice(0, 200) }, 'dashboard sign-in refused');
+    o.pulse.logger.warn({ failure: error.failure, detail: error.message.slice(0, 200) }, 'dashboard sign-in refused');
     const headers: Record<string, string> = { 'cache-control': 'no-store', ...(clear ? { 'set-cookie': pendingCookie('', 0) } : {}) };
     sendHtml(res, STATUS[error.failure], signInPage(locale, t(locale, `signin.failed.${error.failure}`), [{ href: SIGN_IN_PATH, label: t(locale, 'signin.again') }]), headers);
   };
@@ -60,7 +59,7 @@ export function createSignInListener(o: SignInOptions) {
   const start = async (res: ServerResponse, locale: Locale, provider: SignInProvider) => {
     try {
       const attempt = await flow.start(provider);
-      const expires = Math.floor(o.deps.clock.now().toSeconds()) + PENDING_LOGIN_SECONDS;
+      const expires = Math.floor(o.pulse.clock.now().toSeconds()) + PENDING_LOGIN_SECONDS;
       const sealed = sealPending(o.secret, { p: provider.key, s: attempt.state, n: attempt.nonce, v: attempt.verifier, e: expires });
       res.writeHead(302, { location: attempt.url.href, 'set-cookie': pendingCookie(sealed, PENDING_LOGIN_SECONDS), 'cache-control': 'no-store' });
       res.end();
@@ -72,12 +71,12 @@ export function createSignInListener(o: SignInOptions) {
 
   const callback = async (req: IncomingMessage, res: ServerResponse, locale: Locale, provider: SignInProvider, url: URL) => {
     try {
-      const pending = openPending(o.secret, cookie(req, COOKIE), o.deps.clock.now().toSeconds());
+      const pending = openPending(o.secret, cookie(req, COOKIE), o.pulse.clock.now().toSeconds());
       if (pending === null || pending.p !== provider.key) throw new SignInError('expired_or_replayed', 'no sign-in under way in this browser');
       const person = await flow.finish(provider, new URL(`${o.publicUrl}${url.pathname}${url.search}`), { state: pending.s, nonce: pending.n, verifier: pending.v });
-      const actor = await loadActor(o.deps, person);
+      const actor = await o.pulse.access.actor(person);
       if (actor.person === null || !actor.person.active) throw new SignInError('not_in_directory', 'the account is not an active person in the directory');
-      const token = signDashboardToken(o.secret, person, o.deps.clock.now());
+      const token = signDashboardToken(o.secret, person, o.pulse.clock.now());
       res.writeHead(303, { location: `/dashboard?t=${encodeURIComponent(token)}`, 'set-cookie': pendingCookie('', 0), 'cache-control': 'no-store' });
       res.end();
     } catch (error) {
@@ -88,7 +87,7 @@ export function createSignInListener(o: SignInOptions) {
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const locale = browserLocale(req, o.deps.settings.defaultLocale);
+    const locale = browserLocale(req, o.pulse.settings.defaultLocale);
     try {
       if (req.method !== 'GET') {
         res.writeHead(405, { allow: 'GET' });
@@ -105,7 +104,7 @@ export function createSignInListener(o: SignInOptions) {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: 'not_found' }));
     } catch (error) {
-      o.deps.logger.error({ err: error, adapter: 'web' }, 'sign-in failed');
+      o.pulse.logger.error({ err: error, adapter: 'web' }, 'sign-in failed');
       if (!res.headersSent) fail(res, locale, new SignInError('unavailable', 'unexpected'), false);
     }
   };

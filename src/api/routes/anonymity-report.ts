@@ -1,5 +1,4 @@
-import { anonymityAudit } from '../../services/anonymity-audit/index.js';
-import type { ServiceDeps } from '../../services/deps.js';
+import type { Pulse } from '../../pulse/index.js';
 import { sendJson } from '../http-json.js';
 import type { Route } from '../router.js';
 
@@ -8,14 +7,14 @@ import type { Route } from '../router.js';
  * works council or DPO to fetch themselves. 200 with `passed: false` when a check fails: the
  * request worked, the report says what is wrong.
  */
-export function anonymityReportRoutes(deps: ServiceDeps): Route[] {
+export function anonymityReportRoutes(pulse: Pulse): Route[] {
   return [
     {
       method: 'GET',
       path: '/api/v1/anonymity-report',
       scope: 'admin',
       async handle({ res }) {
-        sendJson(res, 200, await anonymityAudit(deps, deps.store.database), { 'cache-control': 'no-store' });
+        sendJson(res, 200, await pulse.audit(), { 'cache-control': 'no-store' });
       },
     },
   ];

@@ -1,11 +1,7 @@
 import { DateTime } from 'luxon';
 import { isDomainError } from '../../domain/errors.js';
-import type { ServiceDeps } from '../../services/deps.js';
-import { requestExitSurvey } from '../../services/exit-surveys.js';
-import type { PersonDoc } from '../../store/documents/identity.js';
-import { personDocSchema } from '../../store/documents/identity.js';
+import { operator, type Pulse } from '../../pulse/index.js';
 import { ApiError, issuePath, readJsonBody, sendJson } from '../http-json.js';
-import { operator } from '../../services/actors.js';
 import type { Route } from '../router.js';
 import { createExitSurveySchema } from '../schemas.js';
 
@@ -22,13 +18,7 @@ function workingDaysBefore(date: DateTime, n: number): DateTime {
   return out;
 }
 
-async function findPerson(deps: ServiceDeps, by: { email?: string | undefined; platformUserId?: string | undefined }): Promise<PersonDoc | null> {
-  const filter = by.email !== undefined ? { email: by.email.trim().toLowerCase() } : { userId: by.platformUserId ?? '' };
-  const doc = await deps.store.database.collections.people.find({ ...filter, active: true }).sort({ _id: 1 }).limit(1).next();
-  return doc === null ? null : personDocSchema.parse(doc);
-}
-
-export function exitSurveyRoutes(deps: ServiceDeps): Route[] {
+export function exitSurveyRoutes(pulse: Pulse): Route[] {
   return [
     {
       method: 'POST',
@@ -40,18 +30,18 @@ export function exitSurveyRoutes(deps: ServiceDeps): Route[] {
           throw new ApiError(400, 'VALIDATION_FAILED', 'the body is not valid: see issues', parsed.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message })));
         }
         const body = parsed.data;
-        const person = await findPerson(deps, body);
+        const person = await pulse.directory.find(body);
         if (person === null) throw new ApiError(404, 'UNKNOWN_PERSON', 'no active chat user has this e-mail or id: check it, or wait for the next directory sync');
-        const zone = person.timezone ?? deps.settings.defaultTimezone;
+        const zone = person.timezone ?? pulse.settings.defaultTimezone;
         let date: string | undefined;
         if (body.lastDay !== undefined) {
-          const today = deps.clock.now().setZone(zone).startOf('day');
+          const today = pulse.clock.now().setZone(zone).startOf('day');
           const lastDay = DateTime.fromISO(body.lastDay, { zone });
           if (lastDay < today) throw new ApiError(400, 'VALIDATION_FAILED', 'lastDay is in the past: the leaver may no longer be in the chat', [{ path: 'lastDay', message: 'is in the past' }]);
           date = DateTime.max(today, workingDaysBefore(lastDay, DAYS_BEFORE_LAST_DAY)).toISODate() ?? undefined;
         }
         try {
-          const outcome = await requestExitSurvey(deps, operator('api', keyId ?? 'unknown'), { target: person._id, ...(date ? { date } : {}), ...(body.language ? { locale: body.language } : {}) });
+          const outcome = await pulse.exits.request(operator('api', keyId ?? 'unknown'), { target: person._id, ...(date ? { date } : {}), ...(body.language ? { locale: body.language } : {}) });
           if (outcome.status === 'exists') {
             throw new ApiError(409, 'EXIT_ALREADY_OPEN', 'this person already has an open exit survey; cancel it in chat with /exit-survey cancel to send another', [], { sendDate: outcome.request.sendDate });
           }

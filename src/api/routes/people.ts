@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { ServiceDeps } from '../../services/deps.js';
-import { ImportRejectedError, importPeople } from '../../services/people-import.js';
+import { ImportRejectedError, type Pulse } from '../../pulse/index.js';
 import { ApiError, issuePath, readJsonBody, sendJson } from '../http-json.js';
 import type { Route } from '../router.js';
 
@@ -8,7 +7,7 @@ const BODY_LIMIT = 5 * 1024 * 1024;
 /** The envelope; each person is checked by the import service, which names `people[i]` in its issues. */
 const envelope = z.strictObject({ people: z.array(z.unknown()).min(1).max(10_000) });
 
-export function peopleRoutes(deps: ServiceDeps): Route[] {
+export function peopleRoutes(pulse: Pulse): Route[] {
   return [
     {
       method: 'PUT',
@@ -20,7 +19,7 @@ export function peopleRoutes(deps: ServiceDeps): Route[] {
           throw new ApiError(400, 'VALIDATION_FAILED', 'the body must be { "people": [ … ] } with 1 to 10000 people', parsed.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message })));
         }
         try {
-          const summary = await importPeople(deps, parsed.data.people.map((row, i) => ({ where: `people[${i}]`, row })));
+          const summary = await pulse.directory.import(parsed.data.people.map((row, i) => ({ where: `people[${i}]`, row })));
           sendJson(res, 200, summary);
         } catch (error) {
           if (error instanceof ImportRejectedError) {

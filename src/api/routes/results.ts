@@ -1,11 +1,10 @@
 import { isDomainError } from '../../domain/errors.js';
-import type { ServiceDeps } from '../../services/deps.js';
-import { resultsInRange } from '../../services/results-range.js';
+import type { Pulse } from '../../pulse/index.js';
 import { ApiError, issuePath, sendJson } from '../http-json.js';
 import type { Route } from '../router.js';
 import { resultsQuerySchema } from '../schemas.js';
 
-export function resultsRoutes(deps: ServiceDeps): Route[] {
+export function resultsRoutes(pulse: Pulse): Route[] {
   return [
     {
       method: 'GET',
@@ -18,7 +17,7 @@ export function resultsRoutes(deps: ServiceDeps): Route[] {
         }
         const { survey, segment, from, to } = parsed.data;
         try {
-          const results = await resultsInRange(deps, { survey, ...(segment ? { segment } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) });
+          const results = await pulse.results.range({ survey, ...(segment ? { segment } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) });
           sendJson(res, 200, results);
         } catch (error) {
           if (isDomainError(error, 'UNKNOWN_SURVEY')) throw new ApiError(404, 'UNKNOWN_SURVEY', `there is no survey "${survey}"`);

@@ -1,4 +1,4 @@
-import { API_SCOPES, apiScopeSchema, createApiKey, listApiKeys, revokeApiKey, type ApiScope } from '../../services/api-keys.js';
+import { API_SCOPES, apiScopeSchema, type ApiScope } from '../../pulse/index.js';
 import type { CliContext } from '../cli-context.js';
 import type { Output } from '../output.js';
 import { CommandFailed, UsageError } from '../usage.js';
@@ -21,13 +21,13 @@ export async function apiKeyCommand(ctx: CliContext, action: string | undefined,
       if (!name) throw new UsageError('api-key create needs --name <name>, e.g. --name "Workday sync"');
       if (name.length > 100) throw new UsageError('--name is at most 100 characters');
       const scopes = parseScopes(args.scopes ?? []);
-      const { key, info } = await createApiKey(ctx.deps, name, scopes);
+      const { key, info } = await ctx.pulse.access.createApiKey(name, scopes);
       io.out(key);
       io.err(`created API key ${info.id} ("${info.name}") with ${info.scopes.join(', ')}. It is shown only this once: store it in your HR system's secret store. Send it as "Authorization: Bearer <key>".`);
       return;
     }
     case 'list': {
-      const keys = await listApiKeys(ctx.deps);
+      const keys = await ctx.pulse.access.listApiKeys();
       if (keys.length === 0) {
         io.err('no API keys yet: create one with `npx pulsebot api-key create --name <name>`');
         return;
@@ -37,7 +37,7 @@ export async function apiKeyCommand(ctx: CliContext, action: string | undefined,
     }
     case 'revoke': {
       if (!args.id) throw new UsageError('api-key revoke needs the key id (see `npx pulsebot api-key list`)');
-      if (!(await revokeApiKey(ctx.deps, args.id))) throw new CommandFailed(`no active API key ${args.id} (see \`npx pulsebot api-key list\`)`);
+      if (!(await ctx.pulse.access.revokeApiKey(args.id))) throw new CommandFailed(`no active API key ${args.id} (see \`npx pulsebot api-key list\`)`);
       io.out(`revoked API key ${args.id}: it is refused from now on`);
       return;
     }

@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { isDomainError } from '../../domain/errors.js';
-import { resultsCsv } from '../../services/results-csv.js';
-import { resultsInRange } from '../../services/results-range.js';
+import { resultsCsv } from '../../pulse/index.js';
 import type { CliContext } from '../cli-context.js';
 import type { Output } from '../output.js';
 import { CommandFailed, UsageError } from '../usage.js';
@@ -25,11 +24,11 @@ export async function exportCommand(open: () => Promise<CliContext>, options: Ex
   for (const [name, value] of [['--from', options.from], ['--to', options.to]] as const) {
     if (value !== undefined && !DATE.test(value)) throw new UsageError(`${name} must be a date as YYYY-MM-DD`);
   }
-  const { deps } = await open();
+  const { pulse } = await open();
   const survey = options.survey ?? 'pulse';
   let csv: string;
   try {
-    csv = resultsCsv(await resultsInRange(deps, { survey, ...(options.segment ? { segment: options.segment } : {}), ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) }));
+    csv = resultsCsv(await pulse.results.range({ survey, ...(options.segment ? { segment: options.segment } : {}), ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) }));
   } catch (error) {
     if (isDomainError(error, 'UNKNOWN_SURVEY')) throw new CommandFailed(`no survey "${survey}" (the default survey is "pulse"; exit surveys are "exit")`);
     if (isDomainError(error, 'UNKNOWN_SEGMENT')) throw new CommandFailed(`no segment "${options.segment ?? ''}"`);

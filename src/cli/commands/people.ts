@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { ImportRejectedError, applyPeopleRows, validatePeopleRows } from '../../services/people-import.js';
-import { parsePeopleCsv } from '../../services/people-import-csv.js';
+import { ImportRejectedError, parsePeopleCsv, validatePeopleRows } from '../../pulse/index.js';
 import type { CliContext } from '../cli-context.js';
 import type { Output } from '../output.js';
 import { CommandFailed, UsageError } from '../usage.js';
@@ -30,8 +29,8 @@ export async function peopleImport(open: () => Promise<CliContext>, text: string
     io.out(`${file}: ${rows.length} rows are valid (dry run: nothing was written)`);
     return;
   }
-  const { deps } = await open();
-  const summary = await applyPeopleRows(deps, rows);
+  const { pulse } = await open();
+  const summary = await pulse.directory.applyRows(rows);
   io.out(`imported ${rows.length} rows: ${summary.matched} matched to chat users, ${summary.segments} segments, ${summary.leaders} managers made leaders`);
   if (summary.unmatched.length > 0) {
     io.err(`${summary.unmatched.length} e-mails match no chat user yet and were skipped (import again after the directory sync): ${summary.unmatched.slice(0, MAX_LISTED).join(', ')}`);

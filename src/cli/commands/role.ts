@@ -1,6 +1,5 @@
 import { isDomainError } from '../../domain/errors.js';
-import { operator } from '../../services/actors.js';
-import { changeRole } from '../../services/manage-roles.js';
+import { operator } from '../../pulse/index.js';
 import type { CliContext } from '../cli-context.js';
 import type { Output } from '../output.js';
 import { CommandFailed, UsageError } from '../usage.js';
@@ -12,16 +11,11 @@ export async function roleCommand(ctx: CliContext, positionals: readonly string[
   const [action, person, role, segment, ...rest] = positionals;
   if ((action !== 'add' && action !== 'remove') || !person || (role !== 'hr' && role !== 'leader') || rest.length > 0) throw new UsageError(USAGE);
   if (action === 'add' && role === 'leader' && segment === undefined) throw new UsageError('a leader needs the segment they lead: `role add <person> leader <segment>`');
-  const { people } = ctx.database.collections;
-  const targets = person.includes('@')
-    ? (await people.find({ email: person.trim().toLowerCase() }, { projection: { _id: 1 } }).toArray()).map((p) => p._id)
-    : (await people.countDocuments({ _id: person })) === 1
-      ? [person]
-      : [];
+  const targets = await ctx.pulse.directory.accounts(person);
   if (targets.length === 0) throw new CommandFailed(`no chat user ${person}: check the e-mail, or wait for the directory sync`);
   for (const target of targets) {
     try {
-      await changeRole(ctx.deps, operator('cli', 'operator'), { action, target, role, ...(segment ? { segment } : {}) });
+      await ctx.pulse.access.changeRole(operator('cli', 'operator'), { action, target, role, ...(segment ? { segment } : {}) });
     } catch (error) {
       if (isDomainError(error, 'UNKNOWN_SEGMENT')) throw new CommandFailed(`no segment ${segment ?? ''}: segments come from the directory sync or \`people import\``);
       throw error;

@@ -6,29 +6,30 @@ import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/create-
 import type { TeamsAdapterHandle } from '../adapters/teams/create-teams-adapter.js';
 import type { WebAdapter } from '../adapters/web/create-web-adapter.js';
 import { createScheduler } from '../jobs/scheduler.js';
-import { API_PREFIX, createApiListener } from './api/create-api.js';
-import type { Config } from './config.js';
-import { startDeliveryLoop, type DeliveryLoop } from './delivery-loop.js';
+import { API_PREFIX, createApiListener } from '../src/api/create-api.js';
+import type { Config } from '../src/config.js';
+import type { DeliveryLoop } from '../src/delivery-loop.js';
+import { createPulse, type Pulse } from '../src/pulse/index.js';
 import { createHttpServer, isLoopbackHost, type Mount } from './http-server.js';
-import { metricsMount, readinessMount } from './metrics/probes.js';
-import { PrometheusMetrics } from './metrics/prometheus-metrics.js';
-import type { ChatPlatform, PlatformName } from './ports/chat-platform.js';
-import type { Clock, ManualClock } from './ports/clock.js';
-import type { Logger } from './ports/logger.js';
-import type { ServiceDeps } from './services/deps.js';
-import { ensureDefaultSurvey } from './services/surveys.js';
-import { DirectoryNames } from './services/directory-names.js';
-import { createCoreEvents } from './ports/events.js';
-import { AnswerAdmission, type AdmissionOptions } from './services/answer-admission.js';
-import { reportDrainedRounds } from './services/close-drain.js';
-import { DirectoryReadiness } from './services/directory-readiness.js';
-import { FreshDeliveries } from './services/fresh-deliveries.js';
-import { CONNECT_TIMEOUT_MS, HEARTBEAT_MS, connectDatabase, redact, type Database } from './store/database.js';
-import { watchServerMonitor } from './store/monitor-watchdog.js';
-import { ensureIndexes } from './store/indexes.js';
-import { InstanceRegistry } from './store/instance-registry.js';
-import { SendLeases } from './store/send-leases.js';
-import { createStore } from './store/store.js';
+import { metricsMount, readinessMount } from '../src/metrics/probes.js';
+import { PrometheusMetrics } from '../src/metrics/prometheus-metrics.js';
+import type { ChatPlatform, PlatformName } from '../src/ports/chat-platform.js';
+import type { Clock, ManualClock } from '../src/ports/clock.js';
+import type { Logger } from '../src/ports/logger.js';
+import type { ServiceDeps } from '../src/services/deps.js';
+import { ensureDefaultSurvey } from '../src/services/surveys.js';
+import { DirectoryNames } from '../src/services/directory-names.js';
+import { createCoreEvents } from '../src/ports/events.js';
+import { AnswerAdmission, type AdmissionOptions } from '../src/services/answer-admission.js';
+import { reportDrainedRounds } from '../src/services/close-drain.js';
+import { DirectoryReadiness } from '../src/services/directory-readiness.js';
+import { FreshDeliveries } from '../src/services/fresh-deliveries.js';
+import { CONNECT_TIMEOUT_MS, HEARTBEAT_MS, connectDatabase, redact, type Database } from '../src/store/database.js';
+import { watchServerMonitor } from '../src/store/monitor-watchdog.js';
+import { ensureIndexes } from '../src/store/indexes.js';
+import { InstanceRegistry } from '../src/store/instance-registry.js';
+import { SendLeases } from '../src/store/send-leases.js';
+import { createStore } from '../src/store/store.js';
 
 /** How long /healthz waits for the database before answering 503. */
 const HEALTH_TIMEOUT_MS = 2_000;
@@ -45,6 +46,8 @@ export interface App {
   readonly config: Config;
   readonly database: Database;
   readonly deps: ServiceDeps;
+  /** The door to the core the adapters, API, CLI and jobs use. */
+  readonly pulse: Pulse;
   readonly platforms: ReadonlyMap<PlatformName, ChatPlatform>;
   readonly delivery: DeliveryLoop;
   readonly slack: SlackAdapter | null;
@@ -140,21 +143,22 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
   await ensureDefaultSurvey(deps);
 
   const platforms = new Map<PlatformName, ChatPlatform>();
+  const useScheduler = options.scheduler ?? true;
+  const pulse = createPulse(deps, { platforms, deliveryEveryMs: useScheduler ? null : (options.deliveryEveryMs ?? 15_000), summarySchedule: config.summarySchedule });
+  const { delivery } = pulse;
   const webModule = config.playground || config.web.requested ? await import('../adapters/web/create-web-adapter.js') : null;
   const web = webModule
     ? webModule.createWebAdapter({
-        deps,
+        pulse,
         secret: config.secret,
         publicUrl: config.web.publicUrl,
         signIn: config.signIn,
         playground: config.playground && options.playgroundClock ? { clock: options.playgroundClock } : null,
-        platforms,
-        summaries: { schedule: config.summarySchedule },
       })
     : null;
   if (web?.platform) platforms.set('web', web.platform);
   const slack = config.slack
-    ? await createSlackAdapter(config.slack, { deps, ...(web ? { dashboardUrl: (person: string) => web.dashboardUrl(person) } : {}), ...(options.slackResultsBudgetMs !== undefined ? { resultsBudgetMs: options.slackResultsBudgetMs } : {}) }, {
+    ? await createSlackAdapter(config.slack, { pulse, ...(web ? { dashboardUrl: (person: string) => web.dashboardUrl(person) } : {}), ...(options.slackResultsBudgetMs !== undefined ? { resultsBudgetMs: options.slackResultsBudgetMs } : {}) }, {
         messagesPerSecond: config.slack.common.messagesPerSecond,
         ...(options.slackRetries !== undefined ? { retries: options.slackRetries } : {}),
         ...(options.slackConfirmationWindowMs !== undefined ? { confirmationWindowMs: options.slackConfirmationWindowMs } : {}),
@@ -164,7 +168,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
   // Loaded only when configured: teams-ai and botbuilder take a while to load.
   const teamsModule = config.teams ? await import('../adapters/teams/create-teams-adapter.js') : null;
   const teams = config.teams && teamsModule
-    ? teamsModule.createTeamsAdapter(config.teams, deps, {
+    ? teamsModule.createTeamsAdapter(config.teams, pulse, {
         ...(options.teamsRetries !== undefined ? { retries: options.teamsRetries } : {}),
         ...(options.teamsRetryBaseMs !== undefined ? { retryBaseMs: options.teamsRetryBaseMs } : {}),
         ...(options.teamsResultsBudgetMs !== undefined ? { resultsBudgetMs: options.teamsResultsBudgetMs } : {}),
@@ -172,17 +176,14 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
       })
     : null;
   if (teams) platforms.set('teams', teams.platform);
-  const useScheduler = options.scheduler ?? true;
-  const delivery = startDeliveryLoop(deps, platforms, useScheduler ? null : (options.deliveryEveryMs ?? 15_000));
   // Deliveries due now (a round started by hand, an exit survey for today): look at once.
   events.on('deliveries.due', () => delivery.kick());
-  const summaries = { platforms, schedule: config.summarySchedule };
-  const scheduler = useScheduler ? createScheduler(database.db, deps, delivery, { retentionMonths: config.retentionMonths, summaries, ...(options.schedulerPollMs !== undefined ? { pollMs: options.schedulerPollMs } : {}) }) : null;
+  const scheduler = useScheduler ? createScheduler(pulse, { retentionMonths: config.retentionMonths, summaries: true, ...(options.schedulerPollMs !== undefined ? { pollMs: options.schedulerPollMs } : {}) }) : null;
 
   const mounts: Mount[] = [];
   if (slack?.requestListener) mounts.push({ prefix: '/slack', listener: slack.requestListener });
   if (teams && teamsModule) mounts.push({ prefix: teamsModule.MESSAGES_PATH, listener: teams.requestListener });
-  mounts.push({ prefix: API_PREFIX, listener: createApiListener(deps, {}) });
+  mounts.push({ prefix: API_PREFIX, listener: createApiListener(pulse, {}) });
   if (web) mounts.push(...web.mounts);
   /** Within a load balancer's patience: a database that does not answer is a quick false. */
   const databaseAnswers = async (): Promise<boolean> => {
@@ -231,6 +232,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
     config,
     database,
     deps,
+    pulse,
     platforms,
     delivery,
     slack,

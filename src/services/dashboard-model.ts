@@ -1,10 +1,10 @@
-import { exitResults, type ExitResults } from '../../../src/services/exit-results.js';
-import type { ServiceDeps } from '../../../src/services/deps.js';
-import { resultsInRange } from '../../../src/services/results-range.js';
-import { roundResults, type RoundResults } from '../../../src/services/results.js';
-import { countRound } from '../../../src/services/results-counts.js';
-import { DEFAULT_SURVEY_ID } from '../../../src/services/surveys.js';
-import { COUNTER_INVITED, COUNTER_RESPONDENTS, ROUND_QUESTION } from '../../../src/store/documents/answers.js';
+import { exitResults, type ExitResults } from './exit-results.js';
+import type { ServiceDeps } from './deps.js';
+import { resultsInRange } from './results-range.js';
+import { roundResults, type RoundResults } from './results.js';
+import { countRound } from './results-counts.js';
+import { DEFAULT_SURVEY_ID } from './surveys.js';
+import { COUNTER_INVITED, COUNTER_RESPONDENTS, ROUND_QUESTION } from '../store/documents/answers.js';
 
 /**
  * Everything the dashboard shows, read ONLY through the results services (results.ts,

@@ -1,5 +1,5 @@
-import type { RawAnswer } from '../../../src/domain/answer.js';
-import type { Question } from '../../../src/domain/question.js';
+import type { RawAnswer } from '../../domain/answer.js';
+import type { Question } from '../../domain/question.js';
 import { DEMO_COMMENTS } from './demo-org.js';
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.round(v)));

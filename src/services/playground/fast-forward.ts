@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
-import { isValidZone } from '../../src/domain/schedule.js';
-import type { ManualClock } from '../../src/ports/clock.js';
-import type { PlatformRegistry } from '../../src/services/deliver-due.js';
-import type { ServiceDeps } from '../../src/services/deps.js';
-import { nextWakeAt, runScheduleTick } from '../../src/services/schedule-tick.js';
-import { sendDueSummaries, type SummaryDeliveryOptions } from '../../src/services/summary-delivery.js';
-import { summaryReaders } from '../../src/services/summary-readers.js';
+import { isValidZone } from '../../domain/schedule.js';
+import type { ManualClock } from '../../ports/clock.js';
+import type { PlatformRegistry } from '../deliver-due.js';
+import type { ServiceDeps } from '../deps.js';
+import { nextWakeAt, runScheduleTick } from '../schedule-tick.js';
+import { sendDueSummaries, type SummaryDeliveryOptions } from '../summary-delivery.js';
+import { summaryReaders } from '../summary-readers.js';
 
 export interface ForwardOptions {
   readonly deps: ServiceDeps;

@@ -2,6 +2,9 @@
  * The playground's demo organisation: 40 people in 5 teams across 3 time zones, a leader per
  * team, and one HR person (also an admin, so the playground can start rounds). Names are made up.
  */
+/** The playground's one organisation, in the web chat's directory. */
+export const WEB_TENANT = 'local';
+
 export interface DemoTeam {
   readonly id: string;
   readonly name: string;

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { quarterStart } from '../../../src/domain/exit-schedule.js';
-import type { ManualClock } from '../../../src/ports/clock.js';
-import { closeRound } from '../../../src/services/close-round.js';
-import type { ServiceDeps } from '../../../src/services/deps.js';
-import { requestExitSurvey } from '../../../src/services/exit-surveys.js';
-import { recordAnswer } from '../../../src/services/record-answer.js';
-import { roundQuestions } from '../../teams/card-refresh.js';
-import { WEB_TENANT } from '../web-platform.js';
+import { quarterStart } from '../../domain/exit-schedule.js';
+import type { ManualClock } from '../../ports/clock.js';
+import { closeRound } from '../close-round.js';
+import type { ServiceDeps } from '../deps.js';
+import { requestExitSurvey } from '../exit-surveys.js';
+import { recordAnswer } from '../record-answer.js';
+import { roundQuestions } from '../prompt-state.js';
+import { WEB_TENANT } from './demo-org.js';
 import { DEMO_EMAIL_DOMAIN, DEMO_EXIT_COMMENTS, DEMO_LEAVERS } from './demo-org.js';
 import { answerFor } from './demo-answers.js';
 

@@ -1,7 +1,7 @@
 import { checkComment, type Finding } from '../../src/domain/privacy/comment-check.js';
 import type { Locale } from '../../src/domain/i18n/locale.js';
 import { translator } from '../../src/domain/i18n/translate.js';
-import { findingLines } from '../slack/comment-warning.js';
+import { findingLines } from '../../src/domain/privacy/finding-lines.js';
 import { ANSWER_VERB, inputId } from './card-data.js';
 import type { AdaptiveCardJson } from './prompt-card.js';
 

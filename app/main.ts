@@ -1,7 +1,7 @@
-import { ConfigError, loadConfig } from './config.js';
-import { prepareLocalStart } from './embedded-db/local-start.js';
-import { createLogger } from './logger.js';
-import { ManualClock, systemClock } from './ports/clock.js';
+import { ConfigError, loadConfig } from '../src/config.js';
+import { prepareLocalStart } from '../src/embedded-db/local-start.js';
+import { createLogger } from '../src/logger.js';
+import { ManualClock, systemClock } from '../src/ports/clock.js';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 /**
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     throw error;
   }
   // Loaded only now: the chat SDKs take a second or more to load, and a bad config should not wait for them.
-  const [{ createApp }, { playgroundStart }] = await Promise.all([import('./app.js'), import('./playground-start.js')]);
+  const [{ createApp }, { playgroundStart }] = await Promise.all([import('./create-app.js'), import('./playground-start.js')]);
   const logger = createLogger(config.logLevel);
   // Playground: a clock the fast-forward control can move, starting now.
   const playgroundClock = config.playground ? new ManualClock(systemClock.now()) : undefined;

@@ -1,4 +1,4 @@
-import type { App } from './app.js';
+import type { App } from './create-app.js';
 
 export interface PlaygroundStartOptions {
   /** `npm start -- --fresh`: no demo organisation. */
@@ -10,7 +10,6 @@ export interface PlaygroundStartOptions {
 export async function playgroundStart(app: App, options: PlaygroundStartOptions): Promise<void> {
   if (options.fresh || (await app.deps.store.people.count()) > 0) return;
   options.say('pulsebot: seeding a demo organisation (40 people, 5 teams, a month of rounds); npm start -- --fresh starts empty…');
-  const { seedDemo } = await import('../adapters/web/demo/seed-demo.js');
-  const report = await seedDemo(app.deps);
+  const report = await app.pulse.playground.seed();
   app.deps.logger.info({ ...report }, 'demo organisation seeded');
 }

@@ -1,10 +1,8 @@
-import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
+import type { Mount } from '../src/ports/http.js';
 
-/** A path prefix and the listener that serves everything under it (a chat adapter, the HR API…). */
-export interface Mount {
-  readonly prefix: string;
-  readonly listener: RequestListener;
-}
+export type { Mount } from '../src/ports/http.js';
+
 
 export interface HttpServerOptions {
   /**

@@ -3,6 +3,7 @@ import type { Locale } from '../../src/domain/i18n/locale.js';
 import { translator, type Translator } from '../../src/domain/i18n/translate.js';
 import { likertLabelKey, LIKERT_VALUES, MAX_COMMENT_LENGTH, SCALE_VALUES, type Question } from '../../src/domain/question.js';
 import type { SurveyPrompt } from '../../src/ports/chat-platform.js';
+import type { PromptState } from '../../src/pulse/index.js';
 import { ANSWER_VERB, REFRESH_VERB, inputId, type CardLink } from './card-data.js';
 
 /** An Adaptive Card as JSON (the schema is Microsoft's; the cards test parses every one with the SDK). */
@@ -114,4 +115,16 @@ export function promptCard(prompt: SurveyPrompt, locale: Locale, options: CardOp
 /** The message that carries a card, with the notification text Teams shows in the feed. */
 export function cardActivity(card: AdaptiveCardJson, summary: string) {
   return { type: 'message' as const, summary, text: '', attachments: [{ contentType: CARD_CONTENT_TYPE, content: card }] };
+}
+
+/** The card of a prompt as the door says it is now: answered questions marked, a closed round without inputs. */
+export function stateCard(state: PromptState, locale: Locale, note?: string): AdaptiveCardJson {
+  const noted = note === undefined ? {} : { note };
+  return state.open ? promptCard(state.prompt, locale, { answered: state.answered, ...noted }) : promptCard(state.prompt, locale, { closed: true, ...noted });
+}
+
+/** The card of a prompt whose round is gone: closed, with nothing to answer. */
+export function goneCard(roundId: string, surveyKind: SurveyPrompt['surveyKind'], token: string, locale: Locale, note?: string): AdaptiveCardJson {
+  const prompt = { roundId, surveyKind, questions: [], responseToken: token, binding: '', minGroupSize: 0, orgName: null };
+  return promptCard(prompt, locale, { closed: true, ...(note === undefined ? {} : { note }) });
 }

@@ -1,0 +1,62 @@
+import { resolveLocale, type Locale } from '../domain/i18n/locale.js';
+import type { Question } from '../domain/question.js';
+import { questionById } from '../domain/templates/catalog.js';
+import type { SurveyPrompt } from '../ports/chat-platform.js';
+import type { PersonKey } from '../store/documents/identity.js';
+import type { RoundDoc } from '../store/documents/rounds.js';
+import type { ServiceDeps } from './deps.js';
+
+/**
+ * A prompt as its person should see it now: what to draw (the survey, its questions, its privacy
+ * note's k), whether it still takes answers, and which questions the ledger says this person
+ * answered (never the values). Renderers (Block Kit, Adaptive Cards) draw it; nothing about the
+ * message itself is stored.
+ */
+export interface PromptState {
+  readonly prompt: SurveyPrompt;
+  readonly open: boolean;
+  readonly answered: ReadonlySet<string>;
+}
+
+/** A round's questions, in the order they are asked. */
+export function roundQuestions(round: RoundDoc): Question[] {
+  return round.questionIds.map((id) => questionById(id)).filter((q): q is Question => q !== undefined);
+}
+
+/** One question of a round (read through the answer path's cache), or undefined for an unknown round or question. */
+export async function promptQuestion(deps: ServiceDeps, roundId: string, questionId: string): Promise<Question | undefined> {
+  const round = await deps.store.rounds.getCached(roundId);
+  return round === null ? undefined : roundQuestions(round).find((q) => q.id === questionId);
+}
+
+/**
+ * The prompt of `roundId` for `person`, rebuilt from the round and the token and tag in the
+ * message they used (the caller has checked the tag is theirs); null when the round is gone.
+ * `fresh` reads the round itself, not the answer path's short cache (a playground that just
+ * moved its clock past the close).
+ */
+export async function promptState(deps: ServiceDeps, roundId: string, person: PersonKey, token: string, binding: string, fresh = false): Promise<PromptState | null> {
+  const round = fresh ? await deps.store.rounds.get(roundId) : await deps.store.rounds.getCached(roundId);
+  if (round === null) return null;
+  const questions = roundQuestions(round);
+  const prompt: SurveyPrompt = {
+    roundId: round._id,
+    surveyKind: round.kind,
+    questions,
+    responseToken: token,
+    binding,
+    minGroupSize: round.anonymity.minGroupSize,
+    orgName: deps.settings.orgName,
+  };
+  const open = round.state === 'open' && deps.clock.now().toJSDate() < round.closesAt;
+  if (!open) return { prompt, open, answered: new Set() };
+  const answered = await deps.store.ledger.answeredQuestions(round._id, person, questions.map((q) => q.id));
+  return { prompt, open, answered };
+}
+
+/** The language a prompt was sent in (an exit survey in a language HR chose), else the person's, else `fallback`, else the default. */
+export async function promptLocale(deps: ServiceDeps, roundId: string, person: PersonKey, fallback?: string | null): Promise<Locale> {
+  const { lookups } = deps.store;
+  const invitation = await lookups.invitation(roundId, person);
+  return invitation?.locale ?? resolveLocale((await lookups.personLocale(person)) ?? fallback ?? null, deps.settings.defaultLocale);
+}

@@ -20,7 +20,8 @@ import type { ServiceDeps } from '../src/services/deps.js';
 import { ensureDefaultSurvey } from '../src/services/surveys.js';
 import { DirectoryNames } from '../src/services/directory-names.js';
 import { createCoreEvents } from '../src/ports/events.js';
-import { AnswerAdmission, type AdmissionOptions } from '../src/services/answer-admission.js';
+import { AnswerAdmission } from '../src/services/answer-admission.js';
+import { PRODUCTION_TIMINGS, type Timings } from './timings.js';
 import { reportDrainedRounds } from '../src/services/close-drain.js';
 import { DirectoryReadiness } from '../src/services/directory-readiness.js';
 import { FreshDeliveries } from '../src/services/fresh-deliveries.js';
@@ -35,13 +36,6 @@ import { createStore } from '../src/store/store.js';
 const HEALTH_TIMEOUT_MS = 2_000;
 /** How often an instance says it is alive and reports rounds it has finished writing answers for. */
 const HEARTBEAT_EVERY_MS = 2_000;
-/**
- * The answer path: 64 answers written at once (far more than a healthy database needs to keep up
- * with hundreds of clicks a second), and a click that cannot start within a second is told to try
- * again, so that with the writes it never comes near Slack's 3 seconds.
- */
-const ANSWER_ADMISSION: AdmissionOptions = { concurrency: 64, maxWaitMs: 1_000 };
-
 export interface App {
   readonly config: Config;
   readonly database: Database;
@@ -64,31 +58,10 @@ export interface App {
 }
 
 export interface AppOptions {
-  /** Web API retries on rate limits and network errors (tests lower it). */
-  readonly slackRetries?: number;
-  /** Run agenda (the default). Without it an in-process timer ticks every `deliveryEveryMs`. */
-  readonly scheduler?: boolean;
-  /** How often the scheduler looks for due jobs (ms; default 10 s; tests: less). */
-  readonly schedulerPollMs?: number;
-  /** Without agenda: how often the schedule is ticked (ms). */
-  readonly deliveryEveryMs?: number;
-  /** Grace for answers in flight when a round closes (ms). */
-  readonly closeGraceMs?: number;
-  /** When an unrecorded claim counts as abandoned by a dead process (ms); see claim-lease.ts. */
-  readonly claimLeaseMs?: number;
-  /** How long Slack may still report a posted prompt (ms); tests shorten Slack's retry schedule. */
-  readonly slackConfirmationWindowMs?: number;
-  /** Teams: retries of one send on 429/412/502/504, and the first back-off (ms). */
-  readonly teamsRetries?: number;
-  readonly teamsRetryBaseMs?: number;
+  /** Timings that differ from production's (tests and benchmarks shorten them); see timings.ts. */
+  readonly timings?: Partial<Timings>;
   /** Playground mode: the clock the fast-forward control moves (the same one passed as `clock`). */
   readonly playgroundClock?: ManualClock;
-  /** How long a Teams `results` reply may take in the turn before it follows as its own message (tests: 0). */
-  readonly teamsResultsBudgetMs?: number;
-  /** How long a Slack `/pulse results` may take before its reply follows through response_url (tests: 0). */
-  readonly slackResultsBudgetMs?: number;
-  /** How many answers are written at once and how long a click may wait for a slot (tests make it shed). */
-  readonly answerAdmission?: AdmissionOptions;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -97,6 +70,7 @@ const SHUTDOWN_JOB_MS = 8_000;
 
 /** The composition root: storage, services, the chat adapters that are configured, and the HTTP server. */
 export async function createApp(config: Config, clock: Clock, logger: Logger, options: AppOptions = {}): Promise<App> {
+  const timings: Timings = { ...PRODUCTION_TIMINGS, ...options.timings };
   const database = await connectDatabase(config.mongodb.uri, config.mongodb.dbName, { monitorCommands: true });
   const metrics = new PrometheusMetrics({
     deliveriesDue: () => database.collections.deliveries.countDocuments({ state: 'pending', sendAt: { $lte: clock.now().toJSDate() } }),
@@ -127,8 +101,8 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
       defaultLocale: config.defaultLocale,
       orgName: config.orgName,
       bootstrapRoles: config.bootstrapRoles,
-      ...(options.closeGraceMs !== undefined ? { closeGraceMs: options.closeGraceMs } : {}),
-      ...(options.claimLeaseMs !== undefined ? { claimLeaseMs: options.claimLeaseMs } : {}),
+      closeGraceMs: timings.closeGraceMs,
+      claimLeaseMs: timings.claimLeaseMs,
     },
     listeningSince: () => listeningSince,
     fresh: new FreshDeliveries(),
@@ -136,32 +110,30 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
     directory,
     leases: new SendLeases(database.collections.sendLeases, instanceId, () => clock.now().toMillis()),
     instances: new InstanceRegistry(database.collections.instances, database.collections.closeDrains, instanceId),
-    admission: new AnswerAdmission(options.answerAdmission ?? ANSWER_ADMISSION),
+    admission: new AnswerAdmission(timings.answerAdmission),
     names: new DirectoryNames(),
     events,
   };
   await ensureDefaultSurvey(deps);
 
   const platforms = new Map<PlatformName, ChatPlatform>();
-  const useScheduler = options.scheduler ?? true;
-  const pulse = createPulse(deps, { platforms, deliveryEveryMs: useScheduler ? null : (options.deliveryEveryMs ?? 15_000), summarySchedule: config.summarySchedule });
+  const useScheduler = timings.scheduler;
+  const pulse = createPulse(deps, { platforms, deliveryEveryMs: useScheduler ? null : timings.deliveryEveryMs, summarySchedule: config.summarySchedule });
   const { delivery } = pulse;
   const webModule = config.playground || config.web.requested ? await import('../adapters/web/create-web-adapter.js') : null;
   const web = webModule
-    ? webModule.createWebAdapter({
-        pulse,
-        secret: config.secret,
-        publicUrl: config.web.publicUrl,
-        signIn: config.signIn,
+    ? webModule.createWebAdapter({ secret: config.secret, publicUrl: config.web.publicUrl, signIn: config.signIn }, pulse, {
         playground: config.playground && options.playgroundClock ? { clock: options.playgroundClock } : null,
       })
     : null;
   if (web?.platform) platforms.set('web', web.platform);
   const slack = config.slack
-    ? await createSlackAdapter(config.slack, { pulse, ...(web ? { dashboardUrl: (person: string) => web.dashboardUrl(person) } : {}), ...(options.slackResultsBudgetMs !== undefined ? { resultsBudgetMs: options.slackResultsBudgetMs } : {}) }, {
+    ? await createSlackAdapter(config.slack, pulse, {
+        ...(web ? { dashboardUrl: (person: string) => web.dashboardUrl(person) } : {}),
+        resultsBudgetMs: timings.slackResultsBudgetMs,
         messagesPerSecond: config.slack.common.messagesPerSecond,
-        ...(options.slackRetries !== undefined ? { retries: options.slackRetries } : {}),
-        ...(options.slackConfirmationWindowMs !== undefined ? { confirmationWindowMs: options.slackConfirmationWindowMs } : {}),
+        retries: timings.slackRetries,
+        confirmationWindowMs: timings.slackConfirmationWindowMs,
       })
     : null;
   if (slack) platforms.set('slack', slack.platform);
@@ -169,16 +141,16 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
   const teamsModule = config.teams ? await import('../adapters/teams/create-teams-adapter.js') : null;
   const teams = config.teams && teamsModule
     ? teamsModule.createTeamsAdapter(config.teams, pulse, {
-        ...(options.teamsRetries !== undefined ? { retries: options.teamsRetries } : {}),
-        ...(options.teamsRetryBaseMs !== undefined ? { retryBaseMs: options.teamsRetryBaseMs } : {}),
-        ...(options.teamsResultsBudgetMs !== undefined ? { resultsBudgetMs: options.teamsResultsBudgetMs } : {}),
+        retries: timings.teamsRetries,
+        retryBaseMs: timings.teamsRetryBaseMs,
+        resultsBudgetMs: timings.teamsResultsBudgetMs,
         ...(web ? { dashboardUrl: (person: string) => web.dashboardUrl(person) } : {}),
       })
     : null;
   if (teams) platforms.set('teams', teams.platform);
   // Deliveries due now (a round started by hand, an exit survey for today): look at once.
   events.on('deliveries.due', () => delivery.kick());
-  const scheduler = useScheduler ? createScheduler(pulse, { retentionMonths: config.retentionMonths, summaries: true, ...(options.schedulerPollMs !== undefined ? { pollMs: options.schedulerPollMs } : {}) }) : null;
+  const scheduler = useScheduler ? createScheduler(pulse, { retentionMonths: config.retentionMonths, summaries: true, pollMs: timings.schedulerPollMs }) : null;
 
   const mounts: Mount[] = [];
   if (slack?.requestListener) mounts.push({ prefix: '/slack', listener: slack.requestListener });

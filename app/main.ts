@@ -2,13 +2,9 @@ import { ConfigError, loadConfig } from '../src/config.js';
 import { prepareLocalStart } from '../src/embedded-db/local-start.js';
 import { createLogger } from '../src/logger.js';
 import { ManualClock, systemClock } from '../src/ports/clock.js';
+import { PLAYGROUND_TIMINGS } from './timings.js';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
-/**
- * The playground's clock moves only when fast-forwarded, so the schedule runs then (and when an
- * action asks for a send); the timer is a slow safety net that also stays clear of the demo seed.
- */
-const PLAYGROUND_TICK_MS = 10 * 60_000;
 
 async function main(): Promise<void> {
   const fresh = process.argv.includes('--fresh');
@@ -26,7 +22,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   // Playground: a clock the fast-forward control can move, starting now.
   const playgroundClock = config.playground ? new ManualClock(systemClock.now()) : undefined;
-  const app = await createApp(config, playgroundClock ?? systemClock, logger, playgroundClock ? { playgroundClock, scheduler: false, closeGraceMs: 0, deliveryEveryMs: PLAYGROUND_TICK_MS } : {});
+  const app = await createApp(config, playgroundClock ?? systemClock, logger, playgroundClock ? { playgroundClock, timings: PLAYGROUND_TIMINGS } : {});
   if (config.playground) await playgroundStart(app, { fresh, say });
   // The playground has no sign-in: it listens on this computer only.
   const port = await app.listen(config.port, config.playground ? '127.0.0.1' : undefined);

@@ -67,7 +67,7 @@ export async function anonymity(flags: Flags, options: { mongoUri?: string } = {
   const dbName = newDbName('anon');
   const config = loadConfig({ ...slackEnv(fake, mongo.uri, dbName, 0), LOG_LEVEL: logLevel });
   const clock = new ManualClock(DateTime.utc());
-  const app = await createApp(config, clock, logger, { scheduler: false, deliveryEveryMs: 3_600_000, closeGraceMs: 0, slackRetries: 2 });
+  const app = await createApp(config, clock, logger, { timings: { scheduler: false, deliveryEveryMs: 3_600_000, closeGraceMs: 0, slackRetries: 2 } });
   try {
     const port = await app.listen(0);
     const origin = `http://127.0.0.1:${port}`;

@@ -2,6 +2,7 @@ import type { RequestListener } from 'node:http';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config-slack.js';
 import type { ChatPlatform } from '../../src/ports/chat-platform.js';
+import type { Pulse } from '../../src/pulse/index.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerAnswerHandlers } from './handlers/answers.js';
 import { registerCommandHandlers } from './handlers/commands.js';
@@ -39,6 +40,10 @@ export interface SlackAdapter {
 }
 
 export interface SlackAdapterOptions {
+  /** A signed, expiring link to the results dashboard for a person; absent when the dashboard is not served. */
+  readonly dashboardUrl?: (person: string) => string;
+  /** How long `/pulse results` may take before the ack says "on its way" (ms; default 2 s, within Slack's 3). */
+  readonly resultsBudgetMs?: number;
   /** chat.postMessage per second per workspace. */
   readonly messagesPerSecond: number;
   /** Web API retries on 429 / network errors. */
@@ -48,7 +53,12 @@ export interface SlackAdapterOptions {
 }
 
 /** Builds the Bolt app for the configured mode and wires pulsebot's handlers into it. */
-export async function createSlackAdapter(config: SlackConfig, ctx: SlackContext, options: SlackAdapterOptions): Promise<SlackAdapter> {
+export async function createSlackAdapter(config: SlackConfig, pulse: Pulse, options: SlackAdapterOptions): Promise<SlackAdapter> {
+  const ctx: SlackContext = {
+    pulse,
+    ...(options.dashboardUrl ? { dashboardUrl: options.dashboardUrl } : {}),
+    ...(options.resultsBudgetMs !== undefined ? { resultsBudgetMs: options.resultsBudgetMs } : {}),
+  };
   const logger = boltLogger(ctx.pulse.logger.child({ adapter: 'slack' }));
   const installations = slackInstallationStore(ctx.pulse.platformState.slackInstallations, config.common.allowedTeams);
   const clients = createSlackClients(

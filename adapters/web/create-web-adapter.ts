@@ -14,14 +14,17 @@ import { createPlaygroundListener, PLAYGROUND_PATH, WEB_API, webTexts } from './
 import { createSignInListener, SIGN_IN_PATH } from './sign-in/sign-in-routes.js';
 import { createWebPlatform } from './web-platform.js';
 
-export interface WebAdapterOptions {
-  readonly pulse: Pulse;
+/** The web surface's settings (from PULSE_SECRET, PULSE_PUBLIC_URL and the sign-in variables). */
+export interface WebConfig {
   readonly secret: string;
   readonly publicUrl: string;
+  /** Dashboard sign-in with Slack / Entra ID (outside the playground). */
+  readonly signIn?: SignInConfig | undefined;
+}
+
+export interface WebAdapterOptions {
   /** Playground mode: the web chat, the fast-forward clock, and an open dashboard. */
   readonly playground: { readonly clock: ManualClock } | null;
-  /** Dashboard sign-in with Slack / Entra ID (outside the playground). */
-  readonly signIn?: SignInConfig;
 }
 
 export interface WebAdapter {
@@ -36,8 +39,8 @@ export interface WebAdapter {
 }
 
 /** The web surface: the playground chat (playground mode only) and the results dashboard. */
-export function createWebAdapter(o: WebAdapterOptions): WebAdapter {
-  const { pulse } = o;
+export function createWebAdapter(config: WebConfig, pulse: Pulse, options: WebAdapterOptions): WebAdapter {
+  const o = { ...config, ...options };
   const changes = createChangeFeed(pulse);
   const inbox = new Inbox();
   const platform = o.playground ? createWebPlatform(inbox, o.playground.clock) : null;

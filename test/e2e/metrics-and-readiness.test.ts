@@ -82,7 +82,7 @@ describe('operations: before the first directory sync', () => {
       LOG_LEVEL: 'silent',
     });
     const clock = new ManualClock(DateTime.fromISO('2026-11-23T07:00:00Z', { zone: 'utc' }));
-    const app = await createApp(config, clock, silentLogger(), { slackRetries: 0, scheduler: false, closeGraceMs: 0, deliveryEveryMs: 3_600_000 });
+    const app = await createApp(config, clock, silentLogger(), { timings: { slackRetries: 0, scheduler: false, closeGraceMs: 0, deliveryEveryMs: 3_600_000 } });
     try {
       const origin = `http://127.0.0.1:${await app.listen(0)}`;
       await eventually(() => fake.callsTo('users.list').length > 0);

@@ -7,7 +7,7 @@ describe('the agenda scheduler on the app’s MongoDB', () => {
   beforeAll(async () => {
     // Sunday noon UTC: the default weekly pulse (Mondays 10:00 local) opens its first round
     // once Monday has begun somewhere on earth, which it has.
-    h = await startSlackHarness({ people: users(4), now: '2026-11-29T12:00:00Z', app: { scheduler: true, schedulerPollMs: 500 } });
+    h = await startSlackHarness({ people: users(4), now: '2026-11-29T12:00:00Z', app: { timings: { scheduler: true, schedulerPollMs: 500 } } });
   }, 120_000);
   afterAll(async () => {
     await h.dispose();

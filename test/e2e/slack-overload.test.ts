@@ -10,7 +10,7 @@ describe('Slack: a click the answer path cannot take is answered at once, with n
   let h: SlackHarness;
 
   beforeAll(async () => {
-    h = await startSlackHarness({ people: users(4), app: { answerAdmission: { concurrency: 0, maxWaitMs: 0 } } });
+    h = await startSlackHarness({ people: users(4), app: { timings: { answerAdmission: { concurrency: 0, maxWaitMs: 0 } } } });
     await h.command('UADMIN', '/pulse', 'send-now');
     await eventually(() => h.fake.messages.length === 6);
     await h.app.delivery.idle();

@@ -103,7 +103,7 @@ describe('Slack: /pulse results that take longer than Slack waits', () => {
   let h: SlackHarness;
   beforeAll(async () => {
     // A zero budget: every results reply takes the late path, as a cold process would.
-    h = await startSlackHarness({ people: users(2), app: { slackResultsBudgetMs: 0 } });
+    h = await startSlackHarness({ people: users(2), app: { timings: { slackResultsBudgetMs: 0 } } });
   }, 120_000);
   afterAll(async () => {
     await h?.dispose();

@@ -5,7 +5,7 @@ describe('the weekly summary job in agenda', () => {
   let h: SlackHarness;
 
   beforeAll(async () => {
-    h = await startSlackHarness({ people: users(3), now: '2026-11-23T07:05:00Z', app: { scheduler: true, schedulerPollMs: 500 } });
+    h = await startSlackHarness({ people: users(3), now: '2026-11-23T07:05:00Z', app: { timings: { scheduler: true, schedulerPollMs: 500 } } });
   }, 120_000);
   afterAll(async () => {
     await h.dispose();

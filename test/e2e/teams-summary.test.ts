@@ -177,7 +177,7 @@ describe('Teams: results that take longer than the turn may wait', () => {
   let h: TeamsHarness;
   beforeAll(async () => {
     // A zero budget: every results reply takes the late path, as a cold process would.
-    h = await startTeamsHarness({ roster: [ADMIN, HR], app: { teamsResultsBudgetMs: 0 } });
+    h = await startTeamsHarness({ roster: [ADMIN, HR], app: { timings: { teamsResultsBudgetMs: 0 } } });
     expect((await h.installPersonal(HR)).status).toBe(200);
   }, 120_000);
   afterAll(async () => {

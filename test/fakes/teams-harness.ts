@@ -110,7 +110,7 @@ export async function startTeamsHarness(options: TeamsHarnessOptions): Promise<T
     ...options.env,
   });
   const clock = new ManualClock(DateTime.fromISO(options.now ?? '2026-11-23T07:00:00Z', { zone: 'utc' }));
-  const app = await createApp(config, clock, options.logger ?? silentLogger(), { scheduler: false, closeGraceMs: 0, deliveryEveryMs: 3_600_000, teamsRetries: 4, teamsRetryBaseMs: 5, ...options.app });
+  const app = await createApp(config, clock, options.logger ?? silentLogger(), { ...options.app, timings: { scheduler: false, closeGraceMs: 0, deliveryEveryMs: 3_600_000, teamsRetries: 4, teamsRetryBaseMs: 5, ...options.app?.timings } });
   const port = await app.listen(0);
   const endpoint = `http://127.0.0.1:${port}/api/messages`;
   const personalIds = new Map<string, string>();

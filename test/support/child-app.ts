@@ -18,12 +18,14 @@ const number = (name: string, fallback: number): number => {
 
 const config = loadConfig(process.env);
 const app = await createApp(config, systemClock, createLogger(config.logLevel), {
-  scheduler: false,
-  deliveryEveryMs: 250,
-  closeGraceMs: 0,
-  slackRetries: 2,
-  claimLeaseMs: number('PULSEBOT_TEST_CLAIM_LEASE_MS', 4_000),
-  slackConfirmationWindowMs: number('PULSEBOT_TEST_CONFIRMATION_WINDOW_MS', 3_000),
+  timings: {
+    scheduler: false,
+    deliveryEveryMs: 250,
+    closeGraceMs: 0,
+    slackRetries: 2,
+    claimLeaseMs: number('PULSEBOT_TEST_CLAIM_LEASE_MS', 4_000),
+    slackConfirmationWindowMs: number('PULSEBOT_TEST_CONFIRMATION_WINDOW_MS', 3_000),
+  },
 });
 const port = await app.listen(config.port);
 process.stdout.write(`listening ${port}\n`);

@@ -20,7 +20,7 @@ const teamsSdks = {
  * config types). Never the use cases, the store, MongoDB, the composition root, or an adapter.
  */
 const throughTheDoor = [
-  { group: ['mongodb'], message: 'Go through the door (src/pulse): MongoDB is the core\'s business.' },
+  { group: ['mongodb'], message: "Go through the door (src/pulse): MongoDB is the core's business." },
   {
     regex: '(^|/)(services|store|core|embedded-db|metrics)/',
     message: 'Go through the door (src/pulse/index.ts): use cases and the store are behind it. Add what you need to createPulse.',
@@ -137,7 +137,9 @@ export default tseslint.config(
     languageOptions: {
       sourceType: 'module',
       globals: Object.fromEntries(
-        ['window', 'document', 'location', 'localStorage', 'fetch', 'URLSearchParams', 'EventSource', 'setTimeout', 'clearTimeout', 'AdaptiveCards'].map((name) => [name, 'readonly']),
+        ['window', 'document', 'location', 'localStorage', 'fetch', 'URLSearchParams', 'EventSource', 'setTimeout', 'clearTimeout', 'AdaptiveCards'].map(
+          (name) => [name, 'readonly'],
+        ),
       ),
     },
   },

@@ -139,14 +139,15 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
   if (slack) platforms.set('slack', slack.platform);
   // Loaded only when configured: teams-ai and botbuilder take a while to load.
   const teamsModule = config.teams ? await import('../adapters/teams/create-teams-adapter.js') : null;
-  const teams = config.teams && teamsModule
-    ? teamsModule.createTeamsAdapter(config.teams, pulse, {
-        retries: timings.teamsRetries,
-        retryBaseMs: timings.teamsRetryBaseMs,
-        resultsBudgetMs: timings.teamsResultsBudgetMs,
-        ...(web ? { dashboardUrl: (person: string) => web.dashboardUrl(person) } : {}),
-      })
-    : null;
+  const teams =
+    config.teams && teamsModule
+      ? teamsModule.createTeamsAdapter(config.teams, pulse, {
+          retries: timings.teamsRetries,
+          retryBaseMs: timings.teamsRetryBaseMs,
+          resultsBudgetMs: timings.teamsResultsBudgetMs,
+          ...(web ? { dashboardUrl: (person: string) => web.dashboardUrl(person) } : {}),
+        })
+      : null;
   if (teams) platforms.set('teams', teams.platform);
   // Deliveries due now (a round started by hand, an exit survey for today): look at once.
   events.on('deliveries.due', () => delivery.kick());
@@ -237,9 +238,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
       listeningSince = clock.now().toJSDate();
       // Rounds open from the directory: let the first sync finish (or fail) before the scheduler
       // can open one, so a fresh start never fans out to a half-synced directory.
-      schedulerStarted = firstSync
-        .then(() => scheduler?.start())
-        .catch((error: unknown) => logger.error({ err: error }, 'the scheduler did not start'));
+      schedulerStarted = firstSync.then(() => scheduler?.start()).catch((error: unknown) => logger.error({ err: error }, 'the scheduler did not start'));
       if (platforms.size === 0) {
         logger.warn({}, 'no chat platform is configured, so no survey can be delivered: set the SLACK_* or TEAMS_* variables (see README)');
       }

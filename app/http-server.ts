@@ -3,7 +3,6 @@ import type { Mount } from '../src/ports/http.js';
 
 export type { Mount } from '../src/ports/http.js';
 
-
 export interface HttpServerOptions {
   /**
    * Refuse (403) any request whose Host header this says no to. The playground, which has no

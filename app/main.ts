@@ -27,7 +27,8 @@ async function main(): Promise<void> {
   // The playground has no sign-in: it listens on this computer only.
   const port = await app.listen(config.port, config.playground ? '127.0.0.1' : undefined);
   const surfaces = [...app.platforms.keys()].join(', ') || 'none';
-  if (config.playground) say(`pulsebot: no Slack or Teams credentials, so this is the playground: open http://localhost:${port}/playground (dashboard: /dashboard)`);
+  if (config.playground)
+    say(`pulsebot: no Slack or Teams credentials, so this is the playground: open http://localhost:${port}/playground (dashboard: /dashboard)`);
   logger.info({ port, platforms: surfaces }, `pulsebot is up on http://localhost:${port} (health: /healthz, chat platforms: ${surfaces})`);
 
   let stopping = false;

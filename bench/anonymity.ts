@@ -50,7 +50,11 @@ function otherClicks(message: PostedMessage): { multi: string[]; comments: strin
     }
     const comment = elements.find((e) => e.action_id?.startsWith('pulse:comment:'));
     if (comment && block.block_id) {
-      comments.push(interactionBody(clickPayload(message, [{ type: 'button', action_id: comment.action_id, block_id: block.block_id, value: comment.value, action_ts: '1' }])));
+      comments.push(
+        interactionBody(
+          clickPayload(message, [{ type: 'button', action_id: comment.action_id, block_id: block.block_id, value: comment.value, action_ts: '1' }]),
+        ),
+      );
     }
   }
   return { multi, comments };
@@ -97,7 +101,11 @@ export async function anonymity(flags: Flags, options: { mongoUri?: string } = {
           api_app_id: 'A0APP',
           token: 'verification-token',
           trigger_id: 'trigger-view',
-          view: { ...view, id: 'V1', state: { values: { comment: { text: { type: 'plain_text_input', value: 'More focus time would help the whole team.' } } } } },
+          view: {
+            ...view,
+            id: 'V1',
+            state: { values: { comment: { text: { type: 'plain_text_input', value: 'More focus time would help the whole team.' } } } },
+          },
         };
         if ((await postInteraction(origin, interactionBody(payload))).status !== 200) throw new Error('the comment submission failed');
       }
@@ -145,7 +153,10 @@ export async function anonymity(flags: Flags, options: { mongoUri?: string } = {
     await app.close().catch(() => undefined);
     const { MongoClient } = await import('mongodb');
     const client = new MongoClient(mongo.uri);
-    await client.db(dbName).dropDatabase().catch(() => undefined);
+    await client
+      .db(dbName)
+      .dropDatabase()
+      .catch(() => undefined);
     await client.close();
     await fake.stop();
     await mongo.stop();

@@ -34,7 +34,9 @@ export async function crash(flags: Flags, options: { mongoUri?: string; random?:
   const fast = timings === 'test';
   // Longer than a claim takes to settle: the lease and report window below, or agenda's 1-minute tick.
   const stallMs = numberFlag(flags, 'stall-ms', fast ? 30_000 : 65_000);
-  const entry: { entry?: string; env: Record<string, string> } = fast ? { entry: 'test/support/child-app.ts', env: { NODE_ENV: 'test', PULSEBOT_TEST_CLAIM_LEASE_MS: '12000', PULSEBOT_TEST_CONFIRMATION_WINDOW_MS: '11000' } } : { env: {} };
+  const entry: { entry?: string; env: Record<string, string> } = fast
+    ? { entry: 'test/support/child-app.ts', env: { NODE_ENV: 'test', PULSEBOT_TEST_CLAIM_LEASE_MS: '12000', PULSEBOT_TEST_CONFIRMATION_WINDOW_MS: '11000' } }
+    : { env: {} };
   const random = options.random ?? Math.random;
   const mongo = await benchMongo(options.mongoUri);
   const fake = await startFakeSlack(recipients);
@@ -44,7 +46,13 @@ export async function crash(flags: Flags, options: { mongoUri?: string; random?:
     for (let run = 0; run < kills; run++) {
       fake.reset();
       const world = await startSlackBot({ mongoUri: mongo.uri, people: recipients, rate, fake, ...entry });
-      fake.reportPostsTo({ url: `${world.bot.origin}/slack/events`, signingSecret: SIGNING_SECRET, appId: 'A0PULSEBOT', retryDelaysMs: fast ? [1000, 8000] : [1000, 60_000, 300_000], metadataTypes: [PROMPT_EVENT_TYPE] });
+      fake.reportPostsTo({
+        url: `${world.bot.origin}/slack/events`,
+        signingSecret: SIGNING_SECRET,
+        appId: 'A0PULSEBOT',
+        retryDelaysMs: fast ? [1000, 8000] : [1000, 60_000, 300_000],
+        metadataTypes: [PROMPT_EVENT_TYPE],
+      });
       try {
         const killAfter = Math.floor(random() * recipients);
         const status = await sendNow(world.bot.origin, fake);

@@ -88,7 +88,9 @@ export async function dbfault(flags: Flags): Promise<DbfaultResult> {
     const late = results.filter((r) => r.status === 200 && r.ms > SLACK_ACK_MS).length;
     const failed = results.filter((r) => r.status !== 200).length;
     const errors = world.bot.lines.filter((l) => /"level":(50|60)/.test(l)).length;
-    process.stderr.write(`dbfault: ${total} clicks; ${confirmedIds.length} confirmed in time, ${late} answered 200 too late, ${failed} failed; ${errors} error log lines\n`);
+    process.stderr.write(
+      `dbfault: ${total} clicks; ${confirmedIds.length} confirmed in time, ${late} answered 200 too late, ${failed} failed; ${errors} error log lines\n`,
+    );
     return { bench: 'dbfault', confirmed: confirmedIds.length, stored, lostConfirmed: confirmedIds.length - storedConfirmed, processAlive };
   } finally {
     await world.dispose().catch(() => undefined);

@@ -45,7 +45,12 @@ export async function fanout(flags: Flags, options: { mongoUri?: string } = {}):
       const first = posts[0]?.at ?? started;
       const stats = fanoutStats(world.fake, recipients);
       const rejected = world.fake.rejected.get('chat.postMessage') ?? 0;
-      process.stderr.write(`fanout: first prompt after ${((first - started) / 1000).toFixed(2)} s, first→last ${((last - first) / 1000).toFixed(2)} s, 429s ${rejected}${paceNote(posts.map((p) => p.at), rate)}\n`);
+      process.stderr.write(
+        `fanout: first prompt after ${((first - started) / 1000).toFixed(2)} s, first→last ${((last - first) / 1000).toFixed(2)} s, 429s ${rejected}${paceNote(
+          posts.map((p) => p.at),
+          rate,
+        )}\n`,
+      );
       return {
         bench: 'fanout',
         recipients,

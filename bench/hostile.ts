@@ -57,13 +57,26 @@ export async function hostile(flags: Flags, options: { mongoUri?: string } = {})
   const dbName = newDbName('hostile');
   const db = await openBenchDb(mongo.uri, dbName);
   await noScheduledRoundDuringBench(db.db);
-  const env = { ...slackEnv(slackFake, mongo.uri, dbName, 0), ...teamsEnv(teamsFake, mongo.uri, dbName), PULSE_ADMINS: `slack:UADMIN,teams:${TEAMS_ADMIN.aadObjectId}` };
+  const env = {
+    ...slackEnv(slackFake, mongo.uri, dbName, 0),
+    ...teamsEnv(teamsFake, mongo.uri, dbName),
+    PULSE_ADMINS: `slack:UADMIN,teams:${TEAMS_ADMIN.aadObjectId}`,
+  };
   let bot = await startBot({ env, keepLines: true });
   try {
     // An HR API key, stored the way `pulsebot api-key create` stores one.
     const keyId = randomBytes(6).toString('hex');
     const secret = randomBytes(32).toString('base64url');
-    await db.db.collection('api_keys').insertOne({ _id: keyId as never, name: 'bench', hash: createHash('sha256').update(secret).digest('hex'), createdAt: new Date(), revokedAt: null, lastUsedOn: null });
+    await db.db
+      .collection('api_keys')
+      .insertOne({
+        _id: keyId as never,
+        name: 'bench',
+        hash: createHash('sha256').update(secret).digest('hex'),
+        createdAt: new Date(),
+        revokedAt: null,
+        lastUsedOn: null,
+      });
     const apiKey = `pb_${keyId}_${secret}`;
 
     // A real round on both platforms, answered once on each, before anything hostile.
@@ -77,8 +90,12 @@ export async function hostile(flags: Flags, options: { mongoUri?: string } = {})
     if (!prompt || !legitClick || !legitInvoke) throw new Error('no prompt to answer');
     if ((await postInteraction(bot.origin, legitClick)).status !== 200) throw new Error('the legitimate click failed');
     if ((await postActivity(bot.origin, teamsFake, legitInvoke)).status !== 200) throw new Error('the legitimate invoke failed');
-    if ((await send(bot.origin, { kind: 'warm-up', path: '/api/v1/results?survey=pulse', method: 'GET', headers: { authorization: `Bearer ${apiKey}` } })) >= 500) throw new Error('the HR API failed');
-    const member = roster.find((m) => m.id === (teamsFake.conversations.get(String((legitInvoke.conversation as { id: string }).id))?.members[0] ?? '')) ?? roster[0];
+    if (
+      (await send(bot.origin, { kind: 'warm-up', path: '/api/v1/results?survey=pulse', method: 'GET', headers: { authorization: `Bearer ${apiKey}` } })) >= 500
+    )
+      throw new Error('the HR API failed');
+    const member =
+      roster.find((m) => m.id === (teamsFake.conversations.get(String((legitInvoke.conversation as { id: string }).id))?.members[0] ?? '')) ?? roster[0];
     // First contact from the admin and the member: pulsebot then knows their chat (a legitimate write).
     for (const who of [TEAMS_ADMIN, member ?? TEAMS_ADMIN]) await postActivity(bot.origin, teamsFake, say(teamsFake, who, 'help'));
     await sleep(1_500);

@@ -11,17 +11,7 @@ import { openBenchDb, type BenchDb } from './support/db.js';
 import { benchMongo } from './support/mongo.js';
 import { startSlackBot, waitForFanout } from './support/slack-bot.js';
 import { answerClicks, newDbName, postInteraction, sendNow } from './support/slack-world.js';
-import {
-  answerInvokes,
-  cardsPerMember,
-  installInTeam,
-  postActivity,
-  say,
-  startFakeTeams,
-  teamsEnv,
-  teamsRoster,
-  TEAMS_ADMIN,
-} from './support/teams-world.js';
+import { answerInvokes, cardsPerMember, installInTeam, postActivity, say, startFakeTeams, teamsEnv, teamsRoster, TEAMS_ADMIN } from './support/teams-world.js';
 import { quantile, sleep, waitFor } from './support/time.js';
 import { BUSY_TEXTS } from './support/busy-texts.js';
 import { noScheduledRoundDuringBench } from './support/quiet-schedule.js';
@@ -73,7 +63,9 @@ export async function openLoop(total: number, rps: number, send: Send): Promise<
   }
   await Promise.all(inFlight);
   const seconds = (performance.now() - start) / 1000;
-  process.stderr.write(`ingest: ${total} requests in ${seconds.toFixed(1)} s; HTTP status counts ${[...statuses].map(([s, n]) => `${s === 0 ? 'none' : s}×${n}`).join(', ')}\n`);
+  process.stderr.write(
+    `ingest: ${total} requests in ${seconds.toFixed(1)} s; HTTP status counts ${[...statuses].map(([s, n]) => `${s === 0 ? 'none' : s}×${n}`).join(', ')}\n`,
+  );
   return { latencies, errors, outcomes };
 }
 

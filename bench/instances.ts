@@ -54,14 +54,24 @@ export async function instances(flags: Flags, options: { mongoUri?: string } = {
   const dbName = newDbName('instances');
   const db = await openBenchDb(mongo.uri, dbName);
   await noScheduledRoundDuringBench(db.db);
-  const env = slackEnv(fake, mongo.uri, dbName, rate, { NODE_ENV: 'test', PULSEBOT_TEST_CLAIM_LEASE_MS: '12000', PULSEBOT_TEST_CONFIRMATION_WINDOW_MS: '11000' });
+  const env = slackEnv(fake, mongo.uri, dbName, rate, {
+    NODE_ENV: 'test',
+    PULSEBOT_TEST_CLAIM_LEASE_MS: '12000',
+    PULSEBOT_TEST_CONFIRMATION_WINDOW_MS: '11000',
+  });
   const bots: BotProcess[] = [];
   try {
     for (let i = 0; i < count; i++) bots.push(await startBot({ env, entry: 'test/support/child-app.ts', keepLines: false }));
     if (!(await waitFor(async () => (await db.count('people')) >= recipients, 60_000 + recipients * 20, 250))) throw new Error('the directory was not synced');
     // Slack reports posted prompts to the app's one URL: here, the first instance (never the one killed below, unless it is the sender).
     const reportTo = bots[0] as BotProcess;
-    fake.reportPostsTo({ url: `${reportTo.origin}/slack/events`, signingSecret: SIGNING_SECRET, appId: 'A0PULSEBOT', retryDelaysMs: [1000, 8000], metadataTypes: [PROMPT_EVENT_TYPE] });
+    fake.reportPostsTo({
+      url: `${reportTo.origin}/slack/events`,
+      signingSecret: SIGNING_SECRET,
+      appId: 'A0PULSEBOT',
+      retryDelaysMs: [1000, 8000],
+      metadataTypes: [PROMPT_EVENT_TYPE],
+    });
     const status = await sendNow((bots[count - 1] as BotProcess).origin, fake);
     if (status !== 200) throw new Error(`/pulse send-now answered HTTP ${status}`);
     await waitFor(() => fake.messages.length >= Math.floor(recipients / 3), 300_000, 20);
@@ -71,13 +81,19 @@ export async function instances(flags: Flags, options: { mongoUri?: string } = {
     await sender.kill('SIGKILL');
     await waitForFanout(fake, recipients, 60_000, 120_000);
     const stats = fanoutStats(fake, recipients);
-    const accepted = fake.callsTo('chat.postMessage').filter((c) => !c.rateLimited).map((c) => c.at).sort((a, b) => a - b);
+    const accepted = fake
+      .callsTo('chat.postMessage')
+      .filter((c) => !c.rateLimited)
+      .map((c) => c.at)
+      .sort((a, b) => a - b);
     let peak = 0;
     for (let i = 0, j = 0; i < accepted.length; i++) {
       while ((accepted[i] ?? 0) - (accepted[j] ?? 0) >= 1000) j++;
       peak = Math.max(peak, i - j + 1);
     }
-    process.stderr.write(`instances: ${count} instances, the sender killed after ${killedAfter} prompts; sends per instance before the kill: ${sent.join(', ')}\n`);
+    process.stderr.write(
+      `instances: ${count} instances, the sender killed after ${killedAfter} prompts; sends per instance before the kill: ${sent.join(', ')}\n`,
+    );
     return {
       bench: 'instances',
       instances: count,

@@ -4,7 +4,15 @@ import type { Driver } from '../src/domain/drivers.js';
 import { DRIVERS } from '../src/domain/drivers.js';
 import { seededRandom } from '../src/domain/seeded-random.js';
 import type { Database } from '../src/store/database.js';
-import { COUNTER_ANSWERED, COUNTER_INVITED, COUNTER_RESPONDENTS, ROUND_QUESTION, counterId, type CommentDoc, type CounterDoc } from '../src/store/documents/answers.js';
+import {
+  COUNTER_ANSWERED,
+  COUNTER_INVITED,
+  COUNTER_RESPONDENTS,
+  ROUND_QUESTION,
+  counterId,
+  type CommentDoc,
+  type CounterDoc,
+} from '../src/store/documents/answers.js';
 import type { PersonDoc } from '../src/store/documents/identity.js';
 import type { RoundDoc } from '../src/store/documents/rounds.js';
 
@@ -65,8 +73,17 @@ export async function seedSummaryBench(database: Database, shape: SeedShape): Pr
     if (leadsDept && dept !== null) heads.add(dept);
     const hr = i === shape.people - 1 || i === shape.people - 2;
     people.push({
-      _id: `slack:T1:U${i}`, platform: 'slack', tenant: 'T1', userId: `U${i}`, email: null,
-      timezone: zones[i % zones.length] ?? null, locale: locales[i % locales.length] ?? 'en', segment, segmentSource: 'platform', syncId: 'bench', linkedTo: null,
+      _id: `slack:T1:U${i}`,
+      platform: 'slack',
+      tenant: 'T1',
+      userId: `U${i}`,
+      email: null,
+      timezone: zones[i % zones.length] ?? null,
+      locale: locales[i % locales.length] ?? 'en',
+      segment,
+      segmentSource: 'platform',
+      syncId: 'bench',
+      linkedTo: null,
       roles: hr ? ['hr'] : leadsTeam || leadsDept ? ['leader'] : [],
       leads: leadsTeam ? [segment] : leadsDept && dept !== null ? [dept] : [],
       active: true,
@@ -83,10 +100,23 @@ export async function seedSummaryBench(database: Database, shape: SeedShape): Pr
     const drivers: Driver[] = [0, 1, 2].map((k) => DRIVERS[(r * 3 + k) % DRIVERS.length] as Driver);
     const likert = drivers.map((d) => `${d}-1`);
     const round: RoundDoc = {
-      _id: id, surveyId: 'pulse', kind: 'pulse', date, index: shape.rounds - 1 - r,
-      questionIds: ['enps', ...likert, 'comment'], anonymity: { minGroupSize: 5, minCommentGroupSize: 5 },
-      opensAt: new Date(`${date}T09:00:00Z`), closesAt: new Date(`${date}T09:00:00Z`), state: 'closed', countsFinal: true,
-      segmentParents, fannedOut: true, sendNow: false, keyedOrder: true, pooledQuarters: [], mergedInto: null,
+      _id: id,
+      surveyId: 'pulse',
+      kind: 'pulse',
+      date,
+      index: shape.rounds - 1 - r,
+      questionIds: ['enps', ...likert, 'comment'],
+      anonymity: { minGroupSize: 5, minCommentGroupSize: 5 },
+      opensAt: new Date(`${date}T09:00:00Z`),
+      closesAt: new Date(`${date}T09:00:00Z`),
+      state: 'closed',
+      countsFinal: true,
+      segmentParents,
+      fannedOut: true,
+      sendNow: false,
+      keyedOrder: true,
+      pooledQuarters: [],
+      mergedInto: null,
     };
     await c.rounds.insertOne(round);
     const docs: CounterDoc[] = [];
@@ -112,7 +142,8 @@ export async function seedSummaryBench(database: Database, shape: SeedShape): Pr
       for (const q of likert) scale(q, [1, 2, 3, 3, 4, 4, 4, 5, 5]);
       const commenters = Math.floor(respondents * 0.1);
       add(team, 'comment', COUNTER_ANSWERED, commenters);
-      for (let k = 0; k < commenters; k++) texts.push({ _id: randomUUID(), roundId: id, roundDate: date, questionId: 'comment', segment: team, text: `Comment ${k} of ${team} in ${date}` });
+      for (let k = 0; k < commenters; k++)
+        texts.push({ _id: randomUUID(), roundId: id, roundDate: date, questionId: 'comment', segment: team, text: `Comment ${k} of ${team} in ${date}` });
     }
     await insertAll((batch) => c.counters.insertMany(batch), docs);
     await insertAll((batch) => c.comments.insertMany(batch), texts);

@@ -39,13 +39,21 @@ export async function runSummaryBench(args: ReadonlyMap<string, string>): Promis
     const log = (message: string) => process.stderr.write(`bench summary: ${message}\n`);
     const seedStart = performance.now();
     const seeded = await seedSummaryBench(database, { people, rounds, teamSize, teamsPerDepartment: 10, lastRound: '2026-11-16' });
-    log(`seeded ${people} people, ${seeded.teams} teams, ${seeded.counters} counters, ${seeded.comments} comments in ${Math.round((performance.now() - seedStart) / 1000)} s`);
+    log(
+      `seeded ${people} people, ${seeded.teams} teams, ${seeded.counters} counters, ${seeded.comments} comments in ${Math.round((performance.now() - seedStart) / 1000)} s`,
+    );
 
     const deps: ServiceDeps = {
       store: createStore(database, 'bench-secret-bench-secret-bench-secret-0123'),
       clock: new ManualClock(DateTime.fromISO('2026-11-23T07:00:00Z', { zone: 'utc' })),
       logger: silentLogger(),
-      settings: { anonymity: { minGroupSize: 5, minCommentGroupSize: 5 }, defaultTimezone: 'UTC', defaultLocale: 'en', orgName: null, bootstrapRoles: { admins: [], hr: [] } },
+      settings: {
+        anonymity: { minGroupSize: 5, minCommentGroupSize: 5 },
+        defaultTimezone: 'UTC',
+        defaultLocale: 'en',
+        orgName: null,
+        bootstrapRoles: { admins: [], hr: [] },
+      },
     };
     const loadStart = performance.now();
     const context = await loadSummaryContext(deps, 'pulse');
@@ -57,7 +65,9 @@ export async function runSummaryBench(args: ReadonlyMap<string, string>): Promis
     const msContextLoadFromSnapshots = performance.now() - warmStart;
     if (warm === null) throw new Error('the snapshots were not found');
     const readers = await summaryReaders(deps);
-    log(`context of ${context.rounds.length} rounds: ${Math.round(msContextLoad)} ms cold, ${Math.round(msContextLoadFromSnapshots)} ms from snapshots; ${readers.length} readers`);
+    log(
+      `context of ${context.rounds.length} rounds: ${Math.round(msContextLoad)} ms cold, ${Math.round(msContextLoadFromSnapshots)} ms from snapshots; ${readers.length} readers`,
+    );
 
     // Pass 1 is what the weekly job does (a fresh context); later passes are repeated on-demand reads.
     const first: number[] = [];

@@ -18,7 +18,9 @@ export function defineRetentionJob(agenda: Agenda, pulse: Pulse, retry: RetryOpt
       const payload = retentionPayloadSchema.safeParse(job.attrs.data);
       if (!payload.success) {
         const issue = payload.error.issues[0];
-        throw new BadJobPayload(`${issue?.path.join('.') || 'data'}: ${issue?.message ?? 'invalid'}; it is not retried (the scheduler rewrites it from PULSE_RETENTION_MONTHS at the next start)`);
+        throw new BadJobPayload(
+          `${issue?.path.join('.') || 'data'}: ${issue?.message ?? 'invalid'}; it is not retried (the scheduler rewrites it from PULSE_RETENTION_MONTHS at the next start)`,
+        );
       }
       await pulse.jobs.retention(payload.data.months);
     },

@@ -31,7 +31,9 @@ function slackClient(env: Env): OidcClientConfig | null {
   const clientId = value(env, 'PULSE_SIGNIN_SLACK_CLIENT_ID');
   const clientSecret = value(env, 'PULSE_SIGNIN_SLACK_CLIENT_SECRET');
   if (clientId !== null && clientSecret === null) {
-    throw new ConfigError('PULSE_SIGNIN_SLACK_CLIENT_SECRET is missing: set it to the Slack app\'s Client Secret (Basic Information), next to PULSE_SIGNIN_SLACK_CLIENT_ID');
+    throw new ConfigError(
+      "PULSE_SIGNIN_SLACK_CLIENT_SECRET is missing: set it to the Slack app's Client Secret (Basic Information), next to PULSE_SIGNIN_SLACK_CLIENT_ID",
+    );
   }
   if (clientId === null || clientSecret === null) return null;
   return { issuer: url(env, 'PULSE_SIGNIN_SLACK_ISSUER', 'https://slack.com'), clientId, clientSecret };
@@ -42,17 +44,21 @@ function entraClients(env: Env): SignInConfig['entra'] {
   if (clientId === null) return null;
   const clientSecret = value(env, 'PULSE_SIGNIN_ENTRA_CLIENT_SECRET');
   if (clientSecret === null) {
-    throw new ConfigError('PULSE_SIGNIN_ENTRA_CLIENT_SECRET is missing: create a client secret under the app registration\'s Certificates & secrets and set it');
+    throw new ConfigError("PULSE_SIGNIN_ENTRA_CLIENT_SECRET is missing: create a client secret under the app registration's Certificates & secrets and set it");
   }
   // Single tenant: its GUID. Several (a multi-tenant registration used by one organisation): all
   // of them; an ID token from any other tenant is refused.
   const listed = value(env, 'PULSE_SIGNIN_ENTRA_TENANTS') ?? value(env, 'TEAMS_ALLOWED_TENANTS') ?? value(env, 'TEAMS_TENANT_ID');
-  const tenants = (listed ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const tenants = (listed ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   if (tenants.length === 0) {
     throw new ConfigError('PULSE_SIGNIN_ENTRA_TENANTS is missing: set the Entra tenant id (a GUID) whose people may sign in, or several separated by commas');
   }
   const bad = tenants.find((t) => !GUID.test(t));
-  if (bad !== undefined) throw new ConfigError(`PULSE_SIGNIN_ENTRA_TENANTS has "${bad}": list Entra tenant ids (GUIDs), e.g. 72f988bf-86f1-41af-91ab-2d7cd011db47`);
+  if (bad !== undefined)
+    throw new ConfigError(`PULSE_SIGNIN_ENTRA_TENANTS has "${bad}": list Entra tenant ids (GUIDs), e.g. 72f988bf-86f1-41af-91ab-2d7cd011db47`);
   const authority = url(env, 'PULSE_SIGNIN_ENTRA_AUTHORITY', 'https://login.microsoftonline.com');
   return { tenants: tenants.map((tenant) => ({ issuer: `${authority}/${tenant.toLowerCase()}/v2.0`, clientId, clientSecret })) };
 }

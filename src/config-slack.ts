@@ -57,8 +57,12 @@ export function loadSlackConfig(env: Record<string, string | undefined>): SlackC
   if (!/^\d+(\.\d+)?$/.test(rate) || Number(rate) > 100) {
     throw new ConfigError('SLACK_MESSAGES_PER_SECOND must be a number from 0 to 100 (messages per second per workspace; 0 turns pacing off)');
   }
-  const allowed = env.SLACK_ALLOWED_TEAMS?.split(',').map((t) => t.trim()).filter((t) => t !== '');
-  const groups = env.SLACK_SEGMENT_GROUPS?.split(',').map((g) => g.trim().replace(/^@/, '')).filter((g) => g !== '');
+  const allowed = env.SLACK_ALLOWED_TEAMS?.split(',')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+  const groups = env.SLACK_SEGMENT_GROUPS?.split(',')
+    .map((g) => g.trim().replace(/^@/, ''))
+    .filter((g) => g !== '');
   const common: SlackCommon = {
     apiUrl,
     includeGuests: guests === 'true' || guests === '1',
@@ -70,7 +74,9 @@ export function loadSlackConfig(env: Record<string, string | undefined>): SlackC
   if (env.SLACK_CLIENT_ID !== undefined) {
     // Any workspace could install a multi-workspace app and join the directory and the counts.
     if (common.allowedTeams === null) {
-      throw new ConfigError("SLACK_ALLOWED_TEAMS is missing: with SLACK_CLIENT_ID any workspace could install pulsebot and join your organisation's counts; list your workspace (T…) or Enterprise org (E…) ids, comma-separated");
+      throw new ConfigError(
+        "SLACK_ALLOWED_TEAMS is missing: with SLACK_CLIENT_ID any workspace could install pulsebot and join your organisation's counts; list your workspace (T…) or Enterprise org (E…) ids, comma-separated",
+      );
     }
     return {
       mode: 'oauth',
@@ -81,10 +87,15 @@ export function loadSlackConfig(env: Record<string, string | undefined>): SlackC
       common,
     };
   }
-  const botToken = need(env, 'SLACK_BOT_TOKEN', 'copy the Bot User OAuth Token (xoxb-…) from your Slack app’s OAuth & Permissions page, or set SLACK_CLIENT_ID for multi-workspace install');
+  const botToken = need(
+    env,
+    'SLACK_BOT_TOKEN',
+    'copy the Bot User OAuth Token (xoxb-…) from your Slack app’s OAuth & Permissions page, or set SLACK_CLIENT_ID for multi-workspace install',
+  );
   if (!botToken.startsWith('xoxb-')) throw new ConfigError('SLACK_BOT_TOKEN must be a bot token starting with xoxb-');
   if (env.SLACK_APP_TOKEN !== undefined) {
-    if (!env.SLACK_APP_TOKEN.startsWith('xapp-')) throw new ConfigError('SLACK_APP_TOKEN must be an app-level token starting with xapp- (with the connections:write scope)');
+    if (!env.SLACK_APP_TOKEN.startsWith('xapp-'))
+      throw new ConfigError('SLACK_APP_TOKEN must be an app-level token starting with xapp- (with the connections:write scope)');
     return { mode: 'socket', appToken: env.SLACK_APP_TOKEN, botToken, common };
   }
   return { mode: 'single', signingSecret: need(env, 'SLACK_SIGNING_SECRET', signingWhy), botToken, common };

@@ -14,7 +14,14 @@ export const BOT_FRAMEWORK_ENDPOINT_VARIABLES = [
 export type BotFrameworkEndpoints = Partial<Record<(typeof BOT_FRAMEWORK_ENDPOINT_VARIABLES)[number], string>>;
 
 /** Settings that only make sense with TEAMS_APP_ID (TEAMS_PUBLIC_HOST is for packaging only). */
-const TEAMS_SETTINGS = ['TEAMS_APP_PASSWORD', 'TEAMS_APP_TYPE', 'TEAMS_TENANT_ID', 'TEAMS_ALLOWED_TENANTS', 'TEAMS_MESSAGES_PER_SECOND', 'TEAMS_CONVERSATION_MESSAGES_PER_SECOND'] as const;
+const TEAMS_SETTINGS = [
+  'TEAMS_APP_PASSWORD',
+  'TEAMS_APP_TYPE',
+  'TEAMS_TENANT_ID',
+  'TEAMS_ALLOWED_TENANTS',
+  'TEAMS_MESSAGES_PER_SECOND',
+  'TEAMS_CONVERSATION_MESSAGES_PER_SECOND',
+] as const;
 
 export type TeamsAppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 
@@ -79,12 +86,18 @@ export function loadTeamsConfig(env: Record<string, string | undefined>, nodeEnv
       // A Teams install whose app id did not load must not start as something else (the
       // playground has no sign-in): any other Teams setting means Teams was meant.
       const meant = [...TEAMS_SETTINGS, ...given].find((name) => env[name] !== undefined);
-      if (meant !== undefined) throw new ConfigError(`TEAMS_APP_ID is missing: ${meant} is set, so Teams is meant; set TEAMS_APP_ID to the bot's Microsoft App ID (or unset ${meant})`);
+      if (meant !== undefined)
+        throw new ConfigError(
+          `TEAMS_APP_ID is missing: ${meant} is set, so Teams is meant; set TEAMS_APP_ID to the bot's Microsoft App ID (or unset ${meant})`,
+        );
       return null;
     }
-    if (env.TEAMS_LOCAL !== '1' && env.TEAMS_LOCAL !== 'true') throw new ConfigError('TEAMS_LOCAL must be 1 (local mode for the Bot Framework Emulator) or unset');
+    if (env.TEAMS_LOCAL !== '1' && env.TEAMS_LOCAL !== 'true')
+      throw new ConfigError('TEAMS_LOCAL must be 1 (local mode for the Bot Framework Emulator) or unset');
     if (nodeEnv === 'production') {
-      throw new ConfigError('TEAMS_LOCAL=1 accepts unauthenticated requests and is refused with NODE_ENV=production: set TEAMS_APP_ID and TEAMS_APP_PASSWORD instead');
+      throw new ConfigError(
+        'TEAMS_LOCAL=1 accepts unauthenticated requests and is refused with NODE_ENV=production: set TEAMS_APP_ID and TEAMS_APP_PASSWORD instead',
+      );
     }
     return { mode: 'local', endpoints, pacing };
   }
@@ -118,12 +131,17 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * organisation's tenants; a single-tenant one defaults to its own.
  */
 function allowedTenants(env: Record<string, string | undefined>, appType: TeamsAppType, tenantId: string | null): string[] {
-  const listed = (env.TEAMS_ALLOWED_TENANTS ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const listed = (env.TEAMS_ALLOWED_TENANTS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   const bad = listed.find((t) => !GUID.test(t));
   if (bad !== undefined) throw new ConfigError(`TEAMS_ALLOWED_TENANTS has "${bad}": list Microsoft Entra tenant ids (GUIDs), separated by commas`);
   if (listed.length > 0) return listed.map((t) => t.toLowerCase());
   if (appType === 'MultiTenant' || tenantId === null) {
-    throw new ConfigError("TEAMS_ALLOWED_TENANTS is missing: a MultiTenant bot would take any tenant that installs its package; set your organisation's Entra tenant id(s), comma-separated");
+    throw new ConfigError(
+      "TEAMS_ALLOWED_TENANTS is missing: a MultiTenant bot would take any tenant that installs its package; set your organisation's Entra tenant id(s), comma-separated",
+    );
   }
   return [tenantId.toLowerCase()];
 }

@@ -14,12 +14,7 @@ export { ConfigError };
 
 const MIN_SECRET_LENGTH = 32;
 
-const intFrom = (name: string) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d+$/, `${name} must be a whole number`)
-    .transform(Number);
+const intFrom = (name: string) => z.string().trim().regex(/^\d+$/, `${name} must be a whole number`).transform(Number);
 
 /** `slack:U0123ABC,teams:29:1xyz` → platform user refs. */
 const userRefs = (name: string) =>
@@ -28,7 +23,10 @@ const userRefs = (name: string) =>
     .default('')
     .transform((text, ctx): PlatformUserRef[] => {
       const refs: PlatformUserRef[] = [];
-      for (const item of text.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
+      for (const item of text
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '')) {
         const ref = parsePlatformUserRef(item);
         if (ref === null) {
           ctx.addIssue({
@@ -48,12 +46,8 @@ const userRefs = (name: string) =>
  */
 const envSchema = z
   .object({
-    NODE_ENV: z
-      .enum(['development', 'production', 'test'], { message: 'NODE_ENV must be development, production or test' })
-      .default('development'),
-    PORT: intFrom('PORT')
-      .pipe(z.number().min(1).max(65535, 'PORT must be between 1 and 65535'))
-      .default(3000),
+    NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'NODE_ENV must be development, production or test' }).default('development'),
+    PORT: intFrom('PORT').pipe(z.number().min(1).max(65535, 'PORT must be between 1 and 65535')).default(3000),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
@@ -72,10 +66,7 @@ const envSchema = z
       .string({
         message: `PULSE_SECRET is missing: set it to a random string of at least ${MIN_SECRET_LENGTH} characters (e.g. the output of \`openssl rand -hex 32\`) and keep it stable`,
       })
-      .min(
-        MIN_SECRET_LENGTH,
-        `PULSE_SECRET is too short: use at least ${MIN_SECRET_LENGTH} random characters (e.g. \`openssl rand -hex 32\`)`,
-      ),
+      .min(MIN_SECRET_LENGTH, `PULSE_SECRET is too short: use at least ${MIN_SECRET_LENGTH} random characters (e.g. \`openssl rand -hex 32\`)`),
     PULSE_MIN_GROUP_SIZE: intFrom('PULSE_MIN_GROUP_SIZE')
       .pipe(
         z
@@ -161,9 +152,19 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     const slack = loadSlackConfig(present);
     const teams = loadTeamsConfig(present, result.data.env);
     if (slack === null && teams === null && result.data.env === 'production') {
-      throw new ConfigError('NODE_ENV=production with no Slack or Teams credentials: the playground has no sign-in and is refused in production; set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or TEAMS_APP_ID and TEAMS_APP_PASSWORD), or unset NODE_ENV to try the playground');
+      throw new ConfigError(
+        'NODE_ENV=production with no Slack or Teams credentials: the playground has no sign-in and is refused in production; set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or TEAMS_APP_ID and TEAMS_APP_PASSWORD), or unset NODE_ENV to try the playground',
+      );
     }
-    return { ...result.data, slack, teams, summarySchedule: loadSummaryConfig(present), metrics: loadMetricsConfig(present), signIn: loadSignInConfig(present), playground: slack === null && teams === null };
+    return {
+      ...result.data,
+      slack,
+      teams,
+      summarySchedule: loadSummaryConfig(present),
+      metrics: loadMetricsConfig(present),
+      signIn: loadSignInConfig(present),
+      playground: slack === null && teams === null,
+    };
   }
   const issue = result.error.issues[0];
   const variable = String(issue?.path[0] ?? 'environment');

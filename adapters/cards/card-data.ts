@@ -19,7 +19,14 @@ export interface CardLink {
 
 export const inputId = (questionId: string) => `a-${questionId}`;
 
-const linkSchema = z.object({ r: z.string().min(1).max(120), t: z.uuid(), g: z.string().regex(/^[A-Za-z0-9_-]{1,43}$/).optional() });
+const linkSchema = z.object({
+  r: z.string().min(1).max(120),
+  t: z.uuid(),
+  g: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,43}$/)
+    .optional(),
+});
 const answerSchema = linkSchema.extend({ q: z.string().regex(/^[a-z0-9-]{1,64}$/) });
 
 export type AnswerData = z.infer<typeof answerSchema> & { readonly raw: string | undefined };
@@ -41,7 +48,11 @@ export function parseLink(data: unknown): CardLink | null {
 /** A card input's value as the answer service takes it (inputs always come back as strings). */
 export function rawFor(question: Question | undefined, raw: string | undefined): RawAnswer {
   const value = raw ?? '';
-  if (question?.kind === 'multi') return value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  if (question?.kind === 'multi')
+    return value
+      .split(',')
+      .map((v) => v.trim())
+      .filter((v) => v !== '');
   return value;
 }
 

@@ -55,7 +55,10 @@ function inputFor(question: Question, t: Translator): Element {
 
 function questionContainer(question: Question, n: number, total: number, link: CardLink, org: string, state: QuestionState, t: Translator): Element {
   const data = { ...link, q: question.id };
-  const items: Element[] = [text(t(question.textKey, { org }), { weight: 'Bolder' }), text(t('ui.questionNumber', { n, total }), { isSubtle: true, size: 'Small', spacing: 'None' })];
+  const items: Element[] = [
+    text(t(question.textKey, { org }), { weight: 'Bolder' }),
+    text(t('ui.questionNumber', { n, total }), { isSubtle: true, size: 'Small', spacing: 'None' }),
+  ];
   if (state === 'answered') {
     items.push(text(`✅ ${t('ui.answered')}`, { color: 'Good' }));
   } else {

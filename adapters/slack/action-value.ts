@@ -21,7 +21,10 @@ export const actionValueSchema = z.object({
   q: z.string().regex(/^[a-z0-9-]{1,64}$/),
   v: z.union([z.number().int().min(0).max(10), z.string().max(64)]).optional(),
   /** The token's recipient tag (absent on prompts sent before tokens were bound). */
-  g: z.string().regex(/^[A-Za-z0-9_-]{1,43}$/).optional(),
+  g: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,43}$/)
+    .optional(),
 });
 export type ActionValue = z.infer<typeof actionValueSchema>;
 

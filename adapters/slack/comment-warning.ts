@@ -23,7 +23,12 @@ const choiceSchema = z.object({
     state: z.object({
       values: z.object({
         [PRIVACY_BLOCK]: z.object({
-          [PRIVACY_ACTION]: z.object({ selected_option: z.object({ value: z.enum([CHOICE_CLEAN, CHOICE_AS_WRITTEN]) }).nullable().optional() }),
+          [PRIVACY_ACTION]: z.object({
+            selected_option: z
+              .object({ value: z.enum([CHOICE_CLEAN, CHOICE_AS_WRITTEN]) })
+              .nullable()
+              .optional(),
+          }),
         }),
       }),
     }),
@@ -62,7 +67,12 @@ function warningView(modal: ModalView, text: string, findings: readonly Finding[
         type: 'input',
         block_id: PRIVACY_BLOCK,
         label: { type: 'plain_text', text: t('privacy.choice.label') },
-        element: { type: 'radio_buttons', action_id: PRIVACY_ACTION, initial_option: clean, options: [clean, option(CHOICE_AS_WRITTEN, 'privacy.action.asWritten')] },
+        element: {
+          type: 'radio_buttons',
+          action_id: PRIVACY_ACTION,
+          initial_option: clean,
+          options: [clean, option(CHOICE_AS_WRITTEN, 'privacy.action.asWritten')],
+        },
       },
     ],
   };

@@ -20,14 +20,7 @@ import { slackDirectory } from './slack-directory.js';
 import { createSlackPlatform } from './slack-platform.js';
 
 /** Every bot scope pulsebot uses, and no more (no im:history: it must not read DMs back). */
-export const SLACK_BOT_SCOPES = [
-  'chat:write',
-  'commands',
-  'users:read',
-  'users:read.email',
-  'usergroups:read',
-  'metadata.message:read',
-] as const;
+export const SLACK_BOT_SCOPES = ['chat:write', 'commands', 'users:read', 'users:read.email', 'usergroups:read', 'metadata.message:read'] as const;
 
 export interface SlackAdapter {
   readonly platform: ChatPlatform;
@@ -83,7 +76,13 @@ export async function createSlackAdapter(config: SlackConfig, pulse: Pulse, opti
   if (config.mode === 'socket') {
     app = new App({ ...common, token: config.botToken, appToken: config.appToken, socketMode: true });
   } else if (config.mode === 'single') {
-    receiver = new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: '/slack/events', logger, unhandledRequestTimeoutMillis: 2900, processEventErrorHandler: malformed });
+    receiver = new HTTPReceiver({
+      signingSecret: config.signingSecret,
+      endpoints: '/slack/events',
+      logger,
+      unhandledRequestTimeoutMillis: 2900,
+      processEventErrorHandler: malformed,
+    });
     app = new App({ ...common, token: config.botToken, receiver });
   } else {
     receiver = new HTTPReceiver({
@@ -140,7 +139,12 @@ export async function createSlackAdapter(config: SlackConfig, pulse: Pulse, opti
     // Reports of posted prompts are recorded before they are answered (reports-first.ts).
     requestListener:
       receiver && config.mode !== 'socket'
-        ? reportsRecordedFirst(notFoundOutsideBolt(receiver.requestListener), config.signingSecret, (body) => recordPromptReport(ctx, body), ctx.pulse.logger.child({ adapter: 'slack' }))
+        ? reportsRecordedFirst(
+            notFoundOutsideBolt(receiver.requestListener),
+            config.signingSecret,
+            (body) => recordPromptReport(ctx, body),
+            ctx.pulse.logger.child({ adapter: 'slack' }),
+          )
         : null,
     async start() {
       if (config.mode === 'socket') await app.start();

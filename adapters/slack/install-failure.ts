@@ -45,7 +45,12 @@ export function installFailurePage(fallback: Locale, installPath: string): NonNu
     res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     // The install address, as a link where the text names it.
     const link = `<a href="${escapeMarkup(installPath)}">${escapeMarkup(installPath)}</a>`;
-    const text = t(key, { url: PLACE }).split(PLACE).map((part) => escapeMarkup(part)).join(link);
-    res.end(`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><p>${text}</p></body></html>`);
+    const text = t(key, { url: PLACE })
+      .split(PLACE)
+      .map((part) => escapeMarkup(part))
+      .join(link);
+    res.end(
+      `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><p>${text}</p></body></html>`,
+    );
   };
 }

@@ -13,11 +13,13 @@ function keyOf(query: { isEnterpriseInstall?: boolean; enterpriseId?: string | u
  * bot tokens, so the database must be protected like any secret store; the tokens' scopes do
  * not include reading DMs, so a stolen token cannot read the prompts' answer links back.
  */
-export function slackInstallationStore(installations: InstallationRecords, allowed: readonly string[] | null = null): InstallationStore & { teams(): Promise<string[]> } {
+export function slackInstallationStore(
+  installations: InstallationRecords,
+  allowed: readonly string[] | null = null,
+): InstallationStore & { teams(): Promise<string[]> } {
   // An installation stored before SLACK_ALLOWED_TEAMS listed only this organisation's workspaces
   // stays in MongoDB; it must not keep serving events or feeding the directory.
-  const isAllowed = (ids: readonly (string | undefined)[]): boolean =>
-    allowed === null || ids.some((id) => id !== undefined && allowed.includes(id));
+  const isAllowed = (ids: readonly (string | undefined)[]): boolean => allowed === null || ids.some((id) => id !== undefined && allowed.includes(id));
   return {
     async storeInstallation(installation) {
       const ids = [installation.team?.id, installation.enterprise?.id].filter((id): id is string => typeof id === 'string');

@@ -50,23 +50,44 @@ function questionBlocks(question: Question, n: number, total: number, prompt: Su
     case 'scale':
       return [
         header,
-        actions('a', SCALE_VALUES.slice(0, 6).map((v) => button(String(v), `pulse:answer:${question.id}:${v}`, answer(v)))),
-        actions('b', SCALE_VALUES.slice(6).map((v) => button(String(v), `pulse:answer:${question.id}:${v}`, answer(v)))),
+        actions(
+          'a',
+          SCALE_VALUES.slice(0, 6).map((v) => button(String(v), `pulse:answer:${question.id}:${v}`, answer(v))),
+        ),
+        actions(
+          'b',
+          SCALE_VALUES.slice(6).map((v) => button(String(v), `pulse:answer:${question.id}:${v}`, answer(v))),
+        ),
         {
           type: 'context',
           block_id: `${id}context`,
-          elements: [{ type: 'mrkdwn', text: `${t('ui.questionNumber', { n, total })} · ${t('ui.scaleHint', { low: t(question.lowLabelKey), high: t(question.highLabelKey) })}` }],
+          elements: [
+            {
+              type: 'mrkdwn',
+              text: `${t('ui.questionNumber', { n, total })} · ${t('ui.scaleHint', { low: t(question.lowLabelKey), high: t(question.highLabelKey) })}`,
+            },
+          ],
         },
       ];
     case 'likert':
       return [
         header,
-        actions('a', LIKERT_VALUES.map((v) => button(t(likertLabelKey(question, v)), `pulse:answer:${question.id}:${v}`, answer(v)))),
+        actions(
+          'a',
+          LIKERT_VALUES.map((v) => button(t(likertLabelKey(question, v)), `pulse:answer:${question.id}:${v}`, answer(v))),
+        ),
         context,
       ];
     case 'choice': {
       if (question.options.length <= 5) {
-        return [header, actions('a', question.options.map((o) => button(t(o.labelKey), `pulse:answer:${question.id}:${o.value}`, answer(o.value)))), context];
+        return [
+          header,
+          actions(
+            'a',
+            question.options.map((o) => button(t(o.labelKey), `pulse:answer:${question.id}:${o.value}`, answer(o.value))),
+          ),
+          context,
+        ];
       }
       const options: PlainTextOption[] = question.options.map((o) => ({ text: plain(t(o.labelKey)), value: answer(o.value) }));
       return [header, actions('a', [{ type: 'static_select', action_id: `pulse:answer:${question.id}:select`, options }]), context];

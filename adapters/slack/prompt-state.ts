@@ -41,4 +41,3 @@ export function markClosed(blocks: readonly Block[], locale: Locale): Block[] {
   out.push({ type: 'context', block_id: 'closed', elements: [{ type: 'mrkdwn', text: t('ui.roundClosed') }] });
   return out;
 }
-

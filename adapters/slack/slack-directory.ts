@@ -15,7 +15,10 @@ export const slackUserSchema = z.object({
   tz: z.string().nullable().optional(),
   locale: z.string().nullable().optional(),
   real_name: z.string().nullable().optional(),
-  profile: z.object({ email: z.string().nullable().optional(), real_name: z.string().nullable().optional(), display_name: z.string().nullable().optional() }).partial().optional(),
+  profile: z
+    .object({ email: z.string().nullable().optional(), real_name: z.string().nullable().optional(), display_name: z.string().nullable().optional() })
+    .partial()
+    .optional(),
 });
 export type SlackUser = z.infer<typeof slackUserSchema>;
 
@@ -50,11 +53,12 @@ export function slackDirectory(client: WebClient, teamId: string, options: Slack
   const loadGroups = async () => {
     if (groups !== null) return groups;
     const result = await client.usergroups.list({ include_disabled: false });
-    const all = z.array(groupSchema).parse(result.usergroups ?? []).filter((g) => !g.date_delete);
+    const all = z
+      .array(groupSchema)
+      .parse(result.usergroups ?? [])
+      .filter((g) => !g.date_delete);
     const wanted = options.segmentGroups;
-    groups = wanted === null
-      ? all.sort((a, b) => a.handle.localeCompare(b.handle))
-      : wanted.flatMap((handle) => all.filter((g) => g.handle === handle));
+    groups = wanted === null ? all.sort((a, b) => a.handle.localeCompare(b.handle)) : wanted.flatMap((handle) => all.filter((g) => g.handle === handle));
     return groups;
   };
   return {

@@ -49,7 +49,10 @@ export function createSlackPlatform(clients: SlackClients, logger: Logger, confi
     },
     async markClosed(recipient: Recipient, ref: MessageRef, surveyKind: SurveyPrompt['surveyKind']): Promise<void> {
       const client = await clientFor(recipient.tenant);
-      const empty = promptMessage({ roundId: 'closed', surveyKind, questions: [], responseToken: randomUUID(), binding: '', minGroupSize: 0, orgName: null }, recipient.locale);
+      const empty = promptMessage(
+        { roundId: 'closed', surveyKind, questions: [], responseToken: randomUUID(), binding: '', minGroupSize: 0, orgName: null },
+        recipient.locale,
+      );
       const blocks = markClosed(empty.blocks.slice(0, 1), recipient.locale);
       await client.chat.update({ channel: ref.channel, ts: ref.messageId, text: empty.text, blocks });
     },

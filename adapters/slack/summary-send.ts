@@ -11,7 +11,13 @@ import { summaryBlocks } from './summary-blocks.js';
  * @slack/web-api's uploadV2 does). Once the message is out, a failed chart upload does not throw:
  * the summary was delivered and must not be sent again.
  */
-export async function sendSlackSummary(clients: SlackClients, client: WebClient, recipient: Recipient, message: SummaryMessage, logger: Logger): Promise<MessageRef> {
+export async function sendSlackSummary(
+  clients: SlackClients,
+  client: WebClient,
+  recipient: Recipient,
+  message: SummaryMessage,
+  logger: Logger,
+): Promise<MessageRef> {
   const fallback = `${message.text.notification}\n\n${reportMrkdwn(message.text)}`.slice(0, 39_000);
   const posted = await clients.paced(recipient.tenant, () =>
     client.chat.postMessage({ channel: recipient.userId, text: fallback, blocks: summaryBlocks(message.text), unfurl_links: false }),

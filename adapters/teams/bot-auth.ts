@@ -110,7 +110,11 @@ export function createBotAdapter(config: TeamsConfig): TeamsAdapter {
   }
   const factory =
     config.appType === 'UserAssignedMSI'
-      ? new ConfigurationServiceClientCredentialFactory({ MicrosoftAppId: config.appId, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: config.tenantId ?? undefined })
+      ? new ConfigurationServiceClientCredentialFactory({
+          MicrosoftAppId: config.appId,
+          MicrosoftAppType: 'UserAssignedMSI',
+          MicrosoftAppTenantId: config.tenantId ?? undefined,
+        })
       : new ClientSecretCredentialsFactory(config.appId, config.appPassword ?? '', config.appType === 'SingleTenant' ? config.tenantId : null);
   return new StrictTeamsAdapter({ ...endpoints, MicrosoftAppId: config.appId, ...(config.tenantId ? { MicrosoftAppTenantId: config.tenantId } : {}) }, factory);
 }

@@ -37,7 +37,10 @@ function mentionsOf(message: TypedMessage): MentionEntity[] {
   for (const entity of message.entities ?? []) {
     const m = entity as Partial<MentionEntity> & { type?: string };
     if (m.type !== 'mention' || typeof m.text !== 'string' || !m.mentioned?.id) continue;
-    out.push({ text: m.text, mentioned: { id: m.mentioned.id, name: m.mentioned.name ?? '', ...(m.mentioned.aadObjectId ? { aadObjectId: m.mentioned.aadObjectId } : {}) } });
+    out.push({
+      text: m.text,
+      mentioned: { id: m.mentioned.id, name: m.mentioned.name ?? '', ...(m.mentioned.aadObjectId ? { aadObjectId: m.mentioned.aadObjectId } : {}) },
+    });
   }
   return out;
 }
@@ -56,7 +59,10 @@ export async function teamsTokens(message: TypedMessage, tenant: string, aadOf: 
       continue;
     }
     const aad = m.mentioned.aadObjectId ?? (await aadOf(m.mentioned.id));
-    people.push({ kind: 'person', person: aad === null ? { kind: 'unknown', shown: m.mentioned.name } : { kind: 'account', key: teamsPersonKey(tenant, aad), shown: m.mentioned.name } });
+    people.push({
+      kind: 'person',
+      person: aad === null ? { kind: 'unknown', shown: m.mentioned.name } : { kind: 'account', key: teamsPersonKey(tenant, aad), shown: m.mentioned.name },
+    });
     text = text.replace(m.text, ` ${MENTION_MARK}${people.length - 1} `);
   }
   const words = text
@@ -76,7 +82,11 @@ export async function teamsTokens(message: TypedMessage, tenant: string, aadOf: 
 /** The tokens of this turn's message, mentions looked up in the tenant's rosters. */
 export function turnTokens(ctx: TeamsContext, context: TurnContext, tenant: string): Promise<Token[]> {
   const { text, entities, recipient } = context.activity;
-  return teamsTokens({ text, entities, botId: recipient.id }, tenant, async (memberId) => (await ctx.conversations.memberById(tenant, memberId))?.aadObjectId ?? null);
+  return teamsTokens(
+    { text, entities, botId: recipient.id },
+    tenant,
+    async (memberId) => (await ctx.conversations.memberById(tenant, memberId))?.aadObjectId ?? null,
+  );
 }
 
 export const teamsStyle: CommandStyle = { command: (words) => `**${words}**`, person: '@person', newline: '\n\n' };

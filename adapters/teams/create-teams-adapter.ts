@@ -52,7 +52,12 @@ export function createTeamsAdapter(config: TeamsConfig, pulse: Pulse, options: T
     appId,
     audience: config.endpoints.ToChannelFromBotOAuthScope ?? null,
     conversations: pulse.platformState.teamsConversations,
-    pacer: new TeamsPacer({ ...config.pacing, retries: options.retries ?? 6, baseDelayMs: options.retryBaseMs ?? 1000, onThrottled: () => pulse.metrics?.rateLimited('teams') }),
+    pacer: new TeamsPacer({
+      ...config.pacing,
+      retries: options.retries ?? 6,
+      baseDelayMs: options.retryBaseMs ?? 1000,
+      onThrottled: () => pulse.metrics?.rateLimited('teams'),
+    }),
     defaultTenant: config.mode === 'bot' && config.tenantId ? config.tenantId : 'local',
     allowedTenants: config.mode === 'bot' ? new Set(config.allowedTenants) : null,
     syncTenant(tenant) {

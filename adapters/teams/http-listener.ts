@@ -42,7 +42,13 @@ export function messagesListener(adapter: TeamsAdapter, logic: (context: TurnCon
       return json(res, 400, { error: 'malformed_json' });
     }
     // Without a type the Bot Framework adapter throws before it authenticates (a 500 from here).
-    if (typeof body !== 'object' || body === null || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string' || (body as { type: string }).type === '') {
+    if (
+      typeof body !== 'object' ||
+      body === null ||
+      Array.isArray(body) ||
+      typeof (body as { type?: unknown }).type !== 'string' ||
+      (body as { type: string }).type === ''
+    ) {
       return json(res, 400, { error: 'not_an_activity' });
     }
     let status = 200;

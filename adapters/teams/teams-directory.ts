@@ -10,7 +10,13 @@ const PAGE_SIZE = 500;
 
 /** A team's segment id: its name as a slug (what HR types in `results sales`), made unique by the team id. */
 export function teamSegmentId(team: Pick<TeamConversation, '_id' | 'name'>, taken: ReadonlySet<string>): string {
-  const slug = team.name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'team';
+  const slug =
+    team.name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'team';
   return taken.has(slug) ? `${slug}-${createHash('sha256').update(team._id).digest('hex').slice(0, 6)}` : slug;
 }
 

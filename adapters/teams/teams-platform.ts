@@ -38,9 +38,15 @@ export function createTeamsPlatform(ctx: TeamsContext): ChatPlatform {
     async markClosed(recipient: Recipient, ref: MessageRef, surveyKind: SurveyPrompt['surveyKind']): Promise<void> {
       const chat = await personalConversation(ctx, recipient);
       const t = translator(recipient.locale);
-      const card = promptCard({ roundId: 'closed', surveyKind, questions: [], responseToken: randomUUID(), binding: '', minGroupSize: 0, orgName: null }, recipient.locale, { closed: true });
+      const card = promptCard(
+        { roundId: 'closed', surveyKind, questions: [], responseToken: randomUUID(), binding: '', minGroupSize: 0, orgName: null },
+        recipient.locale,
+        { closed: true },
+      );
       const activity = { ...cardActivity(card, t('ui.roundClosed')), id: ref.messageId };
-      await ctx.pacer.send(recipient.tenant, ref.channel, () => inConversation(ctx, { ...chat, conversationId: ref.channel }, (context) => context.updateActivity(activity), chat.memberId));
+      await ctx.pacer.send(recipient.tenant, ref.channel, () =>
+        inConversation(ctx, { ...chat, conversationId: ref.channel }, (context) => context.updateActivity(activity), chat.memberId),
+      );
     },
     /** The weekly summary as an Adaptive Card in the person's 1:1 chat (see summary-send.ts). */
     sendSummary(recipient: Recipient, message: SummaryMessage): Promise<MessageRef> {

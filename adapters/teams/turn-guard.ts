@@ -9,7 +9,10 @@ const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 const identitySchema = z.object({
   from: z.object({ id: z.string().min(1).max(256), aadObjectId: guid.optional() }),
   conversation: z.object({ id: z.string().min(1).max(512), tenantId: guid.optional() }),
-  channelData: z.object({ tenant: z.object({ id: guid }).optional() }).optional().nullable(),
+  channelData: z
+    .object({ tenant: z.object({ id: guid }).optional() })
+    .optional()
+    .nullable(),
 });
 
 const VERBS = new Set([ANSWER_VERB, REFRESH_VERB]);
@@ -53,7 +56,10 @@ export async function screenTurn(ctx: TeamsContext, context: TurnContext): Promi
 /** Answers an invoke with `status` (other activities get no answer); false, so the turn ends. */
 async function refuse(context: TurnContext, status: number, code: string, message: string): Promise<false> {
   if (context.activity.type === 'invoke') {
-    await context.sendActivity({ type: 'invokeResponse', value: { status, body: { statusCode: status, type: 'application/vnd.microsoft.error', value: { code, message } } } });
+    await context.sendActivity({
+      type: 'invokeResponse',
+      value: { status, body: { statusCode: status, type: 'application/vnd.microsoft.error', value: { code, message } } },
+    });
   }
   return false;
 }

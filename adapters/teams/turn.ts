@@ -61,7 +61,16 @@ export async function rememberPersonal(ctx: TeamsContext, context: TurnContext):
   const actor = actorOf(ctx, context);
   const timezone = activity.localTimezone && isValidZone(activity.localTimezone) ? activity.localTimezone : null;
   const locale = activity.locale ?? null;
-  const seen = JSON.stringify([activity.serviceUrl, activity.channelId, activity.conversation.id, activity.recipient.id, actor.tenant, actor.memberId, locale, timezone]);
+  const seen = JSON.stringify([
+    activity.serviceUrl,
+    activity.channelId,
+    activity.conversation.id,
+    activity.recipient.id,
+    actor.tenant,
+    actor.memberId,
+    locale,
+    timezone,
+  ]);
   if (ctx.remembered.get(actor.key) === seen) return;
 
   const previous = await ctx.conversations.personal(actor.key);
@@ -80,7 +89,15 @@ export async function rememberPersonal(ctx: TeamsContext, context: TurnContext):
   if (previous === null || !sameConversation(previous, conversation)) await ctx.conversations.savePersonal(conversation);
 
   const rosterEmail = (await ctx.conversations.member(actor.tenant, actor.aadObjectId))?.email ?? null;
-  await ctx.pulse.directory.seen({ platform: 'teams', tenant: actor.tenant, userId: actor.aadObjectId, rosterEmail, timezone, locale: matchLocale(locale), standing: 'member' });
+  await ctx.pulse.directory.seen({
+    platform: 'teams',
+    tenant: actor.tenant,
+    userId: actor.aadObjectId,
+    rosterEmail,
+    timezone,
+    locale: matchLocale(locale),
+    standing: 'member',
+  });
   ctx.remembered.set(actor.key, seen);
 }
 

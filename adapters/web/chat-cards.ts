@@ -28,10 +28,16 @@ export interface ChatView {
 
 export async function chatView(pulse: Pulse, person: string, entries: readonly ChatEntry[]): Promise<ChatView[]> {
   return Promise.all(
-    entries.map(async (e) => ({ id: e.id, from: e.from, at: e.at, text: e.text ?? null, card: e.prompt ? await cardFor(pulse, person, e.prompt) : null, image: e.image ?? null })),
+    entries.map(async (e) => ({
+      id: e.id,
+      from: e.from,
+      at: e.at,
+      text: e.text ?? null,
+      card: e.prompt ? await cardFor(pulse, person, e.prompt) : null,
+      image: e.image ?? null,
+    })),
   );
 }
-
 
 export type ActionOutcome = { readonly status: 'ok'; readonly card: AdaptiveCardJson } | { readonly status: 'invalid' };
 
@@ -41,16 +47,30 @@ export type ActionOutcome = { readonly status: 'ok'; readonly card: AdaptiveCard
  * could identify its author comes back first with a warning; `names` are the demo directory's
  * display names for that check (issue #15).
  */
-export async function executeCardAction(pulse: Pulse, person: string, prompt: PromptEntry, data: unknown, names: readonly string[] = []): Promise<ActionOutcome> {
+export async function executeCardAction(
+  pulse: Pulse,
+  person: string,
+  prompt: PromptEntry,
+  data: unknown,
+  names: readonly string[] = [],
+): Promise<ActionOutcome> {
   const parsed = parseAnswerData(data);
   if (parsed === null || parsed.r !== prompt.roundId || parsed.t !== prompt.token) return { status: 'invalid' };
   const question = await pulse.prompts.question(parsed.r, parsed.q);
   const comment = question?.kind === 'text' && parsed.raw !== undefined ? decideTeamsComment(data, parsed.raw, prompt.locale, names) : null;
-  if (comment?.kind === 'warn') return { status: 'ok', card: withCommentWarning(await cardFor(pulse, person, prompt), parsed.q, parsed.raw ?? '', comment.findings, prompt.locale) };
+  if (comment?.kind === 'warn')
+    return { status: 'ok', card: withCommentWarning(await cardFor(pulse, person, prompt), parsed.q, parsed.raw ?? '', comment.findings, prompt.locale) };
   const given = comment?.kind === 'send' ? comment.text : parsed.raw;
   let note: MessageKey | null = null;
   try {
-    const outcome = await pulse.prompts.answer({ roundId: parsed.r, person, responseToken: parsed.t, ...(parsed.g === undefined ? {} : { binding: parsed.g }), questionId: parsed.q, raw: rawFor(question, given) });
+    const outcome = await pulse.prompts.answer({
+      roundId: parsed.r,
+      person,
+      responseToken: parsed.t,
+      ...(parsed.g === undefined ? {} : { binding: parsed.g }),
+      questionId: parsed.q,
+      raw: rawFor(question, given),
+    });
     if (outcome === 'already-answered') note = 'answer.already';
     else if (outcome === 'busy') note = 'answer.busy';
   } catch (error) {

@@ -46,10 +46,15 @@ export function createWebAdapter(config: WebConfig, pulse: Pulse, options: WebAd
   const platform = o.playground ? createWebPlatform(inbox, o.playground.clock) : null;
   inbox.on('changed', () => changes.notify());
   const dashboardUrl = (person: string) => dashboardLink(o.publicUrl, signDashboardToken(o.secret, person, pulse.clock.now()));
-  const dashboard = createDashboardListener({ pulse, secret: o.secret, playground: o.playground !== null, secureCookie: o.publicUrl.startsWith('https://'), publicOrigin: new URL(o.publicUrl).origin, changes });
-  const playground = o.playground
-    ? createPlaygroundListener({ pulse, clock: o.playground.clock, inbox, changes, dashboardUrl })
-    : null;
+  const dashboard = createDashboardListener({
+    pulse,
+    secret: o.secret,
+    playground: o.playground !== null,
+    secureCookie: o.publicUrl.startsWith('https://'),
+    publicOrigin: new URL(o.publicUrl).origin,
+    changes,
+  });
+  const playground = o.playground ? createPlaygroundListener({ pulse, clock: o.playground.clock, inbox, changes, dashboardUrl }) : null;
 
   const web = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');

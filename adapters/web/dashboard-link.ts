@@ -20,7 +20,9 @@ function mac(secret: string, payload: string): Buffer {
 
 /** A token for `person` valid until `now + hours` (seconds since the epoch, from the injected clock). */
 export function signDashboardToken(secret: string, person: string, now: DateTime, hours = DASHBOARD_LINK_HOURS): string {
-  const payload = Buffer.from(JSON.stringify({ p: person, e: Math.floor(now.plus({ hours }).toSeconds()), n: randomBytes(12).toString('base64url') })).toString('base64url');
+  const payload = Buffer.from(JSON.stringify({ p: person, e: Math.floor(now.plus({ hours }).toSeconds()), n: randomBytes(12).toString('base64url') })).toString(
+    'base64url',
+  );
   return `${payload}.${mac(secret, payload).toString('base64url')}`;
 }
 

@@ -33,7 +33,11 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
 }
 
 /** A display name from a demo user id: `ada-lovelace` → `Ada Lovelace`. */
-export const displayName = (userId: string) => userId.split(/[-_.]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+export const displayName = (userId: string) =>
+  userId
+    .split(/[-_.]/)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
 
 async function webPerson(o: PlaygroundOptions, key: string): Promise<PersonDoc> {
   const person = await o.pulse.directory.person(key);
@@ -69,7 +73,11 @@ async function forward(o: PlaygroundOptions, hours: number) {
 export function createPlaygroundListener(o: PlaygroundOptions) {
   // The demo directory's names, for the identifying-comment warning (memory only, as the syncs'):
   // the playground's people are not synced from a platform.
-  o.pulse.directory.names?.replace('web', WEB_TENANT, DEMO_TEAMS.flatMap((team) => team.people.map(displayName)));
+  o.pulse.directory.names?.replace(
+    'web',
+    WEB_TENANT,
+    DEMO_TEAMS.flatMap((team) => team.people.map(displayName)),
+  );
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname.replace(/\/+$/, '') || '/';

@@ -19,7 +19,9 @@ export const webStyle: CommandStyle = { command: (words) => words, person: 'name
 export function webReply(reply: ChatReply): string {
   if (reply.kind === 'text') return reply.text;
   const { report } = reply;
-  const sections = report.sections.map((s) => [...(s.heading === null ? [] : [s.heading]), ...s.lines.map((line) => (s.quotes === true ? `“${line}”` : line))].join('\n'));
+  const sections = report.sections.map((s) =>
+    [...(s.heading === null ? [] : [s.heading]), ...s.lines.map((line) => (s.quotes === true ? `“${line}”` : line))].join('\n'),
+  );
   return [report.title, ...sections, ...(report.footer === null ? [] : [report.footer])].join('\n\n');
 }
 
@@ -34,7 +36,13 @@ const WEB_BUDGET_MS = 60_000;
 
 /** The bot's reply to one typed message from `actor` (a person key). */
 export async function replyTo(ctx: WebCommandContext, actor: string, locale: Locale, text: string): Promise<string> {
-  const turn = await ctx.pulse.conversation.converse(ctx.pulse.conversation.parse(webTokens(text)), { actor, locale, style: webStyle, budgetMs: WEB_BUDGET_MS, dashboardUrl: ctx.dashboardUrl });
+  const turn = await ctx.pulse.conversation.converse(ctx.pulse.conversation.parse(webTokens(text)), {
+    actor,
+    locale,
+    style: webStyle,
+    budgetMs: WEB_BUDGET_MS,
+    dashboardUrl: ctx.dashboardUrl,
+  });
   const replies = [turn.now, turn.later ? await turn.later : null].filter((r): r is ChatReply => r !== null);
   return replies.map(webReply).join('\n\n');
 }

@@ -19,7 +19,20 @@ export interface HostileRequest {
 }
 
 /** Strings a NoSQL injection would try, as field values and as JSON. */
-export const INJECTIONS: readonly unknown[] = ['{"$gt":""}', '$where', { $gt: '' }, { $where: 'sleep(1000)' }, { $ne: null }, '"; db.dropDatabase(); "', "'; return true; var x='", 'a'.repeat(5000), '', null, ['$gt'], '\u0000$regex'];
+export const INJECTIONS: readonly unknown[] = [
+  '{"$gt":""}',
+  '$where',
+  { $gt: '' },
+  { $where: 'sleep(1000)' },
+  { $ne: null },
+  '"; db.dropDatabase(); "',
+  "'; return true; var x='",
+  'a'.repeat(5000),
+  '',
+  null,
+  ['$gt'],
+  '\u0000$regex',
+];
 
 export interface HostileContext {
   /** A click body that was sent once, legitimately (replayed as is). */
@@ -47,7 +60,11 @@ function slack(kind: string, body: string, contentType = FORM, headers: Record<s
   return { kind, path: '/slack/events', method: 'POST', headers: { 'content-type': contentType, ...headers }, body };
 }
 
-function clickWith(ctx: HostileContext, i: number, overrides: { user?: unknown; team?: unknown; actionId?: unknown; value?: unknown; channel?: unknown; ts?: unknown }): string {
+function clickWith(
+  ctx: HostileContext,
+  i: number,
+  overrides: { user?: unknown; team?: unknown; actionId?: unknown; value?: unknown; channel?: unknown; ts?: unknown },
+): string {
   return interactionBody({
     type: 'block_actions',
     user: { id: overrides.user ?? ctx.userId, team_id: TEAM },
@@ -58,7 +75,15 @@ function clickWith(ctx: HostileContext, i: number, overrides: { user?: unknown; 
     container: { type: 'message', message_ts: overrides.ts ?? ctx.ts, channel_id: overrides.channel ?? ctx.channel },
     channel: { id: overrides.channel ?? ctx.channel },
     state: { values: {} },
-    actions: [{ type: 'button', action_id: overrides.actionId ?? 'pulse:answer:enps:7', block_id: 'q:enps:a', value: overrides.value ?? '{"r":"x","t":"y","q":"enps","v":7}', action_ts: '1' }],
+    actions: [
+      {
+        type: 'button',
+        action_id: overrides.actionId ?? 'pulse:answer:enps:7',
+        block_id: 'q:enps:a',
+        value: overrides.value ?? '{"r":"x","t":"y","q":"enps","v":7}',
+        action_ts: '1',
+      },
+    ],
   });
 }
 
@@ -68,7 +93,10 @@ function slackRequests(ctx: HostileContext, i: number): HostileRequest[] {
   const nowSeconds = Math.floor((performance.timeOrigin + performance.now()) / 1000);
   const valueInjection = JSON.stringify({ r: injection, t: injection, q: injection, v: injection });
   return [
-    slack('slack-forged-signature', ctx.legitClick, FORM, { 'x-slack-signature': `v0=${randomBytes(32).toString('hex')}`, 'x-slack-request-timestamp': String(nowSeconds) }),
+    slack('slack-forged-signature', ctx.legitClick, FORM, {
+      'x-slack-signature': `v0=${randomBytes(32).toString('hex')}`,
+      'x-slack-request-timestamp': String(nowSeconds),
+    }),
     slack('slack-stale-signature', ctx.legitClick, FORM, signedHeaders(ctx.legitClick, nowSeconds - 6 * 60)),
     slack('slack-no-signature', ctx.legitClick, FORM, {}),
     slack('slack-truncated-signed-whole', ctx.legitClick.slice(0, ctx.legitClick.length >> 1), FORM, signedHeaders(ctx.legitClick)),
@@ -76,7 +104,11 @@ function slackRequests(ctx: HostileContext, i: number): HostileRequest[] {
     slack('slack-oversized', BIG_SLACK),
     slack('slack-garbage', randomBytes(200 + (i % 500)).toString('latin1')),
     slack('slack-garbage-json', '{"type":"block_actions",', 'application/json'),
-    slack('slack-wrong-content-type', ctx.legitClick, pick(['text/plain', 'application/xml', 'multipart/form-data; boundary=x', 'application/octet-stream'], i)),
+    slack(
+      'slack-wrong-content-type',
+      ctx.legitClick,
+      pick(['text/plain', 'application/xml', 'multipart/form-data; boundary=x', 'application/octet-stream'], i),
+    ),
     slack('slack-replay', ctx.legitClick),
     slack('slack-unknown-action', clickWith(ctx, i, { actionId: `pulse:unknown:${i}` })),
     slack('slack-injection-user', clickWith(ctx, i, { user: injection })),
@@ -87,11 +119,32 @@ function slackRequests(ctx: HostileContext, i: number): HostileRequest[] {
     slack('slack-injection-action-id', clickWith(ctx, i, { actionId: `pulse:answer:${asText}` })),
     slack(
       'slack-injection-command',
-      slashCommandBody({ command: pick(['/pulse', '/exit-survey'], i), text: `${pick(['results', 'role add', 'send-now', 'cancel', ''], i)} ${asText}`, user_id: pick([asText || 'U0', 'UNOBODY'], i), team_id: TEAM }),
+      slashCommandBody({
+        command: pick(['/pulse', '/exit-survey'], i),
+        text: `${pick(['results', 'role add', 'send-now', 'cancel', ''], i)} ${asText}`,
+        user_id: pick([asText || 'U0', 'UNOBODY'], i),
+        team_id: TEAM,
+      }),
     ),
-    slack('slack-injection-comment', interactionBody({ type: 'view_submission', user: { id: ctx.userId, team_id: TEAM }, team: { id: TEAM }, view: { id: 'V1', callback_id: 'pulse:comment-view', private_metadata: asText, state: { values: { comment: { text: { value: asText } } } } } })),
+    slack(
+      'slack-injection-comment',
+      interactionBody({
+        type: 'view_submission',
+        user: { id: ctx.userId, team_id: TEAM },
+        team: { id: TEAM },
+        view: { id: 'V1', callback_id: 'pulse:comment-view', private_metadata: asText, state: { values: { comment: { text: { value: asText } } } } },
+      }),
+    ),
     slack('slack-injection-event', eventBody({ type: 'app_home_opened', user: injection, tab: 'home' }, { team_id: TEAM }), 'application/json'),
-    slack('slack-injection-envelope', JSON.stringify({ type: 'event_callback', team_id: injection, event: { type: pick(['app_home_opened', 'team_join', 'user_change', 'message'], i), user: injection } }), 'application/json'),
+    slack(
+      'slack-injection-envelope',
+      JSON.stringify({
+        type: 'event_callback',
+        team_id: injection,
+        event: { type: pick(['app_home_opened', 'team_join', 'user_change', 'message'], i), user: injection },
+      }),
+      'application/json',
+    ),
   ];
 }
 
@@ -114,7 +167,11 @@ function teamsRequests(ctx: HostileContext, i: number): HostileRequest[] {
   return [
     teams('teams-no-auth', invoke, null),
     teams('teams-unsigned-jwt', invoke, `Bearer ${fake.channelToken(fake.serviceUrl, {}, { alg: 'none' })}`),
-    teams('teams-foreign-key-jwt', invoke, `Bearer ${signJwt({ iss: 'https://api.botframework.test', aud: fake.appId, serviceurl: fake.serviceUrl, nbf: now - 10, exp: now + 600 }, FOREIGN_KEY, { kid: fake.key.kid })}`),
+    teams(
+      'teams-foreign-key-jwt',
+      invoke,
+      `Bearer ${signJwt({ iss: 'https://api.botframework.test', aud: fake.appId, serviceurl: fake.serviceUrl, nbf: now - 10, exp: now + 600 }, FOREIGN_KEY, { kid: fake.key.kid })}`,
+    ),
     teams('teams-expired-jwt', invoke, `Bearer ${fake.channelToken(fake.serviceUrl, { nbf: now - 7200, iat: now - 7200, exp: now - 3600 })}`),
     teams('teams-wrong-audience', invoke, `Bearer ${fake.channelToken(fake.serviceUrl, { aud: '00000000-0000-0000-0000-000000000000' })}`),
     teams('teams-wrong-issuer', invoke, `Bearer ${fake.channelToken(fake.serviceUrl, { iss: 'https://evil.test' })}`),
@@ -125,15 +182,33 @@ function teamsRequests(ctx: HostileContext, i: number): HostileRequest[] {
     teams('teams-oversized', JSON.stringify({ ...invoke, text: BIG_TEXT }), valid),
     teams('teams-wrong-content-type', JSON.stringify(invoke), valid, pick(['text/plain', 'application/x-www-form-urlencoded', 'application/xml'], i)),
     teams('teams-unknown-verb', execute(fake, ctx.member, `pulse.${i}`, ctx.teamsLink, ctx.teamsPromptId), valid),
-    teams('teams-injection-data', execute(fake, ctx.member, 'pulse.answer', { r: injection, t: injection, q: injection, 'a-enps': injection }, ctx.teamsPromptId), valid),
+    teams(
+      'teams-injection-data',
+      execute(fake, ctx.member, 'pulse.answer', { r: injection, t: injection, q: injection, 'a-enps': injection }, ctx.teamsPromptId),
+      valid,
+    ),
     teams('teams-injection-answer', execute(fake, ctx.member, 'pulse.answer', { ...ctx.teamsLink, 'a-enps': injection }, ctx.teamsPromptId), valid),
-    teams('teams-injection-command', say(fake, pick([TEAMS_ADMIN, ctx.member], i), `${pick(['results', 'role add', 'exit-survey', 'exit-survey cancel', 'status'], i)} ${typeof injection === 'string' ? injection : JSON.stringify(injection)}`), valid),
+    teams(
+      'teams-injection-command',
+      say(
+        fake,
+        pick([TEAMS_ADMIN, ctx.member], i),
+        `${pick(['results', 'role add', 'exit-survey', 'exit-survey cancel', 'status'], i)} ${typeof injection === 'string' ? injection : JSON.stringify(injection)}`,
+      ),
+      valid,
+    ),
     teams('teams-injection-ids', { ...invoke, from: { id: injection, aadObjectId: injection }, conversation: { id: injection, tenantId: injection } }, valid),
   ];
 }
 
 function api(kind: string, method: string, path: string, key: string | null, body?: string, contentType = 'application/json'): HostileRequest {
-  return { kind, path, method, headers: { 'content-type': contentType, ...(key === null ? {} : { authorization: `Bearer ${key}` }) }, ...(body === undefined ? {} : { body }) };
+  return {
+    kind,
+    path,
+    method,
+    headers: { 'content-type': contentType, ...(key === null ? {} : { authorization: `Bearer ${key}` }) },
+    ...(body === undefined ? {} : { body }),
+  };
 }
 
 function apiRequests(ctx: HostileContext, i: number): HostileRequest[] {
@@ -148,8 +223,20 @@ function apiRequests(ctx: HostileContext, i: number): HostileRequest[] {
     api('api-garbage-key', 'GET', '/api/v1/results?survey=pulse', [...text].filter((c) => c >= ' ').join('') || 'x'),
     api('api-injection-query', 'GET', `/api/v1/results?survey=${query}&from=${query}&segment[$gt]=`, key),
     api('api-injection-query-operator', 'GET', `/api/v1/results?survey[$ne]=x&from[$gt]=`, key),
-    api('api-injection-exit', 'POST', '/api/v1/exit-surveys', key, JSON.stringify({ email: injection, platformUserId: injection, lastDay: injection, language: injection })),
-    api('api-injection-people', 'PUT', '/api/v1/people', key, JSON.stringify({ people: [{ email: injection, team: injection, managerEmail: injection, timezone: injection, locale: injection }] })),
+    api(
+      'api-injection-exit',
+      'POST',
+      '/api/v1/exit-surveys',
+      key,
+      JSON.stringify({ email: injection, platformUserId: injection, lastDay: injection, language: injection }),
+    ),
+    api(
+      'api-injection-people',
+      'PUT',
+      '/api/v1/people',
+      key,
+      JSON.stringify({ people: [{ email: injection, team: injection, managerEmail: injection, timezone: injection, locale: injection }] }),
+    ),
     api('api-garbage-json', pick(['POST', 'PUT'], i), pick(['/api/v1/exit-surveys', '/api/v1/people'], i), key, '{"people": [', 'application/json'),
     api('api-oversized', 'PUT', '/api/v1/people', key, JSON.stringify({ people: [{ email: 'a@example.com', team: BIG_TEAM }] })),
     api('api-wrong-content-type', 'POST', '/api/v1/exit-surveys', key, 'email=a%40example.com', pick(['application/x-www-form-urlencoded', 'text/plain'], i)),

@@ -50,7 +50,13 @@ export function newDbName(prefix: string): string {
 
 /** `/pulse send-now` as the admin: starts a round to everyone. Resolves with the HTTP status. */
 export async function sendNow(origin: string, fake: FakeSlackApi): Promise<number> {
-  const body = slashCommandBody({ command: '/pulse', text: 'send-now', user_id: ADMIN, team_id: TEAM, response_url: fake.responseUrl(`send-now-${randomBytes(3).toString('hex')}`) });
+  const body = slashCommandBody({
+    command: '/pulse',
+    text: 'send-now',
+    user_id: ADMIN,
+    team_id: TEAM,
+    response_url: fake.responseUrl(`send-now-${randomBytes(3).toString('hex')}`),
+  });
   const result = await postSigned(`${origin}/slack/events`, body, { signingSecret: SIGNING_SECRET, contentType: 'application/x-www-form-urlencoded' });
   return result.status;
 }

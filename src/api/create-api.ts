@@ -48,13 +48,25 @@ export function createApiListener(pulse: Pulse, options: ApiOptions): RequestLis
       if (!route.public) {
         const header = req.headers.authorization ?? '';
         const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-        if (token === undefined) throw new ApiError(401, 'UNAUTHORIZED', 'send an API key as "Authorization: Bearer <key>" (create one with `npx pulsebot api-key create --name <name>`)');
+        if (token === undefined)
+          throw new ApiError(
+            401,
+            'UNAUTHORIZED',
+            'send an API key as "Authorization: Bearer <key>" (create one with `npx pulsebot api-key create --name <name>`)',
+          );
         const key = await pulse.access.verifyApiKey(token);
-        if (key === null) throw new ApiError(401, 'UNAUTHORIZED', 'the API key is wrong or revoked: check it, or create a new one with `npx pulsebot api-key create`');
+        if (key === null)
+          throw new ApiError(401, 'UNAUTHORIZED', 'the API key is wrong or revoked: check it, or create a new one with `npx pulsebot api-key create`');
         keyId = key.id;
         if (!key.scopes.includes(route.scope)) {
           const needed = route.scope;
-          throw new ApiError(403, 'FORBIDDEN', `this API key may not do this: it needs the "${needed}" scope (it has ${key.scopes.join(', ')}). Create a key with it: npx pulsebot api-key create --name <name> --scope ${needed}`, [], { scope: needed });
+          throw new ApiError(
+            403,
+            'FORBIDDEN',
+            `this API key may not do this: it needs the "${needed}" scope (it has ${key.scopes.join(', ')}). Create a key with it: npx pulsebot api-key create --name <name> --scope ${needed}`,
+            [],
+            { scope: needed },
+          );
         }
       }
       await route.handle({ req, res, url, logger: keyId ? logger.child({ keyId }) : logger, keyId });

@@ -85,7 +85,11 @@ export function openApiDocument(version: string): Record<string, unknown> {
   const generator = new OpenApiGeneratorV31(registry.definitions);
   return generator.generateDocument({
     openapi: '3.1.0',
-    info: { title: 'pulsebot HR API', version, description: 'Exit surveys, people and results for HR systems. Errors are JSON `{ error: { code, message, issues? } }`.' },
+    info: {
+      title: 'pulsebot HR API',
+      version,
+      description: 'Exit surveys, people and results for HR systems. Errors are JSON `{ error: { code, message, issues? } }`.',
+    },
     servers: [{ url: '/' }],
   }) as unknown as Record<string, unknown>;
 }

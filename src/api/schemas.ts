@@ -25,7 +25,10 @@ export const createExitSurveySchema = z
     }),
     language: z.enum(LOCALES).optional().meta({ description: 'Language of the survey; default the person’s own.' }),
   })
-  .refine((body) => (body.email === undefined) !== (body.platformUserId === undefined), { message: 'give exactly one of email or platformUserId', path: ['email'] })
+  .refine((body) => (body.email === undefined) !== (body.platformUserId === undefined), {
+    message: 'give exactly one of email or platformUserId',
+    path: ['email'],
+  })
   .meta({ id: 'CreateExitSurvey' });
 
 export const exitSurveyCreatedSchema = z
@@ -48,13 +51,11 @@ export const exitSurveyConflictSchema = z
   })
   .meta({ id: 'ExitSurveyConflict' });
 
-export const peopleUpsertSchema = z
-  .strictObject({ people: z.array(personRowSchema).min(1).max(10_000) })
-  .meta({
-    id: 'PeopleUpsert',
-    description:
-      'People matched to chat users by e-mail. `team` is a path (`Engineering/Platform`: department → team). A manager becomes a leader of the teams of their reports. All or nothing; the same body twice changes nothing.',
-  });
+export const peopleUpsertSchema = z.strictObject({ people: z.array(personRowSchema).min(1).max(10_000) }).meta({
+  id: 'PeopleUpsert',
+  description:
+    'People matched to chat users by e-mail. `team` is a path (`Engineering/Platform`: department → team). A manager becomes a leader of the teams of their reports. All or nothing; the same body twice changes nothing.',
+});
 
 export const peopleUpsertedSchema = z
   .object({
@@ -72,7 +73,17 @@ export const resultsQuerySchema = z.strictObject({
   to: z.iso.date().optional().meta({ description: 'Rounds dated on or before this day.' }),
 });
 
-const enpsSchema = z.object({ respondents: z.number(), promoters: z.number(), passives: z.number(), detractors: z.number(), score: z.number(), marginOfError: z.number(), band: z.string() }).nullable();
+const enpsSchema = z
+  .object({
+    respondents: z.number(),
+    promoters: z.number(),
+    passives: z.number(),
+    detractors: z.number(),
+    score: z.number(),
+    marginOfError: z.number(),
+    band: z.string(),
+  })
+  .nullable();
 const likertSchema = z.object({ respondents: z.number(), mean: z.number(), favourable: z.number() });
 
 const exitSliceSchema = z.object({
@@ -132,7 +143,9 @@ export const anonymityReportSchema = z
       settings: thresholdsSchema.meta({ description: 'The thresholds in force now (PULSE_MIN_GROUP_SIZE, PULSE_MIN_COMMENT_GROUP_SIZE).' }),
       rounds: z.array(thresholdsSchema.extend({ roundId: z.string(), state: z.string() })),
     }),
-    collections: z.array(z.object({ name: z.string(), fields: z.array(z.string()), documents: z.number().int() })).meta({ description: 'Every answer-side collection and the fields its documents carry.' }),
+    collections: z
+      .array(z.object({ name: z.string(), fields: z.array(z.string()), documents: z.number().int() }))
+      .meta({ description: 'Every answer-side collection and the fields its documents carry.' }),
     checks: z.array(z.object({ name: z.string(), passed: z.boolean() })),
     findings: z
       .array(z.object({ check: z.string(), collection: z.string(), field: z.string().nullable(), documents: z.number().int() }))

@@ -54,7 +54,11 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, op
         break;
       case 'export':
         if (rest.length > 0) throw new UsageError(`unexpected ${rest.join(' ')}: options start with --`);
-        await exportCommand(open, { what: sub, format: values.format, survey: values.survey, from: values.from, to: values.to, segment: values.segment, out: values.out }, io);
+        await exportCommand(
+          open,
+          { what: sub, format: values.format, survey: values.survey, from: values.from, to: values.to, segment: values.segment, out: values.out },
+          io,
+        );
         break;
       case 'sessions':
         if (rest.length > 0) throw new UsageError(`unexpected ${rest.join(' ')}: use \`sessions revoke --all\` or \`--person <person>\``);

@@ -3,11 +3,7 @@ import { DomainError } from './errors.js';
 import { MAX_COMMENT_LENGTH, type Question } from './question.js';
 
 /** An answer as it arrives from a chat surface, before it is checked against its question. */
-export const rawAnswerSchema = z.union([
-  z.number(),
-  z.string().max(MAX_COMMENT_LENGTH * 2),
-  z.array(z.string().max(100)).max(50),
-]);
+export const rawAnswerSchema = z.union([z.number(), z.string().max(MAX_COMMENT_LENGTH * 2), z.array(z.string().max(100)).max(50)]);
 export type RawAnswer = z.infer<typeof rawAnswerSchema>;
 
 /** A checked answer, ready to count. */

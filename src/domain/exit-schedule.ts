@@ -19,7 +19,7 @@ export function exitSendTime(date: string, zone: string): DateTime {
 /** `at` plus `n` working days (Saturdays and Sundays are skipped). */
 export function addWorkingDays(at: DateTime, n: number): DateTime {
   let out = at;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     out = out.plus({ days: 1 });
     if (out.weekday < 6) left--;
   }

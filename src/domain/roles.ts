@@ -46,8 +46,14 @@ export function parsePlatformUserRef(text: string): PlatformUserRef | null {
   const rest = text.slice(at + 1).trim();
   if (!['slack', 'teams', 'web'].includes(platform) || rest === '') return null;
   const [first = '', second, ...more] = rest.split(':');
-  const withTenant = more.length === 0 && second !== undefined && second !== '' && (platform === 'teams' ? GUID.test(first) && GUID.test(second) : platform === 'slack' && /^[TE][A-Z0-9]+$/.test(first));
-  return withTenant ? { platform, tenant: platform === 'teams' ? first.toLowerCase() : first, userId: platform === 'teams' ? second.toLowerCase() : second } : { platform, userId: rest };
+  const withTenant =
+    more.length === 0 &&
+    second !== undefined &&
+    second !== '' &&
+    (platform === 'teams' ? GUID.test(first) && GUID.test(second) : platform === 'slack' && /^[TE][A-Z0-9]+$/.test(first));
+  return withTenant
+    ? { platform, tenant: platform === 'teams' ? first.toLowerCase() : first, userId: platform === 'teams' ? second.toLowerCase() : second }
+    : { platform, userId: rest };
 }
 
 /** Whether a configured user names the person with this key (`platform:tenant:userId`). */

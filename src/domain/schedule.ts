@@ -87,10 +87,7 @@ export function localSendTime(roundDate: IsoDate, time: string, zone: string, sk
   let date = day(roundDate);
   if (skipWeekends && date.weekday >= 6) date = onOrAfter(date, 1);
   const [hour, minute] = time.split(':').map(Number);
-  const local = DateTime.fromObject(
-    { year: date.year, month: date.month, day: date.day, hour: hour ?? 0, minute: minute ?? 0 },
-    { zone },
-  );
+  const local = DateTime.fromObject({ year: date.year, month: date.month, day: date.day, hour: hour ?? 0, minute: minute ?? 0 }, { zone });
   if (!local.isValid) throw new RangeError(`cannot place ${roundDate} ${time} in zone ${zone}: ${local.invalidReason ?? ''}`);
   return local;
 }
@@ -99,13 +96,7 @@ export function localSendTime(roundDate: IsoDate, time: string, zone: string, sk
  * The next `count` prompt times for a person in `zone`, strictly after `after`, as local
  * date-times in that zone.
  */
-export function nextOccurrences(
-  cadence: Cadence,
-  zone: string,
-  after: DateTime,
-  count: number,
-  skipWeekends: boolean,
-): DateTime[] {
+export function nextOccurrences(cadence: Cadence, zone: string, after: DateTime, count: number, skipWeekends: boolean): DateTime[] {
   // Start a day early: a round dated yesterday in UTC may still be ahead in a zone west of it.
   let n = roundIndexOnOrAfter(cadence, iso(after.setZone('utc').minus({ days: 2 })));
   const out: DateTime[] = [];

@@ -5,9 +5,7 @@ import { minDriverSlots } from './rotation.js';
 import { anonymitySettingsSchema } from './anonymity/thresholds.js';
 
 /** `HH:mm`, 24-hour. */
-export const localTimeSchema = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour local time such as 09:00');
+export const localTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour local time such as 09:00');
 
 export const cadenceSchema = z.object({
   /** weekly, every second week (counted from `startDate`), or the first `weekday` of each month. */
@@ -43,7 +41,10 @@ export const surveyDefinitionSchema = z
     reminderDays: z.array(z.number().int().min(1).max(27)).max(3).default([3]),
     questionsPerRound: z.number().int().min(3).max(5).default(4),
     enpsEvery: z.number().int().min(1).max(12).default(4),
-    drivers: z.array(driverSchema).min(1).default([...DRIVERS]),
+    drivers: z
+      .array(driverSchema)
+      .min(1)
+      .default([...DRIVERS]),
     /** Whether each round ends with the optional anonymous comment question. */
     askComment: z.boolean().default(true),
     anonymity: anonymitySettingsSchema.default({ minGroupSize: 5, minCommentGroupSize: 5 }),

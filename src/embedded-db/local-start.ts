@@ -68,7 +68,9 @@ export async function prepareLocalStart(env: NodeJS.ProcessEnv, options: LocalSt
       });
     } catch (error) {
       if (error instanceof GoMissingError) {
-        throw new ConfigError('MONGODB_URI is not set and Go is not installed to build the embedded database: set MONGODB_URI to your MongoDB server, or install Go 1.24 or newer');
+        throw new ConfigError(
+          'MONGODB_URI is not set and Go is not installed to build the embedded database: set MONGODB_URI to your MongoDB server, or install Go 1.24 or newer',
+        );
       }
       throw error;
     }

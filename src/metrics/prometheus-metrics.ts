@@ -34,10 +34,31 @@ export class PrometheusMetrics implements Metrics {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry, prefix: 'pulsebot_' });
     this.sent = new Counter({ name: 'pulsebot_prompts_sent_total', help: 'Prompts and reminders the platform accepted.', labelNames: ['platform'], registers });
-    this.failed = new Counter({ name: 'pulsebot_prompts_failed_total', help: 'Send attempts that failed (retried later unless given up).', labelNames: ['platform', 'reason'], registers });
-    this.limited = new Counter({ name: 'pulsebot_platform_rate_limited_total', help: 'Calls the platform answered with a rate limit (429).', labelNames: ['platform'], registers });
-    this.ack = new Histogram({ name: 'pulsebot_answer_ack_seconds', help: 'Time from a click on a prompt to its answer to the platform.', labelNames: ['platform'], buckets: ACK_BUCKETS, registers });
-    this.shed = new Counter({ name: 'pulsebot_answers_shed_total', help: 'Clicks answered "try again in a minute", unrecorded, because the answer path was full.', labelNames: ['platform'], registers });
+    this.failed = new Counter({
+      name: 'pulsebot_prompts_failed_total',
+      help: 'Send attempts that failed (retried later unless given up).',
+      labelNames: ['platform', 'reason'],
+      registers,
+    });
+    this.limited = new Counter({
+      name: 'pulsebot_platform_rate_limited_total',
+      help: 'Calls the platform answered with a rate limit (429).',
+      labelNames: ['platform'],
+      registers,
+    });
+    this.ack = new Histogram({
+      name: 'pulsebot_answer_ack_seconds',
+      help: 'Time from a click on a prompt to its answer to the platform.',
+      labelNames: ['platform'],
+      buckets: ACK_BUCKETS,
+      registers,
+    });
+    this.shed = new Counter({
+      name: 'pulsebot_answers_shed_total',
+      help: 'Clicks answered "try again in a minute", unrecorded, because the answer path was full.',
+      labelNames: ['platform'],
+      registers,
+    });
     this.jobs = new Counter({ name: 'pulsebot_jobs_total', help: 'Scheduled jobs run, by outcome.', labelNames: ['job', 'outcome'], registers });
     this.dbErrors = new Counter({ name: 'pulsebot_database_errors_total', help: 'Database commands that failed.', registers });
     new Gauge({

@@ -53,14 +53,27 @@ function sha256(text: string): Buffer {
   return createHash('sha256').update(text).digest();
 }
 
-const info = (doc: ApiKeyDoc): ApiKeyInfo => ({ id: doc._id, name: doc.name, createdAt: doc.createdAt, revokedAt: doc.revokedAt, lastUsedOn: doc.lastUsedOn, scopes: doc.scopes ?? LEGACY_SCOPES });
+const info = (doc: ApiKeyDoc): ApiKeyInfo => ({
+  id: doc._id,
+  name: doc.name,
+  createdAt: doc.createdAt,
+  revokedAt: doc.revokedAt,
+  lastUsedOn: doc.lastUsedOn,
+  scopes: doc.scopes ?? LEGACY_SCOPES,
+});
 
 /** Creates a key with `scopes` (at least one). The returned `key` is shown once and cannot be recovered later. */
 export async function createApiKey(deps: ServiceDeps, name: string, scopes: readonly ApiScope[]): Promise<{ key: string; info: ApiKeyInfo }> {
   if (scopes.length === 0) throw new Error('an API key needs at least one scope');
   const id = randomBytes(6).toString('hex');
   const secret = randomBytes(32).toString('base64url');
-  const doc = apiKeyDocSchema.parse({ _id: id, name: name.trim(), hash: sha256(secret).toString('hex'), createdAt: deps.clock.now().toJSDate(), scopes: [...new Set(scopes)] });
+  const doc = apiKeyDocSchema.parse({
+    _id: id,
+    name: name.trim(),
+    hash: sha256(secret).toString('hex'),
+    createdAt: deps.clock.now().toJSDate(),
+    scopes: [...new Set(scopes)],
+  });
   await apiKeys(deps.store.database).insertOne(doc);
   return { key: `pb_${id}_${secret}`, info: info(doc) };
 }

@@ -58,7 +58,9 @@ export function trendChartSvg(points: readonly TrendPoint[], labels: ChartLabels
   points.forEach((p, i) => {
     if (p.participation !== null) {
       const y = yRate(p.participation);
-      parts.push(`<rect x="${round1(xAt(i) - step * 0.3)}" y="${y}" width="${round1(step * 0.6)}" height="${round1(PLOT.bottom - y)}" fill="${COLOURS.participation}"/>`);
+      parts.push(
+        `<rect x="${round1(xAt(i) - step * 0.3)}" y="${y}" width="${round1(step * 0.6)}" height="${round1(PLOT.bottom - y)}" fill="${COLOURS.participation}"/>`,
+      );
     }
     parts.push(`<text x="${xAt(i)}" y="${PLOT.bottom + 20}" font-size="11" text-anchor="middle" ${FONT}>${escapeMarkup(labels.date(p.roundDate))}</text>`);
   });

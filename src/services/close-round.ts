@@ -39,7 +39,10 @@ export async function closeRound(deps: ServiceDeps, roundId: string, options: Cl
   }
   // This process's own answers still being written, however slow the database is right now.
   if (!(await store.inFlight.drained(roundId, IN_FLIGHT_LIMIT_MS))) {
-    logger.warn({ answers: store.inFlight.count(roundId) }, 'closing with answers still being recorded; the ledger is purged again after the prompts are closed');
+    logger.warn(
+      { answers: store.inFlight.count(roundId) },
+      'closing with answers still being recorded; the ledger is purged again after the prompts are closed',
+    );
   }
   // And every other instance's (each reports on its heartbeat once its own are written).
   if (!(await awaitOtherInstances(deps, roundId))) {

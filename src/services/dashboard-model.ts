@@ -47,12 +47,14 @@ async function liveParticipation(deps: ServiceDeps, roots: readonly string[] | n
   if (round === undefined) return [];
   const slices = countRound(round, await deps.store.counters.forRound(round._id), deps.settings.anonymity);
   const tree = slices.tree;
-  return (roots ?? [tree.root]).filter((s) => tree.has(s)).map((segment) => {
-    if (!slices.shown.has(segment)) return { segment, date: round.date, respondents: null, invited: null, rate: null };
-    const invited = slices.count(segment, ROUND_QUESTION, COUNTER_INVITED);
-    const respondents = slices.count(segment, ROUND_QUESTION, COUNTER_RESPONDENTS);
-    return { segment, date: round.date, respondents, invited, rate: invited > 0 ? (respondents / invited) * 100 : null };
-  });
+  return (roots ?? [tree.root])
+    .filter((s) => tree.has(s))
+    .map((segment) => {
+      if (!slices.shown.has(segment)) return { segment, date: round.date, respondents: null, invited: null, rate: null };
+      const invited = slices.count(segment, ROUND_QUESTION, COUNTER_INVITED);
+      const respondents = slices.count(segment, ROUND_QUESTION, COUNTER_RESPONDENTS);
+      return { segment, date: round.date, respondents, invited, rate: invited > 0 ? (respondents / invited) * 100 : null };
+    });
 }
 
 async function history(deps: ServiceDeps, roots: readonly string[] | null): Promise<DashboardModel['history']> {

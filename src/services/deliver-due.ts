@@ -168,7 +168,11 @@ export async function deliverDue(
   const record = async ({ delivery, ref, round }: Sent): Promise<void> => {
     try {
       await store.deliveries.markSent(delivery._id, ref.channel, ref.messageId);
-      if (round.kind === 'exit') await store.database.collections.exitRequests.updateOne({ _id: delivery.personKey, roundId: round._id, state: 'scheduled' }, { $set: { state: 'sent' } });
+      if (round.kind === 'exit')
+        await store.database.collections.exitRequests.updateOne(
+          { _id: delivery.personKey, roundId: round._id, state: 'scheduled' },
+          { $set: { state: 'sent' } },
+        );
       report.sent++;
     } catch (error) {
       // Posted but not recorded: left `claimed`, settled by reconciliation (the platform's reports), never resent blindly.

@@ -60,7 +60,10 @@ export async function refileSmallDepartments(deps: ServiceDeps, round: RoundDoc)
   const departments = [...bySegment.keys()].filter((s) => s !== ORG_ROOT);
   const tree = buildSegmentTree(departments.map((id) => ({ id, parentId: null })));
   const counts = new Map(bySegment);
-  counts.set(tree.root, [...bySegment.values()].reduce((a, b) => a + b, 0));
+  counts.set(
+    tree.root,
+    [...bySegment.values()].reduce((a, b) => a + b, 0),
+  );
   const shown = visibleSegments(tree, counts, exitPoolK(deps, round));
   const hidden = departments.filter((d) => !shown.has(d));
   if (hidden.length > 0) {

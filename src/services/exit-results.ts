@@ -114,9 +114,13 @@ export async function exitResults(deps: ServiceDeps, options: ExitResultsOptions
       name: segment === ORG_ROOT ? null : (names.get(segment) ?? null),
       respondents: scores.count(segment, ROUND_QUESTION, COUNTER_RESPONDENTS),
       reasons: rankReasons(scores, segment),
-      ratings: Object.fromEntries(EXIT_RATING_TOPICS.map((topic) => [topic, sliceLikert(scores, segment, `exit-rate-${topic}`)])) as Record<ExitRatingTopic, LikertSummary | null>,
+      ratings: Object.fromEntries(EXIT_RATING_TOPICS.map((topic) => [topic, sliceLikert(scores, segment, `exit-rate-${topic}`)])) as Record<
+        ExitRatingTopic,
+        LikertSummary | null
+      >,
       enps: sliceEnps(scores, segment, ENPS_QUESTION.id),
-      comments: options.comments === false || !commentsShown.has(segment) || !scores.shown.has(segment) ? null : await loadComments(deps, [...roundIds], segment),
+      comments:
+        options.comments === false || !commentsShown.has(segment) || !scores.shown.has(segment) ? null : await loadComments(deps, [...roundIds], segment),
     });
     const visibleDepartments = departments.filter((d) => scores.shown.has(d)).sort();
     shown.push({
@@ -135,7 +139,9 @@ export async function exitResults(deps: ServiceDeps, options: ExitResultsOptions
 
 /** Closed quarters pooled into an exit round still open (together still below k): shown as pending, with no counts. */
 async function pendingQuarters(deps: ServiceDeps): Promise<Quarter[]> {
-  const open = await deps.store.database.collections.rounds.find({ surveyId: EXIT_SURVEY_ID, state: { $in: ['open', 'closing'] } }, { projection: { pooledQuarters: 1 } }).toArray();
+  const open = await deps.store.database.collections.rounds
+    .find({ surveyId: EXIT_SURVEY_ID, state: { $in: ['open', 'closing'] } }, { projection: { pooledQuarters: 1 } })
+    .toArray();
   return [...new Set(open.flatMap((round) => round.pooledQuarters ?? []))].sort();
 }
 

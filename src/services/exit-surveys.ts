@@ -21,8 +21,7 @@ export interface ExitSurveyRequest {
 }
 
 export type ExitSurveyOutcome =
-  | { readonly status: 'scheduled'; readonly request: ExitRequestDoc }
-  | { readonly status: 'exists'; readonly request: ExitRequestDoc };
+  { readonly status: 'scheduled'; readonly request: ExitRequestDoc } | { readonly status: 'exists'; readonly request: ExitRequestDoc };
 
 /**
  * The segment a leaver's answers are filed under: their department (the top of their branch of

@@ -18,7 +18,10 @@ export async function expireExitSurveys(deps: ServiceDeps, platforms: PlatformRe
         await platform.markClosed(recipient, { channel: delivery.messageChannel, messageId: delivery.messageId }, 'exit');
         await deps.store.deliveries.markPromptClosed(delivery._id);
       } catch (error) {
-        deps.logger.warn({ roundId: request.roundId, code: error instanceof Error ? error.message.slice(0, 100) : 'unknown' }, 'could not mark an exit prompt closed');
+        deps.logger.warn(
+          { roundId: request.roundId, code: error instanceof Error ? error.message.slice(0, 100) : 'unknown' },
+          'could not mark an exit prompt closed',
+        );
       }
     }
     await exitRequests.updateOne({ _id: request._id, state: 'sent' }, { $set: { state: 'expired' } });

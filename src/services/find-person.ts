@@ -4,7 +4,11 @@ import type { ServiceDeps } from './deps.js';
 /** The active person with this e-mail address or platform user id (the first by key when several accounts match). */
 export async function findActivePerson(deps: ServiceDeps, by: { email?: string | undefined; platformUserId?: string | undefined }): Promise<PersonDoc | null> {
   const filter = by.email !== undefined ? { email: by.email.trim().toLowerCase() } : { userId: by.platformUserId ?? '' };
-  const doc = await deps.store.database.collections.people.find({ ...filter, active: true }).sort({ _id: 1 }).limit(1).next();
+  const doc = await deps.store.database.collections.people
+    .find({ ...filter, active: true })
+    .sort({ _id: 1 })
+    .limit(1)
+    .next();
   return doc === null ? null : personDocSchema.parse(doc);
 }
 

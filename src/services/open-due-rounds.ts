@@ -15,10 +15,11 @@ export function roundOpensAt(date: IsoDate): DateTime {
 
 /** The round dates of `definition` that should be open at `now` (at most the last few days' worth). */
 export function dueRoundDates(definition: SurveyDefinition, now: DateTime): IsoDate[] {
-  const from = now.toUTC().minus({ days: definition.openDays + 3 }).toISODate() as IsoDate;
-  return roundDates(definition.cadence, from, 8).filter(
-    (date) => roundOpensAt(date) <= now && now < roundClosesAt(date, definition.openDays),
-  );
+  const from = now
+    .toUTC()
+    .minus({ days: definition.openDays + 3 })
+    .toISODate() as IsoDate;
+  return roundDates(definition.cadence, from, 8).filter((date) => roundOpensAt(date) <= now && now < roundClosesAt(date, definition.openDays));
 }
 
 /**
@@ -57,7 +58,9 @@ export async function nextRoundOpening(deps: ServiceDeps): Promise<DateTime | nu
   for (const survey of await deps.store.rounds.surveys()) {
     if (!survey.active) continue;
     const from = now.toUTC().minus({ days: 1 }).toISODate() as IsoDate;
-    const date = roundDates(survey.definition.cadence, from, 3).map(roundOpensAt).find((at) => at > now);
+    const date = roundDates(survey.definition.cadence, from, 3)
+      .map(roundOpensAt)
+      .find((at) => at > now);
     if (date && (next === null || date < next)) next = date;
   }
   return next;

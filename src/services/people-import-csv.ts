@@ -15,7 +15,13 @@ export function parsePeopleCsv(text: string): { where: string; row: unknown }[] 
   type WithInfo = { record: Record<string, string>; info: { lines: number } };
   let records: WithInfo[];
   try {
-    records = parse<WithInfo>(text, { bom: true, columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true, info: true });
+    records = parse<WithInfo>(text, {
+      bom: true,
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    });
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
@@ -26,7 +32,8 @@ export function parsePeopleCsv(text: string): { where: string; row: unknown }[] 
   const header = records[0] ? Object.keys(records[0].record) : headerOf(text);
   const issues: ImportIssue[] = [];
   for (const column of REQUIRED) {
-    if (!header.includes(column)) issues.push({ where: 'line 1', field: column, message: `the header has no "${column}" column (columns: ${PEOPLE_CSV_COLUMNS.join(', ')})` });
+    if (!header.includes(column))
+      issues.push({ where: 'line 1', field: column, message: `the header has no "${column}" column (columns: ${PEOPLE_CSV_COLUMNS.join(', ')})` });
   }
   for (const column of header) {
     if (!(PEOPLE_CSV_COLUMNS as readonly string[]).includes(column)) {
@@ -45,5 +52,8 @@ export function parsePeopleCsv(text: string): { where: string; row: unknown }[] 
 
 function headerOf(text: string): string[] {
   const first = text.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
-  return first.split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== '');
+  return first
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter((h) => h !== '');
 }

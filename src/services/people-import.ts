@@ -33,7 +33,12 @@ export const personRowSchema = z.object({
     .transform((e) => e.trim().toLowerCase())
     .optional()
     .meta({ description: 'Their manager, who becomes a leader of this team.' }),
-  timezone: z.string().trim().refine(isValidZone, 'is not a time zone: use an IANA name such as Europe/Oslo').optional().meta({ description: 'IANA zone, e.g. Europe/Oslo; left as it is when absent.' }),
+  timezone: z
+    .string()
+    .trim()
+    .refine(isValidZone, 'is not a time zone: use an IANA name such as Europe/Oslo')
+    .optional()
+    .meta({ description: 'IANA zone, e.g. Europe/Oslo; left as it is when absent.' }),
   locale: z
     .string()
     .trim()
@@ -99,7 +104,10 @@ export function validatePeopleRows(rows: readonly { where: string; row: unknown 
 export function teamSegments(path: string): { id: string; name: string; parentId: string | null }[] {
   const parts = path.split('/').map((p) => p.trim().replace(/\s+/g, ' '));
   return parts.map((name, i) => ({
-    id: parts.slice(0, i + 1).map(slug).join('/'),
+    id: parts
+      .slice(0, i + 1)
+      .map(slug)
+      .join('/'),
     name,
     parentId: i === 0 ? null : parts.slice(0, i).map(slug).join('/'),
   }));
@@ -117,13 +125,21 @@ export async function applyPeopleRows(deps: ServiceDeps, rows: readonly PersonRo
   const known = new Map<string, Known[]>();
   for await (const doc of people.find({ email: { $in: emails } }, { projection: { _id: 1, email: 1, segment: 1, segmentSource: 1, timezone: 1, locale: 1 } })) {
     const list = known.get(doc.email ?? '') ?? [];
-    list.push({ _id: doc._id, segment: doc.segment ?? null, segmentSource: doc.segmentSource ?? null, timezone: doc.timezone ?? null, locale: doc.locale ?? null });
+    list.push({
+      _id: doc._id,
+      segment: doc.segment ?? null,
+      segmentSource: doc.segmentSource ?? null,
+      timezone: doc.timezone ?? null,
+      locale: doc.locale ?? null,
+    });
     known.set(doc.email ?? '', list);
   }
 
   const segmentDocs = new Map<string, { id: string; name: string; parentId: string | null }>();
   for (const row of rows) for (const s of teamSegments(row.team)) segmentDocs.set(s.id, s);
-  const segmentWrites = [...segmentDocs.values()].map((s) => ({ updateOne: { filter: { _id: s.id }, update: { $set: { name: s.name, parentId: s.parentId } }, upsert: true } }));
+  const segmentWrites = [...segmentDocs.values()].map((s) => ({
+    updateOne: { filter: { _id: s.id }, update: { $set: { name: s.name, parentId: s.parentId } }, upsert: true },
+  }));
   await bulkWriteChunked(segments, segmentWrites);
 
   const unmatched: string[] = [];
@@ -136,7 +152,12 @@ export async function applyPeopleRows(deps: ServiceDeps, rows: readonly PersonRo
       continue;
     }
     const team = teamSegments(row.team).at(-1)?.id ?? '';
-    const set = { segment: team, segmentSource: 'import' as const, ...(row.timezone ? { timezone: row.timezone } : {}), ...(row.locale ? { locale: row.locale } : {}) };
+    const set = {
+      segment: team,
+      segmentSource: 'import' as const,
+      ...(row.timezone ? { timezone: row.timezone } : {}),
+      ...(row.locale ? { locale: row.locale } : {}),
+    };
     for (const account of accounts) {
       // Only what changes is written: a re-import of the same data writes nothing.
       const changed = Object.entries(set).some(([field, value]) => account[field as keyof typeof set] !== value);

@@ -28,9 +28,20 @@ export interface PersonSeen {
 }
 
 /** True when writing `next` would leave `stored` as it is. */
-function unchanged(stored: PersonDoc, next: { email: string | null; timezone: string | null; locale: PersonDoc['locale']; segment: string | null; syncId: string }): boolean {
-  const segmentKept = stored.segmentSource === 'import' || (stored.segment === next.segment && stored.segmentSource === (next.segment === null ? null : 'platform'));
-  return stored.active && stored.email === (next.email?.trim().toLowerCase() ?? null) && stored.timezone === next.timezone && stored.locale === next.locale && stored.syncId === next.syncId && segmentKept;
+function unchanged(
+  stored: PersonDoc,
+  next: { email: string | null; timezone: string | null; locale: PersonDoc['locale']; segment: string | null; syncId: string },
+): boolean {
+  const segmentKept =
+    stored.segmentSource === 'import' || (stored.segment === next.segment && stored.segmentSource === (next.segment === null ? null : 'platform'));
+  return (
+    stored.active &&
+    stored.email === (next.email?.trim().toLowerCase() ?? null) &&
+    stored.timezone === next.timezone &&
+    stored.locale === next.locale &&
+    stored.syncId === next.syncId &&
+    segmentKept
+  );
 }
 
 export async function personSeen(deps: ServiceDeps, seen: PersonSeen): Promise<void> {

@@ -35,7 +35,14 @@ export async function promptQuestion(deps: ServiceDeps, roundId: string, questio
  * `fresh` reads the round itself, not the answer path's short cache (a playground that just
  * moved its clock past the close).
  */
-export async function promptState(deps: ServiceDeps, roundId: string, person: PersonKey, token: string, binding: string, fresh = false): Promise<PromptState | null> {
+export async function promptState(
+  deps: ServiceDeps,
+  roundId: string,
+  person: PersonKey,
+  token: string,
+  binding: string,
+  fresh = false,
+): Promise<PromptState | null> {
   const round = fresh ? await deps.store.rounds.get(roundId) : await deps.store.rounds.getCached(roundId);
   if (round === null) return null;
   const questions = roundQuestions(round);
@@ -50,7 +57,11 @@ export async function promptState(deps: ServiceDeps, roundId: string, person: Pe
   };
   const open = round.state === 'open' && deps.clock.now().toJSDate() < round.closesAt;
   if (!open) return { prompt, open, answered: new Set() };
-  const answered = await deps.store.ledger.answeredQuestions(round._id, person, questions.map((q) => q.id));
+  const answered = await deps.store.ledger.answeredQuestions(
+    round._id,
+    person,
+    questions.map((q) => q.id),
+  );
   return { prompt, open, answered };
 }
 

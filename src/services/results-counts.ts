@@ -37,7 +37,9 @@ export function countRound(round: RoundDoc, counters: readonly CounterDoc[], cur
     round,
     thresholds,
     commentsShown: () => {
-      comments ??= new Set([...visibleSegments(slices.tree, slices.respondents(), thresholds.minCommentGroupSize)].filter((segment) => slices.shown.has(segment)));
+      comments ??= new Set(
+        [...visibleSegments(slices.tree, slices.respondents(), thresholds.minCommentGroupSize)].filter((segment) => slices.shown.has(segment)),
+      );
       return comments;
     },
   };

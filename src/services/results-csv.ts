@@ -21,14 +21,29 @@ export function csvText(text: string): string {
 }
 
 function enpsRows(enps: Enps | null): [string, number][] {
-  return enps === null ? [] : [['enps', round1(enps.score)], ['enps_margin_of_error', round1(enps.marginOfError)]];
+  return enps === null
+    ? []
+    : [
+        ['enps', round1(enps.score)],
+        ['enps_margin_of_error', round1(enps.marginOfError)],
+      ];
 }
 
 function exitRows(slice: ExitSlice): [string, number][] {
   return [
     ['respondents', slice.respondents],
-    ...slice.reasons.flatMap((r): [string, number][] => [[`reason.${r.reason}.count`, r.count], [`reason.${r.reason}.share_pct`, round1(r.share)]]),
-    ...Object.entries(slice.ratings).flatMap(([topic, s]): [string, number][] => (s === null ? [] : [[`rating.${topic}.mean`, Math.round(s.mean * 100) / 100], [`rating.${topic}.favourable_pct`, round1(s.favourable)]])),
+    ...slice.reasons.flatMap((r): [string, number][] => [
+      [`reason.${r.reason}.count`, r.count],
+      [`reason.${r.reason}.share_pct`, round1(r.share)],
+    ]),
+    ...Object.entries(slice.ratings).flatMap(([topic, s]): [string, number][] =>
+      s === null
+        ? []
+        : [
+            [`rating.${topic}.mean`, Math.round(s.mean * 100) / 100],
+            [`rating.${topic}.favourable_pct`, round1(s.favourable)],
+          ],
+    ),
     ...enpsRows(slice.enps),
   ];
 }
@@ -52,7 +67,10 @@ export function resultsCsv(results: ResultsInRange): string {
           ['invited', s.invited],
           ...(s.participationRate === null ? [] : [['participation_pct', round1(s.participationRate)] as [string, number]]),
           ...enpsRows(s.enps),
-          ...s.drivers.flatMap((d): [string, number][] => [[`driver.${d.driver}.mean`, Math.round(d.mean * 100) / 100], [`driver.${d.driver}.favourable_pct`, round1(d.favourable)]]),
+          ...s.drivers.flatMap((d): [string, number][] => [
+            [`driver.${d.driver}.mean`, Math.round(d.mean * 100) / 100],
+            [`driver.${d.driver}.favourable_pct`, round1(d.favourable)],
+          ]),
         ]);
       }
     }

@@ -90,7 +90,9 @@ export async function resultsInRange(deps: ServiceDeps, query: ResultsQuery): Pr
     const pools = exit.pools.map((pool) => ({ ...pool, departments: pool.departments.filter((d) => wanted.has(d.segment)) }));
     return { kind: 'exit', survey: EXIT_SURVEY_ID, exit: { ...exit, pools } };
   }
-  const known = (await deps.store.rounds.survey(query.survey)) !== null || (await deps.store.database.collections.rounds.countDocuments({ surveyId: query.survey }, { limit: 1 })) > 0;
+  const known =
+    (await deps.store.rounds.survey(query.survey)) !== null ||
+    (await deps.store.database.collections.rounds.countDocuments({ surveyId: query.survey }, { limit: 1 })) > 0;
   if (!known) throw new DomainError('UNKNOWN_SURVEY', `no survey ${query.survey}`);
   const filter = {
     surveyId: query.survey,
@@ -105,7 +107,11 @@ export async function resultsInRange(deps: ServiceDeps, query: ResultsQuery): Pr
     survey: query.survey,
     rounds: rounds.map((round) => {
       // Each round is judged on the tree it ran with, so later changes to the tree cannot open a subtraction.
-      const c = countRound(round, counters.filter((x) => x.roundId === round._id), deps.settings.anonymity);
+      const c = countRound(
+        round,
+        counters.filter((x) => x.roundId === round._id),
+        deps.settings.anonymity,
+      );
       const root = query.segment ?? c.tree.root;
       return roundSlices(c, c.tree.has(root) ? c.tree.subtree(root) : [], names);
     }),

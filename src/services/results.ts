@@ -36,12 +36,32 @@ export async function roundResults(deps: ServiceDeps, surveyId: string, scope: '
   // Each round is judged on the tree it ran with; the list shown follows the latest round's.
   const names = new Map((await deps.store.segments.all()).map((s) => [s._id, s.name]));
   const counters = await deps.store.counters.forRounds(rounds.map((r) => r._id));
-  const now = countRound(current, counters.filter((c) => c.roundId === current._id), deps.settings.anonymity);
-  const before = previous ? countRound(previous, counters.filter((c) => c.roundId === previous._id), deps.settings.anonymity) : null;
+  const now = countRound(
+    current,
+    counters.filter((c) => c.roundId === current._id),
+    deps.settings.anonymity,
+  );
+  const before = previous
+    ? countRound(
+        previous,
+        counters.filter((c) => c.roundId === previous._id),
+        deps.settings.anonymity,
+      )
+    : null;
 
   const segments = segmentsInScope(now.tree, scope).map((segment): SegmentResult => {
     if (!now.shown.has(segment)) {
-      return { segment, name: names.get(segment) ?? null, visible: false, invited: null, respondents: null, participationRate: null, enps: null, enpsChange: null, drivers: [] };
+      return {
+        segment,
+        name: names.get(segment) ?? null,
+        visible: false,
+        invited: null,
+        respondents: null,
+        participationRate: null,
+        enps: null,
+        enpsChange: null,
+        drivers: [],
+      };
     }
     const invited = now.count(segment, ROUND_QUESTION, COUNTER_INVITED);
     const respondents = now.count(segment, ROUND_QUESTION, COUNTER_RESPONDENTS);

@@ -34,7 +34,8 @@ export async function applyRetention(deps: ServiceDeps, months: number): Promise
     responses: (await responses.deleteMany({ roundDate: { $lt: cutoff } })).deletedCount,
     comments: (await comments.deleteMany({ roundDate: { $lt: cutoff } })).deletedCount,
     deliveries: closedRounds.length === 0 ? 0 : (await deliveries.deleteMany({ roundId: { $in: closedRounds } })).deletedCount,
-    exitRequests: (await exitRequests.deleteMany({ state: { $in: ['expired', 'cancelled', 'sent'] }, expiresAt: { $lt: now.minus({ months }).toJSDate() } })).deletedCount,
+    exitRequests: (await exitRequests.deleteMany({ state: { $in: ['expired', 'cancelled', 'sent'] }, expiresAt: { $lt: now.minus({ months }).toJSDate() } }))
+      .deletedCount,
     summaryDeliveries: await new SummaryDeliveriesRepo(deps.store.database).deleteBefore(isoWeekKey(now.minus({ weeks: SUMMARY_WEEKS }))),
     webSessions: await deleteEndedSessions(deps.store.database, now.toJSDate()),
   };

@@ -25,10 +25,11 @@ export async function sendDueReminders(deps: ServiceDeps, platforms: PlatformReg
     if (person !== null && !(await mayDeliver(deps, person))) continue;
     if (round !== null && open && person?.active && platform && !(await store.ledger.hasTakenPart(round._id, delivery.personKey))) {
       try {
-        await platform.sendReminder(
-          recipientOf(deps, person, delivery),
-          { roundId: round._id, surveyKind: round.kind, openUntil: delivery.expiresAt ?? round.closesAt },
-        );
+        await platform.sendReminder(recipientOf(deps, person, delivery), {
+          roundId: round._id,
+          surveyKind: round.kind,
+          openUntil: delivery.expiresAt ?? round.closesAt,
+        });
         sent++;
         deps.metrics?.promptSent(platform.name);
       } catch (error) {

@@ -59,12 +59,7 @@ export function roundClosesAt(date: IsoDate, openDays: number): DateTime {
  * its audience. Safe to repeat: a second call finds the same round and adds only missing
  * deliveries. The directory is counted by the server, then streamed in pages, never held whole.
  */
-export async function startRound(
-  deps: ServiceDeps,
-  definition: SurveyDefinition,
-  date: IsoDate,
-  options: StartRoundOptions,
-): Promise<RoundDoc> {
+export async function startRound(deps: ServiceDeps, definition: SurveyDefinition, date: IsoDate, options: StartRoundOptions): Promise<RoundDoc> {
   const id = makeRoundId(definition.id, date);
   const fanOuts = runningIn(deps.store);
   const under = fanOuts.get(id);
@@ -81,10 +76,7 @@ export async function startRound(
 async function fanOut(deps: ServiceDeps, definition: SurveyDefinition, date: IsoDate, options: StartRoundOptions): Promise<RoundDoc> {
   const { store, clock } = deps;
   const index = roundIndexOnOrAfter(definition.cadence, date);
-  const questionIds = questionsForRound(
-    { ...definition, seed: rotationSeed(definition) },
-    index,
-  );
+  const questionIds = questionsForRound({ ...definition, seed: rotationSeed(definition) }, index);
   if (definition.askComment) questionIds.push(PULSE_COMMENT_QUESTION.id);
   const id = makeRoundId(definition.id, date);
   const logger = deps.logger.child({ roundId: id });

@@ -21,5 +21,11 @@ export async function summaryChart(summary: Summary, locale: Locale): Promise<Ch
     participation: t('summary.chartParticipation'),
     date: (iso) => DateTime.fromISO(iso).setLocale(locale).toFormat('d LLL'),
   });
-  return { png: await renderPng(svg), width: CHART_WIDTH, height: CHART_HEIGHT, altText: t('summary.chartAlt', { segment: segmentLabel(t, segment), n }), title };
+  return {
+    png: await renderPng(svg),
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    altText: t('summary.chartAlt', { segment: segmentLabel(t, segment), n }),
+    title,
+  };
 }

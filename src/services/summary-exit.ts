@@ -13,11 +13,19 @@ function poolLines(pool: ExitPoolResults, locale: Locale): string[] {
   const quarters = pool.quarters.length === 1 ? (pool.quarters[0] ?? '') : `${pool.quarters[0] ?? ''}–${pool.quarters.at(-1) ?? ''}`;
   const lines = [t('summary.exitPool', { quarters, respondents: org.respondents })];
   if (org.reasons.length > 0) {
-    const reasons = org.reasons.slice(0, TOP_REASONS).map((r) => `${t(`exit.reason.${r.reason}`)} (${t('summary.percent', { value: formatNumber(locale, r.share, 0) })})`);
+    const reasons = org.reasons
+      .slice(0, TOP_REASONS)
+      .map((r) => `${t(`exit.reason.${r.reason}`)} (${t('summary.percent', { value: formatNumber(locale, r.share, 0) })})`);
     lines.push(t('summary.exitReasons', { reasons: reasons.join(', ') }));
   }
   if (org.enps) {
-    lines.push(t('results.enps', { score: formatSigned(locale, Math.round(org.enps.score), 0), band: t(`enps.band.${org.enps.band}`), moe: formatNumber(locale, org.enps.marginOfError, 0) }));
+    lines.push(
+      t('results.enps', {
+        score: formatSigned(locale, Math.round(org.enps.score), 0),
+        band: t(`enps.band.${org.enps.band}`),
+        moe: formatNumber(locale, org.enps.marginOfError, 0),
+      }),
+    );
   }
   return lines;
 }

@@ -15,7 +15,11 @@ export interface SummaryReader {
  */
 export async function summaryReaders(deps: ServiceDeps): Promise<SummaryReader[]> {
   const { admins, hr } = deps.settings.bootstrapRoles;
-  const named = [...admins, ...hr].map((ref) => ({ platform: ref.platform as PersonDoc['platform'], userId: ref.userId, ...(ref.tenant === undefined ? {} : { tenant: ref.tenant }) }));
+  const named = [...admins, ...hr].map((ref) => ({
+    platform: ref.platform as PersonDoc['platform'],
+    userId: ref.userId,
+    ...(ref.tenant === undefined ? {} : { tenant: ref.tenant }),
+  }));
   const docs = await deps.store.database.collections.people
     .find({ active: true, $or: [{ roles: { $in: ['leader', 'hr', 'admin'] } }, ...named] })
     .sort({ _id: 1 })

@@ -32,7 +32,9 @@ export async function closedRoundCounters(deps: ServiceDeps, rounds: readonly Ro
   const out = new Map<string, CounterDoc[]>();
   const final = rounds.filter((r) => r.state === 'closed' && r.countsFinal);
   if (final.length === 0) return out;
-  for (const raw of await collection(deps).find({ _id: { $in: final.map((r) => r._id) } }).toArray()) {
+  for (const raw of await collection(deps)
+    .find({ _id: { $in: final.map((r) => r._id) } })
+    .toArray()) {
     const doc = snapshotSchema.parse(raw);
     out.set(doc._id, toCounters(doc._id, doc));
   }

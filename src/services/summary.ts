@@ -14,7 +14,6 @@ import { driversFor, enpsFor, segmentsInScope, type RoundCounts } from './result
 import { commentsFor } from './summary-comments.js';
 import type { SummaryContext } from './summary-context.js';
 
-
 export interface SummaryRequest {
   readonly audience: Summary['audience'];
   /** Segment roots the reader may see (`all` for HR and admins). */
@@ -146,7 +145,8 @@ export async function buildSummary(deps: ServiceDeps, ctx: SummaryContext, reque
   for (const segment of segmentsInScope(tree, request.scope)) {
     segments.push(segmentSummary(ctx, segment, primary.has(segment), request.variant));
   }
-  const chartSegment = segments.find((s) => s.visible && primary.has(s.segment) && s.trend.some((p) => p.enps !== null || p.participation !== null))?.segment ?? null;
+  const chartSegment =
+    segments.find((s) => s.visible && primary.has(s.segment) && s.trend.some((p) => p.enps !== null || p.participation !== null))?.segment ?? null;
   // HR's and admins' summaries carry the pooled exit results; leaders' never do.
   const exitResults = request.audience === 'org' ? await exitSummaryLines(deps) : null;
   return {

@@ -17,7 +17,12 @@ export async function ensureDefaultSurvey(deps: ServiceDeps): Promise<SurveyDefi
     id: DEFAULT_SURVEY_ID,
     name: 'Pulse',
     // From tomorrow: installing on a Monday morning must not fire a round at once.
-    cadence: { every: 'weekly', weekday: 1, time: '10:00', startDate: deps.clock.now().setZone(deps.settings.defaultTimezone).plus({ days: 1 }).toISODate() as string },
+    cadence: {
+      every: 'weekly',
+      weekday: 1,
+      time: '10:00',
+      startDate: deps.clock.now().setZone(deps.settings.defaultTimezone).plus({ days: 1 }).toISODate() as string,
+    },
     anonymity: deps.settings.anonymity,
     defaultLocale: deps.settings.defaultLocale,
   });

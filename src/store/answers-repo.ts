@@ -1,13 +1,7 @@
 import type { Database } from './database.js';
 import { InsertBatcher } from './insert-batcher.js';
 import { WriteLane } from './write-lane.js';
-import {
-  COUNTER_ANSWERED,
-  commentDocSchema,
-  responseDocSchema,
-  type CommentDoc,
-  type ResponseDoc,
-} from './documents/answers.js';
+import { COUNTER_ANSWERED, commentDocSchema, responseDocSchema, type CommentDoc, type ResponseDoc } from './documents/answers.js';
 
 export interface CountRow {
   readonly segment: string;

@@ -31,7 +31,10 @@ export function lockId(delivery: Pick<DeliveryDoc, '_id' | 'attempts'>): string 
 export async function insertLocks(database: Database, locks: readonly SendLockDoc[]): Promise<Set<number>> {
   if (locks.length === 0) return new Set();
   try {
-    await database.collections.sendLocks.insertMany(locks.map((lock) => ({ ...lock })), { ordered: false });
+    await database.collections.sendLocks.insertMany(
+      locks.map((lock) => ({ ...lock })),
+      { ordered: false },
+    );
     return new Set();
   } catch (error) {
     if (!isOnlyDuplicateKeys(error) || !(error instanceof MongoBulkWriteError)) throw error;

@@ -40,12 +40,14 @@ export class CountersRepo {
   }
 
   /** Replaces a round's answer counters (everything but round-level ones) with `rows`. */
-  async replaceAnswerCounts(roundId: string, rows: readonly { segment: string; questionId: string; value: string; n: number }[], roundQuestion: string): Promise<void> {
+  async replaceAnswerCounts(
+    roundId: string,
+    rows: readonly { segment: string; questionId: string; value: string; n: number }[],
+    roundQuestion: string,
+  ): Promise<void> {
     const keep = new Set(rows.map((row) => counterId(roundId, row.segment, row.questionId, row.value)));
     await this.set(roundId, rows);
-    const stale = await this.database.collections.counters
-      .find({ roundId, questionId: { $ne: roundQuestion } }, { projection: { _id: 1 } })
-      .toArray();
+    const stale = await this.database.collections.counters.find({ roundId, questionId: { $ne: roundQuestion } }, { projection: { _id: 1 } }).toArray();
     const toZero = stale.map((doc) => doc._id).filter((id) => !keep.has(id));
     if (toZero.length > 0) await this.database.collections.counters.deleteMany({ _id: { $in: toZero } });
   }

@@ -1,5 +1,16 @@
 import type { UsedLinkDoc, WebSessionDoc } from './documents/web-sessions.js';
-import { MongoBulkWriteError, MongoClient, MongoNetworkError, MongoOperationTimeoutError, MongoServerError, MongoServerSelectionError, type AnyBulkWriteOperation, type Collection, type Db, type Document } from 'mongodb';
+import {
+  MongoBulkWriteError,
+  MongoClient,
+  MongoNetworkError,
+  MongoOperationTimeoutError,
+  MongoServerError,
+  MongoServerSelectionError,
+  type AnyBulkWriteOperation,
+  type Collection,
+  type Db,
+  type Document,
+} from 'mongodb';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { CommentDoc, CounterDoc, ResponseDoc } from './documents/answers.js';
 import type { DeliveryDoc, ExitRequestDoc, ParticipationDoc, PersonDoc, SegmentDoc, SendLockDoc } from './documents/identity.js';
@@ -123,10 +134,7 @@ export function isOnlyDuplicateKeys(error: unknown): boolean {
 }
 
 /** Inserts `doc` unless one with its `_id` exists. True when this call inserted it. */
-export async function insertOnce<T extends Document & { _id: string }>(
-  collection: Collection<T>,
-  doc: T,
-): Promise<boolean> {
+export async function insertOnce<T extends Document & { _id: string }>(collection: Collection<T>, doc: T): Promise<boolean> {
   try {
     await collection.insertOne(doc as Parameters<Collection<T>['insertOne']>[0]);
     return true;

@@ -10,7 +10,18 @@ export function deliveryId(roundId: string, person: PersonKey): string {
 
 export type NewDelivery = Omit<
   DeliveryDoc,
-  'state' | 'attempts' | 'claimedAt' | 'messageChannel' | 'messageId' | 'lastError' | 'failure' | 'locale' | 'reminders' | 'nextReminderAt' | 'expiresAt' | 'bound'
+  | 'state'
+  | 'attempts'
+  | 'claimedAt'
+  | 'messageChannel'
+  | 'messageId'
+  | 'lastError'
+  | 'failure'
+  | 'locale'
+  | 'reminders'
+  | 'nextReminderAt'
+  | 'expiresAt'
+  | 'bound'
 > &
   Partial<Pick<DeliveryDoc, 'locale' | 'reminders' | 'expiresAt'>>;
 
@@ -37,7 +48,10 @@ export class DeliveriesRepo {
     if (docs.length === 0) return [];
     const full = docs.map((doc) => deliveryDocSchema.parse({ ...withReminders(doc), state: 'pending' }));
     try {
-      await this.deliveries.insertMany(full.map((doc) => ({ ...doc })), { ordered: false });
+      await this.deliveries.insertMany(
+        full.map((doc) => ({ ...doc })),
+        { ordered: false },
+      );
       return full;
     } catch (error) {
       if (!isOnlyDuplicateKeys(error) || !(error instanceof MongoBulkWriteError)) throw error;
@@ -63,7 +77,11 @@ export class DeliveriesRepo {
    * time (the server scans the collection once, not once per batch).
    */
   async *dueStream(now: Date, limit: number, batchSize: number): AsyncGenerator<DeliveryDoc> {
-    const cursor = this.deliveries.find({ state: 'pending', sendAt: { $lte: now } }).sort({ sendAt: 1 }).limit(limit).batchSize(batchSize);
+    const cursor = this.deliveries
+      .find({ state: 'pending', sendAt: { $lte: now } })
+      .sort({ sendAt: 1 })
+      .limit(limit)
+      .batchSize(batchSize);
     try {
       for await (const doc of cursor) yield deliveryDocSchema.parse(doc);
     } finally {
@@ -73,7 +91,11 @@ export class DeliveriesRepo {
 
   /** Pending deliveries due by `now`, oldest first. */
   async due(now: Date, limit: number): Promise<DeliveryDoc[]> {
-    const docs = await this.deliveries.find({ state: 'pending', sendAt: { $lte: now } }).sort({ sendAt: 1 }).limit(limit).toArray();
+    const docs = await this.deliveries
+      .find({ state: 'pending', sendAt: { $lte: now } })
+      .sort({ sendAt: 1 })
+      .limit(limit)
+      .toArray();
     return docs.map((doc) => deliveryDocSchema.parse(doc));
   }
 
@@ -112,8 +134,15 @@ export class DeliveriesRepo {
    * alone (the server's only indexed filter), a few at a time.
    */
   async claimMany(copies: readonly DeliveryDoc[], now: Date, staleAfterMs: number): Promise<DeliveryDoc[]> {
-    const taken = await insertLocks(this.database, copies.map((copy) => ({ _id: lockId(copy), roundId: copy.roundId, at: now })));
-    const open = await roundsStillOpen(this.database, copies.map((copy) => copy.roundId), now);
+    const taken = await insertLocks(
+      this.database,
+      copies.map((copy) => ({ _id: lockId(copy), roundId: copy.roundId, at: now })),
+    );
+    const open = await roundsStillOpen(
+      this.database,
+      copies.map((copy) => copy.roundId),
+      now,
+    );
     const ours = copies.filter((copy, index) => !taken.has(index) && open.has(copy.roundId));
     for (const [index, copy] of copies.entries()) if (taken.has(index)) await this.skipStaleLock(copy, now, staleAfterMs);
     await eachWrite(ours, (copy) => this.deliveries.updateOne({ _id: copy._id }, { $set: { state: 'claimed', claimedAt: now, attempts: copy.attempts + 1 } }));
@@ -147,7 +176,10 @@ export class DeliveriesRepo {
 
   /** Deliveries claimed before `before` and never recorded. */
   async staleClaims(before: Date): Promise<DeliveryDoc[]> {
-    const docs = await this.deliveries.find({ state: 'claimed', claimedAt: { $lt: before } }).limit(1000).toArray();
+    const docs = await this.deliveries
+      .find({ state: 'claimed', claimedAt: { $lt: before } })
+      .limit(1000)
+      .toArray();
     return docs.map((doc) => deliveryDocSchema.parse(doc));
   }
 
@@ -192,7 +224,11 @@ export class DeliveriesRepo {
 
   /** Sent prompts whose next reminder is due. */
   async remindersDue(now: Date, limit: number): Promise<DeliveryDoc[]> {
-    const docs = await this.deliveries.find({ state: 'sent', nextReminderAt: { $lte: now } }).sort({ nextReminderAt: 1 }).limit(limit).toArray();
+    const docs = await this.deliveries
+      .find({ state: 'sent', nextReminderAt: { $lte: now } })
+      .sort({ nextReminderAt: 1 })
+      .limit(limit)
+      .toArray();
     return docs.map((doc) => deliveryDocSchema.parse(doc));
   }
 
@@ -205,7 +241,11 @@ export class DeliveriesRepo {
   /** The earliest moment any delivery needs attention (a send or a reminder), or null. */
   async nextDueAt(): Promise<Date | null> {
     const [send] = await this.deliveries.find({ state: 'pending' }).sort({ sendAt: 1 }).limit(1).toArray();
-    const [remind] = await this.deliveries.find({ state: 'sent', nextReminderAt: { $ne: null } }).sort({ nextReminderAt: 1 }).limit(1).toArray();
+    const [remind] = await this.deliveries
+      .find({ state: 'sent', nextReminderAt: { $ne: null } })
+      .sort({ nextReminderAt: 1 })
+      .limit(1)
+      .toArray();
     const times = [send?.sendAt, remind?.nextReminderAt].filter((d): d is Date => d instanceof Date);
     return times.length === 0 ? null : new Date(Math.min(...times.map((d) => d.getTime())));
   }
@@ -240,10 +280,7 @@ export class DeliveriesRepo {
 
   /** Invited people per reporting segment, counted from the deliveries themselves (idempotent). */
   async invitedBySegment(roundId: string): Promise<Map<string, number>> {
-    const rows = this.deliveries.aggregate<{ _id: string; n: number }>([
-      { $match: { roundId } },
-      { $group: { _id: '$reportingSegment', n: { $sum: 1 } } },
-    ]);
+    const rows = this.deliveries.aggregate<{ _id: string; n: number }>([{ $match: { roundId } }, { $group: { _id: '$reportingSegment', n: { $sum: 1 } } }]);
     const out = new Map<string, number>();
     for await (const row of rows) out.set(row._id, row.n);
     return out;

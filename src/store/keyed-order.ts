@@ -35,10 +35,15 @@ export async function rewriteRoundInKeyedOrder(database: Database, collection: R
   if ((await staging.countDocuments({ _id: completeId(collection, roundId) })) === 0) {
     await staging.deleteMany({ collection, roundId });
     const docs = await target.find({ roundId }).sort({ _id: 1 }).toArray();
-    await insertIgnoringDuplicates(staging, docs.map((doc) => ({ _id: `${collection}|${String(doc._id)}`, collection, roundId, doc })));
+    await insertIgnoringDuplicates(
+      staging,
+      docs.map((doc) => ({ _id: `${collection}|${String(doc._id)}`, collection, roundId, doc })),
+    );
     await staging.insertOne({ _id: completeId(collection, roundId), collection, roundId });
   }
-  const staged = (await staging.find({ collection, roundId, doc: { $exists: true } }).toArray()).map((s) => s.doc as Document).sort((a, b) => (String(a._id) < String(b._id) ? -1 : 1));
+  const staged = (await staging.find({ collection, roundId, doc: { $exists: true } }).toArray())
+    .map((s) => s.doc as Document)
+    .sort((a, b) => (String(a._id) < String(b._id) ? -1 : 1));
   await target.deleteMany({ roundId });
   await insertIgnoringDuplicates(target, staged);
   await staging.deleteMany({ collection, roundId });

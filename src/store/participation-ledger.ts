@@ -116,7 +116,12 @@ export class ParticipationLedger {
   async carryRespondents(fromRound: string, toRound: string): Promise<void> {
     const entries = await this.database.collections.participation.find({ roundId: fromRound, scope: 'round' }).toArray();
     for (const entry of entries) {
-      await insertOnce(this.database.collections.participation, { _id: this.key(['carried', entry._id, toRound]), roundId: toRound, scope: 'round' as const, segment: entry.segment });
+      await insertOnce(this.database.collections.participation, {
+        _id: this.key(['carried', entry._id, toRound]),
+        roundId: toRound,
+        scope: 'round' as const,
+        segment: entry.segment,
+      });
     }
   }
 
@@ -127,5 +132,4 @@ export class ParticipationLedger {
     this.known.clear();
     return result.deletedCount;
   }
-
 }

@@ -52,11 +52,22 @@ export class PeopleRepo {
     // One read and one write, both by _id alone (the filter every MongoDB-protocol server answers
     // from an index): an HR import's segment is kept, a platform-derived one follows the platform.
     const existing = await this.people.findOne({ _id }, { projection: { segmentSource: 1 } });
-    const segment = existing?.segmentSource === 'import' ? {} : { segment: input.segment, segmentSource: input.segment === null ? null : ('platform' as const) };
+    const segment =
+      existing?.segmentSource === 'import' ? {} : { segment: input.segment, segmentSource: input.segment === null ? null : ('platform' as const) };
     await this.people.updateOne(
       { _id },
       {
-        $set: { platform: input.platform, tenant: input.tenant, userId: input.userId, email, timezone: input.timezone, locale: input.locale, syncId: input.syncId, active: true, ...segment },
+        $set: {
+          platform: input.platform,
+          tenant: input.tenant,
+          userId: input.userId,
+          email,
+          timezone: input.timezone,
+          locale: input.locale,
+          syncId: input.syncId,
+          active: true,
+          ...segment,
+        },
         $setOnInsert: { roles: [], leads: [] },
       },
       { upsert: true },
@@ -65,7 +76,10 @@ export class PeopleRepo {
 
   /** Marks people of a tenant that sync `syncId` did not see as inactive. */
   async deactivateUnseen(platform: string, tenant: string, syncId: string): Promise<number> {
-    const result = await this.people.updateMany({ platform: platform as PersonDoc['platform'], tenant, active: true, syncId: { $ne: syncId } }, { $set: { active: false } });
+    const result = await this.people.updateMany(
+      { platform: platform as PersonDoc['platform'], tenant, active: true, syncId: { $ne: syncId } },
+      { $set: { active: false } },
+    );
     return result.modifiedCount;
   }
 
@@ -119,7 +133,9 @@ export class PeopleRepo {
     const emails: string[] = [];
     for await (const row of shared) emails.push(row._id);
     const keysByEmail = new Map<string, string[]>();
-    for (const doc of emails.length === 0 ? [] : await this.people.find({ active: true, email: { $in: emails } }, { projection: { _id: 1, email: 1 } }).toArray()) {
+    for (const doc of emails.length === 0
+      ? []
+      : await this.people.find({ active: true, email: { $in: emails } }, { projection: { _id: 1, email: 1 } }).toArray()) {
       if (doc.email !== null && doc.email !== undefined) keysByEmail.set(doc.email, [...(keysByEmail.get(doc.email) ?? []), doc._id]);
     }
     const linked = new Map<string, string>();

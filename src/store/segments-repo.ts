@@ -8,11 +8,7 @@ export class SegmentsRepo {
 
   async upsert(segment: SegmentDoc): Promise<void> {
     const doc = segmentDocSchema.parse(segment);
-    await this.database.collections.segments.updateOne(
-      { _id: doc._id },
-      { $set: { name: doc.name, parentId: doc.parentId } },
-      { upsert: true },
-    );
+    await this.database.collections.segments.updateOne({ _id: doc._id }, { $set: { name: doc.name, parentId: doc.parentId } }, { upsert: true });
   }
 
   /** Adds a segment a platform defines, or renames it; an existing one keeps its place in the tree. */

@@ -37,7 +37,14 @@ export class WebSessionsRepo {
   async create(person: string, now: Date, expiresAt: Date): Promise<{ id: string; session: WebSession }> {
     await this.database.collections.webSessions.deleteMany({ expiresAt: { $lte: now } });
     const id = randomBytes(32).toString('base64url');
-    const doc: WebSessionDoc = webSessionDocSchema.parse({ _id: sha256(id), person, csrf: randomBytes(32).toString('hex'), createdAt: now, expiresAt, revokedAt: null });
+    const doc: WebSessionDoc = webSessionDocSchema.parse({
+      _id: sha256(id),
+      person,
+      csrf: randomBytes(32).toString('hex'),
+      createdAt: now,
+      expiresAt,
+      revokedAt: null,
+    });
     await this.database.collections.webSessions.insertOne(doc);
     return { id, session: { person, csrf: doc.csrf, expiresAt } };
   }
@@ -57,7 +64,10 @@ export class WebSessionsRepo {
 
   /** Ends every session not yet ended, or a person's; returns how many. */
   async revokeAll(now: Date, person?: string): Promise<number> {
-    const result = await this.database.collections.webSessions.updateMany({ revokedAt: null, ...(person === undefined ? {} : { person }) }, { $set: { revokedAt: now } });
+    const result = await this.database.collections.webSessions.updateMany(
+      { revokedAt: null, ...(person === undefined ? {} : { person }) },
+      { $set: { revokedAt: now } },
+    );
     return result.modifiedCount;
   }
 }

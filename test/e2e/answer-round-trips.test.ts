@@ -53,7 +53,10 @@ describe('Slack: what a click costs the database', () => {
   it('every filter is by _id alone; after the first click the round, delivery and person are not read again', async () => {
     const prompt = h.fake.messagesTo('U0001')[0] as PostedMessage;
     const blocks = (prompt.blocks ?? []) as { elements?: { action_id?: string }[] }[];
-    const answerIds = blocks.flatMap((b) => b.elements ?? []).map((e) => e.action_id ?? '').filter((id) => id.startsWith('pulse:answer:'));
+    const answerIds = blocks
+      .flatMap((b) => b.elements ?? [])
+      .map((e) => e.action_id ?? '')
+      .filter((id) => id.startsWith('pulse:answer:'));
     const oneClickPerQuestion = [...new Map(answerIds.map((id) => [id.split(':')[2], id])).values()];
     expect(oneClickPerQuestion.length).toBeGreaterThanOrEqual(3);
 
@@ -88,10 +91,16 @@ describe('Teams: what an Action.Execute costs the database', () => {
 
   /** The Action.Execute data of each question of the card, in order. */
   const questionsOf = (activity: PostedActivity) => {
-    const card = (activity.activity.attachments as { content: { body: { items?: { actions?: { type: string; data: Record<string, unknown> }[] }[] }[] } }[])[0]?.content;
-    return (card?.body ?? []).flatMap((b) => b.items ?? []).flatMap((i) => i.actions ?? []).filter((a) => a.type === 'Action.Execute').map((a) => a.data);
+    const card = (activity.activity.attachments as { content: { body: { items?: { actions?: { type: string; data: Record<string, unknown> }[] }[] }[] } }[])[0]
+      ?.content;
+    return (card?.body ?? [])
+      .flatMap((b) => b.items ?? [])
+      .flatMap((i) => i.actions ?? [])
+      .filter((a) => a.type === 'Action.Execute')
+      .map((a) => a.data);
   };
-  const answer = (person: TeamsPerson, data: Record<string, unknown>) => h.execute(person, 'pulse.answer', { ...data, [`a-${String(data.q)}`]: data.q === 'enps' ? '7' : '4' }, prompt.id);
+  const answer = (person: TeamsPerson, data: Record<string, unknown>) =>
+    h.execute(person, 'pulse.answer', { ...data, [`a-${String(data.q)}`]: data.q === 'enps' ? '7' : '4' }, prompt.id);
 
   beforeAll(async () => {
     h = await startTeamsHarness({ roster: [...people, ADMIN], env: { MONGODB_URI: MONITORED_URI() } });
@@ -133,6 +142,9 @@ describe('Teams: what an Action.Execute costs the database', () => {
     expect(writes(sent)).toEqual(expect.arrayContaining(['update:teams_personal_conversations', 'update:people', ...ANSWER_WRITES]));
     expect(notById(sent)).toEqual([]);
     expect(await h.app.database.collections.people.findOne({ userId: person.aadObjectId })).toMatchObject({ locale: 'sv', timezone: 'Asia/Kolkata' });
-    expect(await h.app.database.db.collection('teams_personal_conversations').findOne({ aadObjectId: person.aadObjectId })).toMatchObject({ locale: 'sv-SE', timezone: 'Asia/Kolkata' });
+    expect(await h.app.database.db.collection('teams_personal_conversations').findOne({ aadObjectId: person.aadObjectId })).toMatchObject({
+      locale: 'sv-SE',
+      timezone: 'Asia/Kolkata',
+    });
   });
 });

@@ -34,13 +34,30 @@ describe('npm run bench, small sizes', () => {
     expect(result).toMatchObject({ recipients: 20, rate: 20, boundSeconds: 1, delivered: 20, duplicates: 0, lost: 0 });
   }, 120_000);
 
-  it.each(['slack', 'teams'])('ingest (%s): every click sent is stored, none fails', async (platform) => {
-    const result = await ingest(flags('--rps', '20', '--seconds', '2', '--platform', platform), { mongoUri: mongoUri() });
-    expect(Object.keys(result)).toEqual(['bench', 'platform', 'sent', 'stored', 'p50Ms', 'p99Ms', 'errors', 'past2500Ms', 'past3000Ms', 'shed', 'confirmedButLost', 'botCpuMsPerClick']);
-    expect(result).toMatchObject({ bench: 'ingest', platform, sent: 40, stored: 40, errors: 0, shed: 0, confirmedButLost: 0, past3000Ms: 0 });
-    expect(result.botCpuMsPerClick).toBeGreaterThan(0);
-    expect(result.p99Ms).toBeGreaterThanOrEqual(result.p50Ms);
-  }, 180_000);
+  it.each(['slack', 'teams'])(
+    'ingest (%s): every click sent is stored, none fails',
+    async (platform) => {
+      const result = await ingest(flags('--rps', '20', '--seconds', '2', '--platform', platform), { mongoUri: mongoUri() });
+      expect(Object.keys(result)).toEqual([
+        'bench',
+        'platform',
+        'sent',
+        'stored',
+        'p50Ms',
+        'p99Ms',
+        'errors',
+        'past2500Ms',
+        'past3000Ms',
+        'shed',
+        'confirmedButLost',
+        'botCpuMsPerClick',
+      ]);
+      expect(result).toMatchObject({ bench: 'ingest', platform, sent: 40, stored: 40, errors: 0, shed: 0, confirmedButLost: 0, past3000Ms: 0 });
+      expect(result.botCpuMsPerClick).toBeGreaterThan(0);
+      expect(result.p99Ms).toBeGreaterThanOrEqual(result.p50Ms);
+    },
+    180_000,
+  );
 
   it('instances: three instances on one database, the sending one SIGKILLed mid fan-out: nobody doubled or lost, never over the rate', async () => {
     const result = await instances(flags('--recipients', '150', '--instances', '3', '--rate', '25'), { mongoUri: mongoUri() });
@@ -99,7 +116,9 @@ describe('the bench instruments can see what they look for', () => {
     ];
     const found = scanDocuments(docs, ['U000123', 'person7@example.com']);
     expect(found).toMatchObject({ identifiers: 2, objectIds: 1, finestTimestampSeconds: 1 });
-    expect(scanDocuments([{ collection: 'responses', doc: { _id: 'a', roundDate: '2026-11-23', at: new Date(Date.UTC(2026, 10, 23)) } }], ['U000123'])).toMatchObject({
+    expect(
+      scanDocuments([{ collection: 'responses', doc: { _id: 'a', roundDate: '2026-11-23', at: new Date(Date.UTC(2026, 10, 23)) } }], ['U000123']),
+    ).toMatchObject({
       identifiers: 0,
       objectIds: 0,
       finestTimestampSeconds: 86400,
@@ -110,7 +129,10 @@ describe('the bench instruments can see what they look for', () => {
     const client = new MongoClient(mongoUri());
     const db = client.db(`bench_smoke_${randomBytes(4).toString('hex')}`);
     try {
-      await db.collection<{ _id: string; n: number }>('people').insertMany([{ _id: 'a', n: 1 }, { _id: 'b', n: 1 }]);
+      await db.collection<{ _id: string; n: number }>('people').insertMany([
+        { _id: 'a', n: 1 },
+        { _id: 'b', n: 1 },
+      ]);
       const before = await snapshot(db);
       await db.collection<{ _id: string; n: number }>('people').updateOne({ _id: 'a' }, { $set: { n: 2 } });
       await db.collection<{ _id: string; n: number }>('people').deleteOne({ _id: 'b' });

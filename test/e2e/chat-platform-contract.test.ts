@@ -131,7 +131,7 @@ describe.each(surfaces)('ChatPlatform contract: %s', (_name, start) => {
     expect(await s.platform.findPrompt(s.recipient, 'pulse:2020-01-06')).toBeNull();
   });
 
-  it('sendPrompt puts one message in the person\'s chat with the questions in their language, and returns where it is', async () => {
+  it("sendPrompt puts one message in the person's chat with the questions in their language, and returns where it is", async () => {
     const before = (await s.seen()).length;
     const ref = await s.platform.sendPrompt(s.recipient, prompt);
     expect(ref.messageId).not.toBe('');
@@ -162,7 +162,7 @@ describe.each(surfaces)('ChatPlatform contract: %s', (_name, start) => {
     expect(seen.at(-1)).not.toMatch(/answered|svart|besvar/i);
   });
 
-  it('sendSummary delivers the summary\'s title and returns where it is', async () => {
+  it("sendSummary delivers the summary's title and returns where it is", async () => {
     const summary = fixedSummary();
     const text = summaryText(summary, 'en');
     const before = (await s.seen()).length;

@@ -41,9 +41,15 @@ describe('the pulsebot executable', () => {
     const env = cliEnv(db.database);
     // A key without a scope, or with one that does not exist, is refused and nothing is stored.
     const unscoped = await pulsebot(['api-key', 'create', '--name', 'Workday'], env);
-    expect([unscoped.code, unscoped.err]).toEqual([2, 'pulsebot: api-key create needs at least one --scope (repeat it for more): results:read, people:write, exit:write, surveys:write, admin\nRun `npx pulsebot --help` for the commands.\n']);
+    expect([unscoped.code, unscoped.err]).toEqual([
+      2,
+      'pulsebot: api-key create needs at least one --scope (repeat it for more): results:read, people:write, exit:write, surveys:write, admin\nRun `npx pulsebot --help` for the commands.\n',
+    ]);
     const misspelt = await pulsebot(['api-key', 'create', '--name', 'Workday', '--scope', 'results:write'], env);
-    expect([misspelt.code, misspelt.err.split('\n')[0]]).toEqual([2, 'pulsebot: unknown scope "results:write": use results:read, people:write, exit:write, surveys:write, admin']);
+    expect([misspelt.code, misspelt.err.split('\n')[0]]).toEqual([
+      2,
+      'pulsebot: unknown scope "results:write": use results:read, people:write, exit:write, surveys:write, admin',
+    ]);
     expect(await db.database.db.collection('api_keys').countDocuments({})).toBe(0);
 
     const created = await pulsebot(['api-key', 'create', '--name', 'Workday', '--scope', 'exit:write', '--scope', 'people:write'], env);

@@ -18,7 +18,10 @@ describe('HR API key scopes', () => {
       headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    return { status: response.status, body: (await response.json()) as { error?: { code: string; message: string; scope?: string } } & Record<string, unknown> };
+    return {
+      status: response.status,
+      body: (await response.json()) as { error?: { code: string; message: string; scope?: string } } & Record<string, unknown>,
+    };
   };
   const keyWith = async (...scopes: ApiScope[]) => (await createApiKey(h.app.deps, `key with ${scopes.join(' ')}`, scopes)).key;
   const exitBody = { email: 'person1@example.com' };
@@ -70,7 +73,17 @@ describe('HR API key scopes', () => {
     expect((clean.body.collections as { name: string }[]).map((c) => c.name)).toContain('responses');
     expect((await call(admin, 'GET', '/api/v1/results?survey=pulse')).status).toBe(403);
 
-    await h.app.database.db.collection('comments').insertOne({ _id: 'planted' as never, roundId: 'pulse:2026-11-16', roundDate: '2026-11-16', questionId: 'comment', segment: 'org', text: 'x', userId: 'U0001' });
+    await h.app.database.db
+      .collection('comments')
+      .insertOne({
+        _id: 'planted' as never,
+        roundId: 'pulse:2026-11-16',
+        roundDate: '2026-11-16',
+        questionId: 'comment',
+        segment: 'org',
+        text: 'x',
+        userId: 'U0001',
+      });
     const planted = await call(admin, 'GET', '/api/v1/anonymity-report');
     expect(planted.status).toBe(200);
     expect(planted.body.passed).toBe(false);
@@ -78,8 +91,10 @@ describe('HR API key scopes', () => {
     expect(JSON.stringify(planted.body)).not.toContain('U0001');
   });
 
-  it('the OpenAPI document names each route\'s scope', async () => {
-    const doc = (await (await fetch(`${origin}/api/v1/openapi.json`)).json()) as { paths: Record<string, Record<string, { security: Record<string, string[]>[] }>> };
+  it("the OpenAPI document names each route's scope", async () => {
+    const doc = (await (await fetch(`${origin}/api/v1/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { security: Record<string, string[]>[] }>>;
+    };
     expect(doc.paths['/api/v1/anonymity-report']?.get?.security).toEqual([{ apiKey: ['admin'] }]);
     expect(doc.paths['/api/v1/results']?.get?.security).toEqual([{ apiKey: ['results:read'] }]);
     expect(doc.paths['/api/v1/people']?.put?.security).toEqual([{ apiKey: ['people:write'] }]);

@@ -23,7 +23,11 @@ describe('HR API over HTTP', () => {
     const token = options.key === undefined ? key : options.key;
     if (token !== null) headers.authorization = `Bearer ${token}`;
     if (options.body !== undefined || options.raw !== undefined) headers['content-type'] = options.type ?? 'application/json';
-    const response = await fetch(`${origin}${path}`, { method, headers, ...(options.raw !== undefined ? { body: options.raw } : options.body !== undefined ? { body: JSON.stringify(options.body) } : {}) });
+    const response = await fetch(`${origin}${path}`, {
+      method,
+      headers,
+      ...(options.raw !== undefined ? { body: options.raw } : options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+    });
     return { status: response.status, headers: response.headers, body: (await response.json()) as Reply['body'] };
   };
 
@@ -83,7 +87,13 @@ describe('HR API over HTTP', () => {
     expect([farAhead.status, farAhead.body.error?.issues?.[0]?.path]).toEqual([400, 'lastDay']);
 
     const people = await call('PUT', '/api/v1/people', {
-      body: { people: [{ email: 'person1@example.com', team: 'Sales/Nordics' }, { email: 'person2@example.com', team: 'Sales', timezone: 'Mars/Olympus' }, { email: 'nope', team: '' }] },
+      body: {
+        people: [
+          { email: 'person1@example.com', team: 'Sales/Nordics' },
+          { email: 'person2@example.com', team: 'Sales', timezone: 'Mars/Olympus' },
+          { email: 'nope', team: '' },
+        ],
+      },
     });
     expect(people.status).toBe(400);
     expect(people.body.error?.issues?.map((i) => i.path)).toEqual(['people[1].timezone', 'people[2].email', 'people[2].team']);
@@ -140,7 +150,10 @@ describe('HR API over HTTP', () => {
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ matched: 3, unmatched: ['not-in-slack@example.com'], segments: 2, leaders: 1 });
     const snapshot = async () => ({
-      people: await h.app.database.collections.people.find({}, { projection: { syncId: 0 } }).sort({ _id: 1 }).toArray(),
+      people: await h.app.database.collections.people
+        .find({}, { projection: { syncId: 0 } })
+        .sort({ _id: 1 })
+        .toArray(),
       segments: await h.app.database.collections.segments.find({}).sort({ _id: 1 }).toArray(),
     });
     const before = await snapshot();

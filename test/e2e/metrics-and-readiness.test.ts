@@ -63,10 +63,7 @@ describe('operations: /metrics and /readyz on a Slack install', () => {
 describe('operations: before the first directory sync', () => {
   it('/readyz answers 503 naming the directory, and a send-now waits for the sync instead of inviting only the people read so far', async () => {
     const fake = await FakeSlackApi.start({ teamId: 'T0READY' });
-    fake.users = [
-      ...users(7),
-      { id: 'UADMIN', tz: 'Europe/Oslo', locale: 'en-US', profile: { email: 'admin@example.com' } },
-    ];
+    fake.users = [...users(7), { id: 'UADMIN', tz: 'Europe/Oslo', locale: 'en-US', profile: { email: 'admin@example.com' } }];
     fake.failNext('users.list', 1_000, 0);
     const dbName = `ready_${randomBytes(6).toString('hex')}`;
     const signingSecret = 'ready-signing-secret-0123456789';
@@ -91,7 +88,13 @@ describe('operations: before the first directory sync', () => {
       expect(await notReady.json()).toEqual({ status: 'not_ready', waitingFor: 'directory' });
       expect((await fetch(`${origin}/healthz`)).status).toBe(200);
 
-      const command = slashCommandBody({ command: '/pulse', text: 'send-now', user_id: 'UADMIN', team_id: 'T0READY', response_url: fake.responseUrl('send-now') });
+      const command = slashCommandBody({
+        command: '/pulse',
+        text: 'send-now',
+        user_id: 'UADMIN',
+        team_id: 'T0READY',
+        response_url: fake.responseUrl('send-now'),
+      });
       const answered = await postSigned(`${origin}/slack/events`, command, { signingSecret, contentType: 'application/x-www-form-urlencoded' });
       expect(answered.status).toBe(200);
       // Still unsynced: the command is held, no round opens over an empty directory.

@@ -80,7 +80,9 @@ describe('npm start with nothing configured', () => {
     const started = await npmStart([]);
     const said = started.lines.join('\n');
     expect(said).toContain(`the embedded database is running with its data in ${join(dataDir, 'db')}`);
-    expect(said).toContain(`pulsebot: no Slack or Teams credentials, so this is the playground: open http://localhost:${new URL(started.base).port}/playground`);
+    expect(said).toContain(
+      `pulsebot: no Slack or Teams credentials, so this is the playground: open http://localhost:${new URL(started.base).port}/playground`,
+    );
     expect(started.lines.filter((l) => l.includes('this is the playground'))).toHaveLength(1);
 
     const page = await fetch(`${started.base}/playground`);

@@ -19,7 +19,11 @@ describe('an oversized body is refused with 413 and Connection: close (the next 
   });
 
   it('Teams /api/messages: 2 MB activity', async () => {
-    const response = await fetch(h.endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'x'.repeat(2 * 1024 * 1024) }) });
+    const response = await fetch(h.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: 'x'.repeat(2 * 1024 * 1024) }),
+    });
     expect(response.status).toBe(413);
     expect(response.headers.get('connection')).toBe('close');
     await response.arrayBuffer();
@@ -28,7 +32,11 @@ describe('an oversized body is refused with 413 and Connection: close (the next 
 
   it('HR API PUT /api/v1/people: 6 MB body', async () => {
     const body = JSON.stringify({ people: [{ email: 'a@example.com', team: 'x'.repeat(6 * 1024 * 1024) }] });
-    const response = await fetch(`${origin}/api/v1/people`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body });
+    const response = await fetch(`${origin}/api/v1/people`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body,
+    });
     expect(response.status).toBe(413);
     expect(response.headers.get('connection')).toBe('close');
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE');

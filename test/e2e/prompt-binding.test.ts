@@ -94,7 +94,10 @@ describe('Slack: a prompt answers only the person it was sent to', () => {
     const asBob = { ...alices, user: 'U0002' };
     expect(await h.click(asBob, 'pulse:answer:enps:0')).toBe(200);
     await eventually(() => h.fake.callsTo('chat.postEphemeral').length === 1);
-    expect(h.fake.callsTo('chat.postEphemeral')[0]?.params).toMatchObject({ user: 'U0002', text: 'This survey was not sent to you, so your answer was not recorded.' });
+    expect(h.fake.callsTo('chat.postEphemeral')[0]?.params).toMatchObject({
+      user: 'U0002',
+      text: 'This survey was not sent to you, so your answer was not recorded.',
+    });
     expect(await h.app.database.collections.responses.countDocuments({})).toBe(0);
     expect(await h.app.database.collections.participation.countDocuments({})).toBe(0);
     // Nothing of Alice's message was redrawn for Bob.

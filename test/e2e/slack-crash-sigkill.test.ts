@@ -46,7 +46,13 @@ describe('Slack: a fan-out killed with SIGKILL and restarted', () => {
       PULSEBOT_TEST_CONFIRMATION_WINDOW_MS: '40000',
       PULSEBOT_TEST_CLAIM_LEASE_MS: '41000',
     };
-    fake.reportPostsTo({ url: `http://127.0.0.1:${port}/slack/events`, signingSecret: SIGNING_SECRET, appId: APP_ID, retryDelaysMs: [1000, 35_000], metadataTypes: [PROMPT_EVENT_TYPE] });
+    fake.reportPostsTo({
+      url: `http://127.0.0.1:${port}/slack/events`,
+      signingSecret: SIGNING_SECRET,
+      appId: APP_ID,
+      retryDelaysMs: [1000, 35_000],
+      metadataTypes: [PROMPT_EVENT_TYPE],
+    });
     database = await connectDatabase(inject('mongoUri'), dbName);
     app = await startAppProcess(env);
     await until(async () => (await database.collections.people.countDocuments({ active: true })) === PEOPLE + 1, 60_000);
@@ -65,8 +71,12 @@ describe('Slack: a fan-out killed with SIGKILL and restarted', () => {
     const end = performance.now() + ms;
     while (!(await check())) {
       if (performance.now() > end) {
-        const states = await database.collections.deliveries.aggregate<{ _id: string; n: number }>([{ $group: { _id: { s: '$state', e: '$lastError', a: '$attempts' }, n: { $sum: 1 } } }]).toArray();
-        throw new Error(`not settled in time; ${log.join('; ')}; ${prompts().length} prompts; deliveries ${JSON.stringify(states)}; stderr: ${app?.stderr.slice(-8).join(' | ') ?? ''}`);
+        const states = await database.collections.deliveries
+          .aggregate<{ _id: string; n: number }>([{ $group: { _id: { s: '$state', e: '$lastError', a: '$attempts' }, n: { $sum: 1 } } }])
+          .toArray();
+        throw new Error(
+          `not settled in time; ${log.join('; ')}; ${prompts().length} prompts; deliveries ${JSON.stringify(states)}; stderr: ${app?.stderr.slice(-8).join(' | ') ?? ''}`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
@@ -87,7 +97,10 @@ describe('Slack: a fan-out killed with SIGKILL and restarted', () => {
 
   it(`sends every one of ${PEOPLE + 1} people exactly one prompt across three kills`, async () => {
     const body = slashCommandBody({ command: '/pulse', text: 'send-now', user_id: 'UADMIN', team_id: TEAM, response_url: fake.responseUrl('send-now') });
-    const started = await postSigned(`http://127.0.0.1:${env.PORT ?? ''}/slack/events`, body, { signingSecret: SIGNING_SECRET, contentType: 'application/x-www-form-urlencoded' });
+    const started = await postSigned(`http://127.0.0.1:${env.PORT ?? ''}/slack/events`, body, {
+      signingSecret: SIGNING_SECRET,
+      contentType: 'application/x-www-form-urlencoded',
+    });
     expect(started.status).toBe(200);
 
     // Killed within a second of the round being written (a send-now the process died before
@@ -120,7 +133,9 @@ describe('Slack: a fan-out killed with SIGKILL and restarted', () => {
     const missed = await database.collections.deliveries.find({ personKey: { $in: none.map((id) => `slack:${TEAM}:${id}`) } }).toArray();
     expect({ twice, none, log }, JSON.stringify({ missed, warnings: [...warnings, ...(app?.stderr ?? [])].slice(-20) })).toEqual({ twice: [], none: [], log });
     expect(perPerson.size).toBe(PEOPLE + 1);
-    const states = await database.collections.deliveries.aggregate<{ _id: string; n: number }>([{ $match: { roundId } }, { $group: { _id: '$state', n: { $sum: 1 } } }]).toArray();
+    const states = await database.collections.deliveries
+      .aggregate<{ _id: string; n: number }>([{ $match: { roundId } }, { $group: { _id: '$state', n: { $sum: 1 } } }])
+      .toArray();
     expect(states).toEqual([{ _id: 'sent', n: PEOPLE + 1 }]);
   }, 600_000);
 });

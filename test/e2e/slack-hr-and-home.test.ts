@@ -42,7 +42,9 @@ describe('Slack: exit surveys, App Home and languages', () => {
 
   it('bad arguments get the usage line; an unknown person is named', async () => {
     expect((await h.command('UHR', '/exit-survey', '')).text).toMatch(/^Usage: `\/exit-survey @person/);
-    expect((await h.command('UHR', '/exit-survey', '<@U0003> 2020-01-01')).text).toBe('2020-01-01 is not a valid date between today and a year from now. Use YYYY-MM-DD.');
+    expect((await h.command('UHR', '/exit-survey', '<@U0003> 2020-01-01')).text).toBe(
+      '2020-01-01 is not a valid date between today and a year from now. Use YYYY-MM-DD.',
+    );
     expect((await h.command('UHR', '/exit-survey', '<@U9999>')).text).toMatch(/^I do not know <@U9999> yet/);
   });
 

@@ -28,13 +28,34 @@ function malformedBodies(prompt: PostedMessage): { name: string; body: string; c
   const envelope = (type: string) => JSON.stringify({ type: 'event_callback', team_id: null, event: { type, user: null } });
   return [
     { name: 'app_home_opened with "user": null', body: eventBody({ type: 'app_home_opened', user: null, tab: 'home' }, { team_id: TEAM }), contentType: json },
-    ...['app_home_opened', 'team_join', 'user_change', 'message'].map((type) => ({ name: `${type} envelope with "team_id": null and "user": null`, body: envelope(type), contentType: json })),
-    { name: 'an event with "channel": null', body: eventBody({ type: 'message', user: prompt.user, channel: null, text: 'hi' }, { team_id: TEAM }), contentType: json },
+    ...['app_home_opened', 'team_join', 'user_change', 'message'].map((type) => ({
+      name: `${type} envelope with "team_id": null and "user": null`,
+      body: envelope(type),
+      contentType: json,
+    })),
+    {
+      name: 'an event with "channel": null',
+      body: eventBody({ type: 'message', user: prompt.user, channel: null, text: 'hi' }, { team_id: TEAM }),
+      contentType: json,
+    },
     { name: '"event": null', body: JSON.stringify({ type: 'event_callback', team_id: TEAM, event: null }), contentType: json },
-    { name: 'a null authorization', body: JSON.stringify({ type: 'event_callback', team_id: TEAM, authorizations: [null], event: { type: 'app_home_opened', user: prompt.user, tab: 'home' } }), contentType: json },
+    {
+      name: 'a null authorization',
+      body: JSON.stringify({
+        type: 'event_callback',
+        team_id: TEAM,
+        authorizations: [null],
+        event: { type: 'app_home_opened', user: prompt.user, tab: 'home' },
+      }),
+      contentType: json,
+    },
     { name: 'an answer click with "user": null', body: click({ user: null, team: null }), contentType: form },
     { name: 'an answer click with "channel": null', body: click({ channel: null }), contentType: form },
-    { name: 'a view submission with "view": null', body: interactionBody({ type: 'view_submission', user: { id: prompt.user, team_id: TEAM }, team: { id: TEAM }, view: null }), contentType: form },
+    {
+      name: 'a view submission with "view": null',
+      body: interactionBody({ type: 'view_submission', user: { id: prompt.user, team_id: TEAM }, team: { id: TEAM }, view: null }),
+      contentType: form,
+    },
   ];
 }
 

@@ -33,7 +33,10 @@ describe('Slack: multi-workspace OAuth install', () => {
     const state = location.searchParams.get('state') ?? '';
     const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 
-    const callback = await fetch(`${origin}/slack/oauth_redirect?code=the-code&state=${encodeURIComponent(state)}`, { headers: { cookie }, redirect: 'manual' });
+    const callback = await fetch(`${origin}/slack/oauth_redirect?code=the-code&state=${encodeURIComponent(state)}`, {
+      headers: { cookie },
+      redirect: 'manual',
+    });
     expect(callback.status).toBeLessThan(400);
     const stored = await h.app.database.collections.installations.find({}).toArray();
     expect(stored.map((d) => d._id)).toEqual(['slack:team:T0TEST']);
@@ -57,9 +60,12 @@ describe('Slack: multi-workspace OAuth install', () => {
     expect(await h.app.database.collections.installations.countDocuments({})).toBe(before);
   });
 
-  it('pressing Cancel on Slack\'s consent screen ends on a page that says nothing was installed, in the browser\'s language', async () => {
+  it("pressing Cancel on Slack's consent screen ends on a page that says nothing was installed, in the browser's language", async () => {
     const origin = h.base.replace('/slack/events', '');
-    const callback = await fetch(`${origin}/slack/oauth_redirect?error=access_denied&state=s`, { headers: { 'accept-language': 'sv-SE,sv;q=0.9,en;q=0.8' }, redirect: 'manual' });
+    const callback = await fetch(`${origin}/slack/oauth_redirect?error=access_denied&state=s`, {
+      headers: { 'accept-language': 'sv-SE,sv;q=0.9,en;q=0.8' },
+      redirect: 'manual',
+    });
     expect(callback.status).toBe(400);
     const page = await callback.text();
     expect(page).toContain('<html lang="sv">');
@@ -107,7 +113,12 @@ describe('Slack: OAuth install from a workspace that is not allowed', () => {
 
   it('an installation stored before the allowlist existed serves no events and feeds no directory', async () => {
     // The harness's workspace (T0TEST) was installed while SLACK_ALLOWED_TEAMS was unset.
-    const stale = { team: { id: 'T0TEST' }, isEnterpriseInstall: false, tokenType: 'bot', bot: { token: 'xoxb-stale-T0TEST', userId: 'UBOT', id: 'B0BOT', scopes: ['chat:write'] } };
+    const stale = {
+      team: { id: 'T0TEST' },
+      isEnterpriseInstall: false,
+      tokenType: 'bot',
+      bot: { token: 'xoxb-stale-T0TEST', userId: 'UBOT', id: 'B0BOT', scopes: ['chat:write'] },
+    };
     await h.app.database.collections.installations.insertOne({ _id: 'slack:team:T0TEST', installation: JSON.stringify(stale), updatedAt: new Date() });
 
     await h.app.slack?.syncDirectories(true);

@@ -4,7 +4,9 @@ import { eventually, startSlackHarness, users, type SlackHarness } from '../supp
 
 type Block = { type: string; elements?: { action_id?: string }[] };
 const answerIds = (m: PostedMessage) =>
-  ((m.blocks ?? []) as Block[]).flatMap((b) => (b.type === 'actions' ? (b.elements ?? []).map((e) => e.action_id ?? '') : [])).filter((id) => id.startsWith('pulse:answer:'));
+  ((m.blocks ?? []) as Block[])
+    .flatMap((b) => (b.type === 'actions' ? (b.elements ?? []).map((e) => e.action_id ?? '') : []))
+    .filter((id) => id.startsWith('pulse:answer:'));
 
 describe('Slack: a burst of clicks on one prompt', () => {
   let h: SlackHarness;

@@ -12,7 +12,17 @@ function report(message: PostedMessage, appId = APP): string {
     token: 'verification-token',
     team_id: 'T1',
     api_app_id: APP,
-    event: { type: 'message_metadata_posted', app_id: appId, bot_id: 'B1', user_id: 'UBOT', team_id: 'T1', channel_id: message.channel, metadata: message.metadata, message_ts: message.ts, event_ts: message.ts },
+    event: {
+      type: 'message_metadata_posted',
+      app_id: appId,
+      bot_id: 'B1',
+      user_id: 'UBOT',
+      team_id: 'T1',
+      channel_id: message.channel,
+      metadata: message.metadata,
+      message_ts: message.ts,
+      event_ts: message.ts,
+    },
     type: 'event_callback',
     event_id: `Ev${message.ts.replace('.', '')}`,
     event_time: Math.floor(Number(message.ts)),
@@ -38,7 +48,8 @@ describe('Slack: reports of posted prompts are recorded before they are answered
   });
 
   // As if the sender posted the prompt and died before recording it.
-  const unrecorded = () => h.app.database.collections.deliveries.updateOne({ _id: deliveryId }, { $set: { state: 'claimed', messageId: null, messageChannel: null } });
+  const unrecorded = () =>
+    h.app.database.collections.deliveries.updateOne({ _id: deliveryId }, { $set: { state: 'claimed', messageId: null, messageChannel: null } });
   const delivery = () => h.app.database.collections.deliveries.findOne({ _id: deliveryId });
   const send = (body: string, signingSecret = SIGNING_SECRET) => postSigned(h.base, body, { signingSecret, contentType: 'application/json' });
 

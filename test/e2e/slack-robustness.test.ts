@@ -22,7 +22,11 @@ describe('Slack: signatures, malformed payloads and retried events', () => {
 
   it('a stale signature (older than 5 minutes) gets 401 and nothing is written', async () => {
     const sixMinutesAgo = Math.floor(performance.timeOrigin / 1000 + performance.now() / 1000) - 6 * 60;
-    const result = await postSigned(h.base, exitBody(), { signingSecret: SIGNING_SECRET, contentType: 'application/x-www-form-urlencoded', timestampSeconds: sixMinutesAgo });
+    const result = await postSigned(h.base, exitBody(), {
+      signingSecret: SIGNING_SECRET,
+      contentType: 'application/x-www-form-urlencoded',
+      timestampSeconds: sixMinutesAgo,
+    });
     expect(result.status).toBe(401);
     expect(await exitRequests()).toBe(0);
   });
@@ -49,7 +53,7 @@ describe('Slack: signatures, malformed payloads and retried events', () => {
     expect(health.status).toBe(200);
   });
 
-  it('a path under /slack that is not Slack\'s gets 404 at once, and the bot keeps serving', async () => {
+  it("a path under /slack that is not Slack's gets 404 at once, and the bot keeps serving", async () => {
     for (const [method, path] of [
       ['GET', '/slack/nope'],
       ['POST', '/slack/nope'],

@@ -8,7 +8,13 @@ import { eventually, startSlackHarness, users, type SlackHarness } from '../supp
 import { seedClosedRound, spread } from '../support/summary-seed.js';
 
 const SCHEDULE = { weekday: 1, time: '08:00' } as const;
-const team = (n: number, comment: string) => ({ respondents: n, invited: n + 1, enps: spread(n, [10, 9, 7, 3]), likert: { 'workload-1': spread(n, [2, 3, 4]), 'growth-1': spread(n, [4, 5]) }, comments: [comment] });
+const team = (n: number, comment: string) => ({
+  respondents: n,
+  invited: n + 1,
+  enps: spread(n, [10, 9, 7, 3]),
+  likert: { 'workload-1': spread(n, [2, 3, 4]), 'growth-1': spread(n, [4, 5]) },
+  comments: [comment],
+});
 const blocksText = (blocks: unknown) => JSON.stringify(blocks ?? []);
 
 describe('Slack: weekly summaries and on-demand results', () => {

@@ -39,9 +39,15 @@ describe('Teams: every incoming activity must carry a valid Bot Framework JWT', 
   const refused: [string, (h: TeamsHarness, activity: Record<string, unknown>) => string | null][] = [
     ['no Authorization header', () => null],
     ['an unsigned token (alg none)', (h, a) => `Bearer ${h.fake.channelToken(String(a.serviceUrl), {}, { alg: 'none' })}`],
-    ['a token signed by a key that is not published (forged)', (h, a) => `Bearer ${h.fake.channelToken(String(a.serviceUrl), {}, { key: generateSigningKey() })}`],
+    [
+      'a token signed by a key that is not published (forged)',
+      (h, a) => `Bearer ${h.fake.channelToken(String(a.serviceUrl), {}, { key: generateSigningKey() })}`,
+    ],
     ['an expired token', (h, a) => `Bearer ${h.fake.channelToken(String(a.serviceUrl), { exp: 1_700_000_000, nbf: 1_699_990_000, iat: 1_699_990_000 })}`],
-    ['a token for another bot (wrong audience)', (h, a) => `Bearer ${h.fake.channelToken(String(a.serviceUrl), { aud: '99999999-9999-4999-8999-999999999999' })}`],
+    [
+      'a token for another bot (wrong audience)',
+      (h, a) => `Bearer ${h.fake.channelToken(String(a.serviceUrl), { aud: '99999999-9999-4999-8999-999999999999' })}`,
+    ],
     ['a token for another serviceUrl', (h) => `Bearer ${h.fake.channelToken('https://elsewhere.invalid/connector/')}`],
     ['a token from another issuer', (h, a) => `Bearer ${h.fake.channelToken(String(a.serviceUrl), { iss: 'https://issuer.invalid' })}`],
     ['a garbage bearer', () => 'Bearer not-a-jwt'],

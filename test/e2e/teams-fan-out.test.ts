@@ -26,7 +26,15 @@ describe('Teams fan-out: 429s from the connector lose and double nothing; cards 
     h = await startTeamsHarness({ roster: [...people, ADMIN] });
     expect((await h.installInTeam(TEAM_ID, 'Everyone')).status).toBe(200);
     // Someone in the directory (an HR import, say) whom the app can reach neither by a 1:1 chat nor a team.
-    await h.app.deps.store.people.upsert({ platform: 'teams', tenant: TENANT, userId: UNREACHABLE_ID, email: 'far@example.com', timezone: 'Europe/Oslo', locale: 'en', segment: null });
+    await h.app.deps.store.people.upsert({
+      platform: 'teams',
+      tenant: TENANT,
+      userId: UNREACHABLE_ID,
+      email: 'far@example.com',
+      timezone: 'Europe/Oslo',
+      locale: 'en',
+      segment: null,
+    });
     await startRound(h, people.length + 1, 10);
   }, 120_000);
   afterAll(async () => {
@@ -82,7 +90,10 @@ describe('Teams fan-out pacing per tenant', () => {
   });
 
   it('never posts more than the configured 20 messages in any one second', () => {
-    const posts = h.fake.calls.filter((c) => c.method === 'POST' && c.path.includes('/activities') && c.status === 200).map((c) => c.at).sort((a, b) => a - b);
+    const posts = h.fake.calls
+      .filter((c) => c.method === 'POST' && c.path.includes('/activities') && c.status === 200)
+      .map((c) => c.at)
+      .sort((a, b) => a - b);
     expect(posts.length).toBeGreaterThanOrEqual(people.length);
     for (let i = 0; i < posts.length; i++) {
       const inWindow = posts.filter((at) => at >= posts[i]! && at < posts[i]! + 1000).length;

@@ -25,23 +25,39 @@ describe('Teams: signed activities with malformed ids or unknown verbs change no
     conversation,
     channelData: { tenant: { id: TENANT } },
     name: 'adaptiveCard/action',
-    value: { action: { type: 'Action.Execute', verb, data: { r: 'pulse|2026-11-23', t: '00000000-0000-4000-8000-000000000000', q: 'enps', 'a-enps': '7' } }, trigger: 'manual' },
+    value: {
+      action: { type: 'Action.Execute', verb, data: { r: 'pulse|2026-11-23', t: '00000000-0000-4000-8000-000000000000', q: 'enps', 'a-enps': '7' } },
+      trigger: 'manual',
+    },
   });
 
   it('an Action.Execute with a verb no card carries is a 400, not a 501', async () => {
     const person = people[0]!;
-    const reply = await h.post(invoke({ id: person.id, aadObjectId: person.aadObjectId }, { id: 'a:personal-1', conversationType: 'personal', tenantId: TENANT }, 'pulse.drop-tables'));
+    const reply = await h.post(
+      invoke({ id: person.id, aadObjectId: person.aadObjectId }, { id: 'a:personal-1', conversationType: 'personal', tenantId: TENANT }, 'pulse.drop-tables'),
+    );
     expect(reply.status).toBe(400);
   });
 
-  it.each<unknown>(['$where', '{"$gt":""}', 'not-a-guid', '', null])('ids shaped like %s are refused (invoke 400, message ignored) and nobody is added', async (bad) => {
-    const before = await h.app.database.collections.people.countDocuments();
-    const asObjectId = await h.post(invoke({ id: bad, aadObjectId: bad }, { id: 'a:personal-x', conversationType: 'personal', tenantId: TENANT }));
-    const asTenant = await h.post(invoke({ id: people[1]!.id, aadObjectId: people[1]!.aadObjectId }, { id: bad, conversationType: 'personal', tenantId: bad }));
-    const message = await h.post({ ...invoke({ id: bad, aadObjectId: bad }, { id: 'a:personal-y', conversationType: 'personal', tenantId: TENANT }), type: 'message', name: undefined, value: undefined, text: 'help' });
-    expect([asObjectId.status, asTenant.status]).toEqual([400, 400]);
-    expect(message.status).toBeLessThan(300);
-    expect(await h.app.database.collections.people.countDocuments()).toBe(before);
-    expect(await h.app.database.db.collection('teams_personal_conversations').countDocuments({ tenant: bad })).toBe(0);
-  });
+  it.each<unknown>(['$where', '{"$gt":""}', 'not-a-guid', '', null])(
+    'ids shaped like %s are refused (invoke 400, message ignored) and nobody is added',
+    async (bad) => {
+      const before = await h.app.database.collections.people.countDocuments();
+      const asObjectId = await h.post(invoke({ id: bad, aadObjectId: bad }, { id: 'a:personal-x', conversationType: 'personal', tenantId: TENANT }));
+      const asTenant = await h.post(
+        invoke({ id: people[1]!.id, aadObjectId: people[1]!.aadObjectId }, { id: bad, conversationType: 'personal', tenantId: bad }),
+      );
+      const message = await h.post({
+        ...invoke({ id: bad, aadObjectId: bad }, { id: 'a:personal-y', conversationType: 'personal', tenantId: TENANT }),
+        type: 'message',
+        name: undefined,
+        value: undefined,
+        text: 'help',
+      });
+      expect([asObjectId.status, asTenant.status]).toEqual([400, 400]);
+      expect(message.status).toBeLessThan(300);
+      expect(await h.app.database.collections.people.countDocuments()).toBe(before);
+      expect(await h.app.database.db.collection('teams_personal_conversations').countDocuments({ tenant: bad })).toBe(0);
+    },
+  );
 });

@@ -38,7 +38,9 @@ describe('Teams: install, roster, a full round for 20 people answered through Ac
   const firstCards = new Map<string, Card>();
 
   beforeAll(async () => {
-    h = current = await startTeamsHarness({ roster: [...people, ADMIN, HR, { ...teamsPeople(1)[0]!, id: '29:guest', aadObjectId: 'bbbbbbbb-0000-4000-8000-000000000009', userRole: 'guest' }] });
+    h = current = await startTeamsHarness({
+      roster: [...people, ADMIN, HR, { ...teamsPeople(1)[0]!, id: '29:guest', aadObjectId: 'bbbbbbbb-0000-4000-8000-000000000009', userRole: 'guest' }],
+    });
   }, 120_000);
   afterAll(async () => {
     await h?.dispose();
@@ -67,7 +69,9 @@ describe('Teams: install, roster, a full round for 20 people answered through Ac
   it('an admin starts a round: everyone gets exactly one Adaptive Card in a 1:1 chat the bot opened', async () => {
     expect((await h.say(ADMIN, 'send-now')).status).toBe(200);
     await eventually(() => h.fake.activities.some((a) => String(a.activity.text).startsWith('Started a round')), 15_000);
-    expect(h.fake.activities.find((a) => String(a.activity.text).startsWith('Started a round'))?.activity.text).toBe('Started a round of "Pulse": 22 people get it now.');
+    expect(h.fake.activities.find((a) => String(a.activity.text).startsWith('Started a round'))?.activity.text).toBe(
+      'Started a round of "Pulse": 22 people get it now.',
+    );
     await eventually(() => h.fake.activities.filter((a) => a.activity.attachments).length === 22, 15_000);
     await h.app.delivery.idle();
     for (const person of [...people, ADMIN, HR]) expect(cards(h, person)).toHaveLength(1);
@@ -191,9 +195,14 @@ describe('Teams: install, roster, a full round for 20 people answered through Ac
     const bot = { id: h.botId, name: 'pulsebot', aadObjectId: '', email: '', locale: 'en-US', timezone: 'UTC' };
     await h.say(ADMIN, '{} role add {} leader sales-team', [bot, people[2]!]);
     await eventually(() => h.posted(ADMIN).some((a) => a.activity.text === 'Person 3 now has the leader role (sales-team).'));
-    expect(await h.app.deps.store.people.get(`teams:${TENANT}:${people[2]!.aadObjectId}`)).toMatchObject({ roles: ['leader'], leads: [`teams:${TENANT}:sales-team`] });
+    expect(await h.app.deps.store.people.get(`teams:${TENANT}:${people[2]!.aadObjectId}`)).toMatchObject({
+      roles: ['leader'],
+      leads: [`teams:${TENANT}:sales-team`],
+    });
     await h.say(people[4]!, '{} help', [bot]);
-    await eventually(() => h.posted(people[4]!).some((a) => String(a.activity.text).startsWith('pulsebot runs short anonymous surveys. Type to me in this chat')));
+    await eventually(() =>
+      h.posted(people[4]!).some((a) => String(a.activity.text).startsWith('pulsebot runs short anonymous surveys. Type to me in this chat')),
+    );
   });
 
   it('in a team channel only help is answered; anything else points to the 1:1 chat, revealing nothing', async () => {

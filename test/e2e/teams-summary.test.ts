@@ -13,7 +13,6 @@ import { seedClosedRound, spread } from '../support/summary-seed.js';
 import { hugeSummary } from '../support/teams-summary-fixture.js';
 import { cardProblems as problems } from '../support/adaptive-cards.js';
 
-
 type Node = Record<string, unknown>;
 interface Card {
   readonly version: string;
@@ -21,16 +20,29 @@ interface Card {
 }
 const elements = (body: readonly Node[]): Node[] => body.flatMap((e) => [e, ...elements((e.items ?? []) as Node[])]);
 /** What a card says, line by line (every RichTextBlock's runs). */
-const lines = (card: Card) => elements(card.body).filter((e) => e.type === 'RichTextBlock').map((e) => (e.inlines as { text: string }[]).map((r) => r.text).join(''));
+const lines = (card: Card) =>
+  elements(card.body)
+    .filter((e) => e.type === 'RichTextBlock')
+    .map((e) => (e.inlines as { text: string }[]).map((r) => r.text).join(''));
 const cardsIn = (posted: readonly PostedActivity[]): Card[] =>
-  posted.flatMap((a) => ((a.activity.attachments ?? []) as { contentType: string; content: Card }[]).filter((x) => x.contentType === 'application/vnd.microsoft.card.adaptive').map((x) => x.content));
+  posted.flatMap((a) =>
+    ((a.activity.attachments ?? []) as { contentType: string; content: Card }[])
+      .filter((x) => x.contentType === 'application/vnd.microsoft.card.adaptive')
+      .map((x) => x.content),
+  );
 
 const SCHEDULE = { weekday: 1, time: '08:00' } as const;
 const SUPPORT_TEAM = '19:team-support@thread.tacv2';
 /** The segments the two installed teams make (platform segment ids carry the tenant). */
 const SALES = `teams:${TENANT}:sales`;
 const SUPPORT = `teams:${TENANT}:support`;
-const team = (n: number, comment: string) => ({ respondents: n, invited: n + 1, enps: spread(n, [10, 9, 7, 3]), likert: { 'workload-1': spread(n, [2, 3, 4]), 'growth-1': spread(n, [4, 5]) }, comments: [comment] });
+const team = (n: number, comment: string) => ({
+  respondents: n,
+  invited: n + 1,
+  enps: spread(n, [10, 9, 7, 3]),
+  likert: { 'workload-1': spread(n, [2, 3, 4]), 'growth-1': spread(n, [4, 5]) },
+  comments: [comment],
+});
 
 describe('Teams: weekly summaries as Adaptive Cards, and results / results exit', () => {
   // Everyone in Oslo. Person 4 (nb) will lead sales, person 7 (sv) support, person 10 (en) ops,
@@ -51,10 +63,19 @@ describe('Teams: weekly summaries as Adaptive Cards, and results / results exit'
         surveyId: 'pulse',
         date,
         segmentParents: { [SALES]: null, [SUPPORT]: null, ops: null, hq: null },
-        bySegment: { [SALES]: team(6, `sales said something on ${date}`), [SUPPORT]: team(5, `support said something on ${date}`), ops: team(3, 'ops said something'), hq: team(3, 'hq said something') },
+        bySegment: {
+          [SALES]: team(6, `sales said something on ${date}`),
+          [SUPPORT]: team(5, `support said something on ${date}`),
+          ops: team(3, 'ops said something'),
+          hq: team(3, 'hq said something'),
+        },
       });
     }
-    for (const [lead, segment] of [[salesLead, 'sales'], [supportLead, 'support'], [opsLead, 'ops']] as const) {
+    for (const [lead, segment] of [
+      [salesLead, 'sales'],
+      [supportLead, 'support'],
+      [opsLead, 'ops'],
+    ] as const) {
       await h.say(ADMIN, `role add {} leader ${segment}`, [lead]);
       await eventually(() => h.posted(ADMIN).some((a) => a.activity.text === `${lead.name} now has the leader role (${segment}).`));
     }
@@ -62,7 +83,6 @@ describe('Teams: weekly summaries as Adaptive Cards, and results / results exit'
   afterAll(async () => {
     await h?.dispose();
   });
-
 
   it('at 08:00 Oslo time each leader, HR and the admin get one card in their 1:1 chat, in their language, with the chart in it, valid 1.5, under 40 KB', async () => {
     const send = () => sendDueSummaries(h.app.deps, h.app.platforms, { schedule: SCHEDULE });
@@ -72,7 +92,12 @@ describe('Teams: weekly summaries as Adaptive Cards, and results / results exit'
     h.clock.set(DateTime.fromISO('2026-11-23T07:00:00Z', { zone: 'utc' }));
     expect(await send()).toEqual({ sent: 5, failed: 0 });
 
-    for (const [person, locale] of [[salesLead, 'nb'], [supportLead, 'sv'], [HR, 'en'], [ADMIN, 'en']] as const) {
+    for (const [person, locale] of [
+      [salesLead, 'nb'],
+      [supportLead, 'sv'],
+      [HR, 'en'],
+      [ADMIN, 'en'],
+    ] as const) {
       const posted = h.fake.activities.slice(before).filter((a) => a.conversationId === h.fake.conversationWith(person.id));
       expect(posted).toHaveLength(1);
       const activity = posted[0]!.activity;
@@ -158,14 +183,21 @@ describe('Teams: weekly summaries as Adaptive Cards, and results / results exit'
     const summary = hugeSummary();
     const chart = await summaryChart(summary, 'en');
     const before = h.posted(HR).length;
-    const ref = await platform!.sendSummary!({ platform: 'teams', tenant: TENANT, userId: HR.aadObjectId, locale: 'en' }, { summary, text: summaryText(summary, 'en'), chart });
+    const ref = await platform!.sendSummary!(
+      { platform: 'teams', tenant: TENANT, userId: HR.aadObjectId, locale: 'en' },
+      { summary, text: summaryText(summary, 'en'), chart },
+    );
     const posted = h.posted(HR).slice(before);
     expect(posted).toHaveLength(2);
     expect(ref).toEqual({ channel: posted[0]!.conversationId, messageId: posted[0]!.id });
     for (const p of posted) expect(Buffer.byteLength(JSON.stringify(p.activity))).toBeLessThan(MAX_CARD_BYTES);
     const [card] = cardsIn(posted.slice(0, 1));
     expect(problems(card)).toEqual([]);
-    expect(elements(card!.body).filter((e) => e.type === 'TextBlock').map((e) => e.text)).toEqual([`…\n\n${translator('en')('teams.results.cut')}`]);
+    expect(
+      elements(card!.body)
+        .filter((e) => e.type === 'TextBlock')
+        .map((e) => e.text),
+    ).toEqual([`…\n\n${translator('en')('teams.results.cut')}`]);
     expect(elements(card!.body).some((e) => e.type === 'Image')).toBe(false);
     const [image] = posted[1]!.activity.attachments as { contentType: string; contentUrl: string }[];
     expect(image?.contentType).toBe('image/png');
@@ -194,7 +226,12 @@ describe('Teams: results that take longer than the turn may wait', () => {
     expect(lines(cardsIn(posted)[0]!)).toEqual([t('summary.exit'), t('hr.results.none', { k: 5 })]);
     await h.say(HR, 'results');
     await eventually(() => h.posted(HR).some((a) => a.activity.text === t('results.none')));
-    expect(h.posted(HR).slice(welcome + 2).map((a) => a.activity.text)).toEqual([t('summary.preparing'), t('results.none')]);
+    expect(
+      h
+        .posted(HR)
+        .slice(welcome + 2)
+        .map((a) => a.activity.text),
+    ).toEqual([t('summary.preparing'), t('results.none')]);
   });
 
   it('the results never land above the line announcing them, however slowly that line is posted', async () => {
@@ -207,6 +244,11 @@ describe('Teams: results that take longer than the turn may wait', () => {
     } finally {
       h.fake.postDelayMs = () => 0;
     }
-    expect(h.posted(HR).slice(before).map((a) => a.activity.text)).toEqual([t('summary.preparing'), t('results.none')]);
+    expect(
+      h
+        .posted(HR)
+        .slice(before)
+        .map((a) => a.activity.text),
+    ).toEqual([t('summary.preparing'), t('results.none')]);
   });
 });

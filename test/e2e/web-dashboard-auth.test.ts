@@ -51,7 +51,9 @@ describe('dashboard sign-in outside the playground', () => {
     // The playground's chat and clock are not served at all.
     expect((await get('/playground')).status).toBe(404);
     expect((await get('/web/api/people')).status).toBe(404);
-    expect((await fetch(`${origin}/web/api/fast-forward`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"hours":24}' })).status).toBe(404);
+    expect(
+      (await fetch(`${origin}/web/api/fast-forward`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"hours":24}' })).status,
+    ).toBe(404);
   });
 
   it('/pulse dashboard gives an admin a personal link that opens the dashboard in the browser; an employee gets none', async () => {
@@ -130,7 +132,9 @@ describe('dashboard sign-in outside the playground', () => {
   it('without PULSE_WEB the dashboard is not served, and /pulse dashboard says how to switch it on', async () => {
     const plain = await startSlackHarness({ people: users(2) });
     try {
-      expect((await plain.command('UADMIN', '/pulse', 'dashboard')).text).toBe('The results dashboard is not switched on here: ask your administrator to set PULSE_WEB=1.');
+      expect((await plain.command('UADMIN', '/pulse', 'dashboard')).text).toBe(
+        'The results dashboard is not switched on here: ask your administrator to set PULSE_WEB=1.',
+      );
       const response = await fetch(`${new URL(plain.base).origin}/dashboard`);
       expect(response.status).toBe(404);
     } finally {

@@ -42,7 +42,12 @@ async function csrfOf(cookie: string): Promise<string> {
   return token;
 }
 const logout = (cookie: string, body: string, headers: Record<string, string> = {}) =>
-  fetch(`${origin}/dashboard/logout`, { method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', ...headers }, body, redirect: 'manual' });
+  fetch(`${origin}/dashboard/logout`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body,
+    redirect: 'manual',
+  });
 
 describe('dashboard sessions', () => {
   it('a link opens the dashboard once; opened again it is refused and sets no cookie', async () => {
@@ -64,7 +69,7 @@ describe('dashboard sessions', () => {
     expect((await get('/dashboard/data', cookie)).status).toBe(200);
   });
 
-  it('signing out needs the page\'s token and the dashboard\'s origin; a forged request changes nothing', async () => {
+  it("signing out needs the page's token and the dashboard's origin; a forged request changes nothing", async () => {
     const { cookie } = await signIn();
     const csrf = await csrfOf(cookie);
     for (const [body, headers] of [
@@ -86,7 +91,7 @@ describe('dashboard sessions', () => {
     expect((await fetch(`${origin}/dashboard/logout`, { headers: { cookie } })).status).toBe(405);
   });
 
-  it('an operator revokes one person\'s sessions, or everyone\'s, from the CLI', async () => {
+  it("an operator revokes one person's sessions, or everyone's, from the CLI", async () => {
     const admin = await signIn('UADMIN');
     const hr = await signIn('UHR');
     const one = await cli(h.app.database, ['sessions', 'revoke', '--person', 'slack:T0TEST:UHR']);

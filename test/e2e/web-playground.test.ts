@@ -32,7 +32,12 @@ async function openChat(who: string): Promise<Page> {
 }
 
 /** The first question of a rendered card that still has an input and a button. */
-const openQuestion = (card: Locator) => card.locator('.ac-container').filter({ has: card.page().locator('.ac-pushButton') }).filter({ has: card.page().locator('.ac-input') }).last();
+const openQuestion = (card: Locator) =>
+  card
+    .locator('.ac-container')
+    .filter({ has: card.page().locator('.ac-pushButton') })
+    .filter({ has: card.page().locator('.ac-input') })
+    .last();
 
 async function answerOne(card: Locator, comment: string): Promise<void> {
   const question = openQuestion(card);
@@ -45,7 +50,11 @@ async function answerOne(card: Locator, comment: string): Promise<void> {
 
 async function answerData(): Promise<string> {
   const { collections } = harness.app.database;
-  const docs = [...(await collections.responses.find({}).toArray()), ...(await collections.comments.find({}).toArray()), ...(await collections.counters.find({}).toArray())];
+  const docs = [
+    ...(await collections.responses.find({}).toArray()),
+    ...(await collections.comments.find({}).toArray()),
+    ...(await collections.counters.find({}).toArray()),
+  ];
   return JSON.stringify(docs);
 }
 
@@ -112,7 +121,9 @@ describe('web playground in Chromium', () => {
     const engineering = dashboard.locator('tr[data-segment="engineering"]');
     await expect(engineering.textContent()).resolves.toMatch(/\d+\/12/);
     // Every number in the JSON behind it passed the same rule.
-    const data = (await (await fetch(`${harness.base}/dashboard/data`)).json()) as { latest: { segments: { segment: string; visible: boolean; respondents: number | null }[] } };
+    const data = (await (await fetch(`${harness.base}/dashboard/data`)).json()) as {
+      latest: { segments: { segment: string; visible: boolean; respondents: number | null }[] };
+    };
     const hidden = data.latest.segments.filter((s) => !s.visible);
     expect(hidden.map((s) => s.segment)).toContain('people-legal');
     expect(hidden.every((s) => s.respondents === null)).toBe(true);
@@ -132,7 +143,9 @@ describe('web playground in Chromium', () => {
     await hr.getByTestId('say-input').fill('exit-survey samuel-lee@example.com');
     await hr.getByTestId('say-send').click();
     // Asked at 07:00 in New York on the 18th: the next day at 10:00 their time.
-    await expect.poll(() => hr.getByTestId('messages').textContent()).toContain('Exit survey for samuel-lee@example.com scheduled for 2026-11-19 at 10:00 their time (America/New_York)');
+    await expect
+      .poll(() => hr.getByTestId('messages').textContent())
+      .toContain('Exit survey for samuel-lee@example.com scheduled for 2026-11-19 at 10:00 their time (America/New_York)');
 
     // An employee may not.
     const employee = await openChat(KARI);
@@ -166,7 +179,9 @@ describe('web playground in Chromium', () => {
   it('fast-forward closes the open round and opens the next: old cards close, new prompts arrive, the dashboard moves on', async () => {
     const page = await openChat(KARI);
     await page.getByTestId('ff-week').click();
-    await expect.poll(() => page.getByTestId('ff-status').textContent(), { timeout: 30_000 }).toMatch(/1 round\(s\) opened, 1 closed, .* and [1-9]\d* weekly summary\(ies\) sent/);
+    await expect
+      .poll(() => page.getByTestId('ff-status').textContent(), { timeout: 30_000 })
+      .toMatch(/1 round\(s\) opened, 1 closed, .* and [1-9]\d* weekly summary\(ies\) sent/);
     const closed = await harness.app.deps.store.rounds.get(OPEN_ROUND);
     expect(closed?.state).toBe('closed');
     const next = await harness.app.deps.store.rounds.get('pulse:2026-11-23');
@@ -194,7 +209,8 @@ describe('web playground in Chromium', () => {
 
   it('two fast-forwards at once (a double click) run one after the other: the clock only moves on, by both', async () => {
     const start = harness.clock.now();
-    const post = (hours: number) => fetch(`${harness.base}/web/api/fast-forward`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hours }) });
+    const post = (hours: number) =>
+      fetch(`${harness.base}/web/api/fast-forward`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hours }) });
     const [week, hour] = await Promise.all([post(168), post(1)]);
     expect([week.status, hour.status]).toEqual([200, 200]);
     expect(harness.clock.now().diff(start, 'hours').hours).toBe(169);

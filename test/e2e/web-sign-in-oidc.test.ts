@@ -122,7 +122,16 @@ describe('dashboard sign-in with Slack and Microsoft Entra ID (OpenID Connect)',
   });
 
   it('an Entra account of a person in the directory signs in (single tenant)', async () => {
-    const key = await h.app.deps.store.people.upsert({ platform: 'teams', tenant: TENANT, userId: 'entra-hr-object-id', email: 'hr2@example.com', timezone: null, locale: null, segment: null, roles: ['hr'] });
+    const key = await h.app.deps.store.people.upsert({
+      platform: 'teams',
+      tenant: TENANT,
+      userId: 'entra-hr-object-id',
+      email: 'hr2@example.com',
+      timezone: null,
+      locale: null,
+      segment: null,
+      roles: ['hr'],
+    });
     expect(key).toBe(`teams:${TENANT}:entra-hr-object-id`);
     const result = await attempt(`entra:${TENANT}`, entraIdp, { tid: TENANT, oid: 'entra-hr-object-id', sub: 'y' });
     expect(result.status).toBe(303);

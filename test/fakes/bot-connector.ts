@@ -148,7 +148,14 @@ export class FakeBotConnector {
 
     const at = performance.now();
     const record = (status: number) =>
-      this.calls.push({ method: req.method ?? '', path: path.slice('/connector'.length), body: raw ? (JSON.parse(raw) as unknown) : null, status, authorization: req.headers.authorization ?? null, at });
+      this.calls.push({
+        method: req.method ?? '',
+        path: path.slice('/connector'.length),
+        body: raw ? (JSON.parse(raw) as unknown) : null,
+        status,
+        authorization: req.headers.authorization ?? null,
+        at,
+      });
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (this.requireAuth && (bearer === undefined || !this.issued.has(bearer))) {
       record(401);
@@ -197,7 +204,10 @@ export class FakeBotConnector {
       const page = roster.slice(start, start + size);
       const next = start + size < roster.length ? String(start + size) : undefined;
       record(200);
-      return this.json(res, 200, { members: page.map((m) => ({ ...m, userPrincipalName: m.email, userRole: m.userRole ?? 'user' })), ...(next ? { continuationToken: next } : {}) });
+      return this.json(res, 200, {
+        members: page.map((m) => ({ ...m, userPrincipalName: m.email, userRole: m.userRole ?? 'user' })),
+        ...(next ? { continuationToken: next } : {}),
+      });
     }
     if (req.method === 'GET' && resource === 'members' && activityId !== undefined) {
       const member = [...this.rosters.values()].flat().find((m) => m.id === activityId);

@@ -50,7 +50,13 @@ export class FakeOidcProvider {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    fake = new FakeOidcProvider(server, `${origin}${options.path ?? ''}`, { id: options.clientId, secret: options.clientSecret }, { private: pair.privateKey, kid, public: jwk }, forger.privateKey);
+    fake = new FakeOidcProvider(
+      server,
+      `${origin}${options.path ?? ''}`,
+      { id: options.clientId, secret: options.clientSecret },
+      { private: pair.privateKey, kid, public: jwk },
+      forger.privateKey,
+    );
     return fake;
   }
 
@@ -106,7 +112,13 @@ export class FakeOidcProvider {
     back.searchParams.set('state', q.get('state') ?? '');
     const next = this.next;
     this.next = null;
-    if (q.get('client_id') !== this.client.id || q.get('response_type') !== 'code' || q.get('code_challenge_method') !== 'S256' || next === null || next.mode === 'deny') {
+    if (
+      q.get('client_id') !== this.client.id ||
+      q.get('response_type') !== 'code' ||
+      q.get('code_challenge_method') !== 'S256' ||
+      next === null ||
+      next.mode === 'deny'
+    ) {
       back.searchParams.set('error', next === null || next.mode === 'deny' ? 'access_denied' : 'invalid_request');
     } else {
       const code = randomBytes(16).toString('hex');
@@ -131,7 +143,12 @@ export class FakeOidcProvider {
     const issued = this.codes.get(code);
     this.codes.delete(code); // a code is good once
     const verifier = form.get('code_verifier') ?? '';
-    if (issued === undefined || form.get('grant_type') !== 'authorization_code' || form.get('redirect_uri') !== issued.redirectUri || createHash('sha256').update(verifier).digest('base64url') !== issued.challenge) {
+    if (
+      issued === undefined ||
+      form.get('grant_type') !== 'authorization_code' ||
+      form.get('redirect_uri') !== issued.redirectUri ||
+      createHash('sha256').update(verifier).digest('base64url') !== issued.challenge
+    ) {
       return json(400, { error: 'invalid_grant' });
     }
     const nowSeconds = Math.floor(performance.timeOrigin / 1000 + performance.now() / 1000);

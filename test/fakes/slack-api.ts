@@ -7,15 +7,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { bearerToken, parseParams, readBody, sendJson, sendText, uploadedBytes } from './slack-api-http.js';
 import { slackMethods } from './slack-api-methods.js';
-import type {
-  FakeSlackState,
-  Params,
-  PostedMessage,
-  RecordedCall,
-  SharedFile,
-  SlackUserFixture,
-  UsergroupFixture,
-} from './slack-api-types.js';
+import type { FakeSlackState, Params, PostedMessage, RecordedCall, SharedFile, SlackUserFixture, UsergroupFixture } from './slack-api-types.js';
 
 import { SlackEventsSender, type EventTarget } from './slack-events-sender.js';
 
@@ -159,7 +151,17 @@ export class FakeSlackApi {
     this.calls.length = 0;
     this.messages.length = 0;
     this.sharedFiles.length = 0;
-    for (const map of [this.failures, this.limits, this.windows, this.rejected, this.uploads, this.pendingUploads, this.views, this.homeViewIds, this.usedCodes]) {
+    for (const map of [
+      this.failures,
+      this.limits,
+      this.windows,
+      this.rejected,
+      this.uploads,
+      this.pendingUploads,
+      this.views,
+      this.homeViewIds,
+      this.usedCodes,
+    ]) {
       map.clear();
     }
   }

@@ -23,11 +23,7 @@ export interface PostSignedOptions {
 }
 
 /** POSTs a signed request and returns status + text body. */
-export async function postSigned(
-  url: string,
-  rawBody: string,
-  options: PostSignedOptions,
-): Promise<{ status: number; body: string; headers: Headers }> {
+export async function postSigned(url: string, rawBody: string, options: PostSignedOptions): Promise<{ status: number; body: string; headers: Headers }> {
   const signature = slackSignatureHeaders(rawBody, options.signingSecret, options.timestampSeconds);
   if (options.signatureOverride !== undefined) signature['x-slack-signature'] = options.signatureOverride;
   const response = await fetch(url, {
@@ -82,10 +78,7 @@ export function interactionBody(payload: object): string {
 }
 
 /** A JSON event_callback envelope around `event`, with event_id, event_time and authorizations. */
-export function eventBody(
-  event: object,
-  options: { team_id?: string; event_id?: string; api_app_id?: string; bot_user_id?: string } = {},
-): string {
+export function eventBody(event: object, options: { team_id?: string; event_id?: string; api_app_id?: string; bot_user_id?: string } = {}): string {
   const teamId = options.team_id ?? 'T0TEST';
   return JSON.stringify({
     token: 'verification-token',
@@ -95,9 +88,7 @@ export function eventBody(
     type: 'event_callback',
     event_id: options.event_id ?? randomId('Ev'),
     event_time: nowSeconds(),
-    authorizations: [
-      { enterprise_id: null, team_id: teamId, user_id: options.bot_user_id ?? 'U0BOT', is_bot: true, is_enterprise_install: false },
-    ],
+    authorizations: [{ enterprise_id: null, team_id: teamId, user_id: options.bot_user_id ?? 'U0BOT', is_bot: true, is_enterprise_install: false }],
     is_ext_shared_channel: false,
     event_context: randomId('4-', 12),
   });

@@ -31,8 +31,22 @@ export function teamsPeople(n: number, overrides: (i: number) => Partial<TeamsPe
   }));
 }
 
-export const ADMIN: TeamsPerson = { id: '29:admin', aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000001', name: 'Ada Admin', email: 'admin@example.com', locale: 'en-US', timezone: 'Europe/Oslo' };
-export const HR: TeamsPerson = { id: '29:hr', aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000002', name: 'Harriet HR', email: 'hr@example.com', locale: 'en-US', timezone: 'Europe/Oslo' };
+export const ADMIN: TeamsPerson = {
+  id: '29:admin',
+  aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000001',
+  name: 'Ada Admin',
+  email: 'admin@example.com',
+  locale: 'en-US',
+  timezone: 'Europe/Oslo',
+};
+export const HR: TeamsPerson = {
+  id: '29:hr',
+  aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000002',
+  name: 'Harriet HR',
+  email: 'hr@example.com',
+  locale: 'en-US',
+  timezone: 'Europe/Oslo',
+};
 
 export interface Reply {
   readonly status: number;
@@ -110,7 +124,10 @@ export async function startTeamsHarness(options: TeamsHarnessOptions): Promise<T
     ...options.env,
   });
   const clock = new ManualClock(DateTime.fromISO(options.now ?? '2026-11-23T07:00:00Z', { zone: 'utc' }));
-  const app = await createApp(config, clock, options.logger ?? silentLogger(), { ...options.app, timings: { scheduler: false, closeGraceMs: 0, deliveryEveryMs: 3_600_000, teamsRetries: 4, teamsRetryBaseMs: 5, ...options.app?.timings } });
+  const app = await createApp(config, clock, options.logger ?? silentLogger(), {
+    ...options.app,
+    timings: { scheduler: false, closeGraceMs: 0, deliveryEveryMs: 3_600_000, teamsRetries: 4, teamsRetryBaseMs: 5, ...options.app?.timings },
+  });
   const port = await app.listen(0);
   const endpoint = `http://127.0.0.1:${port}/api/messages`;
   const personalIds = new Map<string, string>();
@@ -162,7 +179,12 @@ export async function startTeamsHarness(options: TeamsHarnessOptions): Promise<T
     say(person, text, mentions = []) {
       const entities = mentions.map((m) => ({ type: 'mention', text: `<at>${m.name}</at>`, mentioned: { id: m.id, name: m.name } }));
       const body = [text, ...mentions.map((m) => `<at>${m.name}</at>`)].join(' ');
-      return post({ ...baseActivity(fake, botId, person, chatOf(person), 'message'), text: text.includes('{}') ? mentions.reduce((s, m) => s.replace('{}', `<at>${m.name}</at>`), text) : body, entities, textFormat: 'plain' });
+      return post({
+        ...baseActivity(fake, botId, person, chatOf(person), 'message'),
+        text: text.includes('{}') ? mentions.reduce((s, m) => s.replace('{}', `<at>${m.name}</at>`), text) : body,
+        entities,
+        textFormat: 'plain',
+      });
     },
     execute(person, verb, data, replyToId) {
       return post({
@@ -180,7 +202,10 @@ export async function startTeamsHarness(options: TeamsHarnessOptions): Promise<T
       await app.close().catch(() => undefined);
       const { MongoClient } = await import('mongodb');
       const client = new MongoClient(inject('mongoUri'));
-      await client.db(dbName).dropDatabase().catch(() => undefined);
+      await client
+        .db(dbName)
+        .dropDatabase()
+        .catch(() => undefined);
       await client.close();
       await fake.stop();
     },

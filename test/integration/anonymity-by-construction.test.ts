@@ -91,7 +91,10 @@ describe('a round of 12 people in two segments, answered and closed', () => {
       expect(docs.length, name).toBeGreaterThan(0);
       for (const doc of docs) {
         expect(hasObjectId(doc), `${name} ${JSON.stringify(doc)}`).toBe(false);
-        expect(Object.values(doc).some((v) => v instanceof Date), `${name} has a date`).toBe(false);
+        expect(
+          Object.values(doc).some((v) => v instanceof Date),
+          `${name} has a date`,
+        ).toBe(false);
       }
     }
     const responses = await db.database.collections.responses.find({}).toArray();
@@ -108,9 +111,7 @@ describe('a round of 12 people in two segments, answered and closed', () => {
 
   it('counters equal the answers, and the round-level counts are exact', async () => {
     const counters = await deps.store.counters.forRound(roundId);
-    const answerCounters = new Map(
-      counters.filter((c) => c.questionId !== ROUND_QUESTION).map((c) => [`${c.segment}|${c.questionId}|${c.value}`, c.n]),
-    );
+    const answerCounters = new Map(counters.filter((c) => c.questionId !== ROUND_QUESTION).map((c) => [`${c.segment}|${c.questionId}|${c.value}`, c.n]));
     expect(answerCounters).toEqual(expected);
     const round = counters.filter((c) => c.questionId === ROUND_QUESTION);
     const get = (segment: string, value: string) => round.find((c) => c.segment === segment && c.value === value)?.n;
@@ -126,8 +127,8 @@ describe('a round of 12 people in two segments, answered and closed', () => {
 
   it('a closed round takes no more answers', async () => {
     const person = people[3] ?? '';
-    await expect(
-      recordAnswer(deps, { roundId, person, responseToken: newResponseToken(), questionId: 'comment', raw: 'late' }),
-    ).rejects.toMatchObject({ code: 'ROUND_CLOSED' });
+    await expect(recordAnswer(deps, { roundId, person, responseToken: newResponseToken(), questionId: 'comment', raw: 'late' })).rejects.toMatchObject({
+      code: 'ROUND_CLOSED',
+    });
   });
 });

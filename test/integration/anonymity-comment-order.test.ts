@@ -33,7 +33,11 @@ describe('the order comments are shown in carries nothing about when they were w
     }
     await closeRound(deps, round._id, { graceMs: 0 });
     const closed = (await deps.store.rounds.get(round._id))!;
-    const shown = commentsFor(countRound(closed, await deps.store.counters.forRound(round._id), deps.settings.anonymity), await loadRoundComments(deps, round._id), 'sales');
+    const shown = commentsFor(
+      countRound(closed, await deps.store.counters.forRound(round._id), deps.settings.anonymity),
+      await loadRoundComments(deps, round._id),
+      'sales',
+    );
     expect(shown).not.toBeNull();
     const texts = (shown ?? []).map((c) => c.text);
 

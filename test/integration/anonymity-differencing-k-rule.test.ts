@@ -27,7 +27,10 @@ async function summaryShown(deps: ServiceDeps): Promise<string[]> {
   const context = await loadSummaryContext(deps, 'pulse');
   if (context === null) throw new Error('no closed round');
   const summary = await buildSummary(deps, context, { audience: 'org', scope: 'all', variant: 48 });
-  return summary.segments.filter((s) => s.visible).map((s) => s.segment).sort();
+  return summary.segments
+    .filter((s) => s.visible)
+    .map((s) => s.segment)
+    .sort();
 }
 
 async function everySurface(deps: ServiceDeps): Promise<Record<string, string[]>> {
@@ -53,7 +56,13 @@ describe('one k rule for every results entry point', () => {
   beforeAll(async () => {
     db = await openTestDatabase();
     deps = testDeps(db.database);
-    await seedClosedRound(deps, { surveyId: 'pulse', date: '2026-11-16', segmentParents: TREE, anonymity: { minGroupSize: 5, minCommentGroupSize: 5 }, bySegment: { a: team(5), b: team(7), c: team(6), sales: team(8) } });
+    await seedClosedRound(deps, {
+      surveyId: 'pulse',
+      date: '2026-11-16',
+      segmentParents: TREE,
+      anonymity: { minGroupSize: 5, minCommentGroupSize: 5 },
+      bySegment: { a: team(5), b: team(7), c: team(6), sales: team(8) },
+    });
   });
   afterAll(async () => {
     await db.dispose();

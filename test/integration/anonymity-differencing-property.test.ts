@@ -41,7 +41,9 @@ function attack(figures: readonly Figure[], truths: readonly RoundTruth[], kOf: 
       const k = kOf(truth, family);
       const isolation = isolate(truth.parents, truth.own[family], shown, k);
       if (isolation !== null) {
-        const shownBy = [...shown].map((segment) => `${segment} (${[...new Set(mine.filter((f) => f.segment === segment).map((f) => f.surface))].slice(0, 3).join(', ')})`);
+        const shownBy = [...shown].map(
+          (segment) => `${segment} (${[...new Set(mine.filter((f) => f.segment === segment).map((f) => f.surface))].slice(0, 3).join(', ')})`,
+        );
         leaks.push({ round: truth.id, family, k, isolation, shownBy });
       }
     }
@@ -99,35 +101,39 @@ describe('differencing property: no combination of shown figures isolates fewer 
     await db.dispose();
   });
 
-  it('holds over random organisations, every surface, every role, thresholds raised between reads', async () => {
-    let shownTotal = 0;
-    await fc.assert(
-      fc.asyncProperty(orgArb, async (org) => {
-        await db.database.db.dropDatabase();
-        await ensureIndexes(db.database);
-        const base = testDeps(db.database);
-        const current = { minGroupSize: org.currentK, minCommentGroupSize: org.currentK };
-        const raised = { minGroupSize: org.currentK + org.raiseBy, minCommentGroupSize: org.currentK + org.raiseBy };
-        const deps = (anonymity: AnonymitySettings): ServiceDeps => ({ ...base, settings: { ...base.settings, anonymity } });
-        await base.store.rounds.saveSurvey(weeklyPulse());
-        const truths = await seedOrg(base, org);
-        const scopes = leaderScopes(org, truths);
-        const open = truths.find((t) => t.state === 'open')?.id ?? null;
+  it(
+    'holds over random organisations, every surface, every role, thresholds raised between reads',
+    async () => {
+      let shownTotal = 0;
+      await fc.assert(
+        fc.asyncProperty(orgArb, async (org) => {
+          await db.database.db.dropDatabase();
+          await ensureIndexes(db.database);
+          const base = testDeps(db.database);
+          const current = { minGroupSize: org.currentK, minCommentGroupSize: org.currentK };
+          const raised = { minGroupSize: org.currentK + org.raiseBy, minCommentGroupSize: org.currentK + org.raiseBy };
+          const deps = (anonymity: AnonymitySettings): ServiceDeps => ({ ...base, settings: { ...base.settings, anonymity } });
+          await base.store.rounds.saveSurvey(weeklyPulse());
+          const truths = await seedOrg(base, org);
+          const scopes = leaderScopes(org, truths);
+          const open = truths.find((t) => t.state === 'open')?.id ?? null;
 
-        const reads = [];
-        for (const settings of [current, raised]) reads.push({ settings, figures: await everyFigure(deps(settings), scopes, open) });
+          const reads = [];
+          for (const settings of [current, raised]) reads.push({ settings, figures: await everyFigure(deps(settings), scopes, open) });
 
-        for (const { figures } of reads) expect(miscounts(figures, truths)).toEqual([]);
-        for (const { settings, figures } of reads) {
-          expect(attack(figures, truths, (t, family) => kFor(family, effectiveThresholds(t.anonymity, settings)))).toEqual([]);
-        }
-        const all = reads.flatMap((r) => r.figures);
-        expect(attack(all, truths, (t, family) => kFor(family, t.anonymity))).toEqual([]);
-        shownTotal += all.length;
-      }),
-      { numRuns: RUNS, endOnFailure: true },
-    );
-    // The property must not hold only because nothing was ever shown.
-    expect(shownTotal).toBeGreaterThan(RUNS);
-  }, Math.max(120_000, RUNS * 3_000));
+          for (const { figures } of reads) expect(miscounts(figures, truths)).toEqual([]);
+          for (const { settings, figures } of reads) {
+            expect(attack(figures, truths, (t, family) => kFor(family, effectiveThresholds(t.anonymity, settings)))).toEqual([]);
+          }
+          const all = reads.flatMap((r) => r.figures);
+          expect(attack(all, truths, (t, family) => kFor(family, t.anonymity))).toEqual([]);
+          shownTotal += all.length;
+        }),
+        { numRuns: RUNS, endOnFailure: true },
+      );
+      // The property must not hold only because nothing was ever shown.
+      expect(shownTotal).toBeGreaterThan(RUNS);
+    },
+    Math.max(120_000, RUNS * 3_000),
+  );
 });

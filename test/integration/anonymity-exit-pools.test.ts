@@ -38,8 +38,17 @@ describe('exit answers: no closed stored group, and no pool difference, holds fe
     deps.clock.set(DateTime.fromISO(`${date}T23:00:00Z`, { zone: 'utc' }));
     await runScheduleTick(deps, new Map([['slack', platform]]));
     for (const person of leavers) {
-      const sent = platform.prompts.find((p) => p.prompt.roundId.startsWith('exit:') && `slack:T1:${p.to.userId}` === person && p.at.toISOString().startsWith(date))!;
-      await recordAnswer(deps, { roundId: sent.prompt.roundId, person, responseToken: sent.prompt.responseToken, binding: sent.prompt.binding, questionId: 'exit-rate-pay', raw: 3 });
+      const sent = platform.prompts.find(
+        (p) => p.prompt.roundId.startsWith('exit:') && `slack:T1:${p.to.userId}` === person && p.at.toISOString().startsWith(date),
+      )!;
+      await recordAnswer(deps, {
+        roundId: sent.prompt.roundId,
+        person,
+        responseToken: sent.prompt.responseToken,
+        binding: sent.prompt.binding,
+        questionId: 'exit-rate-pay',
+        raw: 3,
+      });
     }
   };
   const closeAll = async (at: string) => {
@@ -56,7 +65,12 @@ describe('exit answers: no closed stored group, and no pool difference, holds fe
     const closed = (await db.database.collections.rounds.find({ surveyId: 'exit', state: 'closed', mergedInto: null }).toArray()).map((r) => r._id);
     expect(closed).toHaveLength(1);
     // The database copy: per stored group of a closed round, how many leavers' answers.
-    const groups = await db.database.collections.responses.aggregate<{ _id: { r: string; s: string }; n: number }>([{ $match: { roundId: { $in: closed } } }, { $group: { _id: { r: '$roundId', s: '$segment' }, n: { $sum: 1 } } }]).toArray();
+    const groups = await db.database.collections.responses
+      .aggregate<{ _id: { r: string; s: string }; n: number }>([
+        { $match: { roundId: { $in: closed } } },
+        { $group: { _id: { r: '$roundId', s: '$segment' }, n: { $sum: 1 } } },
+      ])
+      .toArray();
     const counters = await db.database.collections.counters.find({ roundId: { $in: closed }, questionId: '_round', value: '_respondents' }).toArray();
     expect(groups.length).toBeGreaterThan(0);
     for (const g of groups) expect(g.n, JSON.stringify(g)).toBeGreaterThanOrEqual(5);

@@ -70,59 +70,70 @@ describe('differencing property over exit quarters', () => {
     await db.dispose();
   });
 
-  it('no pool, read before and after k is raised, isolates fewer than k leavers', async () => {
-    let pools = 0;
-    await fc.assert(
-      fc.asyncProperty(exitArb, async ({ quarters, raiseBy }) => {
-        await db.database.db.dropDatabase();
-        await ensureIndexes(db.database);
-        const deps = testDeps(db.database, '2026-01-05T06:00:00Z');
-        const platform = new RecordingPlatform(deps.clock);
-        const keys = await seedPeople(deps, DEPARTMENTS);
-        const staff: Record<Department, string[]> = { eng: keys.slice(0, 8), sales: keys.slice(8, 20), support: keys.slice(20, 27) };
-        // Who left in which quarter, from which department: the truth the attacker is judged by.
-        const left = new Map<string, Department>();
-        const quarterOf = new Map<string, number>();
-        for (const [q, counts] of quarters.entries()) {
-          const date = QUARTER_DATES[q] ?? '2026-08-04';
-          const leavers = (Object.keys(counts) as Department[]).flatMap((d) => staff[d].splice(0, counts[d]).map((key) => ({ key, d })));
-          for (const { key } of leavers) await requestExitSurvey(deps, 'slack:T1:UHR', { target: key, date });
-          deps.clock.set(DateTime.fromISO(`${date}T23:00:00Z`, { zone: 'utc' }));
-          await runScheduleTick(deps, new Map([['slack', platform]]));
-          for (const { key, d } of leavers) {
-            const sent = platform.prompts.find((p) => p.prompt.roundId.startsWith('exit:') && `slack:T1:${p.to.userId}` === key);
-            if (sent === undefined) continue;
-            await recordAnswer(deps, { roundId: sent.prompt.roundId, person: key, responseToken: sent.prompt.responseToken, binding: sent.prompt.binding, questionId: 'exit-rate-pay', raw: 3 });
-            left.set(key, d);
-            quarterOf.set(key, q);
+  it(
+    'no pool, read before and after k is raised, isolates fewer than k leavers',
+    async () => {
+      let pools = 0;
+      await fc.assert(
+        fc.asyncProperty(exitArb, async ({ quarters, raiseBy }) => {
+          await db.database.db.dropDatabase();
+          await ensureIndexes(db.database);
+          const deps = testDeps(db.database, '2026-01-05T06:00:00Z');
+          const platform = new RecordingPlatform(deps.clock);
+          const keys = await seedPeople(deps, DEPARTMENTS);
+          const staff: Record<Department, string[]> = { eng: keys.slice(0, 8), sales: keys.slice(8, 20), support: keys.slice(20, 27) };
+          // Who left in which quarter, from which department: the truth the attacker is judged by.
+          const left = new Map<string, Department>();
+          const quarterOf = new Map<string, number>();
+          for (const [q, counts] of quarters.entries()) {
+            const date = QUARTER_DATES[q] ?? '2026-08-04';
+            const leavers = (Object.keys(counts) as Department[]).flatMap((d) => staff[d].splice(0, counts[d]).map((key) => ({ key, d })));
+            for (const { key } of leavers) await requestExitSurvey(deps, 'slack:T1:UHR', { target: key, date });
+            deps.clock.set(DateTime.fromISO(`${date}T23:00:00Z`, { zone: 'utc' }));
+            await runScheduleTick(deps, new Map([['slack', platform]]));
+            for (const { key, d } of leavers) {
+              const sent = platform.prompts.find((p) => p.prompt.roundId.startsWith('exit:') && `slack:T1:${p.to.userId}` === key);
+              if (sent === undefined) continue;
+              await recordAnswer(deps, {
+                roundId: sent.prompt.roundId,
+                person: key,
+                responseToken: sent.prompt.responseToken,
+                binding: sent.prompt.binding,
+                questionId: 'exit-rate-pay',
+                raw: 3,
+              });
+              left.set(key, d);
+              quarterOf.set(key, q);
+            }
           }
-        }
-        deps.clock.set(DateTime.fromISO('2026-12-20T00:00:00Z', { zone: 'utc' }));
-        for (const round of await db.database.collections.rounds.find({ surveyId: 'exit', state: 'open' }).sort({ _id: 1 }).toArray()) {
-          await closeRound(deps, round._id, { graceMs: 0 });
-        }
+          deps.clock.set(DateTime.fromISO('2026-12-20T00:00:00Z', { zone: 'utc' }));
+          for (const round of await db.database.collections.rounds.find({ surveyId: 'exit', state: 'open' }).sort({ _id: 1 }).toArray()) {
+            await closeRound(deps, round._id, { graceMs: 0 });
+          }
 
-        const k0 = deps.settings.anonymity.minGroupSize;
-        const shown = new Map<string, Set<string>>();
-        await everyExitFigure(deps, shown);
-        const before = [...shown.keys()];
-        const raised: AnonymitySettings = { minGroupSize: k0 + raiseBy, minCommentGroupSize: k0 + raiseBy };
-        await everyExitFigure({ ...deps, settings: { ...deps.settings, anonymity: raised } }, shown);
-        // A pool shown once keeps its quarters: raising k never draws a new boundary.
-        for (const key of shown.keys()) expect(before, key).toContain(key);
+          const k0 = deps.settings.anonymity.minGroupSize;
+          const shown = new Map<string, Set<string>>();
+          await everyExitFigure(deps, shown);
+          const before = [...shown.keys()];
+          const raised: AnonymitySettings = { minGroupSize: k0 + raiseBy, minCommentGroupSize: k0 + raiseBy };
+          await everyExitFigure({ ...deps, settings: { ...deps.settings, anonymity: raised } }, shown);
+          // A pool shown once keeps its quarters: raising k never draws a new boundary.
+          for (const key of shown.keys()) expect(before, key).toContain(key);
 
-        for (const [key, segments] of shown) {
-          pools++;
-          const inPool = new Set(key.split('+').map((q) => Number(q.slice(-1)) - 1));
-          const own = new Map<string, number>();
-          for (const [person, d] of left) if (inPool.has(quarterOf.get(person) ?? -1)) own.set(d, (own.get(d) ?? 0) + 1);
-          const parents = Object.fromEntries(Object.keys(DEPARTMENTS).map((d) => [d, null]));
-          expect(isolate(parents, own, segments, k0), `pool ${key}`).toBeNull();
-        }
-      }),
-      { numRuns: RUNS, endOnFailure: true },
-    );
-    // The property must not hold only because no pool was ever shown.
-    expect(pools).toBeGreaterThan(0);
-  }, Math.max(120_000, RUNS * 15_000));
+          for (const [key, segments] of shown) {
+            pools++;
+            const inPool = new Set(key.split('+').map((q) => Number(q.slice(-1)) - 1));
+            const own = new Map<string, number>();
+            for (const [person, d] of left) if (inPool.has(quarterOf.get(person) ?? -1)) own.set(d, (own.get(d) ?? 0) + 1);
+            const parents = Object.fromEntries(Object.keys(DEPARTMENTS).map((d) => [d, null]));
+            expect(isolate(parents, own, segments, k0), `pool ${key}`).toBeNull();
+          }
+        }),
+        { numRuns: RUNS, endOnFailure: true },
+      );
+      // The property must not hold only because no pool was ever shown.
+      expect(pools).toBeGreaterThan(0);
+    },
+    Math.max(120_000, RUNS * 15_000),
+  );
 });

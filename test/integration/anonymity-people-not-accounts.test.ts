@@ -46,7 +46,15 @@ describe('k counts people: accounts sharing an e-mail are one person', () => {
 
   it('unlinks accounts that no longer share an address, so each is invited again', async () => {
     const deps = testDeps(db.database);
-    await deps.store.people.upsert({ platform: 'teams', tenant: 'tenant-a', userId: 'aad-1', email: 'someone.else@example.com', timezone: 'UTC', locale: 'en', segment: 'sales' });
+    await deps.store.people.upsert({
+      platform: 'teams',
+      tenant: 'tenant-a',
+      userId: 'aad-1',
+      email: 'someone.else@example.com',
+      timezone: 'UTC',
+      locale: 'en',
+      segment: 'sales',
+    });
     const round = await startRound(deps, weeklyPulse({ anonymity: { minGroupSize: 5, minCommentGroupSize: 5 } }), '2026-11-30', { defaultTimezone: 'UTC' });
     const keys = (await db.database.collections.deliveries.find({ roundId: round._id }).toArray()).map((d) => d.personKey);
     expect(keys).toContain('teams:tenant-a:aad-1');

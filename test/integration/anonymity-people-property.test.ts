@@ -39,34 +39,47 @@ describe('people, not accounts, are invited and counted', () => {
     await db.dispose();
   });
 
-  it('holds over random directories with linked accounts', async () => {
-    await fc.assert(
-      fc.asyncProperty(directoryArb, async ({ people, k }) => {
-        await db.database.db.dropDatabase();
-        await ensureIndexes(db.database);
-        const deps = testDeps(db.database);
-        for (const [id, parentId] of Object.entries(PARENTS)) await deps.store.segments.upsert({ _id: id, name: id, parentId });
-        for (const [n, person] of people.entries()) {
-          for (const a of person.accounts) {
-            const account = ACCOUNTS[a];
-            if (account === undefined) continue;
-            await deps.store.people.upsert({ ...account, userId: `P${n}`, email: `person${n}@example.com`, timezone: 'UTC', locale: 'en', segment: person.segment });
+  it(
+    'holds over random directories with linked accounts',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(directoryArb, async ({ people, k }) => {
+          await db.database.db.dropDatabase();
+          await ensureIndexes(db.database);
+          const deps = testDeps(db.database);
+          for (const [id, parentId] of Object.entries(PARENTS)) await deps.store.segments.upsert({ _id: id, name: id, parentId });
+          for (const [n, person] of people.entries()) {
+            for (const a of person.accounts) {
+              const account = ACCOUNTS[a];
+              if (account === undefined) continue;
+              await deps.store.people.upsert({
+                ...account,
+                userId: `P${n}`,
+                email: `person${n}@example.com`,
+                timezone: 'UTC',
+                locale: 'en',
+                segment: person.segment,
+              });
+            }
           }
-        }
-        const round = await startRound(deps, weeklyPulse({ anonymity: { minGroupSize: k, minCommentGroupSize: k } }), '2026-11-23', { defaultTimezone: 'UTC' });
-        const deliveries = await db.database.collections.deliveries.find({ roundId: round._id }).toArray();
-        // One invitation per person.
-        expect(deliveries).toHaveLength(people.length);
-        expect(new Set(deliveries.map((d) => d.personKey.split(':')[2])).size).toBe(people.length);
-        // Every group answers are filed under holds k people (not accounts), or is the organisation.
-        for (const filed of new Set(deliveries.map((d) => d.reportingSegment))) {
-          if (filed === 'org') continue;
-          expect(people.filter((p) => inSubtree(p.segment, filed)).length, `${filed} at k=${k}`).toBeGreaterThanOrEqual(k);
-        }
-        const invited = [...(await deps.store.deliveries.invitedBySegment(round._id)).values()].reduce((a, b) => a + b, 0);
-        expect(invited).toBe(people.length);
-      }),
-      { numRuns: RUNS, endOnFailure: true },
-    );
-  }, Math.max(120_000, RUNS * 5_000));
+          const round = await startRound(deps, weeklyPulse({ anonymity: { minGroupSize: k, minCommentGroupSize: k } }), '2026-11-23', {
+            defaultTimezone: 'UTC',
+          });
+          const deliveries = await db.database.collections.deliveries.find({ roundId: round._id }).toArray();
+          // One invitation per person.
+          expect(deliveries).toHaveLength(people.length);
+          expect(new Set(deliveries.map((d) => d.personKey.split(':')[2])).size).toBe(people.length);
+          // Every group answers are filed under holds k people (not accounts), or is the organisation.
+          for (const filed of new Set(deliveries.map((d) => d.reportingSegment))) {
+            if (filed === 'org') continue;
+            expect(people.filter((p) => inSubtree(p.segment, filed)).length, `${filed} at k=${k}`).toBeGreaterThanOrEqual(k);
+          }
+          const invited = [...(await deps.store.deliveries.invitedBySegment(round._id)).values()].reduce((a, b) => a + b, 0);
+          expect(invited).toBe(people.length);
+        }),
+        { numRuns: RUNS, endOnFailure: true },
+      );
+    },
+    Math.max(120_000, RUNS * 5_000),
+  );
 });

@@ -52,7 +52,8 @@ describe('after a round closes, the order answers are stored in says nothing abo
     const deps = testDeps(db.database);
     const people = await seedPeople(deps, { sales: 6 });
     const round = await startRound(deps, weeklyPulse(), '2026-11-23', { defaultTimezone: 'UTC' });
-    for (const person of people) await recordAnswer(deps, { roundId: round._id, person, responseToken: newResponseToken(), questionId: 'comment', raw: 'fine' });
+    for (const person of people)
+      await recordAnswer(deps, { roundId: round._id, person, responseToken: newResponseToken(), questionId: 'comment', raw: 'fine' });
     const before = (await db.database.collections.comments.find({ roundId: round._id }).toArray()).map((d) => d._id).sort();
     const staging = db.database.db.collection<{ _id: string } & Document>('answer_reorder_staging');
     // A crash after the copy was made whole and the originals deleted, half of them back.

@@ -91,9 +91,7 @@ describe('starting, answering and closing rounds', () => {
     const people = await seedPeople(deps, { sales: 20 });
     const round = await startRound(deps, weeklyPulse(), '2026-11-23', { defaultTimezone: 'UTC' });
     await Promise.all(
-      people.map((person) =>
-        recordAnswer(deps, { roundId: round._id, person, responseToken: newResponseToken(), questionId: 'comment', raw: 'same time' }),
-      ),
+      people.map((person) => recordAnswer(deps, { roundId: round._id, person, responseToken: newResponseToken(), questionId: 'comment', raw: 'same time' })),
     );
     expect(await counter(round._id, 'sales', 'comment', COUNTER_ANSWERED)).toBe(20);
     expect(await counter(round._id, 'sales', ROUND_QUESTION, 'respondents')).toBe(0);
@@ -126,7 +124,17 @@ describe('starting, answering and closing rounds', () => {
     await deps.store.segments.upsert({ _id: 't2', name: 'T2', parentId: 'dept' });
     const keys: string[] = [];
     for (let i = 0; i < 9; i++) {
-      keys.push(await deps.store.people.upsert({ platform: 'slack', tenant: 'T1', userId: `U${i}`, email: null, timezone: 'Europe/Oslo', locale: 'en', segment: i < 6 ? 't1' : 't2' }));
+      keys.push(
+        await deps.store.people.upsert({
+          platform: 'slack',
+          tenant: 'T1',
+          userId: `U${i}`,
+          email: null,
+          timezone: 'Europe/Oslo',
+          locale: 'en',
+          segment: i < 6 ? 't1' : 't2',
+        }),
+      );
     }
     expect(await people.countDocuments({})).toBe(9);
     const round = await startRound(deps, weeklyPulse({ anonymity: { minGroupSize: 3, minCommentGroupSize: 3 } }), '2026-11-23', { defaultTimezone: 'UTC' });

@@ -40,7 +40,11 @@ describe('bulk writes over existing documents', () => {
     const counters = db.database.collections.counters;
     const ids = Array.from({ length: 800 }, (_, i) => `c${i}`);
     const increment = (id: string) => ({
-      updateOne: { filter: { _id: id }, update: { $inc: { n: 1 }, $setOnInsert: { roundId: 'r2', segment: 'root', questionId: 'q', value: id } }, upsert: true },
+      updateOne: {
+        filter: { _id: id },
+        update: { $inc: { n: 1 }, $setOnInsert: { roundId: 'r2', segment: 'root', questionId: 'q', value: id } },
+        upsert: true,
+      },
     });
     await bulkUpsert(counters, ids.map(increment));
 
@@ -50,7 +54,9 @@ describe('bulk writes over existing documents', () => {
       await Promise.all(Array.from({ length: 8 }, (_, k) => bulkUpsert(counters, ids.slice(k * 100, (k + 1) * 100).map(increment))));
     }
 
-    const totals = await counters.aggregate<{ _id: number; docs: number }>([{ $match: { roundId: 'r2' } }, { $group: { _id: '$n', docs: { $sum: 1 } } }]).toArray();
+    const totals = await counters
+      .aggregate<{ _id: number; docs: number }>([{ $match: { roundId: 'r2' } }, { $group: { _id: '$n', docs: { $sum: 1 } } }])
+      .toArray();
     expect(totals).toEqual([{ _id: 5, docs: 800 }]);
   }, 60_000);
 });

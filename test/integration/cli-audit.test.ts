@@ -77,10 +77,12 @@ describe('pulsebot audit', () => {
     const result = await cli(db.database, ['audit', '--json']);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.out) as { findings: { check: string; collection: string; field: string }[] };
-    expect(report.findings).toEqual(expect.arrayContaining([
-      { check: 'identifier', collection: 'comments', field: 'text', documents: 1 },
-      { check: 'identifier', collection: 'responses', field: 'segment', documents: 1 },
-    ]));
+    expect(report.findings).toEqual(
+      expect.arrayContaining([
+        { check: 'identifier', collection: 'comments', field: 'text', documents: 1 },
+        { check: 'identifier', collection: 'responses', field: 'segment', documents: 1 },
+      ]),
+    );
   });
 
   it('fails on a comment stored under an ObjectId, and on an answer stamped with a time', async () => {

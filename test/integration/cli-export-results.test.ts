@@ -38,7 +38,7 @@ describe('pulsebot export results', () => {
       const token = newResponseToken();
       for (const questionId of round.questionIds) {
         const kind = questionById(questionId)?.kind;
-        const raw = kind === 'scale' ? (i % 11) : kind === 'likert' ? (i % 5) + 1 : 'fine';
+        const raw = kind === 'scale' ? i % 11 : kind === 'likert' ? (i % 5) + 1 : 'fine';
         await recordAnswer(deps, { roundId: round._id, person, responseToken: token, questionId, raw });
       }
     }

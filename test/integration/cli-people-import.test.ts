@@ -88,7 +88,14 @@ describe('pulsebot people import', () => {
       ['dept-0/team-6', 'dept-0'],
     ]);
     const u001 = after.people.find((p) => p.userId === 'U001');
-    expect(u001).toMatchObject({ segment: 'dept-0/team-0', segmentSource: 'import', timezone: 'Europe/Oslo', locale: 'nb', roles: ['leader'], leads: ['dept-0/team-0'] });
+    expect(u001).toMatchObject({
+      segment: 'dept-0/team-0',
+      segmentSource: 'import',
+      timezone: 'Europe/Oslo',
+      locale: 'nb',
+      roles: ['leader'],
+      leads: ['dept-0/team-0'],
+    });
     expect(after.people.find((p) => p.userId === 'U002')).toMatchObject({ segment: 'dept-1/team-1', timezone: 'America/New_York', locale: 'en' });
 
     expect((await cli(db.database, ['people', 'import', file])).code).toBe(0);

@@ -15,7 +15,10 @@ describe('pulsebot role', () => {
   const person = (userId: string) => db.database.collections.people.findOne({ userId });
 
   it('grants and removes roles by e-mail or person key', async () => {
-    expect(await cli(db.database, ['role', 'add', 'U001@example.com', 'leader', 'sales'])).toMatchObject({ code: 0, out: 'granted leader (sales) to U001@example.com\n' });
+    expect(await cli(db.database, ['role', 'add', 'U001@example.com', 'leader', 'sales'])).toMatchObject({
+      code: 0,
+      out: 'granted leader (sales) to U001@example.com\n',
+    });
     expect(await person('U001')).toMatchObject({ roles: ['leader'], leads: ['sales'] });
     expect((await cli(db.database, ['role', 'add', 'slack:T1:U002', 'hr'])).code).toBe(0);
     expect((await person('U002'))?.roles).toEqual(['hr']);

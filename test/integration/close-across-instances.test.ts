@@ -48,7 +48,10 @@ describe('closing a round waits for the answers in flight on every instance', ()
       await stalled;
       return b.store.ledger.markQuestion(...args);
     };
-    const answering = recordAnswer({ ...b, store: { ...b.store, ledger } }, { roundId: round._id, person, responseToken: newResponseToken(), questionId, raw: 4 });
+    const answering = recordAnswer(
+      { ...b, store: { ...b.store, ledger } },
+      { roundId: round._id, person, responseToken: newResponseToken(), questionId, raw: 4 },
+    );
     await atLedger;
 
     const closing = closeRound(a, round._id, { graceMs: 0 });
@@ -66,7 +69,9 @@ describe('closing a round waits for the answers in flight on every instance', ()
     clearInterval(heartbeat);
     await beating;
     expect((await a.store.rounds.get(round._id))?.state).toBe('closed');
-    const answered = (await a.store.counters.forRound(round._id)).find((c) => c.segment === 'sales' && c.questionId === questionId && c.value === COUNTER_ANSWERED);
+    const answered = (await a.store.counters.forRound(round._id)).find(
+      (c) => c.segment === 'sales' && c.questionId === questionId && c.value === COUNTER_ANSWERED,
+    );
     expect(answered?.n).toBe(1);
     expect(await db.database.collections.participation.countDocuments({})).toBe(0);
     expect(await db.database.collections.closeDrains.countDocuments({})).toBe(0);

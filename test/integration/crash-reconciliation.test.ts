@@ -29,7 +29,10 @@ describe('a delivery left claimed by a process that died mid-send', () => {
     await db.database.collections.deliveries.updateOne({ _id: id }, { $set: { state: 'claimed', claimedAt: deps.clock.now().toJSDate() } });
     if (reachedPlatform) {
       const round = await deps.store.rounds.get('pulse:2026-11-23');
-      await platform.sendPrompt({ platform: 'slack', tenant: 'T1', userId, locale: 'en' }, { roundId: round?._id ?? '', deliveryId: id, surveyKind: 'pulse', questions: [], responseToken: 't', binding: 'b', minGroupSize: 5, orgName: null });
+      await platform.sendPrompt(
+        { platform: 'slack', tenant: 'T1', userId, locale: 'en' },
+        { roundId: round?._id ?? '', deliveryId: id, surveyKind: 'pulse', questions: [], responseToken: 't', binding: 'b', minGroupSize: 5, orgName: null },
+      );
     }
   }
 

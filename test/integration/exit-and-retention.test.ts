@@ -47,7 +47,9 @@ describe('exit survey timing and retention', () => {
     expect(platform.reminders.map((r) => r.at.toISOString())).toEqual(['2026-11-25T09:00:00.000Z']);
     const token = platform.prompts[0]?.prompt.responseToken ?? '';
     const binding = platform.prompts[0]?.prompt.binding ?? '';
-    await expect(recordAnswer(deps, { roundId: 'exit:2026-Q4', person: leaver, responseToken: token, binding, questionId: 'exit-keep', raw: 'x' })).rejects.toMatchObject({
+    await expect(
+      recordAnswer(deps, { roundId: 'exit:2026-Q4', person: leaver, responseToken: token, binding, questionId: 'exit-keep', raw: 'x' }),
+    ).rejects.toMatchObject({
       code: 'ROUND_CLOSED',
     });
     expect((await db.database.collections.exitRequests.findOne({ _id: leaver }))?.state).toBe('expired');

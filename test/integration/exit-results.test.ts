@@ -45,7 +45,9 @@ describe('exit results: pooled by quarter, by department where safe', () => {
     deps.clock.set(DateTime.fromISO(`${date}T23:00:00Z`, { zone: 'utc' }));
     await runScheduleTick(deps, new Map([['slack', platform]]));
     for (const { person, answers } of who) {
-      const sent = platform.prompts.find((p) => p.prompt.roundId.startsWith('exit:') && `slack:T1:${p.to.userId}` === person && p.at.toISOString().startsWith(date));
+      const sent = platform.prompts.find(
+        (p) => p.prompt.roundId.startsWith('exit:') && `slack:T1:${p.to.userId}` === person && p.at.toISOString().startsWith(date),
+      );
       if (!sent) throw new Error(`no exit prompt for ${person} on ${date}`);
       const answer = (questionId: string, raw: number | string | string[]) =>
         recordAnswer(deps, { roundId: sent.prompt.roundId, person, responseToken: sent.prompt.responseToken, binding: sent.prompt.binding, questionId, raw });
@@ -72,14 +74,26 @@ describe('exit results: pooled by quarter, by department where safe', () => {
 
   it('rolls a small quarter into the next, hides departments that subtraction would reveal, and breaks down where it is safe', async () => {
     // Q1: 3 leavers (below k = 5). Q2: 4 more → the pool Q1+Q2 has 7 (Engineering 5, Sales 1, ops 1).
-    await leave('2026-01-06', [...take('eng', 2), ...take('sales', 1)].map((person, i) => ({ person, answers: answersFor(i, 'q1') })));
+    await leave(
+      '2026-01-06',
+      [...take('eng', 2), ...take('sales', 1)].map((person, i) => ({ person, answers: answersFor(i, 'q1') })),
+    );
     // An open quarter shows nothing, not even as pending: a later answer would make a difference.
     expect(await exitResults(deps)).toMatchObject({ pools: [], pendingQuarters: [] });
-    await leave('2026-04-07', [...take('eng', 3), ...take('ops', 1)].map((person, i) => ({ person, answers: answersFor(i + 3, 'q2') })));
+    await leave(
+      '2026-04-07',
+      [...take('eng', 3), ...take('ops', 1)].map((person, i) => ({ person, answers: answersFor(i + 3, 'q2') })),
+    );
     // Q3: 10 leavers, 5 from Engineering and 5 from Sales: both departments can be shown.
-    await leave('2026-07-07', [...take('eng', 5), ...take('sales', 5)].map((person, i) => ({ person, answers: answersFor(i, 'q3') })));
+    await leave(
+      '2026-07-07',
+      [...take('eng', 5), ...take('sales', 5)].map((person, i) => ({ person, answers: answersFor(i, 'q3') })),
+    );
     // Q4: 2 leavers, closed but below the threshold: pending.
-    await leave('2026-10-06', take('sales', 2).map((person, i) => ({ person, answers: answersFor(i, 'q4') })));
+    await leave(
+      '2026-10-06',
+      take('sales', 2).map((person, i) => ({ person, answers: answersFor(i, 'q4') })),
+    );
     // The ops leaver's department has 3 people: filed under the organisation, never under ops.
     expect(await db.database.collections.responses.countDocuments({ segment: 'ops' })).toBe(0);
 
@@ -123,7 +137,10 @@ describe('exit results: pooled by quarter, by department where safe', () => {
   });
 
   it('shows comments shuffled, and only where the comment threshold is met', async () => {
-    await leave('2026-07-07', [...take('eng', 6), ...take('sales', 6)].map((person, i) => ({ person, answers: answersFor(i, 'c') })));
+    await leave(
+      '2026-07-07',
+      [...take('eng', 6), ...take('sales', 6)].map((person, i) => ({ person, answers: answersFor(i, 'c') })),
+    );
     await close('2026-Q3');
     const orders = new Set<string>();
     for (let i = 0; i < 8; i++) {

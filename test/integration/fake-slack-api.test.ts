@@ -131,7 +131,11 @@ describe('the fake Slack Web API and signed requests, driven by a real Bolt app'
     expect(fake.messagesTo('U7')).toEqual([expect.objectContaining({ text: 'pong ping' })]);
     expect(fake.callsTo('auth.test').length).toBeGreaterThanOrEqual(1);
 
-    const forged = await postSigned(appUrl, body, { signingSecret: SIGNING_SECRET, contentType: 'application/x-www-form-urlencoded', signatureOverride: 'v0=00' });
+    const forged = await postSigned(appUrl, body, {
+      signingSecret: SIGNING_SECRET,
+      contentType: 'application/x-www-form-urlencoded',
+      signatureOverride: 'v0=00',
+    });
     expect(forged.status).toBe(401);
   });
 });

@@ -26,7 +26,14 @@ describe('the answer path’s batched inserts', () => {
     await client.close();
   });
 
-  const doc = (i: number) => ({ _id: `00000000-0000-8000-8000-${String(i).padStart(12, '0')}`, roundId: 'r', roundDate: '2026-11-23', questionId: 'comment', segment: 'org', text: `text ${i}` });
+  const doc = (i: number) => ({
+    _id: `00000000-0000-8000-8000-${String(i).padStart(12, '0')}`,
+    roundId: 'r',
+    roundDate: '2026-11-23',
+    questionId: 'comment',
+    segment: 'org',
+    text: `text ${i}`,
+  });
 
   it('a burst of 60 inserts goes out in a few commands, and each caller learns whether it stored its document', async () => {
     const batcher = new InsertBatcher(database.collections.comments, new WriteLane());

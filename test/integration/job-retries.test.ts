@@ -37,15 +37,23 @@ describe('agenda jobs: failures retry with backoff, a bad payload fails once', (
     agenda = new Agenda({ backend: new MongoBackend({ mongo: db.database.db, collection: 'agenda_jobs' }), processEvery: 50 });
     const flakyRuns: number[] = [];
     const brokenRuns: number[] = [];
-    agenda.define('flaky', () => {
-      flakyRuns.push(performance.now());
-      if (flakyRuns.length < 3) throw new Error('database unreachable');
-      return Promise.resolve();
-    }, { backoff: retryPolicy({ delayMs: 200, maxRetries: 4 }) });
-    agenda.define('broken', () => {
-      brokenRuns.push(performance.now());
-      throw new Error('always');
-    }, { backoff: retryPolicy({ delayMs: 100, maxRetries: 2 }) });
+    agenda.define(
+      'flaky',
+      () => {
+        flakyRuns.push(performance.now());
+        if (flakyRuns.length < 3) throw new Error('database unreachable');
+        return Promise.resolve();
+      },
+      { backoff: retryPolicy({ delayMs: 200, maxRetries: 4 }) },
+    );
+    agenda.define(
+      'broken',
+      () => {
+        brokenRuns.push(performance.now());
+        throw new Error('always');
+      },
+      { backoff: retryPolicy({ delayMs: 100, maxRetries: 2 }) },
+    );
     await agenda.start();
     await agenda.now('flaky', {});
     await agenda.now('broken', {});

@@ -28,13 +28,18 @@ describe('npm start without a database', () => {
     const lines: string[] = [];
     const attempt = prepareLocalStart({ PULSE_DATA_DIR: dataDir }, { say: (l) => lines.push(l), cacheDir });
     await expect(attempt).rejects.toBeInstanceOf(ConfigError);
-    await expect(attempt).rejects.toThrow(/^MONGODB_URI is not set and Go is not installed to build the embedded database: set MONGODB_URI to your MongoDB server, or install Go 1\.24 or newer$/);
+    await expect(attempt).rejects.toThrow(
+      /^MONGODB_URI is not set and Go is not installed to build the embedded database: set MONGODB_URI to your MongoDB server, or install Go 1\.24 or newer$/,
+    );
     expect(lines).toEqual(['pulsebot: building the embedded database (FerretDB) with Go; first start only, this takes a minute or two…']);
   });
 
   it('with MONGODB_URI set it starts nothing; only the playground gets a secret made for it, kept in the data folder', async () => {
     const dataDir = await folder();
-    const withSlack = await prepareLocalStart({ PULSE_DATA_DIR: dataDir, MONGODB_URI: 'mongodb://db:27017', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }, { say: () => undefined });
+    const withSlack = await prepareLocalStart(
+      { PULSE_DATA_DIR: dataDir, MONGODB_URI: 'mongodb://db:27017', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' },
+      { say: () => undefined },
+    );
     expect(withSlack.embedded).toBeNull();
     expect(withSlack.env.PULSE_SECRET).toBeUndefined();
     const playground = await prepareLocalStart({ PULSE_DATA_DIR: dataDir, MONGODB_URI: 'mongodb://db:27017' }, { say: () => undefined });

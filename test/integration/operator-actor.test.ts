@@ -26,11 +26,13 @@ describe('the operator actor', () => {
     expect((await deps.store.people.get(person))?.roles).toEqual(['hr']);
   });
 
-  it('a person key shaped like an operator\'s has no rights, and the settings are not touched', async () => {
+  it("a person key shaped like an operator's has no rights, and the settings are not touched", async () => {
     const deps = testDeps(db.database);
     const admins = [...deps.settings.bootstrapRoles.admins];
     expect((await loadActor(deps, 'api:operator:abc123abc123')).roles).toEqual([]);
-    await expect(changeRole(deps, 'cli:operator:operator', { action: 'add', target: 'slack:T1:U001', role: 'hr' })).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
+    await expect(changeRole(deps, 'cli:operator:operator', { action: 'add', target: 'slack:T1:U001', role: 'hr' })).rejects.toMatchObject({
+      code: 'NOT_AUTHORIZED',
+    });
     expect(deps.settings.bootstrapRoles.admins).toEqual(admins);
   });
 });

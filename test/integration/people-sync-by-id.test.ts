@@ -28,7 +28,16 @@ describe('directory sync writes people by _id alone and still keeps an imported 
   });
 
   const sync = (repo: PeopleRepo, userId: string, segment: string | null, syncId: string) =>
-    repo.upsertFromPlatform({ platform: 'slack', tenant: 'T1', userId, email: `${userId}@example.com`, timezone: 'Europe/Oslo', locale: 'en', segment, syncId });
+    repo.upsertFromPlatform({
+      platform: 'slack',
+      tenant: 'T1',
+      userId,
+      email: `${userId}@example.com`,
+      timezone: 'Europe/Oslo',
+      locale: 'en',
+      segment,
+      syncId,
+    });
 
   it('a new person gets the platform segment, a later sync moves it, an HR-imported segment stays', async () => {
     const repo = new PeopleRepo(database);

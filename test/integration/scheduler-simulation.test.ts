@@ -24,7 +24,15 @@ describe('two months of a weekly pulse across DST, driven by the injected clock'
     const survey = weeklyPulse({ cadence: { every: 'weekly', weekday: 1, time: '09:00', startDate: '2026-09-21' }, openDays: 5, reminderDays: [3] });
     await deps.store.rounds.saveSurvey(survey);
     for (let i = 0; i < 9; i++) {
-      const key = await deps.store.people.upsert({ platform: 'slack', tenant: 'T1', userId: `U${i}`, email: null, timezone: ZONES[i % 3] ?? null, locale: 'en', segment: null });
+      const key = await deps.store.people.upsert({
+        platform: 'slack',
+        tenant: 'T1',
+        userId: `U${i}`,
+        email: null,
+        timezone: ZONES[i % 3] ?? null,
+        locale: 'en',
+        segment: null,
+      });
       if (i % 3 !== 2) answerers.add(key); // two in three answer as soon as they get the prompt
     }
     const end = DateTime.fromISO('2026-11-24T00:00:00Z').toJSDate();
@@ -41,7 +49,14 @@ describe('two months of a weekly pulse across DST, driven by the injected clock'
         if (!answerers.has(person)) continue;
         for (const question of sent.prompt.questions) {
           const raw = question.kind === 'scale' ? 8 : question.kind === 'text' ? 'ok' : 4;
-          await recordAnswer(deps, { roundId: sent.prompt.roundId, person, responseToken: sent.prompt.responseToken, binding: sent.prompt.binding, questionId: question.id, raw });
+          await recordAnswer(deps, {
+            roundId: sent.prompt.roundId,
+            person,
+            responseToken: sent.prompt.responseToken,
+            binding: sent.prompt.binding,
+            questionId: question.id,
+            raw,
+          });
         }
         answeredAt.set(`${sent.prompt.roundId}|${person}`, deps.clock.now().toJSDate());
       }
@@ -56,7 +71,18 @@ describe('two months of a weekly pulse across DST, driven by the injected clock'
 
   it('opens every round once and sends each person exactly one prompt per round', async () => {
     const rounds = (await db.database.collections.rounds.find({}).sort({ date: 1 }).toArray()).map((r) => r.date);
-    expect(rounds).toEqual(['2026-09-21', '2026-09-28', '2026-10-05', '2026-10-12', '2026-10-19', '2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23']);
+    expect(rounds).toEqual([
+      '2026-09-21',
+      '2026-09-28',
+      '2026-10-05',
+      '2026-10-12',
+      '2026-10-19',
+      '2026-10-26',
+      '2026-11-02',
+      '2026-11-09',
+      '2026-11-16',
+      '2026-11-23',
+    ]);
     const perRoundAndPerson = new Map<string, number>();
     for (const p of platform.prompts) {
       const key = `${p.prompt.roundId}|${p.to.userId}`;

@@ -36,7 +36,10 @@ describe('platform segments are namespaced by workspace', () => {
     const people = await db.database.collections.people.find({}).toArray();
     const segmentOf = (id: string) => people.find((p) => p._id === id)?.segment;
     expect(segmentOf('slack:T1:U1')).not.toBe(segmentOf('slack:T2:V1'));
-    const t1Sales = people.filter((p) => p.segment === segmentOf('slack:T1:U1')).map((p) => p._id).sort();
+    const t1Sales = people
+      .filter((p) => p.segment === segmentOf('slack:T1:U1'))
+      .map((p) => p._id)
+      .sort();
     expect(t1Sales).toEqual(['slack:T1:U1', 'slack:T1:U2', 'slack:T1:U3']);
 
     const segments = await deps.store.segments.all();
@@ -51,13 +54,23 @@ describe('platform segments are namespaced by workspace', () => {
     expect(await resolveSegment(deps, 'sales team')).toBe('teams:tenant-a:Sales Team');
   });
 
-  it('an upgrade keeps a platform segment\'s place in the tree and its leaders', async () => {
+  it("an upgrade keeps a platform segment's place in the tree and its leaders", async () => {
     const deps = testDeps(db.database);
     // As a version before namespacing left it: "support" under "commercial", led by L1.
     await deps.store.segments.upsert({ _id: 'commercial', name: 'Commercial', parentId: null });
     await deps.store.segments.upsert({ _id: 'support', name: 'support', parentId: 'commercial' });
     await deps.store.segments.upsert({ _id: 'support-emea', name: 'Support EMEA', parentId: 'support' });
-    const lead = await deps.store.people.upsert({ platform: 'slack', tenant: 'T3', userId: 'L1', email: null, timezone: null, locale: null, segment: null, roles: ['leader'], leads: ['support'] });
+    const lead = await deps.store.people.upsert({
+      platform: 'slack',
+      tenant: 'T3',
+      userId: 'L1',
+      email: null,
+      timezone: null,
+      locale: null,
+      segment: null,
+      roles: ['leader'],
+      leads: ['support'],
+    });
     await syncDirectory(deps, workspace('slack', 'T3', { support: ['L1', 'W1', 'W2'] }));
 
     const tree = await deps.store.segments.tree();

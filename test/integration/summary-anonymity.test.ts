@@ -42,7 +42,13 @@ describe('summaries never show a group below the threshold, not even by subtract
       surveyId: 'pulse',
       date: '2026-11-16',
       segmentParents: TREE,
-      bySegment: { s1: team(6, ['s1 says hi']), s2: team(6, ['s2 says hi']), s3: team(3, ['s3 secret']), tiny: team(4, ['tiny secret']), ops: team(4, ['ops secret'], 5) },
+      bySegment: {
+        s1: team(6, ['s1 says hi']),
+        s2: team(6, ['s2 says hi']),
+        s3: team(3, ['s3 secret']),
+        tiny: team(4, ['tiny secret']),
+        ops: team(4, ['ops secret'], 5),
+      },
     });
   });
   afterAll(async () => {
@@ -82,7 +88,11 @@ describe('summaries never show a group below the threshold, not even by subtract
     expect(restEnps === 0 || restEnps >= 5).toBe(true);
     // s3's comment may only be read pooled into the department's 15 (minus s2's 6 that its own
     // leader sees, 9 people remain); s3's leader, asking for s3 alone, gets nothing of it.
-    expect(visible(seen.get('sales')).comments?.map((c) => c.text).sort()).toEqual(['s1 says hi', 's2 says hi', 's3 secret']);
+    expect(
+      visible(seen.get('sales'))
+        .comments?.map((c) => c.text)
+        .sort(),
+    ).toEqual(['s1 says hi', 's2 says hi', 's3 secret']);
     expect(allText(await summaryOf(deps, 'pulse', ['s3']))).not.toContain('s3 secret');
   });
 
@@ -90,7 +100,12 @@ describe('summaries never show a group below the threshold, not even by subtract
     const summary = await summaryOf(deps, 'pulse', 'all');
     const seen = bySegment(summary);
     expect(visible(seen.get('org')).respondents).toBe(23);
-    expect([...seen].filter(([, s]) => s.visible).map(([id]) => id).sort()).toEqual(['org', 's2', 'sales']);
+    expect(
+      [...seen]
+        .filter(([, s]) => s.visible)
+        .map(([id]) => id)
+        .sort(),
+    ).toEqual(['org', 's2', 'sales']);
     for (const hidden of ['tiny', 'ops', 's1', 's3']) expect(seen.get(hidden)).toEqual({ segment: hidden, name: hidden.toUpperCase(), visible: false });
   });
 

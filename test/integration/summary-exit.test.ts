@@ -15,14 +15,24 @@ describe('exit results in HR’s weekly summary', () => {
   beforeAll(async () => {
     db = await openTestDatabase();
     deps = testDeps(db.database); // 2026-11-22: Q3 has closed, Q4 has not
-    await seedClosedRound(deps, { surveyId: 'pulse', date: '2026-11-16', segmentParents: { sales: null }, bySegment: { sales: { respondents: 6, enps: { 9: 6 } } } });
+    await seedClosedRound(deps, {
+      surveyId: 'pulse',
+      date: '2026-11-16',
+      segmentParents: { sales: null },
+      bySegment: { sales: { respondents: 6, enps: { 9: 6 } } },
+    });
   });
   afterAll(async () => {
     await db.dispose();
   });
 
   it('there is no exit section while no quarter has reached the threshold', async () => {
-    await seedClosedRound(deps, { surveyId: 'exit', date: '2026-05-04', segmentParents: {}, bySegment: { org: { respondents: 3, enps: { 3: 3 }, choices: { 'exit-reasons': { pay: 3 } } } } });
+    await seedClosedRound(deps, {
+      surveyId: 'exit',
+      date: '2026-05-04',
+      segmentParents: {},
+      bySegment: { org: { respondents: 3, enps: { 3: 3 }, choices: { 'exit-reasons': { pay: 3 } } } },
+    });
     expect(await exitSummaryLines(deps)).toBeNull();
   });
 

@@ -27,21 +27,40 @@ describe('summary trends, changes and suggested actions', () => {
     // Round 1: eNPS + growth. Round 2: workload only, and app answers too little (web hidden with it).
     // Round 3: eNPS + growth + workload + recognition. Drivers rotate; eNPS is not asked every round.
     await seedClosedRound(deps, {
-      surveyId: 'pulse', date: '2026-11-02', segmentParents: TREE,
+      surveyId: 'pulse',
+      date: '2026-11-02',
+      segmentParents: TREE,
       bySegment: {
         web: { invited: 10, respondents: 8, enps: { 10: 2, 8: 4, 3: 2 }, likert: { 'growth-1': { 3: 6, 4: 2 } } },
         app: { invited: 10, respondents: 6, enps: { 9: 3, 7: 3 }, likert: { 'growth-1': { 3: 4, 4: 2 } } },
       },
     });
     await seedClosedRound(deps, {
-      surveyId: 'pulse', date: '2026-11-09', segmentParents: TREE,
-      bySegment: { web: { invited: 10, respondents: 7, likert: { 'workload-1': { 2: 4, 3: 3 } } }, app: { invited: 10, respondents: 2, likert: { 'workload-1': { 2: 2 } } } },
+      surveyId: 'pulse',
+      date: '2026-11-09',
+      segmentParents: TREE,
+      bySegment: {
+        web: { invited: 10, respondents: 7, likert: { 'workload-1': { 2: 4, 3: 3 } } },
+        app: { invited: 10, respondents: 2, likert: { 'workload-1': { 2: 2 } } },
+      },
     });
     await seedClosedRound(deps, {
-      surveyId: 'pulse', date: '2026-11-16', segmentParents: TREE,
+      surveyId: 'pulse',
+      date: '2026-11-16',
+      segmentParents: TREE,
       bySegment: {
-        web: { invited: 10, respondents: 9, enps: { 10: 5, 9: 2, 6: 2 }, likert: { 'growth-1': { 5: 5, 4: 4 }, 'workload-1': { 1: 7, 4: 2 }, 'recognition-1': { 2: 3, 3: 2, 4: 4 } } },
-        app: { invited: 10, respondents: 7, enps: { 10: 4, 5: 3 }, likert: { 'growth-1': { 4: 7 }, 'workload-1': { 1: 3, 4: 4 }, 'recognition-1': { 4: 4, 5: 3 } } },
+        web: {
+          invited: 10,
+          respondents: 9,
+          enps: { 10: 5, 9: 2, 6: 2 },
+          likert: { 'growth-1': { 5: 5, 4: 4 }, 'workload-1': { 1: 7, 4: 2 }, 'recognition-1': { 2: 3, 3: 2, 4: 4 } },
+        },
+        app: {
+          invited: 10,
+          respondents: 7,
+          enps: { 10: 4, 5: 3 },
+          likert: { 'growth-1': { 4: 7 }, 'workload-1': { 1: 3, 4: 4 }, 'recognition-1': { 4: 4, 5: 3 } },
+        },
       },
     });
   });

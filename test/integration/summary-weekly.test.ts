@@ -43,8 +43,12 @@ describe('weekly summaries: Monday 08:00 local, once per reader per ISO week', (
   beforeAll(async () => {
     db = await openTestDatabase();
     deps = testDeps(db.database);
-    const person = (userId: string, timezone: string, locale: 'en' | 'nb' | 'sv', extra: { roles?: ('leader' | 'hr')[]; leads?: string[]; active?: boolean; segment?: string } = {}) =>
-      deps.store.people.upsert({ platform: 'slack', tenant: 'T1', userId, email: null, timezone, locale, segment: extra.segment ?? null, ...extra });
+    const person = (
+      userId: string,
+      timezone: string,
+      locale: 'en' | 'nb' | 'sv',
+      extra: { roles?: ('leader' | 'hr')[]; leads?: string[]; active?: boolean; segment?: string } = {},
+    ) => deps.store.people.upsert({ platform: 'slack', tenant: 'T1', userId, email: null, timezone, locale, segment: extra.segment ?? null, ...extra });
     await deps.store.rounds.saveSurvey(weeklyPulse());
     await person('UOSLO', 'Europe/Oslo', 'nb', { roles: ['leader'], leads: ['sales'] });
     await person('UNYC', 'America/New_York', 'en', { roles: ['leader'], leads: ['s2'] });
@@ -95,7 +99,11 @@ describe('weekly summaries: Monday 08:00 local, once per reader per ISO week', (
       }
     }
     const sent = platforms.flatMap((p) => p.summaries);
-    const times = (userId: string) => sent.filter((s) => s.to.userId === userId).map((s) => s.at.toISOString()).sort();
+    const times = (userId: string) =>
+      sent
+        .filter((s) => s.to.userId === userId)
+        .map((s) => s.at.toISOString())
+        .sort();
     expect(times('UOSLO')).toEqual(['2026-11-23T07:00:00.000Z', '2026-11-30T07:00:00.000Z']);
     expect(times('UHR')).toEqual(['2026-11-23T07:00:00.000Z', '2026-11-30T07:00:00.000Z']);
     expect(times('UKOL')).toEqual(['2026-11-23T02:30:00.000Z', '2026-11-30T02:30:00.000Z']);
@@ -113,7 +121,12 @@ describe('weekly summaries: Monday 08:00 local, once per reader per ISO week', (
     const of = (userId: string) => sent.find((s) => s.to.userId === userId)?.message;
     const oslo = of('UOSLO');
     expect(oslo?.summary.audience).toBe('leader');
-    expect(oslo?.summary.segments.map((s) => [s.segment, s.visible])).toEqual([['sales', true], ['s1', false], ['s2', true], ['s3', false]]);
+    expect(oslo?.summary.segments.map((s) => [s.segment, s.visible])).toEqual([
+      ['sales', true],
+      ['s1', false],
+      ['s2', true],
+      ['s3', false],
+    ]);
     expect(oslo?.text.title).toBe('Ukesoppsummering: Weekly pulse, runden 2026-11-16');
     expect(checkPng(oslo?.chart?.png ?? new Uint8Array())).toEqual({ width: 800, height: 400 });
     expect(oslo?.chart?.title).toContain('eNPS og deltakelse');
@@ -149,9 +162,12 @@ describe('weekly summaries: Monday 08:00 local, once per reader per ISO week', (
     instances.push(instance);
     let failures = 1;
     const original = instance.platform.sendSummary.bind(instance.platform);
-    instance.platform.sendSummary = (to, message) => (to.userId === 'UNYC' && failures-- > 0 ? Promise.reject(new Error('chat is down')) : original(to, message));
+    instance.platform.sendSummary = (to, message) =>
+      to.userId === 'UNYC' && failures-- > 0 ? Promise.reject(new Error('chat is down')) : original(to, message);
     // UHR's summary went out, then the process died before recording it.
-    await db.database.db.collection('summary_deliveries').insertOne({ _id: '2026-W50|slack:T1:UHR' as never, week: '2026-W50', personKey: 'slack:T1:UHR', state: 'claimed', attempts: 1, claimedAt: new Date() });
+    await db.database.db
+      .collection('summary_deliveries')
+      .insertOne({ _id: '2026-W50|slack:T1:UHR' as never, week: '2026-W50', personKey: 'slack:T1:UHR', state: 'claimed', attempts: 1, claimedAt: new Date() });
     expect(await tick(instance, DateTime.fromISO('2026-12-07T13:00:00Z', { zone: 'utc' }))).toEqual({ sent: 2, failed: 1 });
     expect(await tick(instance, DateTime.fromISO('2026-12-07T13:01:00Z', { zone: 'utc' }))).toEqual({ sent: 1, failed: 0 });
     expect(await tick(instance, DateTime.fromISO('2026-12-07T14:00:00Z', { zone: 'utc' }))).toEqual({ sent: 0, failed: 0 });
@@ -173,6 +189,9 @@ describe('weekly summaries: Monday 08:00 local, once per reader per ISO week', (
     await Promise.all([tick(a, later), tick(b, later), tick(c, later)]);
     const retries = [a, b, c].flatMap((i) => i.platform.summaries).filter((s) => s.to.userId === 'UNYC');
     expect(retries).toHaveLength(1);
-    expect(await db.database.db.collection('summary_deliveries').findOne({ _id: '2026-W51|slack:T1:UNYC' as never })).toMatchObject({ state: 'sent', attempts: 2 });
+    expect(await db.database.db.collection('summary_deliveries').findOne({ _id: '2026-W51|slack:T1:UNYC' as never })).toMatchObject({
+      state: 'sent',
+      attempts: 2,
+    });
   });
 });

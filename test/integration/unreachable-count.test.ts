@@ -18,7 +18,20 @@ describe('unreachable people, counted from the typed failure', () => {
 
   it('counts typed and older unreachable deliveries that are still open, and nothing else', async () => {
     const deps = testDeps(db.database);
-    const base = { roundId: 'pulse:2026-11-23', platform: 'teams', reportingSegment: 'org', sendAt: new Date(), attempts: 3, claimedAt: null, messageChannel: null, messageId: null, locale: null, reminders: [], nextReminderAt: null, expiresAt: null };
+    const base = {
+      roundId: 'pulse:2026-11-23',
+      platform: 'teams',
+      reportingSegment: 'org',
+      sendAt: new Date(),
+      attempts: 3,
+      claimedAt: null,
+      messageChannel: null,
+      messageId: null,
+      locale: null,
+      reminders: [],
+      nextReminderAt: null,
+      expiresAt: null,
+    };
     await db.database.db.collection('deliveries').insertMany([
       { ...base, _id: 'a', personKey: 'teams:t:a', state: 'failed', lastError: 'cannot post here', failure: 'unreachable' },
       { ...base, _id: 'b', personKey: 'teams:t:b', state: 'pending', lastError: 'teams_unreachable: not installed' },

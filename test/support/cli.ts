@@ -12,6 +12,9 @@ export function cliEnv(database: Database): NodeJS.ProcessEnv {
 export async function cli(database: Database, args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(args, cliEnv(database), { out: (t) => (out += t.endsWith('\n') ? t : `${t}\n`), err: (t) => (err += t.endsWith('\n') ? t : `${t}\n`) });
+  const code = await runCli(args, cliEnv(database), {
+    out: (t) => (out += t.endsWith('\n') ? t : `${t}\n`),
+    err: (t) => (err += t.endsWith('\n') ? t : `${t}\n`),
+  });
   return { code, out, err };
 }

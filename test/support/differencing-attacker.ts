@@ -88,7 +88,10 @@ export function isolate(
     const picked = cells.filter((_, i) => (mask & (1 << i)) !== 0);
     const n = picked.reduce((sum, cell) => sum + (own.get(cell) ?? 0), 0);
     if (n === 0 || n >= k || (best !== null && n >= best.n)) continue;
-    const rest = reduce(basis, cells.map((_, i) => ((mask & (1 << i)) !== 0 ? 1 : 0)));
+    const rest = reduce(
+      basis,
+      cells.map((_, i) => ((mask & (1 << i)) !== 0 ? 1 : 0)),
+    );
     if (rest.every((x) => Math.abs(x) < EPSILON)) best = { cells: picked.filter((cell) => (own.get(cell) ?? 0) > 0), n };
   }
   return best;

@@ -101,7 +101,13 @@ export async function seedOrg(deps: ServiceDeps, org: OrgArb): Promise<RoundTrut
     const k = org.baseK + round.kUp;
     const anonymity = { minGroupSize: k, minCommentGroupSize: k + round.commentUp };
     const cellIds = [ATTACK_ROOT, ...Object.keys(parents)];
-    const own: Record<Family, Map<string, number>> = { respondents: new Map(), enps: new Map(), 'workload-1': new Map(), 'workload-2': new Map(), comments: new Map() };
+    const own: Record<Family, Map<string, number>> = {
+      respondents: new Map(),
+      enps: new Map(),
+      'workload-1': new Map(),
+      'workload-2': new Map(),
+      comments: new Map(),
+    };
     const bySegment: Record<string, SegmentAnswers> = {};
     cellIds.forEach((cell, i) => {
       const c = round.cells[i];

@@ -28,7 +28,11 @@ export interface Figure {
 
 const byDate = (date: string) => roundId(SURVEY, date);
 
-function fromResult(surface: string, round: string, s: SegmentResult | (Omit<SegmentResult, 'enpsChange' | 'drivers'> & { drivers: readonly { driver: string }[] })): Figure[] {
+function fromResult(
+  surface: string,
+  round: string,
+  s: SegmentResult | (Omit<SegmentResult, 'enpsChange' | 'drivers'> & { drivers: readonly { driver: string }[] }),
+): Figure[] {
   if (!s.visible) return [];
   const out: Figure[] = [{ surface, round, family: 'respondents', segment: s.segment, n: s.respondents }];
   if (s.enps) out.push({ surface, round, family: 'enps', segment: s.segment, n: s.enps.respondents });
@@ -39,7 +43,8 @@ function fromResult(surface: string, round: string, s: SegmentResult | (Omit<Seg
 function fromSummary(surface: string, latestRound: string, s: VisibleSegmentSummary): Figure[] {
   const out: Figure[] = [{ surface, round: latestRound, family: 'respondents', segment: s.segment, n: s.respondents }];
   if (s.enps) out.push({ surface, round: latestRound, family: 'enps', segment: s.segment, n: s.enps.respondents });
-  for (const d of s.drivers) for (const q of DRIVER_QUESTIONS) out.push({ surface: `${surface}.drivers`, round: byDate(d.roundDate), family: q, segment: s.segment, n: null });
+  for (const d of s.drivers)
+    for (const q of DRIVER_QUESTIONS) out.push({ surface: `${surface}.drivers`, round: byDate(d.roundDate), family: q, segment: s.segment, n: null });
   for (const p of s.trend) {
     if (p.participation !== null) out.push({ surface: `${surface}.trend`, round: byDate(p.roundDate), family: 'respondents', segment: s.segment, n: null });
     if (p.enps !== null) out.push({ surface: `${surface}.trend`, round: byDate(p.roundDate), family: 'enps', segment: s.segment, n: null });
@@ -75,13 +80,15 @@ async function hrApiAndCsv(deps: ServiceDeps, scopes: readonly string[]): Promis
   for (const segment of [undefined, ...scopes]) {
     const range = await resultsInRange(deps, { survey: SURVEY, ...(segment ? { segment } : {}) });
     if (range.kind !== 'pulse') continue;
-    for (const round of range.rounds) for (const s of round.segments) out.push(...fromResult(`api:${segment ?? 'all'}`, round.roundId, { ...s, enpsChange: null }));
+    for (const round of range.rounds)
+      for (const s of round.segments) out.push(...fromResult(`api:${segment ?? 'all'}`, round.roundId, { ...s, enpsChange: null }));
     const rows = parse<{ period: string; segment: string; metric: string; value: string }>(resultsCsv(range), { columns: true });
     for (const row of rows) {
       const round = byDate(row.period);
       if (row.metric === 'respondents') out.push({ surface: 'csv', round, family: 'respondents', segment: row.segment, n: Number(row.value) });
       if (row.metric.startsWith('enps')) out.push({ surface: 'csv', round, family: 'enps', segment: row.segment, n: null });
-      if (row.metric.startsWith('driver.workload')) for (const q of DRIVER_QUESTIONS) out.push({ surface: 'csv', round, family: q, segment: row.segment, n: null });
+      if (row.metric.startsWith('driver.workload'))
+        for (const q of DRIVER_QUESTIONS) out.push({ surface: 'csv', round, family: q, segment: row.segment, n: null });
     }
   }
   return out;
@@ -92,10 +99,13 @@ async function dashboards(deps: ServiceDeps, scopes: readonly string[], openRoun
   for (const scope of ['all' as const, ...scopes.map((s) => [s])]) {
     const model = await dashboardModel(deps, scope, scope === 'all');
     const surface = `dashboard:${String(scope)}`;
-    for (const live of model.live) if (live.respondents !== null && openRound !== null) out.push({ surface: `${surface}.live`, round: openRound, family: 'respondents', segment: live.segment, n: live.respondents });
+    for (const live of model.live)
+      if (live.respondents !== null && openRound !== null)
+        out.push({ surface: `${surface}.live`, round: openRound, family: 'respondents', segment: live.segment, n: live.respondents });
     for (const series of model.history) {
       for (const p of series.points) {
-        if (p.participation !== null) out.push({ surface: `${surface}.history`, round: byDate(p.date), family: 'respondents', segment: series.segment, n: null });
+        if (p.participation !== null)
+          out.push({ surface: `${surface}.history`, round: byDate(p.date), family: 'respondents', segment: series.segment, n: null });
         if (p.enps !== null) out.push({ surface: `${surface}.history`, round: byDate(p.date), family: 'enps', segment: series.segment, n: null });
       }
     }
@@ -106,5 +116,10 @@ async function dashboards(deps: ServiceDeps, scopes: readonly string[], openRoun
 
 /** Every figure every role can see, read with `deps`' settings. */
 export async function everyFigure(deps: ServiceDeps, scopes: readonly string[], openRound: string | null): Promise<Figure[]> {
-  return [...(await chat(deps, scopes)), ...(await summaries(deps, scopes)), ...(await hrApiAndCsv(deps, scopes)), ...(await dashboards(deps, scopes, openRound))];
+  return [
+    ...(await chat(deps, scopes)),
+    ...(await summaries(deps, scopes)),
+    ...(await hrApiAndCsv(deps, scopes)),
+    ...(await dashboards(deps, scopes, openRound)),
+  ];
 }

@@ -85,7 +85,10 @@ export async function startSlackHarness(options: HarnessOptions): Promise<SlackH
     ...options.env,
   });
   const clock = new ManualClock(DateTime.fromISO(options.now ?? '2026-11-23T07:00:00Z', { zone: 'utc' }));
-  const app = await createApp(config, clock, options.logger ?? silentLogger(), { ...options.app, timings: { slackRetries: 3, scheduler: false, closeGraceMs: 0, deliveryEveryMs: 3_600_000, ...options.app?.timings } });
+  const app = await createApp(config, clock, options.logger ?? silentLogger(), {
+    ...options.app,
+    timings: { slackRetries: 3, scheduler: false, closeGraceMs: 0, deliveryEveryMs: 3_600_000, ...options.app?.timings },
+  });
   const port = await app.listen(0);
   await app.slack?.syncDirectories(true);
   const base = `http://127.0.0.1:${port}/slack/events`;
@@ -161,7 +164,10 @@ export async function startSlackHarness(options: HarnessOptions): Promise<SlackH
       await app.close().catch(() => undefined);
       const { MongoClient } = await import('mongodb');
       const client = new MongoClient(inject('mongoUri'));
-      await client.db(dbName).dropDatabase().catch(() => undefined);
+      await client
+        .db(dbName)
+        .dropDatabase()
+        .catch(() => undefined);
       await client.close();
       await fake.stop();
     },

@@ -38,7 +38,10 @@ export async function startWebHarness(options: { now?: string; fresh?: boolean; 
     ...options.env,
   });
   const clock = new ManualClock(DateTime.fromISO(options.now ?? '2026-11-18T12:00:00Z', { zone: 'utc' }));
-  const app = await createApp(config, clock, silentLogger(), { playgroundClock: clock, timings: { scheduler: false, closeGraceMs: 0, deliveryEveryMs: 3_600_000 } });
+  const app = await createApp(config, clock, silentLogger(), {
+    playgroundClock: clock,
+    timings: { scheduler: false, closeGraceMs: 0, deliveryEveryMs: 3_600_000 },
+  });
   const seed = options.fresh === true ? null : await seedDemo(app.deps);
   const port = await app.listen(0, '127.0.0.1');
   app.delivery.kick();

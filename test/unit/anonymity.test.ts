@@ -16,8 +16,7 @@ const tree = buildSegmentTree([
   { id: 'tech-b', parentId: 'tech' },
 ]);
 
-const visible = (own: Record<string, number>, k = 5): string[] =>
-  [...visibleSegments(tree, rollUp(tree, new Map(Object.entries(own))), k)].sort();
+const visible = (own: Record<string, number>, k = 5): string[] => [...visibleSegments(tree, rollUp(tree, new Map(Object.entries(own))), k)].sort();
 
 describe('threshold suppression', () => {
   it('shows every group of at least k and nothing below', () => {
@@ -69,7 +68,15 @@ describe('threshold suppression', () => {
 
 describe('reporting segment', () => {
   it('files answers under the team when the team was invited in full strength, else its parent, else org', () => {
-    const invited = rollUp(tree, new Map([['sales-a', 6], ['sales-b', 2], ['tech-a', 1], ['tech-b', 1]]));
+    const invited = rollUp(
+      tree,
+      new Map([
+        ['sales-a', 6],
+        ['sales-b', 2],
+        ['tech-a', 1],
+        ['tech-b', 1],
+      ]),
+    );
     expect(reportingSegment(tree, 'sales-a', invited, 5)).toBe('sales-a');
     expect(reportingSegment(tree, 'sales-b', invited, 5)).toBe('sales');
     expect(reportingSegment(tree, 'tech-a', invited, 5)).toBe(ORG_ROOT);
@@ -82,7 +89,12 @@ describe('segment tree', () => {
   it('hangs orphans under the root and refuses cycles', () => {
     const orphan = buildSegmentTree([{ id: 'x', parentId: 'missing' }]);
     expect(orphan.parent('x')).toBe(ORG_ROOT);
-    expect(() => buildSegmentTree([{ id: 'a', parentId: 'b' }, { id: 'b', parentId: 'a' }])).toThrow(/cycle/);
+    expect(() =>
+      buildSegmentTree([
+        { id: 'a', parentId: 'b' },
+        { id: 'b', parentId: 'a' },
+      ]),
+    ).toThrow(/cycle/);
   });
 });
 

@@ -40,9 +40,7 @@ describe('configuration', () => {
   });
 
   it('a threshold below 3 is refused with the floor and the norm', () => {
-    expect(problem({ ...valid, PULSE_MIN_GROUP_SIZE: '2' })).toBe(
-      'PULSE_MIN_GROUP_SIZE is below the floor of 3: set it to 3 or more (5 is the industry norm)',
-    );
+    expect(problem({ ...valid, PULSE_MIN_GROUP_SIZE: '2' })).toBe('PULSE_MIN_GROUP_SIZE is below the floor of 3: set it to 3 or more (5 is the industry norm)');
     expect(problem({ ...valid, PULSE_MIN_GROUP_SIZE: 'five' })).toBe('PULSE_MIN_GROUP_SIZE must be a whole number');
   });
 

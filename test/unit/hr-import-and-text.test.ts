@@ -55,11 +55,18 @@ describe('people CSV', () => {
 });
 
 /** Exit results as Slack shows them: the report's sections as mrkdwn. */
-const exitResultsSections = (results: ExitResults, locale: Locale): string[] => slackReply({ kind: 'report', report: exitReport(results, locale) }).text.split('\n\n');
+const exitResultsSections = (results: ExitResults, locale: Locale): string[] =>
+  slackReply({ kind: 'report', report: exitReport(results, locale) }).text.split('\n\n');
 
 describe('exit results in Slack', () => {
   const results: ExitResults = {
-    pools: [{ quarters: ['2026-Q2', '2026-Q3'], organisation: slice({}), departments: [slice({ segment: 'eng', name: 'Engineering', respondents: 5, comments: null })] }],
+    pools: [
+      {
+        quarters: ['2026-Q2', '2026-Q3'],
+        organisation: slice({}),
+        departments: [slice({ segment: 'eng', name: 'Engineering', respondents: 5, comments: null })],
+      },
+    ],
     pendingQuarters: ['2026-Q4'],
     minGroupSize: 5,
     minCommentGroupSize: 5,
@@ -83,7 +90,9 @@ describe('exit results in Slack', () => {
       pools: [
         {
           quarters: ['2026-Q3'],
-          organisation: slice({ comments: [{ questionId: 'exit-comment', text: 'Ask <!channel> or <@U0BOSS>, see <https://evil.example|the handbook> & more' }] }),
+          organisation: slice({
+            comments: [{ questionId: 'exit-comment', text: 'Ask <!channel> or <@U0BOSS>, see <https://evil.example|the handbook> & more' }],
+          }),
           departments: [slice({ segment: 'eng', name: '<!here> Engineering', respondents: 5, comments: null })],
         },
       ],

@@ -24,14 +24,17 @@ describe('the process’s HTTP server', () => {
   });
 
   it('answers 500 for a mount that throws instead of answering, and keeps serving', async () => {
-    const base = await serve(() => Promise.resolve(true), [
-      {
-        prefix: '/broken',
-        listener: () => {
-          throw new Error('no route');
+    const base = await serve(
+      () => Promise.resolve(true),
+      [
+        {
+          prefix: '/broken',
+          listener: () => {
+            throw new Error('no route');
+          },
         },
-      },
-    ]);
+      ],
+    );
     const response = await fetch(`${base}/broken/path`, { signal: AbortSignal.timeout(3_000) });
     expect(response.status).toBe(500);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);

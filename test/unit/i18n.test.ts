@@ -79,11 +79,7 @@ describe('built-in templates', () => {
     expect(reasons?.kind).toBe('multi');
     expect(reasons?.kind === 'multi' && reasons.options.map((o) => o.value)).toEqual([...EXIT_REASONS]);
     expect(EXIT_REASONS).toEqual(['leadership', 'environment', 'pay', 'growth', 'workload', 'role', 'relocation', 'other']);
-    expect(rest.filter((q) => q.kind === 'likert').map((q) => q.id)).toEqual([
-      'exit-rate-leadership',
-      'exit-rate-environment',
-      'exit-rate-pay',
-    ]);
+    expect(rest.filter((q) => q.kind === 'likert').map((q) => q.id)).toEqual(['exit-rate-leadership', 'exit-rate-environment', 'exit-rate-pay']);
     expect(rest.some((q) => q.id === 'enps' && q.kind === 'scale')).toBe(true);
     expect(t('en', 'exit.keep')).toBe('What could we have done to keep you?');
     expect(rest.filter((q) => q.kind === 'text')).toHaveLength(2);

@@ -18,14 +18,14 @@ describe('import boundaries (ESLint)', () => {
     expect(await ruleIds('src/domain/boundary-probe.ts', "import type { Store } from '../store/store.js';\nexport type S = Store;\n")).toContain(
       'no-restricted-imports',
     );
-    expect(await ruleIds('src/domain/boundary-probe.ts', "import { z } from 'zod';\nimport { DateTime } from 'luxon';\nexport const s = [z, DateTime];\n")).toEqual([]);
+    expect(
+      await ruleIds('src/domain/boundary-probe.ts', "import { z } from 'zod';\nimport { DateTime } from 'luxon';\nexport const s = [z, DateTime];\n"),
+    ).toEqual([]);
   }, 60_000);
 
   it('nothing in src imports a chat SDK or agenda', async () => {
     for (const module of ['@slack/bolt', '@microsoft/teams-ai', 'botbuilder', 'agenda']) {
-      expect(await ruleIds('src/services/boundary-probe.ts', `import x from '${module}';\nexport const y = x;\n`), module).toContain(
-        'no-restricted-imports',
-      );
+      expect(await ruleIds('src/services/boundary-probe.ts', `import x from '${module}';\nexport const y = x;\n`), module).toContain('no-restricted-imports');
     }
   }, 60_000);
 

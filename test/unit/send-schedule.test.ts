@@ -8,7 +8,13 @@ type Call = { start: number; end: number; arrival: number };
  * Sends `count` calls through `gate`, each taking `latency(i)` ms, received by the platform at a
  * random moment between its start and its end. `pauseBefore(i)` ms pass before call i is ready.
  */
-async function drive(gate: SendSchedule, count: number, latency: (i: number) => number, pauseBefore: (i: number) => number = () => 0, seed = 'calls'): Promise<Call[]> {
+async function drive(
+  gate: SendSchedule,
+  count: number,
+  latency: (i: number) => number,
+  pauseBefore: (i: number) => number = () => 0,
+  seed = 'calls',
+): Promise<Call[]> {
   const random = seededRandom(seed);
   const calls: Call[] = [];
   const pending: Promise<void>[] = [];
@@ -68,7 +74,14 @@ describe('the send schedule of a platform that counts calls over sliding windows
       const r = random();
       return r < 0.9 ? Math.floor(r * 40) : r < 0.98 ? 100 + Math.floor(r * 400) : 3000;
     });
-    const calls = await run(drive(gate, latencies.length, (i) => latencies[i] as number, (i) => (i % 97 === 0 ? 700 : 0)));
+    const calls = await run(
+      drive(
+        gate,
+        latencies.length,
+        (i) => latencies[i] as number,
+        (i) => (i % 97 === 0 ? 700 : 0),
+      ),
+    );
     expect(calls).toHaveLength(400);
     expect(busiestWindow(calls, 1000)).toBeLessThanOrEqual(10);
     // ... and still uses the limit: close to 10 a second overall.
@@ -89,7 +102,14 @@ describe('the send schedule of a platform that counts calls over sliding windows
 
   it('makes up a pause of the senders at up to twice the beat, within the limit', async () => {
     const gate = sendSchedule({ calls: 100, windowMs: 1000 });
-    const calls = await run(drive(gate, 300, () => 2, (i) => (i === 50 ? 300 : 0)));
+    const calls = await run(
+      drive(
+        gate,
+        300,
+        () => 2,
+        (i) => (i === 50 ? 300 : 0),
+      ),
+    );
     const span = ((calls.at(-1) as Call).start - (calls[0] as Call).start) / 1000;
     // Without making up, 300 ms more than the 2.99 s of the beat.
     expect(span).toBeLessThan(3.1);
@@ -99,7 +119,14 @@ describe('the send schedule of a platform that counts calls over sliding windows
 
   it('starts the beat afresh after an idle gap longer than the window: no burst then either', async () => {
     const gate = sendSchedule({ calls: 100, windowMs: 1000 });
-    const calls = await run(drive(gate, 200, () => 2, (i) => (i === 100 ? 5000 : 0)));
+    const calls = await run(
+      drive(
+        gate,
+        200,
+        () => 2,
+        (i) => (i === 100 ? 5000 : 0),
+      ),
+    );
     expect(Math.min(...gaps(calls).slice(100))).toBeGreaterThanOrEqual(10);
   });
 

@@ -19,7 +19,8 @@ function violations(blocks: readonly Node[]): string[] {
     if (Array.isArray(node)) return node.forEach((n, i) => visit(n, `${path}[${i}]`));
     if (node === null || typeof node !== 'object') return;
     const n = node as Node;
-    if (n.type === 'actions' && Array.isArray(n.elements) && n.elements.length > BLOCK_LIMITS.actionsElements) out.push(`${path}: ${n.elements.length} elements`);
+    if (n.type === 'actions' && Array.isArray(n.elements) && n.elements.length > BLOCK_LIMITS.actionsElements)
+      out.push(`${path}: ${n.elements.length} elements`);
     if (n.type === 'button') {
       const text = (n.text as Node | undefined)?.text;
       if (typeof text === 'string' && text.length > BLOCK_LIMITS.buttonText) out.push(`${path}: button text ${text.length}`);
@@ -30,7 +31,8 @@ function violations(blocks: readonly Node[]): string[] {
       const id = n[key];
       if (typeof id === 'string' && id.length > BLOCK_LIMITS.id) out.push(`${path}.${key}: ${id.length}`);
     }
-    if ((n.type === 'mrkdwn' || n.type === 'plain_text') && typeof n.text === 'string' && n.text.length > BLOCK_LIMITS.text) out.push(`${path}: text ${n.text.length}`);
+    if ((n.type === 'mrkdwn' || n.type === 'plain_text') && typeof n.text === 'string' && n.text.length > BLOCK_LIMITS.text)
+      out.push(`${path}: text ${n.text.length}`);
     for (const [key, value] of Object.entries(n)) visit(value, `${path}.${key}`);
   };
   visit(blocks, 'blocks');
@@ -49,7 +51,15 @@ describe('Slack prompts respect Block Kit limits', () => {
     for (const [name, questions] of Object.entries(surveys)) {
       it(`${name} in ${locale}`, () => {
         const message = promptMessage(
-          { roundId: 'pulse-with-a-long-survey-id-for-safety:2026-11-23', surveyKind: name === 'exit' ? 'exit' : 'pulse', questions, responseToken: '0f6b1c1e-6c0b-4d5e-9f3a-2b1c0d9e8f7a', binding: 'Ab-_'.repeat(6).slice(0, 22), minGroupSize: 5, orgName: 'A'.repeat(80) },
+          {
+            roundId: 'pulse-with-a-long-survey-id-for-safety:2026-11-23',
+            surveyKind: name === 'exit' ? 'exit' : 'pulse',
+            questions,
+            responseToken: '0f6b1c1e-6c0b-4d5e-9f3a-2b1c0d9e8f7a',
+            binding: 'Ab-_'.repeat(6).slice(0, 22),
+            minGroupSize: 5,
+            orgName: 'A'.repeat(80),
+          },
           locale,
         );
         expect(violations(message.blocks as unknown as Node[])).toEqual([]);

@@ -12,7 +12,13 @@ import { DEFAULT_SUMMARY_SCHEDULE, dueSummaryWeek, isoWeekKey } from '../../src/
 const valid = { MONGODB_URI: 'mongodb://127.0.0.1:27017', PULSE_SECRET: 'a'.repeat(64) };
 const oslo = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Oslo' });
 const score = (driver: DriverScore['driver'], favourable: number, mean: number, meanChange: number | null = null): DriverScore => ({
-  driver, respondents: 10, mean, favourable, meanChange, favourableChange: null, roundDate: '2026-11-23',
+  driver,
+  respondents: 10,
+  mean,
+  favourable,
+  meanChange,
+  favourableChange: null,
+  roundDate: '2026-11-23',
 });
 
 describe('weekly summary schedule', () => {
@@ -71,7 +77,13 @@ describe('suggested actions', () => {
 
 describe('biggest movers', () => {
   it('finds the largest rise and drop; drivers without a change are no movers', () => {
-    const drivers = [score('growth', 80, 4, 0.2), score('workload', 40, 2.5, -0.6), score('peers', 70, 3.8, 0.5), score('autonomy', 60, 3.2, null), score('alignment', 60, 3.2, -0.1)];
+    const drivers = [
+      score('growth', 80, 4, 0.2),
+      score('workload', 40, 2.5, -0.6),
+      score('peers', 70, 3.8, 0.5),
+      score('autonomy', 60, 3.2, null),
+      score('alignment', 60, 3.2, -0.1),
+    ];
     const movers = biggestMovers(drivers);
     expect(movers.up?.driver).toBe('peers');
     expect(movers.down?.driver).toBe('workload');

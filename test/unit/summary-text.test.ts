@@ -15,7 +15,9 @@ describe('summary text (golden, en/nb/sv)', () => {
   it('a hidden segment is one line with its name and nothing else', () => {
     const text = summaryText(fixedSummary(), 'en');
     const hidden = text.sections.filter((s) => s.lines.some((l) => l.startsWith('Nordics')));
-    expect(hidden).toEqual([{ heading: null, lines: ['Nordics: not shown, to protect anonymity (fewer than 5 answers, or it could be worked out from other groups).'] }]);
+    expect(hidden).toEqual([
+      { heading: null, lines: ['Nordics: not shown, to protect anonymity (fewer than 5 answers, or it could be worked out from other groups).'] },
+    ]);
   });
 
   it('text people typed cannot mention, link or broadcast in Slack', () => {

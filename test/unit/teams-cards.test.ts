@@ -9,7 +9,6 @@ import { EXIT_SURVEY_QUESTIONS } from '../../src/domain/templates/exit-survey.js
 import type { SurveyPrompt } from '../../src/ports/chat-platform.js';
 import { cardProblems as problems } from '../support/adaptive-cards.js';
 
-
 const TOKEN = '6f1c2b5e-7d4a-4f9e-8a3b-2c1d0e9f8a7b';
 const prompt = (surveyKind: SurveyPrompt['surveyKind'], questions: readonly Question[]): SurveyPrompt => ({
   roundId: `${surveyKind}:2026-11-23:a-long-survey-id-for-good-measure`,

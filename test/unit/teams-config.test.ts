@@ -28,24 +28,49 @@ describe('Teams configuration', () => {
 
   it('reads a multi-tenant bot with the default pacing (50/s per tenant, 7/s per conversation)', () => {
     const teams = loadConfig({ ...base, TEAMS_APP_ID: APP_ID, TEAMS_APP_PASSWORD: 'secret', TEAMS_ALLOWED_TENANTS: ORG_TENANT }).teams;
-    expect(teams).toMatchObject({ mode: 'bot', appId: APP_ID, appType: 'MultiTenant', allowedTenants: [ORG_TENANT], pacing: { tenantPerSecond: 50, conversationPerSecond: 7 } });
+    expect(teams).toMatchObject({
+      mode: 'bot',
+      appId: APP_ID,
+      appType: 'MultiTenant',
+      allowedTenants: [ORG_TENANT],
+      pacing: { tenantPerSecond: 50, conversationPerSecond: 7 },
+    });
   });
 
   it('a multi-tenant bot must name the tenants it serves; a single-tenant one serves its own', () => {
-    expect(error({ TEAMS_APP_ID: APP_ID, TEAMS_APP_PASSWORD: 's' })).toMatch(/^TEAMS_ALLOWED_TENANTS is missing: a MultiTenant bot would take any tenant that installs its package/);
-    expect(error({ TEAMS_APP_ID: APP_ID, TEAMS_APP_PASSWORD: 's', TEAMS_ALLOWED_TENANTS: 'contoso' })).toMatch(/^TEAMS_ALLOWED_TENANTS has "contoso": list Microsoft Entra tenant ids/);
-    const single = loadConfig({ ...base, TEAMS_APP_ID: APP_ID, TEAMS_APP_PASSWORD: 's', TEAMS_APP_TYPE: 'SingleTenant', TEAMS_TENANT_ID: ORG_TENANT.toUpperCase() }).teams;
+    expect(error({ TEAMS_APP_ID: APP_ID, TEAMS_APP_PASSWORD: 's' })).toMatch(
+      /^TEAMS_ALLOWED_TENANTS is missing: a MultiTenant bot would take any tenant that installs its package/,
+    );
+    expect(error({ TEAMS_APP_ID: APP_ID, TEAMS_APP_PASSWORD: 's', TEAMS_ALLOWED_TENANTS: 'contoso' })).toMatch(
+      /^TEAMS_ALLOWED_TENANTS has "contoso": list Microsoft Entra tenant ids/,
+    );
+    const single = loadConfig({
+      ...base,
+      TEAMS_APP_ID: APP_ID,
+      TEAMS_APP_PASSWORD: 's',
+      TEAMS_APP_TYPE: 'SingleTenant',
+      TEAMS_TENANT_ID: ORG_TENANT.toUpperCase(),
+    }).teams;
     expect(single).toMatchObject({ allowedTenants: [ORG_TENANT] });
   });
 
   it('takes the whole set of Bot Framework endpoint overrides, under their own names', () => {
-    const teams = loadConfig({ ...base, TEAMS_APP_ID: APP_ID, TEAMS_APP_PASSWORD: 's', TEAMS_ALLOWED_TENANTS: ORG_TENANT, ...endpoints, ValidateAuthority: 'false' }).teams;
+    const teams = loadConfig({
+      ...base,
+      TEAMS_APP_ID: APP_ID,
+      TEAMS_APP_PASSWORD: 's',
+      TEAMS_ALLOWED_TENANTS: ORG_TENANT,
+      ...endpoints,
+      ValidateAuthority: 'false',
+    }).teams;
     expect(teams?.endpoints).toEqual({ ...endpoints, ValidateAuthority: 'false' });
   });
 
   it('refuses a partial set of endpoint overrides, naming the first one missing', () => {
     const { OAuthUrl: _missing, ...partial } = endpoints;
-    expect(error({ TEAMS_APP_ID: APP_ID, TEAMS_APP_PASSWORD: 's', ...partial })).toMatch(/^OAuthUrl is missing: once one Bot Framework endpoint is overridden, set all of/);
+    expect(error({ TEAMS_APP_ID: APP_ID, TEAMS_APP_PASSWORD: 's', ...partial })).toMatch(
+      /^OAuthUrl is missing: once one Bot Framework endpoint is overridden, set all of/,
+    );
   });
 
   it('names the variable and the fix for each mistake', () => {
@@ -53,13 +78,22 @@ describe('Teams configuration', () => {
     expect(error({ TEAMS_APP_ID: APP_ID })).toMatch(/^TEAMS_APP_PASSWORD is missing: create a client secret/);
     expect(error({ TEAMS_APP_ID: APP_ID, TEAMS_APP_PASSWORD: 's', TEAMS_APP_TYPE: 'SingleTenant' })).toMatch(/^TEAMS_TENANT_ID is missing/);
     expect(error({ TEAMS_APP_ID: APP_ID, TEAMS_APP_TYPE: 'Personal' })).toMatch(/^TEAMS_APP_TYPE must be MultiTenant, SingleTenant or UserAssignedMSI/);
-    expect(error({ TEAMS_APP_ID: APP_ID, TEAMS_APP_PASSWORD: 's', TEAMS_ALLOWED_TENANTS: ORG_TENANT, TEAMS_MESSAGES_PER_SECOND: '80' })).toMatch(/^TEAMS_MESSAGES_PER_SECOND must be a number from 0 to 50/);
-    expect(error({ TEAMS_APP_ID: APP_ID, TEAMS_APP_PASSWORD: 's', TEAMS_CONVERSATION_MESSAGES_PER_SECOND: 'fast' })).toMatch(/^TEAMS_CONVERSATION_MESSAGES_PER_SECOND must be a number from 0 to 7/);
+    expect(error({ TEAMS_APP_ID: APP_ID, TEAMS_APP_PASSWORD: 's', TEAMS_ALLOWED_TENANTS: ORG_TENANT, TEAMS_MESSAGES_PER_SECOND: '80' })).toMatch(
+      /^TEAMS_MESSAGES_PER_SECOND must be a number from 0 to 50/,
+    );
+    expect(error({ TEAMS_APP_ID: APP_ID, TEAMS_APP_PASSWORD: 's', TEAMS_CONVERSATION_MESSAGES_PER_SECOND: 'fast' })).toMatch(
+      /^TEAMS_CONVERSATION_MESSAGES_PER_SECOND must be a number from 0 to 7/,
+    );
   });
 
   it('a managed identity needs no password but its tenant', () => {
-    expect(loadConfig({ ...base, TEAMS_APP_ID: APP_ID, TEAMS_APP_TYPE: 'UserAssignedMSI', TEAMS_TENANT_ID: 'contoso.onmicrosoft.com' }).teams).toMatchObject({ mode: 'bot', appPassword: null });
-    expect(error({ TEAMS_APP_ID: APP_ID, TEAMS_APP_TYPE: 'UserAssignedMSI', TEAMS_TENANT_ID: 'contoso.onmicrosoft.com', TEAMS_APP_PASSWORD: 's' })).toMatch(/^TEAMS_APP_PASSWORD must not be set for a UserAssignedMSI bot/);
+    expect(loadConfig({ ...base, TEAMS_APP_ID: APP_ID, TEAMS_APP_TYPE: 'UserAssignedMSI', TEAMS_TENANT_ID: 'contoso.onmicrosoft.com' }).teams).toMatchObject({
+      mode: 'bot',
+      appPassword: null,
+    });
+    expect(error({ TEAMS_APP_ID: APP_ID, TEAMS_APP_TYPE: 'UserAssignedMSI', TEAMS_TENANT_ID: 'contoso.onmicrosoft.com', TEAMS_APP_PASSWORD: 's' })).toMatch(
+      /^TEAMS_APP_PASSWORD must not be set for a UserAssignedMSI bot/,
+    );
   });
 
   it('local mode works outside production and is refused in production with one clear line', () => {
@@ -71,7 +105,9 @@ describe('Teams configuration', () => {
   });
 
   it('a Teams setting without TEAMS_APP_ID is an error, never a quiet fall back to the playground', () => {
-    expect(error({ TEAMS_APP_PASSWORD: 'secret' })).toBe("TEAMS_APP_ID is missing: TEAMS_APP_PASSWORD is set, so Teams is meant; set TEAMS_APP_ID to the bot's Microsoft App ID (or unset TEAMS_APP_PASSWORD)");
+    expect(error({ TEAMS_APP_PASSWORD: 'secret' })).toBe(
+      "TEAMS_APP_ID is missing: TEAMS_APP_PASSWORD is set, so Teams is meant; set TEAMS_APP_ID to the bot's Microsoft App ID (or unset TEAMS_APP_PASSWORD)",
+    );
     expect(error({ TEAMS_TENANT_ID: APP_ID })).toMatch(/^TEAMS_APP_ID is missing: TEAMS_TENANT_ID is set/);
     expect(error({ ...endpoints })).toMatch(/^TEAMS_APP_ID is missing: ToBotFromChannelOpenIdMetadataUrl is set/);
     // Packaging's own variable does not count: it is not read by the bot.
@@ -79,6 +115,8 @@ describe('Teams configuration', () => {
   });
 
   it('the playground (no sign-in) is refused with NODE_ENV=production', () => {
-    expect(error({ NODE_ENV: 'production' })).toMatch(/^NODE_ENV=production with no Slack or Teams credentials: the playground has no sign-in and is refused in production/);
+    expect(error({ NODE_ENV: 'production' })).toMatch(
+      /^NODE_ENV=production with no Slack or Teams credentials: the playground has no sign-in and is refused in production/,
+    );
   });
 });

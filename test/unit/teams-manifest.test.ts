@@ -13,7 +13,7 @@ function png(bytes: Buffer) {
   const height = bytes.readUInt32BE(20);
   const colourType = bytes[25];
   const idat: Buffer[] = [];
-  for (let at = 8; at < bytes.length; ) {
+  for (let at = 8; at < bytes.length;) {
     const length = bytes.readUInt32BE(at);
     if (bytes.toString('ascii', at + 4, at + 8) === 'IDAT') idat.push(bytes.subarray(at + 8, at + 8 + length));
     at += 12 + length;
@@ -57,7 +57,9 @@ describe('the Teams app package', () => {
 
   it('refuses a missing app id or a host given as a URL, naming the variable', () => {
     expect(() => buildManifest(readTemplate(), { TEAMS_PUBLIC_HOST: 'pulsebot.acme.test' }, '1.0.0')).toThrow(/^TEAMS_APP_ID must be/);
-    expect(() => buildManifest(readTemplate(), { TEAMS_APP_ID: APP_ID, TEAMS_PUBLIC_HOST: 'https://pulsebot.acme.test/' }, '1.0.0')).toThrow(/^TEAMS_PUBLIC_HOST must be/);
+    expect(() => buildManifest(readTemplate(), { TEAMS_APP_ID: APP_ID, TEAMS_PUBLIC_HOST: 'https://pulsebot.acme.test/' }, '1.0.0')).toThrow(
+      /^TEAMS_PUBLIC_HOST must be/,
+    );
   });
 
   it('has a 192×192 colour icon and a 32×32 outline icon on a transparent background', () => {

@@ -16,19 +16,24 @@ import { fixedSummary } from '../support/summary-fixture.js';
 import { hugeSummary } from '../support/teams-summary-fixture.js';
 import { cardProblems as problems } from '../support/adaptive-cards.js';
 
-
 type Node = Record<string, unknown>;
 /** Every element of a card body, depth first. */
 function elements(body: readonly Node[]): Node[] {
   return body.flatMap((e) => [e, ...elements((e.items ?? []) as Node[])]);
 }
 /** The text of every RichTextBlock, in order. */
-const texts = (body: readonly Node[]) => elements(body).filter((e) => e.type === 'RichTextBlock').map((e) => (e.inlines as { text: string }[]).map((r) => r.text).join(''));
+const texts = (body: readonly Node[]) =>
+  elements(body)
+    .filter((e) => e.type === 'RichTextBlock')
+    .map((e) => (e.inlines as { text: string }[]).map((r) => r.text).join(''));
 
 /** The summary text as a card's content, with the cut note in its language. */
 const withCut = (text: SummaryText, locale: Locale) => ({ ...text, cutNote: translator(locale)('teams.results.cut') });
 /** The text of every TextBlock (only pulsebot's own notes use them). */
-const notes = (body: readonly Node[]) => elements(body).filter((e) => e.type === 'TextBlock').map((e) => String(e.text));
+const notes = (body: readonly Node[]) =>
+  elements(body)
+    .filter((e) => e.type === 'TextBlock')
+    .map((e) => String(e.text));
 
 describe('Teams summary cards', () => {
   for (const locale of LOCALES) {
@@ -77,7 +82,10 @@ describe('Teams summary cards', () => {
   it('comments are plain text runs: markdown people type is not rendered', () => {
     const summary = fixedSummary();
     const sales = summary.segments[0] as VisibleSegmentSummary;
-    const text = summaryText({ ...summary, segments: [{ ...sales, comments: [{ roundDate: '2026-11-23', text: '**[click](https://evil.example)**' }] }] }, 'en');
+    const text = summaryText(
+      { ...summary, segments: [{ ...sales, comments: [{ roundDate: '2026-11-23', text: '**[click](https://evil.example)**' }] }] },
+      'en',
+    );
     const card = resultsCard(withCut(text, 'en'), text.notification, null).card;
     expect(elements(card.body).some((e) => e.type === 'TextBlock')).toBe(false);
     expect(texts(card.body).join('\n')).toContain('“**[click](https://evil.example)**”');

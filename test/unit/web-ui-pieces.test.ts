@@ -30,7 +30,8 @@ describe('web chat commands', () => {
   it('every web text exists in Norwegian and Swedish, translated', () => {
     const keys = Object.keys(en).filter((k) => k.startsWith('web.'));
     expect(keys.length).toBeGreaterThan(40);
-    const same = (catalog: Record<string, string>) => keys.filter((k) => catalog[k] === (en as Record<string, string>)[k] && !/^(web\.ui\.bot|web\.dash\.col\.enps|web\.ui\.role\.hr|web\.ui\.send)$/.test(k));
+    const same = (catalog: Record<string, string>) =>
+      keys.filter((k) => catalog[k] === (en as Record<string, string>)[k] && !/^(web\.ui\.bot|web\.dash\.col\.enps|web\.ui\.role\.hr|web\.ui\.send)$/.test(k));
     expect(same(nb)).toEqual([]);
     expect(same(sv)).toEqual([]);
   });

@@ -14,10 +14,15 @@ import { slackPersonKey, type SlackContext } from '../slack-context.js';
 /** The fields of a block_actions payload the answer path reads, checked. */
 const clickSchema = z.object({
   user: z.object({ id: z.string().min(1), team_id: z.string().optional() }),
-  team: z.object({ id: z.string().min(1) }).nullable().optional(),
+  team: z
+    .object({ id: z.string().min(1) })
+    .nullable()
+    .optional(),
   container: z.object({ channel_id: z.string().min(1), message_ts: z.string().min(1) }),
   actions: z.array(z.object({ action_id: z.string(), value: z.string().optional(), selected_option: z.object({ value: z.string() }).optional() })).min(1),
-  state: z.object({ values: z.record(z.string(), z.record(z.string(), z.object({ selected_options: z.array(z.object({ value: z.string() })).optional() }))) }).optional(),
+  state: z
+    .object({ values: z.record(z.string(), z.record(z.string(), z.object({ selected_options: z.array(z.object({ value: z.string() })).optional() }))) })
+    .optional(),
 });
 type Click = z.infer<typeof clickSchema>;
 
@@ -54,20 +59,21 @@ export interface Answered {
  * answer is written before Slack gets its 200, so a click Slack shows as done is stored; the
  * message update comes after, off the 3-second path, one at a time per message (latest-only.ts).
  */
-export async function answerAndRefresh(
-  ctx: SlackContext,
-  client: WebClient,
-  answered: Answered,
-  raw: RawAnswer,
-  ack: () => Promise<void>,
-): Promise<void> {
+export async function answerAndRefresh(ctx: SlackContext, client: WebClient, answered: Answered, raw: RawAnswer, ack: () => Promise<void>): Promise<void> {
   const { person, channel, ts, value } = answered;
   const started = performance.now();
   let note: MessageKey | null = null;
   /** The click changed nothing and the message is left as it is (shed, or not this person's prompt). */
   let unchanged: boolean;
   try {
-    const outcome: AnswerOutcome = await ctx.pulse.prompts.answer({ roundId: value.r, person, responseToken: value.t, ...(value.g === undefined ? {} : { binding: value.g }), questionId: value.q, raw });
+    const outcome: AnswerOutcome = await ctx.pulse.prompts.answer({
+      roundId: value.r,
+      person,
+      responseToken: value.t,
+      ...(value.g === undefined ? {} : { binding: value.g }),
+      questionId: value.q,
+      raw,
+    });
     if (outcome === 'already-answered') note = 'answer.already';
     unchanged = outcome === 'busy';
     if (unchanged) note = 'answer.busy';
@@ -81,12 +87,13 @@ export async function answerAndRefresh(
   ctx.pulse.metrics?.answerAcknowledged('slack', (performance.now() - started) / 1000);
   const locale = await ctx.pulse.prompts.locale(value.r, person);
   // A shed or refused click changed nothing: the prompt stays as it is, and the note says why.
-  if (!unchanged) await refreshesOf(ctx).run(`${channel}:${ts}`, async () => {
-    const state = await ctx.pulse.prompts.state(value.r, person, value.t, value.g ?? '');
-    if (state === null) return;
-    const message = promptNow(state, locale);
-    await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
-  });
+  if (!unchanged)
+    await refreshesOf(ctx).run(`${channel}:${ts}`, async () => {
+      const state = await ctx.pulse.prompts.state(value.r, person, value.t, value.g ?? '');
+      if (state === null) return;
+      const message = promptNow(state, locale);
+      await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
+    });
   if (note !== null) {
     await client.chat.postEphemeral({ channel, user: answered.userId, text: t(locale, note) });
   }
@@ -108,7 +115,13 @@ export function registerAnswerHandlers(app: App, ctx: SlackContext): void {
       await ack();
       return;
     }
-    const answered = { person: slackPersonKey(id.teamId, id.userId), userId: id.userId, channel: click.data.container.channel_id, ts: click.data.container.message_ts, value };
+    const answered = {
+      person: slackPersonKey(id.teamId, id.userId),
+      userId: id.userId,
+      channel: click.data.container.channel_id,
+      ts: click.data.container.message_ts,
+      value,
+    };
     await answerAndRefresh(ctx, client, answered, value.v, ack);
   });
 
@@ -126,7 +139,13 @@ export function registerAnswerHandlers(app: App, ctx: SlackContext): void {
       .filter(([actionId]) => actionId === `pulse:multi:${value.q}`)
       .flatMap(([, state]) => state.selected_options ?? [])
       .map((o) => o.value);
-    const answered = { person: slackPersonKey(id.teamId, id.userId), userId: id.userId, channel: click.data.container.channel_id, ts: click.data.container.message_ts, value };
+    const answered = {
+      person: slackPersonKey(id.teamId, id.userId),
+      userId: id.userId,
+      channel: click.data.container.channel_id,
+      ts: click.data.container.message_ts,
+      value,
+    };
     await answerAndRefresh(ctx, client, answered, selected, ack);
   });
 

@@ -16,7 +16,15 @@ const ephemeral = (reply: ChatReply) => ({ response_type: 'ephemeral' as const, 
 export function registerCommandHandlers(app: App, ctx: SlackContext): void {
   const handle =
     (command: '/pulse' | '/exit-survey') =>
-    async ({ ack, command: slash, respond }: { ack: (reply?: ReturnType<typeof ephemeral>) => Promise<void>; command: { team_id: string; user_id: string; text: string }; respond: RespondFn }) => {
+    async ({
+      ack,
+      command: slash,
+      respond,
+    }: {
+      ack: (reply?: ReturnType<typeof ephemeral>) => Promise<void>;
+      command: { team_id: string; user_id: string; text: string };
+      respond: RespondFn;
+    }) => {
       const actor = slackPersonKey(slash.team_id, slash.user_id);
       const locale = await localeOf(ctx, actor);
       const turn = await ctx.pulse.conversation.converse(ctx.pulse.conversation.parse(slackTokens(slash.team_id, slash.text, command)), {

@@ -12,14 +12,20 @@ import { decideComment } from '../comment-warning.js';
 const openSchema = z.object({
   trigger_id: z.string().min(1),
   user: z.object({ id: z.string().min(1), team_id: z.string().optional() }),
-  team: z.object({ id: z.string().min(1) }).nullable().optional(),
+  team: z
+    .object({ id: z.string().min(1) })
+    .nullable()
+    .optional(),
   container: z.object({ channel_id: z.string().min(1), message_ts: z.string().min(1) }),
   actions: z.array(z.object({ value: z.string() })).min(1),
 });
 
 const submitSchema = z.object({
   user: z.object({ id: z.string().min(1), team_id: z.string().optional() }),
-  team: z.object({ id: z.string().min(1) }).nullable().optional(),
+  team: z
+    .object({ id: z.string().min(1) })
+    .nullable()
+    .optional(),
   view: z.object({
     private_metadata: z.string().max(3000),
     state: z.object({ values: z.object({ comment: z.object({ text: z.object({ value: z.string().nullable().optional() }) }) }) }),

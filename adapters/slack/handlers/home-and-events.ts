@@ -60,7 +60,15 @@ export function registerHomeAndEvents(app: App, ctx: SlackContext): void {
     if (!user.success || !teamId) return;
     const entry = toEntry(user.data, null);
     const standing = !isSurveyable(user.data, true) ? 'gone' : isSurveyable(user.data, false) ? 'member' : 'guest';
-    await ctx.pulse.directory.seen({ platform: 'slack', tenant: teamId, userId: entry.userId, email: entry.email, timezone: entry.timezone, locale: entry.locale, standing });
+    await ctx.pulse.directory.seen({
+      platform: 'slack',
+      tenant: teamId,
+      userId: entry.userId,
+      email: entry.email,
+      timezone: entry.timezone,
+      locale: entry.locale,
+      standing,
+    });
   };
   app.event('team_join', async ({ event, body, context }) => upsertUser(event.user, envelopeSchema.parse(body).team_id ?? context.teamId));
   app.event('user_change', async ({ event, body, context }) => upsertUser(event.user, envelopeSchema.parse(body).team_id ?? context.teamId));

@@ -31,7 +31,14 @@ async function answer(ctx: TeamsContext, context: TurnContext, data: AnswerData,
   const given = comment?.kind === 'send' ? comment.text : data.raw;
   let note: MessageKey | null = null;
   try {
-    const outcome = await pulse.prompts.answer({ roundId: data.r, person: actor.key, responseToken: data.t, ...(data.g === undefined ? {} : { binding: data.g }), questionId: data.q, raw: rawFor(question, given) });
+    const outcome = await pulse.prompts.answer({
+      roundId: data.r,
+      person: actor.key,
+      responseToken: data.t,
+      ...(data.g === undefined ? {} : { binding: data.g }),
+      questionId: data.q,
+      raw: rawFor(question, given),
+    });
     if (outcome === 'already-answered') note = 'answer.already';
     else if (outcome === 'busy') note = 'answer.busy';
   } catch (error) {
@@ -64,7 +71,8 @@ export function registerAnswerHandlers(app: Application, ctx: TeamsContext): voi
   app.adaptiveCards.actionExecute<Record<string, unknown>>(REFRESH_VERB, async (context, _state, data) => {
     const link = parseLink(data);
     const actor = actorOf(ctx, context);
-    const locale = link === null ? await localeOf(ctx, actor.key, context.activity.locale) : await ctx.pulse.prompts.locale(link.r, actor.key, context.activity.locale);
+    const locale =
+      link === null ? await localeOf(ctx, actor.key, context.activity.locale) : await ctx.pulse.prompts.locale(link.r, actor.key, context.activity.locale);
     if (link === null) return t(locale, 'ui.roundClosed');
     // A tagged card is redrawn only for the person it was sent to; an untagged one (sent before
     // tags) is redrawn without one, so its clicks work only where no tag is asked for.

@@ -16,7 +16,10 @@ function laterInChat(ctx: TeamsContext, context: TurnContext): (activity: Partia
   const reference = TurnContext.getConversationReference(context.activity);
   const tenant = tenantOf(ctx, context);
   const conversation = context.activity.conversation.id;
-  return (activity) => ctx.pacer.send(tenant, conversation, () => ctx.adapter.continueConversationAsync(ctx.appId, reference, async (later) => void (await later.sendActivity(activity))));
+  return (activity) =>
+    ctx.pacer.send(tenant, conversation, () =>
+      ctx.adapter.continueConversationAsync(ctx.appId, reference, async (later) => void (await later.sendActivity(activity))),
+    );
 }
 
 /** Sends a reply that follows the turn (a late result, a send-now's outcome) once the turn's own reply is posted. */

@@ -43,11 +43,20 @@ async function viewerOf(o: DashboardOptions, req: IncomingMessage): Promise<View
   const actor = await o.pulse.access.actor(current.session.person);
   const scope = resultScope(actor);
   if (actor.person?.active === false || (scope !== 'all' && scope.length === 0)) return 'forbidden';
-  return { scope, hr: isHr(actor), locale: resolveLocale(actor.person?.locale ?? null, fallback), until: Math.floor(current.session.expiresAt.getTime() / 1000), csrf: current.session.csrf };
+  return {
+    scope,
+    hr: isHr(actor),
+    locale: resolveLocale(actor.person?.locale ?? null, fallback),
+    until: Math.floor(current.session.expiresAt.getTime() / 1000),
+    csrf: current.session.csrf,
+  };
 }
 
 function page(o: DashboardOptions, locale: Locale, message: string | null, csrf: string | null = null): Promise<string> {
-  const signOut = csrf === null ? '' : `<form method="post" action="${LOGOUT_PATH}" class="sign-out"><input type="hidden" name="csrf" value="${escapeMarkup(csrf)}"><button type="submit" data-testid="sign-out">${escapeMarkup(t(locale, 'web.dash.signOut'))}</button></form>`;
+  const signOut =
+    csrf === null
+      ? ''
+      : `<form method="post" action="${LOGOUT_PATH}" class="sign-out"><input type="hidden" name="csrf" value="${escapeMarkup(csrf)}"><button type="submit" data-testid="sign-out">${escapeMarkup(t(locale, 'web.dash.signOut'))}</button></form>`;
   return staticPage('dashboard.html').then((html) =>
     html
       .replace('%LANG%', locale)

@@ -29,7 +29,8 @@ export async function exchangeLink(pulse: Pulse, secret: string, token: string, 
 }
 
 /** Clears the session cookie. */
-export const clearedCookie = (cookiePath: string, secure: boolean): string => `${SESSION_COOKIE}=; HttpOnly; SameSite=Lax; Path=${cookiePath}; Max-Age=0${secure ? '; Secure' : ''}`;
+export const clearedCookie = (cookiePath: string, secure: boolean): string =>
+  `${SESSION_COOKIE}=; HttpOnly; SameSite=Lax; Path=${cookiePath}; Max-Age=0${secure ? '; Secure' : ''}`;
 
 /** The live session of this request; null when none (or revoked, or expired). */
 export async function sessionOf(pulse: Pulse, req: IncomingMessage): Promise<{ id: string; session: WebSession } | null> {

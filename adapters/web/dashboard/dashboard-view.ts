@@ -11,7 +11,8 @@ const intl: Record<Locale, string> = { en: 'en-GB', nb: 'nb-NO', sv: 'sv-SE' };
 function numbers(locale: Locale) {
   const f0 = new Intl.NumberFormat(intl[locale], { maximumFractionDigits: 0 });
   const f1 = new Intl.NumberFormat(intl[locale], { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const signed = (v: number | null, digits: 0 | 1) => (v === null ? '–' : `${v > 0 ? '+' : v < 0 ? '−' : ''}${(digits === 0 ? f0 : f1).format(Math.abs(digits === 0 ? Math.round(v) : v))}`);
+  const signed = (v: number | null, digits: 0 | 1) =>
+    v === null ? '–' : `${v > 0 ? '+' : v < 0 ? '−' : ''}${(digits === 0 ? f0 : f1).format(Math.abs(digits === 0 ? Math.round(v) : v))}`;
   return { f0, f1, signed };
 }
 
@@ -35,8 +36,14 @@ function charts(model: DashboardModel, t: Translator): string {
       const name = segmentName(t, series.segment, series.name);
       if (series.points.length === 0) return `<h3>${esc(name)}</h3><p>${esc(t('web.dash.noData'))}</p>`;
       const labels = series.points.map((p) => p.date.slice(5));
-      const enps = lineChart(series.points.map((p, i) => ({ label: labels[i] ?? '', value: p.enps })), { min: -100, max: 100, title: `${t('web.dash.enps')}: ${name}` });
-      const part = lineChart(series.points.map((p, i) => ({ label: labels[i] ?? '', value: p.participation })), { min: 0, max: 100, title: `${t('web.dash.participation')}: ${name}` });
+      const enps = lineChart(
+        series.points.map((p, i) => ({ label: labels[i] ?? '', value: p.enps })),
+        { min: -100, max: 100, title: `${t('web.dash.enps')}: ${name}` },
+      );
+      const part = lineChart(
+        series.points.map((p, i) => ({ label: labels[i] ?? '', value: p.participation })),
+        { min: 0, max: 100, title: `${t('web.dash.participation')}: ${name}` },
+      );
       return `<h3>${esc(name)}</h3><div class="charts"><figure><figcaption>${esc(t('web.dash.enps'))}</figcaption>${enps}</figure><figure><figcaption>${esc(t('web.dash.participation'))}</figcaption>${part}</figure></div>`;
     })
     .join('');
@@ -48,7 +55,8 @@ function latestSection(latest: RoundResults | null, t: Translator, locale: Local
   const rows = latest.segments
     .map((s) => {
       const name = esc(segmentName(t, s.segment, s.name));
-      if (!s.visible) return `<tr class="hidden-group" data-segment="${esc(s.segment)}"><td>${name}</td><td colspan="3" class="suppressed">${esc(t('web.dash.hidden'))}</td></tr>`;
+      if (!s.visible)
+        return `<tr class="hidden-group" data-segment="${esc(s.segment)}"><td>${name}</td><td colspan="3" class="suppressed">${esc(t('web.dash.hidden'))}</td></tr>`;
       const part = s.respondents === null || s.invited === null ? '–' : `${s.respondents}/${s.invited} (${f0.format(s.participationRate ?? 0)} %)`;
       return `<tr data-segment="${esc(s.segment)}"><td>${name}</td><td>${esc(part)}</td><td>${esc(s.enps ? signed(s.enps.score, 0) : '–')}</td><td>${esc(signed(s.enpsChange, 0))}</td></tr>`;
     })
@@ -56,7 +64,10 @@ function latestSection(latest: RoundResults | null, t: Translator, locale: Local
   const top = latest.segments.find((s) => s.visible);
   const drivers = top
     ? `<h3>${esc(t('web.dash.drivers', { segment: segmentName(t, top.segment, top.name) }))}</h3><table><thead><tr><th>${esc(t('web.dash.col.driver'))}</th><th>${esc(t('web.dash.col.mean'))}</th><th>${esc(t('web.dash.col.favourable'))}</th><th>${esc(t('web.dash.col.change'))}</th></tr></thead><tbody>${top.drivers
-        .map((d) => `<tr><td>${esc(t(`driver.${d.driver}` as MessageKey))}</td><td>${esc(f1.format(d.mean))}</td><td>${esc(f0.format(d.favourable))} %</td><td>${esc(signed(d.changeInMean, 1))}</td></tr>`)
+        .map(
+          (d) =>
+            `<tr><td>${esc(t(`driver.${d.driver}` as MessageKey))}</td><td>${esc(f1.format(d.mean))}</td><td>${esc(f0.format(d.favourable))} %</td><td>${esc(signed(d.changeInMean, 1))}</td></tr>`,
+        )
         .join('')}</tbody></table>`
     : '';
   return `<h2>${esc(t('web.dash.latest', { date: latest.round.date }))}</h2><table data-testid="segments"><thead><tr><th>${esc(t('web.dash.segment'))}</th><th>${esc(t('web.dash.col.participation'))}</th><th>${esc(t('web.dash.col.enps'))}</th><th>${esc(t('web.dash.col.change'))}</th></tr></thead><tbody>${rows}</tbody></table>${drivers}`;
@@ -69,11 +80,17 @@ function exitSection(exit: ExitResults, t: Translator, locale: Locale): string {
   for (const pool of exit.pools) {
     const org = pool.organisation;
     parts.push(`<h3>${esc(t('web.dash.exitPool', { quarters: pool.quarters.join(', '), respondents: org.respondents }))}</h3>`);
-    parts.push(`<table><thead><tr><th>${esc(t('web.dash.reason'))}</th><th>%</th></tr></thead><tbody>${org.reasons.map((r) => `<tr><td>${esc(t(`exit.reason.${r.reason}` as MessageKey))}</td><td>${esc(f0.format(r.share))} %</td></tr>`).join('')}</tbody></table>`);
+    parts.push(
+      `<table><thead><tr><th>${esc(t('web.dash.reason'))}</th><th>%</th></tr></thead><tbody>${org.reasons.map((r) => `<tr><td>${esc(t(`exit.reason.${r.reason}` as MessageKey))}</td><td>${esc(f0.format(r.share))} %</td></tr>`).join('')}</tbody></table>`,
+    );
     const ratings = Object.entries(org.ratings).filter(([, v]) => v !== null);
-    if (ratings.length > 0) parts.push(`<ul>${ratings.map(([topic, v]) => `<li>${esc(t(`exit.reason.${topic}` as MessageKey))}: ${esc(f1.format(v?.mean ?? 0))} / 5</li>`).join('')}</ul>`);
+    if (ratings.length > 0)
+      parts.push(
+        `<ul>${ratings.map(([topic, v]) => `<li>${esc(t(`exit.reason.${topic}` as MessageKey))}: ${esc(f1.format(v?.mean ?? 0))} / 5</li>`).join('')}</ul>`,
+      );
     if (org.comments === null) parts.push(`<p class="suppressed">${esc(t('web.dash.commentsHidden'))}</p>`);
-    else if (org.comments.length > 0) parts.push(`<h4>${esc(t('web.dash.comments'))}</h4><ul class="comments">${org.comments.map((c) => `<li>${esc(c.text)}</li>`).join('')}</ul>`);
+    else if (org.comments.length > 0)
+      parts.push(`<h4>${esc(t('web.dash.comments'))}</h4><ul class="comments">${org.comments.map((c) => `<li>${esc(c.text)}</li>`).join('')}</ul>`);
   }
   if (exit.pendingQuarters.length > 0) parts.push(`<p>${esc(t('web.dash.exitPending', { quarters: exit.pendingQuarters.join(', ') }))}</p>`);
   return parts.join('');

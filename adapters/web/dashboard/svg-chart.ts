@@ -30,12 +30,15 @@ export function lineChart(points: readonly ChartPoint[], options: ChartOptions):
   const x = (i: number) => pad.left + (points.length <= 1 ? innerW / 2 : (i * innerW) / (points.length - 1));
   const y = (v: number) => pad.top + innerH - ((v - options.min) / (options.max - options.min)) * innerH;
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeMarkup(options.title)}">`);
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeMarkup(options.title)}">`,
+  );
   for (const tick of [options.min, (options.min + options.max) / 2, options.max]) {
     parts.push(`<line x1="${pad.left}" x2="${width - pad.right}" y1="${round1(y(tick))}" y2="${round1(y(tick))}" class="grid"/>`);
     parts.push(`<text x="${pad.left - 6}" y="${round1(y(tick) + 4)}" text-anchor="end" class="axis">${tick}</text>`);
   }
-  if (options.min < 0 && options.max > 0) parts.push(`<line x1="${pad.left}" x2="${width - pad.right}" y1="${round1(y(0))}" y2="${round1(y(0))}" class="zero"/>`);
+  if (options.min < 0 && options.max > 0)
+    parts.push(`<line x1="${pad.left}" x2="${width - pad.right}" y1="${round1(y(0))}" y2="${round1(y(0))}" class="zero"/>`);
   let run: string[] = [];
   const flush = () => {
     if (run.length > 1) parts.push(`<polyline points="${run.join(' ')}" class="line"/>`);
@@ -48,7 +51,9 @@ export function lineChart(points: readonly ChartPoint[], options: ChartOptions):
     }
     const v = Math.min(options.max, Math.max(options.min, p.value));
     run.push(`${round1(x(i))},${round1(y(v))}`);
-    parts.push(`<circle cx="${round1(x(i))}" cy="${round1(y(v))}" r="3.5" class="dot"><title>${escapeMarkup(`${p.label}: ${Math.round(p.value)}`)}</title></circle>`);
+    parts.push(
+      `<circle cx="${round1(x(i))}" cy="${round1(y(v))}" r="3.5" class="dot"><title>${escapeMarkup(`${p.label}: ${Math.round(p.value)}`)}</title></circle>`,
+    );
   });
   flush();
   points.forEach((p, i) => parts.push(`<text x="${round1(x(i))}" y="${height - 8}" text-anchor="middle" class="axis">${escapeMarkup(p.label)}</text>`));

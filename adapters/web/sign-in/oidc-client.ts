@@ -5,7 +5,10 @@ import type { OidcClientConfig, SignInConfig } from '../../../src/config-signin.
 export type SignInFailure = 'expired_or_replayed' | 'refused_by_provider' | 'invalid_token' | 'unavailable' | 'not_in_directory';
 
 export class SignInError extends Error {
-  constructor(readonly failure: SignInFailure, detail: string) {
+  constructor(
+    readonly failure: SignInFailure,
+    detail: string,
+  ) {
     super(detail);
   }
 }
@@ -84,13 +87,19 @@ export class OidcSignIn {
   async finish(provider: SignInProvider, currentUrl: URL, expected: { state: string; nonce: string; verifier: string }): Promise<string> {
     const refused = currentUrl.searchParams.get('error');
     if (refused !== null) throw new SignInError('refused_by_provider', `the provider answered ${refused.slice(0, 80)}`);
-    if (currentUrl.searchParams.get('state') !== expected.state) throw new SignInError('expired_or_replayed', 'the state does not match this browser\'s sign-in');
+    if (currentUrl.searchParams.get('state') !== expected.state)
+      throw new SignInError('expired_or_replayed', "the state does not match this browser's sign-in");
     const config = await this.configuration(provider).catch((error: unknown) => {
       throw new SignInError('unavailable', `discovery failed: ${(error as Error).message}`);
     });
     let claims: oidc.IDToken | undefined;
     try {
-      const tokens = await oidc.authorizationCodeGrant(config, currentUrl, { pkceCodeVerifier: expected.verifier, expectedState: expected.state, expectedNonce: expected.nonce, idTokenExpected: true });
+      const tokens = await oidc.authorizationCodeGrant(config, currentUrl, {
+        pkceCodeVerifier: expected.verifier,
+        expectedState: expected.state,
+        expectedNonce: expected.nonce,
+        idTokenExpected: true,
+      });
       claims = tokens.claims();
     } catch (error) {
       throw new SignInError('invalid_token', (error as Error).message);
@@ -114,6 +123,7 @@ function personKeyOf(provider: SignInProvider, claims: oidc.IDToken): string {
   }
   const tenant = text('tid');
   const objectId = text('oid');
-  if (tenant === null || objectId === null || `entra:${tenant.toLowerCase()}` !== provider.key) throw new SignInError('invalid_token', 'the ID token names another tenant or no object id');
+  if (tenant === null || objectId === null || `entra:${tenant.toLowerCase()}` !== provider.key)
+    throw new SignInError('invalid_token', 'the ID token names another tenant or no object id');
   return `teams:${tenant}:${objectId}`;
 }

@@ -47,13 +47,23 @@ export function createSignInListener(o: SignInOptions) {
   const choices = (locale: Locale): SignInChoice[] =>
     providers.map((p) => ({
       href: `${SIGN_IN_PATH}/start/${encodeURIComponent(p.key)}`,
-      label: p.kind === 'slack' ? t(locale, 'signin.slack') : providers.filter((q) => q.kind === 'entra').length > 1 ? t(locale, 'signin.entraTenant', { tenant: p.key.slice('entra:'.length) }) : t(locale, 'signin.entra'),
+      label:
+        p.kind === 'slack'
+          ? t(locale, 'signin.slack')
+          : providers.filter((q) => q.kind === 'entra').length > 1
+            ? t(locale, 'signin.entraTenant', { tenant: p.key.slice('entra:'.length) })
+            : t(locale, 'signin.entra'),
     }));
 
   const fail = (res: ServerResponse, locale: Locale, error: SignInError, clear: boolean) => {
     o.pulse.logger.warn({ failure: error.failure, detail: error.message.slice(0, 200) }, 'dashboard sign-in refused');
     const headers: Record<string, string> = { 'cache-control': 'no-store', ...(clear ? { 'set-cookie': pendingCookie('', 0) } : {}) };
-    sendHtml(res, STATUS[error.failure], signInPage(locale, t(locale, `signin.failed.${error.failure}`), [{ href: SIGN_IN_PATH, label: t(locale, 'signin.again') }]), headers);
+    sendHtml(
+      res,
+      STATUS[error.failure],
+      signInPage(locale, t(locale, `signin.failed.${error.failure}`), [{ href: SIGN_IN_PATH, label: t(locale, 'signin.again') }]),
+      headers,
+    );
   };
 
   const start = async (res: ServerResponse, locale: Locale, provider: SignInProvider) => {
@@ -73,7 +83,11 @@ export function createSignInListener(o: SignInOptions) {
     try {
       const pending = openPending(o.secret, cookie(req, COOKIE), o.pulse.clock.now().toSeconds());
       if (pending === null || pending.p !== provider.key) throw new SignInError('expired_or_replayed', 'no sign-in under way in this browser');
-      const person = await flow.finish(provider, new URL(`${o.publicUrl}${url.pathname}${url.search}`), { state: pending.s, nonce: pending.n, verifier: pending.v });
+      const person = await flow.finish(provider, new URL(`${o.publicUrl}${url.pathname}${url.search}`), {
+        state: pending.s,
+        nonce: pending.n,
+        verifier: pending.v,
+      });
       const actor = await o.pulse.access.actor(person);
       if (actor.person === null || !actor.person.active) throw new SignInError('not_in_directory', 'the account is not an active person in the directory');
       const token = signDashboardToken(o.secret, person, o.pulse.clock.now());
@@ -97,7 +111,9 @@ export function createSignInListener(o: SignInOptions) {
       const [, , step, key] = url.pathname.split('/');
       const provider = providers.find((p) => p.key === decodeURIComponent(key ?? ''));
       if (step === undefined || step === '') {
-        return sendHtml(res, 200, signInPage(locale, t(locale, providers.length > 0 ? 'signin.intro' : 'signin.none'), choices(locale)), { 'cache-control': 'no-store' });
+        return sendHtml(res, 200, signInPage(locale, t(locale, providers.length > 0 ? 'signin.intro' : 'signin.none'), choices(locale)), {
+          'cache-control': 'no-store',
+        });
       }
       if (provider !== undefined && step === 'start') return await start(res, locale, provider);
       if (provider !== undefined && step === 'callback') return await callback(req, res, locale, provider, url);

@@ -9,7 +9,10 @@ let people = [];
 let events = null;
 
 async function api(path, body) {
-  const response = await fetch(`/web/api/${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(
+    `/web/api/${path}`,
+    body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+  );
   const json = await response.json();
   if (!response.ok) throw new Error(json?.error?.code ?? String(response.status));
   return json;
@@ -87,7 +90,9 @@ async function refreshChat() {
 
 async function refreshClock() {
   const state = await api('state');
-  $('clock').textContent = t('web.ui.clock', { now: new Date(state.now).toLocaleString(document.documentElement.lang, { timeZone: state.timezone, dateStyle: 'medium', timeStyle: 'short' }) });
+  $('clock').textContent = t('web.ui.clock', {
+    now: new Date(state.now).toLocaleString(document.documentElement.lang, { timeZone: state.timezone, dateStyle: 'medium', timeStyle: 'short' }),
+  });
 }
 
 function choose(key) {

@@ -11,7 +11,7 @@ const BODY_LIMIT = 16 * 1024;
 
 function workingDaysBefore(date: DateTime, n: number): DateTime {
   let out = date;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     out = out.minus({ days: 1 });
     if (out.weekday < 6) left--;
   }
@@ -27,26 +27,51 @@ export function exitSurveyRoutes(pulse: Pulse): Route[] {
       async handle({ req, res, keyId }) {
         const parsed = createExitSurveySchema.safeParse(await readJsonBody(req, BODY_LIMIT));
         if (!parsed.success) {
-          throw new ApiError(400, 'VALIDATION_FAILED', 'the body is not valid: see issues', parsed.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message })));
+          throw new ApiError(
+            400,
+            'VALIDATION_FAILED',
+            'the body is not valid: see issues',
+            parsed.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message })),
+          );
         }
         const body = parsed.data;
         const person = await pulse.directory.find(body);
-        if (person === null) throw new ApiError(404, 'UNKNOWN_PERSON', 'no active chat user has this e-mail or id: check it, or wait for the next directory sync');
+        if (person === null)
+          throw new ApiError(404, 'UNKNOWN_PERSON', 'no active chat user has this e-mail or id: check it, or wait for the next directory sync');
         const zone = person.timezone ?? pulse.settings.defaultTimezone;
         let date: string | undefined;
         if (body.lastDay !== undefined) {
           const today = pulse.clock.now().setZone(zone).startOf('day');
           const lastDay = DateTime.fromISO(body.lastDay, { zone });
-          if (lastDay < today) throw new ApiError(400, 'VALIDATION_FAILED', 'lastDay is in the past: the leaver may no longer be in the chat', [{ path: 'lastDay', message: 'is in the past' }]);
+          if (lastDay < today)
+            throw new ApiError(400, 'VALIDATION_FAILED', 'lastDay is in the past: the leaver may no longer be in the chat', [
+              { path: 'lastDay', message: 'is in the past' },
+            ]);
           date = DateTime.max(today, workingDaysBefore(lastDay, DAYS_BEFORE_LAST_DAY)).toISODate() ?? undefined;
         }
         try {
-          const outcome = await pulse.exits.request(operator('api', keyId ?? 'unknown'), { target: person._id, ...(date ? { date } : {}), ...(body.language ? { locale: body.language } : {}) });
+          const outcome = await pulse.exits.request(operator('api', keyId ?? 'unknown'), {
+            target: person._id,
+            ...(date ? { date } : {}),
+            ...(body.language ? { locale: body.language } : {}),
+          });
           if (outcome.status === 'exists') {
-            throw new ApiError(409, 'EXIT_ALREADY_OPEN', 'this person already has an open exit survey; cancel it in chat with /exit-survey cancel to send another', [], { sendDate: outcome.request.sendDate });
+            throw new ApiError(
+              409,
+              'EXIT_ALREADY_OPEN',
+              'this person already has an open exit survey; cancel it in chat with /exit-survey cancel to send another',
+              [],
+              { sendDate: outcome.request.sendDate },
+            );
           }
           const { request } = outcome;
-          sendJson(res, 201, { state: 'scheduled', sendDate: request.sendDate, sendAt: request.sendAt.toISOString(), timezone: zone, expiresAt: request.expiresAt.toISOString() });
+          sendJson(res, 201, {
+            state: 'scheduled',
+            sendDate: request.sendDate,
+            sendAt: request.sendAt.toISOString(),
+            timezone: zone,
+            expiresAt: request.expiresAt.toISOString(),
+          });
         } catch (error) {
           if (isDomainError(error, 'INVALID_INPUT')) throw new ApiError(400, 'VALIDATION_FAILED', error.message, [{ path: 'lastDay', message: error.message }]);
           throw error;

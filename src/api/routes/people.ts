@@ -16,14 +16,24 @@ export function peopleRoutes(pulse: Pulse): Route[] {
       async handle({ req, res }) {
         const parsed = envelope.safeParse(await readJsonBody(req, BODY_LIMIT));
         if (!parsed.success) {
-          throw new ApiError(400, 'VALIDATION_FAILED', 'the body must be { "people": [ … ] } with 1 to 10000 people', parsed.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message })));
+          throw new ApiError(
+            400,
+            'VALIDATION_FAILED',
+            'the body must be { "people": [ … ] } with 1 to 10000 people',
+            parsed.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message })),
+          );
         }
         try {
           const summary = await pulse.directory.import(parsed.data.people.map((row, i) => ({ where: `people[${i}]`, row })));
           sendJson(res, 200, summary);
         } catch (error) {
           if (error instanceof ImportRejectedError) {
-            throw new ApiError(400, 'VALIDATION_FAILED', `${error.message}: fix the listed people and send the whole batch again`, error.issues.map((i) => ({ path: `${i.where}.${i.field}`, message: i.message })));
+            throw new ApiError(
+              400,
+              'VALIDATION_FAILED',
+              `${error.message}: fix the listed people and send the whole batch again`,
+              error.issues.map((i) => ({ path: `${i.where}.${i.field}`, message: i.message })),
+            );
           }
           throw error;
         }

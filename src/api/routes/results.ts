@@ -13,7 +13,12 @@ export function resultsRoutes(pulse: Pulse): Route[] {
       async handle({ res, url }) {
         const parsed = resultsQuerySchema.safeParse(Object.fromEntries(url.searchParams));
         if (!parsed.success) {
-          throw new ApiError(400, 'VALIDATION_FAILED', 'bad query: survey is required; from and to are YYYY-MM-DD', parsed.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message })));
+          throw new ApiError(
+            400,
+            'VALIDATION_FAILED',
+            'bad query: survey is required; from and to are YYYY-MM-DD',
+            parsed.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message })),
+          );
         }
         const { survey, segment, from, to } = parsed.data;
         try {

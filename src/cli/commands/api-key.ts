@@ -14,7 +14,12 @@ function parseScopes(given: readonly string[]): ApiScope[] {
   });
 }
 
-export async function apiKeyCommand(ctx: CliContext, action: string | undefined, args: { name?: string | undefined; id?: string | undefined; scopes?: readonly string[] | undefined }, io: Output): Promise<void> {
+export async function apiKeyCommand(
+  ctx: CliContext,
+  action: string | undefined,
+  args: { name?: string | undefined; id?: string | undefined; scopes?: readonly string[] | undefined },
+  io: Output,
+): Promise<void> {
   switch (action) {
     case 'create': {
       const name = args.name?.trim();
@@ -23,7 +28,9 @@ export async function apiKeyCommand(ctx: CliContext, action: string | undefined,
       const scopes = parseScopes(args.scopes ?? []);
       const { key, info } = await ctx.pulse.access.createApiKey(name, scopes);
       io.out(key);
-      io.err(`created API key ${info.id} ("${info.name}") with ${info.scopes.join(', ')}. It is shown only this once: store it in your HR system's secret store. Send it as "Authorization: Bearer <key>".`);
+      io.err(
+        `created API key ${info.id} ("${info.name}") with ${info.scopes.join(', ')}. It is shown only this once: store it in your HR system's secret store. Send it as "Authorization: Bearer <key>".`,
+      );
       return;
     }
     case 'list': {
@@ -32,7 +39,15 @@ export async function apiKeyCommand(ctx: CliContext, action: string | undefined,
         io.err('no API keys yet: create one with `npx pulsebot api-key create --name <name>`');
         return;
       }
-      io.out(['id\tname\tscopes\tcreated\tlast used\tstatus', ...keys.map((k) => `${k.id}\t${k.name}\t${k.scopes.join(',')}\t${k.createdAt.toISOString().slice(0, 10)}\t${k.lastUsedOn ?? '-'}\t${k.revokedAt ? `revoked ${k.revokedAt.toISOString().slice(0, 10)}` : 'active'}`)].join('\n'));
+      io.out(
+        [
+          'id\tname\tscopes\tcreated\tlast used\tstatus',
+          ...keys.map(
+            (k) =>
+              `${k.id}\t${k.name}\t${k.scopes.join(',')}\t${k.createdAt.toISOString().slice(0, 10)}\t${k.lastUsedOn ?? '-'}\t${k.revokedAt ? `revoked ${k.revokedAt.toISOString().slice(0, 10)}` : 'active'}`,
+          ),
+        ].join('\n'),
+      );
       return;
     }
     case 'revoke': {

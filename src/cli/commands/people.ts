@@ -33,6 +33,8 @@ export async function peopleImport(open: () => Promise<CliContext>, text: string
   const summary = await pulse.directory.applyRows(rows);
   io.out(`imported ${rows.length} rows: ${summary.matched} matched to chat users, ${summary.segments} segments, ${summary.leaders} managers made leaders`);
   if (summary.unmatched.length > 0) {
-    io.err(`${summary.unmatched.length} e-mails match no chat user yet and were skipped (import again after the directory sync): ${summary.unmatched.slice(0, MAX_LISTED).join(', ')}`);
+    io.err(
+      `${summary.unmatched.length} e-mails match no chat user yet and were skipped (import again after the directory sync): ${summary.unmatched.slice(0, MAX_LISTED).join(', ')}`,
+    );
   }
 }

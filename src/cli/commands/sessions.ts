@@ -5,7 +5,12 @@ import { CommandFailed, UsageError } from '../usage.js';
 const USAGE = 'use `sessions revoke --all` or `sessions revoke --person <e-mail or platform:team:user>`';
 
 /** `sessions revoke --all | --person <ref>`: ends dashboard sessions at once (a lost laptop, a leaver, an incident). */
-export async function sessionsCommand(ctx: CliContext, action: string | undefined, options: { all: boolean; person: string | undefined }, io: Output): Promise<void> {
+export async function sessionsCommand(
+  ctx: CliContext,
+  action: string | undefined,
+  options: { all: boolean; person: string | undefined },
+  io: Output,
+): Promise<void> {
   if (action !== 'revoke' || options.all === (options.person !== undefined)) throw new UsageError(USAGE);
   if (options.all) {
     io.out(`revoked ${await ctx.pulse.access.sessions.revokeAll()} dashboard session(s)`);

@@ -87,7 +87,12 @@ async function statusText(deps: ServiceDeps, actor: PersonKey, t: Translator, st
     if (isDomainError(error, 'NOT_AUTHORIZED')) return t('cmd.adminOnly');
     throw error;
   }
-  const lines = s.open.length === 0 ? [t('cmd.status.none')] : s.open.map((r) => t('cmd.status.open', { round: r.roundId, respondents: r.respondents, invited: r.invited, closes: r.closesAt.toISOString().slice(0, 10) }));
+  const lines =
+    s.open.length === 0
+      ? [t('cmd.status.none')]
+      : s.open.map((r) =>
+          t('cmd.status.open', { round: r.roundId, respondents: r.respondents, invited: r.invited, closes: r.closesAt.toISOString().slice(0, 10) }),
+        );
   lines.push(...s.next.map((n) => t('cmd.status.next', { survey: n.name, date: n.date })));
   // People pulsebot could not reach are reported, never silently skipped.
   const unreachable = await deps.store.deliveries.unreachableCount();
@@ -130,7 +135,12 @@ async function roleReply(deps: ServiceDeps, o: ConversationOptions, intent: Extr
   return say(t(intent.action === 'add' ? 'cmd.role.added' : 'cmd.role.removed', { person: name, role: intent.role, segment }));
 }
 
-async function exitReply(deps: ServiceDeps, o: ConversationOptions, intent: Extract<Intent, { kind: 'exit' | 'exit-cancel' }>, t: Translator): Promise<ChatReply> {
+async function exitReply(
+  deps: ServiceDeps,
+  o: ConversationOptions,
+  intent: Extract<Intent, { kind: 'exit' | 'exit-cancel' }>,
+  t: Translator,
+): Promise<ChatReply> {
   const person = intent.person.shown;
   const target = await resolve(deps, o.actor, intent.person);
   if (target === null) return say(t('cmd.unknownPerson', { person }));
@@ -139,8 +149,13 @@ async function exitReply(deps: ServiceDeps, o: ConversationOptions, intent: Extr
       const outcome = await cancelExitSurvey(deps, o.actor, target);
       return say(t(outcome === 'cancelled' ? 'exit.cmd.cancelled' : outcome === 'withdrawn' ? 'hr.exit.withdrawn' : 'hr.exit.nothingToCancel', { person }));
     }
-    const outcome = await requestExitSurvey(deps, o.actor, { target, ...(intent.date ? { date: intent.date } : {}), ...(intent.locale ? { locale: intent.locale } : {}) });
-    if (outcome.status === 'exists') return say(t('talk.exit.exists', { person, date: outcome.request.sendDate, cancel: o.style.command('exit-survey cancel') }));
+    const outcome = await requestExitSurvey(deps, o.actor, {
+      target,
+      ...(intent.date ? { date: intent.date } : {}),
+      ...(intent.locale ? { locale: intent.locale } : {}),
+    });
+    if (outcome.status === 'exists')
+      return say(t('talk.exit.exists', { person, date: outcome.request.sendDate, cancel: o.style.command('exit-survey cancel') }));
     const zone = (await deps.store.people.get(target))?.timezone ?? deps.settings.defaultTimezone;
     return say(t('exit.cmd.scheduled', { person, date: outcome.request.sendDate, zone }));
   } catch (error) {

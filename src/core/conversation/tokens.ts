@@ -27,5 +27,7 @@ export function wordsOf(text: string): string[] {
 
 /** A word as a token: an e-mail address names a person (found in the asker's workspace or tenant). */
 export function wordToken(word: string): Token {
-  return isEmailAddress(word) ? { kind: 'person', person: { kind: 'email', email: word.toLowerCase(), shown: word.toLowerCase() } } : { kind: 'word', text: word };
+  return isEmailAddress(word)
+    ? { kind: 'person', person: { kind: 'email', email: word.toLowerCase(), shown: word.toLowerCase() } }
+    : { kind: 'word', text: word };
 }

@@ -41,12 +41,7 @@ export function visibleSegments(tree: SegmentTree, counts: ReadonlyMap<string, n
  * of it were invited, else the nearest ancestor that reaches `k`, else the root. So the answer
  * side never names a segment too small to hide in.
  */
-export function reportingSegment(
-  tree: SegmentTree,
-  segment: string | null,
-  invitedBySubtree: ReadonlyMap<string, number>,
-  k: number,
-): string {
+export function reportingSegment(tree: SegmentTree, segment: string | null, invitedBySubtree: ReadonlyMap<string, number>, k: number): string {
   let at: string | null = segment !== null && tree.has(segment) ? segment : tree.root;
   while (at !== null && at !== tree.root) {
     if ((invitedBySubtree.get(at) ?? 0) >= k) return at;

@@ -7,11 +7,7 @@ export const MIN_GROUP_SIZE_FLOOR = 3;
 
 export const anonymitySettingsSchema = z
   .object({
-    minGroupSize: z
-      .number()
-      .int()
-      .min(MIN_GROUP_SIZE_FLOOR, `must be at least ${MIN_GROUP_SIZE_FLOOR}`)
-      .default(DEFAULT_MIN_GROUP_SIZE),
+    minGroupSize: z.number().int().min(MIN_GROUP_SIZE_FLOOR, `must be at least ${MIN_GROUP_SIZE_FLOOR}`).default(DEFAULT_MIN_GROUP_SIZE),
     minCommentGroupSize: z.number().int().min(MIN_GROUP_SIZE_FLOOR).default(DEFAULT_MIN_GROUP_SIZE),
   })
   .refine((s) => s.minCommentGroupSize >= s.minGroupSize, {

@@ -100,10 +100,8 @@ export const en = {
   // Survey titles and the privacy promise
   'survey.pulse.title': 'Pulse survey',
   'survey.exit.title': 'Exit survey',
-  'privacy.promise':
-    'Your answers are anonymous. We never store who answered what, and results are only shown for groups of at least {k} people.',
-  'privacy.exit':
-    'Your answers are anonymous. Exit answers are pooled with others who left, and shown only once at least {k} people have answered.',
+  'privacy.promise': 'Your answers are anonymous. We never store who answered what, and results are only shown for groups of at least {k} people.',
+  'privacy.exit': 'Your answers are anonymous. Exit answers are pooled with others who left, and shown only once at least {k} people have answered.',
 
   // Answering
   'answer.recorded': 'Thanks, your answer is recorded.',
@@ -142,7 +140,8 @@ export const en = {
   'cmd.role.removed': '{person} no longer has the {role} role{segment}.',
   'cmd.role.unknownSegment': 'There is no segment called "{segment}".',
   'cmd.unknownPerson': 'I do not know {person} yet. If they joined recently, try again in a minute.',
-  'exit.cmd.scheduled': 'Exit survey for {person} scheduled for {date} at 10:00 their time ({zone}). Their answers are anonymous and pooled with others who left.',
+  'exit.cmd.scheduled':
+    'Exit survey for {person} scheduled for {date} at 10:00 their time ({zone}). Their answers are anonymous and pooled with others who left.',
   'exit.cmd.cancelled': 'The exit survey for {person} is cancelled. Nothing will be sent.',
   'exit.cmd.nothingToCancel': 'There is no unsent exit survey for {person} to cancel.',
   'exit.cmd.badDate': '{date} is not a valid date between today and a year from now. Use YYYY-MM-DD.',

@@ -1,7 +1,6 @@
 /** HR workflows (exit results, exit cancel): English. Spread into `en` in en.ts. */
 export const hrEn = {
-  'hr.exit.withdrawn':
-    'The exit survey for {person} is withdrawn: it takes no more answers. Anything already answered stays anonymous in the pooled results.',
+  'hr.exit.withdrawn': 'The exit survey for {person} is withdrawn: it takes no more answers. Anything already answered stays anonymous in the pooled results.',
   'hr.exit.nothingToCancel': 'There is no open exit survey for {person} to cancel.',
   'hr.results.notAllowed': 'Exit results are for HR and admins.',
   'hr.results.none': 'No exit results to show yet. Answers are pooled quarter by quarter and shown once at least {k} people have answered.',

@@ -98,8 +98,7 @@ export const nb: Catalog = {
   // Survey titles and the privacy promise
   'survey.pulse.title': 'Pulsmåling',
   'survey.exit.title': 'Sluttundersøkelse',
-  'privacy.promise':
-    'Svarene dine er anonyme. Vi lagrer aldri hvem som svarte hva, og resultater vises bare for grupper på minst {k} personer.',
+  'privacy.promise': 'Svarene dine er anonyme. Vi lagrer aldri hvem som svarte hva, og resultater vises bare for grupper på minst {k} personer.',
   'privacy.exit':
     'Svarene dine er anonyme. Svarene fra sluttundersøkelsen slås sammen med svar fra andre som har sluttet, og vises først når minst {k} personer har svart.',
 
@@ -141,7 +140,8 @@ export const nb: Catalog = {
   'cmd.role.removed': '{person} har ikke lenger rollen {role}{segment}.',
   'cmd.role.unknownSegment': 'Det finnes ingen gruppe som heter «{segment}».',
   'cmd.unknownPerson': 'Jeg kjenner ikke {person} ennå. Hvis personen nettopp har begynt, kan du prøve igjen om et minutt.',
-  'exit.cmd.scheduled': 'Sluttundersøkelsen for {person} er planlagt til {date} kl. 10.00 i personens tidssone ({zone}). Svarene er anonyme og slås sammen med svar fra andre som har sluttet.',
+  'exit.cmd.scheduled':
+    'Sluttundersøkelsen for {person} er planlagt til {date} kl. 10.00 i personens tidssone ({zone}). Svarene er anonyme og slås sammen med svar fra andre som har sluttet.',
   'exit.cmd.cancelled': 'Sluttundersøkelsen for {person} er avbrutt. Ingenting blir sendt.',
   'exit.cmd.nothingToCancel': 'Det finnes ingen usendt sluttundersøkelse for {person} som kan avbrytes.',
   'exit.cmd.badDate': '{date} er ikke en gyldig dato mellom i dag og ett år frem i tid. Bruk YYYY-MM-DD.',

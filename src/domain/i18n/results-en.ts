@@ -15,7 +15,8 @@ export const resultsEn = {
   'summary.exit': 'Exit surveys',
   'summary.exitPool': '{quarters}: {respondents} leavers answered',
   'summary.exitReasons': 'Most named reasons for leaving: {reasons}',
-  'summary.footer': 'Only groups of at least {k} people are shown, and nothing that could be worked out from other groups. Comments are shuffled and dated only by round.',
+  'summary.footer':
+    'Only groups of at least {k} people are shown, and nothing that could be worked out from other groups. Comments are shuffled and dated only by round.',
   'summary.chartTitle': 'eNPS and participation, last {n} rounds',
   'summary.chartEnps': 'eNPS',
   'summary.chartParticipation': 'Participation %',

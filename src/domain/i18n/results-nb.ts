@@ -17,7 +17,8 @@ export const resultsNb: { readonly [K in keyof typeof resultsEn]: string } = {
   'summary.exit': 'Sluttundersøkelser',
   'summary.exitPool': '{quarters}: {respondents} som har sluttet, har svart',
   'summary.exitReasons': 'Hyppigste grunner til å slutte: {reasons}',
-  'summary.footer': 'Bare grupper med minst {k} personer vises, og ingenting som kan regnes ut fra andre grupper. Kommentarene står i tilfeldig rekkefølge og er bare datert med runden.',
+  'summary.footer':
+    'Bare grupper med minst {k} personer vises, og ingenting som kan regnes ut fra andre grupper. Kommentarene står i tilfeldig rekkefølge og er bare datert med runden.',
   'summary.chartTitle': 'eNPS og deltakelse de siste {n} rundene',
   'summary.chartEnps': 'eNPS',
   'summary.chartParticipation': 'Deltakelse %',

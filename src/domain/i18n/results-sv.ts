@@ -17,7 +17,8 @@ export const resultsSv: { readonly [K in keyof typeof resultsEn]: string } = {
   'summary.exit': 'Avgångsenkäter',
   'summary.exitPool': '{quarters}: {respondents} som har slutat har svarat',
   'summary.exitReasons': 'Vanligaste skälen till att sluta: {reasons}',
-  'summary.footer': 'Endast grupper med minst {k} personer visas, och inget som kan räknas ut från andra grupper. Kommentarerna visas i slumpad ordning och dateras bara med omgången.',
+  'summary.footer':
+    'Endast grupper med minst {k} personer visas, och inget som kan räknas ut från andra grupper. Kommentarerna visas i slumpad ordning och dateras bara med omgången.',
   'summary.chartTitle': 'eNPS och deltagande de senaste {n} omgångarna',
   'summary.chartEnps': 'eNPS',
   'summary.chartParticipation': 'Deltagande %',

@@ -98,8 +98,7 @@ export const sv: Catalog = {
   // Survey titles and the privacy promise
   'survey.pulse.title': 'Pulsmätning',
   'survey.exit.title': 'Avgångsenkät',
-  'privacy.promise':
-    'Dina svar är anonyma. Vi sparar aldrig vem som svarade vad, och resultat visas bara för grupper med minst {k} personer.',
+  'privacy.promise': 'Dina svar är anonyma. Vi sparar aldrig vem som svarade vad, och resultat visas bara för grupper med minst {k} personer.',
   'privacy.exit':
     'Dina svar är anonyma. Svaren från avgångsenkäten slås samman med svar från andra som har slutat och visas först när minst {k} personer har svarat.',
 
@@ -141,7 +140,8 @@ export const sv: Catalog = {
   'cmd.role.removed': '{person} har inte längre rollen {role}{segment}.',
   'cmd.role.unknownSegment': 'Det finns ingen grupp som heter ”{segment}”.',
   'cmd.unknownPerson': 'Jag känner inte till {person} än. Om personen nyss har börjat kan du försöka igen om en minut.',
-  'exit.cmd.scheduled': 'Avgångsenkäten för {person} är schemalagd till {date} kl. 10.00 i personens tidszon ({zone}). Svaren är anonyma och slås samman med svar från andra som har slutat.',
+  'exit.cmd.scheduled':
+    'Avgångsenkäten för {person} är schemalagd till {date} kl. 10.00 i personens tidszon ({zone}). Svaren är anonyma och slås samman med svar från andra som har slutat.',
   'exit.cmd.cancelled': 'Avgångsenkäten för {person} har avbrutits. Inget kommer att skickas.',
   'exit.cmd.nothingToCancel': 'Det finns ingen oskickad avgångsenkät för {person} att avbryta.',
   'exit.cmd.badDate': '{date} är inte ett giltigt datum mellan i dag och ett år framåt. Använd YYYY-MM-DD.',

@@ -14,7 +14,8 @@ export const webEn = {
   'web.ui.ff.hour': '+1 hour',
   'web.ui.ff.day': '+1 day',
   'web.ui.ff.week': '+1 week',
-  'web.ui.ff.done': 'Moved the clock to {now}: {opened} round(s) opened, {closed} closed, {sent} prompt(s), {reminded} reminder(s) and {summaries} weekly summary(ies) sent.',
+  'web.ui.ff.done':
+    'Moved the clock to {now}: {opened} round(s) opened, {closed} closed, {sent} prompt(s), {reminded} reminder(s) and {summaries} weekly summary(ies) sent.',
   'web.ui.empty': 'No messages yet. Fast-forward to the next round, or type help.',
   'web.ui.placeholder': 'Type a command, e.g. help or results',
   'web.ui.send': 'Send',
@@ -29,7 +30,8 @@ export const webEn = {
   'web.dash.signedOut': 'You are signed out. To look again, ask pulsebot for a new link with /pulse dashboard.',
   'web.dash.forbidden': 'This request did not come from your dashboard page, so nothing was done. Reload the dashboard and try again.',
   'web.dash.notAllowed': 'Results are for leaders, HR and admins.',
-  'web.dash.threshold': 'A group is shown only when at least {k} people have answered, and never when it could be worked out from other groups. Comments need {kc}.',
+  'web.dash.threshold':
+    'A group is shown only when at least {k} people have answered, and never when it could be worked out from other groups. Comments need {kc}.',
   'web.dash.live': 'Open round ({date}): {respondents} of {invited} have answered ({rate} %).',
   'web.dash.liveHidden': 'Open round ({date}): participation is shown once at least {k} have answered.',
   'web.dash.noLive': 'No round is open right now.',

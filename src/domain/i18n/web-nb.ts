@@ -16,7 +16,8 @@ export const webNb: { readonly [K in keyof typeof webEn]: string } = {
   'web.ui.ff.hour': '+1 time',
   'web.ui.ff.day': '+1 dag',
   'web.ui.ff.week': '+1 uke',
-  'web.ui.ff.done': 'Klokken er satt til {now}: {opened} runde(r) åpnet, {closed} lukket, {sent} undersøkelse(r), {reminded} påminnelse(r) og {summaries} ukesammendrag sendt.',
+  'web.ui.ff.done':
+    'Klokken er satt til {now}: {opened} runde(r) åpnet, {closed} lukket, {sent} undersøkelse(r), {reminded} påminnelse(r) og {summaries} ukesammendrag sendt.',
   'web.ui.empty': 'Ingen meldinger ennå. Spol fram til neste runde, eller skriv help.',
   'web.ui.placeholder': 'Skriv en kommando, for eksempel help eller results',
   'web.ui.send': 'Send',

@@ -16,7 +16,8 @@ export const webSv: { readonly [K in keyof typeof webEn]: string } = {
   'web.ui.ff.hour': '+1 timme',
   'web.ui.ff.day': '+1 dag',
   'web.ui.ff.week': '+1 vecka',
-  'web.ui.ff.done': 'Klockan är nu {now}: {opened} omgång(ar) öppnade, {closed} stängda, {sent} enkät(er), {reminded} påminnelse(r) och {summaries} veckosammanfattning(ar) skickade.',
+  'web.ui.ff.done':
+    'Klockan är nu {now}: {opened} omgång(ar) öppnade, {closed} stängda, {sent} enkät(er), {reminded} påminnelse(r) och {summaries} veckosammanfattning(ar) skickade.',
   'web.ui.empty': 'Inga meddelanden än. Spola fram till nästa omgång, eller skriv help.',
   'web.ui.placeholder': 'Skriv ett kommando, till exempel help eller results',
   'web.ui.send': 'Skicka',
@@ -26,7 +27,8 @@ export const webSv: { readonly [K in keyof typeof webEn]: string } = {
   'web.dash.title': 'pulsebot – resultat',
   'web.dash.signIn': 'Logga in för att se resultat: skriv /pulse dashboard till pulsebot i Slack (eller dashboard i chatten) och öppna länken du får.',
   'web.dash.badLink': 'Länken till resultatöversikten är ogiltig eller har gått ut. Be pulsebot om en ny med /pulse dashboard.',
-  'web.dash.linkUsed': 'Den här länken till resultatöversikten har redan använts. Be pulsebot om en ny med /pulse dashboard (en länk öppnar översikten en gång).',
+  'web.dash.linkUsed':
+    'Den här länken till resultatöversikten har redan använts. Be pulsebot om en ny med /pulse dashboard (en länk öppnar översikten en gång).',
   'web.dash.signOut': 'Logga ut',
   'web.dash.signedOut': 'Du är utloggad. Vill du titta igen, be pulsebot om en ny länk med /pulse dashboard.',
   'web.dash.forbidden': 'Den här begäran kom inte från din resultatöversikt, så ingenting gjordes. Ladda om översikten och försök igen.',

@@ -38,24 +38,73 @@ const E = '(?![\\p{L}\\p{N}])';
 
 const MONTHS = [
   // English
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
   // Norwegian
-  'januar', 'februar', 'mars', 'mai', 'juni', 'juli', 'oktober', 'desember', 'okt', 'des',
+  'januar',
+  'februar',
+  'mars',
+  'mai',
+  'juni',
+  'juli',
+  'oktober',
+  'desember',
+  'okt',
+  'des',
   // Swedish
-  'januari', 'februari', 'maj', 'augusti',
+  'januari',
+  'februari',
+  'maj',
+  'augusti',
 ];
 const WEEKDAYS = [
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-  'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag',
-  'måndag', 'tisdag', 'lördag', 'söndag',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'mandag',
+  'tirsdag',
+  'onsdag',
+  'torsdag',
+  'fredag',
+  'lørdag',
+  'søndag',
+  'måndag',
+  'tisdag',
+  'lördag',
+  'söndag',
 ];
 const month = `(?:${[...MONTHS].sort((a, b) => b.length - a.length).join('|')})\\.?`;
 const weekday = `(?:(?:${WEEKDAYS.join('|')}),?\\s+)?`;
 const dayNum = '(?:0?[1-9]|[12]\\d|3[01])';
 const monthNum = '(?:0?[1-9]|1[0-2])';
 const ordinal = '(?:st|nd|rd|th|e|a)?';
-const year = '(?:\\d{4}|\'?\\d{2})';
+const year = "(?:\\d{4}|'?\\d{2})";
 
 const DATE_PATTERNS: readonly RegExp[] = [
   // 2026-03-14

@@ -17,4 +17,3 @@ export function findingLines(findings: readonly Finding[], t: Translator): strin
     return texts.length === 0 ? [] : [`${t(KIND_KEY[kind])}: ${texts.join(', ')}`];
   });
 }
-

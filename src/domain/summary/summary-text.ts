@@ -39,12 +39,21 @@ function scoreLines(t: Translator, locale: Locale, s: VisibleSegmentSummary): st
   let participation = t('results.participation', { respondents: s.respondents, invited: s.invited, rate: formatNumber(locale, s.participation ?? 0, 0) });
   if (s.participationChange !== null) participation += ` · ${t('results.change', { change: formatSigned(locale, s.participationChange, 0) })}`;
   lines.push(participation);
-  const rates = s.trend.map((p) => p.participation).filter((p): p is number => p !== null).slice(-TREND_POINTS);
+  const rates = s.trend
+    .map((p) => p.participation)
+    .filter((p): p is number => p !== null)
+    .slice(-TREND_POINTS);
   if (rates.length >= 2) {
-    lines.push(t('summary.participationTrend', { n: rates.length, points: rates.map((r) => t('summary.percent', { value: formatNumber(locale, r, 0) })).join(' → ') }));
+    lines.push(
+      t('summary.participationTrend', { n: rates.length, points: rates.map((r) => t('summary.percent', { value: formatNumber(locale, r, 0) })).join(' → ') }),
+    );
   }
   if (s.enps) {
-    let line = t('results.enps', { score: formatSigned(locale, Math.round(s.enps.score), 0), band: t(`enps.band.${s.enps.band}`), moe: formatNumber(locale, s.enps.marginOfError, 0) });
+    let line = t('results.enps', {
+      score: formatSigned(locale, Math.round(s.enps.score), 0),
+      band: t(`enps.band.${s.enps.band}`),
+      moe: formatNumber(locale, s.enps.marginOfError, 0),
+    });
     if (s.enpsChange !== null) line += ` · ${t('results.change', { change: formatSigned(locale, Math.round(s.enpsChange), 0) })}`;
     lines.push(line);
   }

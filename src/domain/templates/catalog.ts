@@ -6,12 +6,10 @@ import { EXIT_SURVEY_QUESTIONS } from './exit-survey.js';
 
 /** Every built-in question by id, so a stored round can name its questions by id alone. */
 export const QUESTIONS: ReadonlyMap<string, Question> = new Map(
-  [
-    ENPS_QUESTION,
-    PULSE_COMMENT_QUESTION,
-    ...DRIVERS.flatMap((driver) => ENGAGEMENT_BANK[driver]),
-    ...EXIT_SURVEY_QUESTIONS,
-  ].map((question) => [question.id, question]),
+  [ENPS_QUESTION, PULSE_COMMENT_QUESTION, ...DRIVERS.flatMap((driver) => ENGAGEMENT_BANK[driver]), ...EXIT_SURVEY_QUESTIONS].map((question) => [
+    question.id,
+    question,
+  ]),
 );
 
 export function questionById(id: string): Question | undefined {

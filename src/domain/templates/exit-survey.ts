@@ -2,16 +2,7 @@ import type { MessageKey } from '../i18n/en.js';
 import type { LikertQuestion, MultiQuestion, Question, TextQuestion } from '../question.js';
 import { ENPS_QUESTION } from './enps.js';
 
-export const EXIT_REASONS = [
-  'leadership',
-  'environment',
-  'pay',
-  'growth',
-  'workload',
-  'role',
-  'relocation',
-  'other',
-] as const;
+export const EXIT_REASONS = ['leadership', 'environment', 'pay', 'growth', 'workload', 'role', 'relocation', 'other'] as const;
 export type ExitReason = (typeof EXIT_REASONS)[number];
 
 export const EXIT_REASONS_QUESTION: MultiQuestion = {

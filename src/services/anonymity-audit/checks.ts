@@ -63,7 +63,13 @@ export class FindingTally {
 }
 
 /** Checks one answer-side document's fields and values. */
-export function checkDocument(doc: Document, allowed: ReadonlySet<string>, idShape: (doc: Document) => boolean, known: KnownIdentifiers, tally: FindingTally): void {
+export function checkDocument(
+  doc: Document,
+  allowed: ReadonlySet<string>,
+  idShape: (doc: Document) => boolean,
+  known: KnownIdentifiers,
+  tally: FindingTally,
+): void {
   for (const field of Object.keys(doc)) if (!allowed.has(field)) tally.add('fields', field);
   if (!idShape(doc)) tally.add('id-shape', '_id');
   const hits = new Map<AuditCheckName, Set<string>>();

@@ -30,7 +30,9 @@ export function formatAnonymityReport(report: AnonymityReport): string {
   if (report.suppressions.length === 0) lines.push('  (no closed pulse round)');
   for (const sup of report.suppressions) {
     const hidden = sup.hidden.map((h) => h.name ?? h.segment);
-    lines.push(`  ${sup.roundId}: ${hidden.length === 0 ? 'no group hidden' : `hidden (below the threshold, or so it cannot be found by subtraction): ${hidden.join(', ')}`}`);
+    lines.push(
+      `  ${sup.roundId}: ${hidden.length === 0 ? 'no group hidden' : `hidden (below the threshold, or so it cannot be found by subtraction): ${hidden.join(', ')}`}`,
+    );
   }
   lines.push('', report.passed ? 'Result: every check passed.' : 'Result: FAILED (see the checks above).');
   return lines.join('\n');

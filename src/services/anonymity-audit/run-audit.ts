@@ -36,7 +36,12 @@ export interface AnonymityReport {
   readonly passed: boolean;
   readonly thresholds: {
     readonly settings: AnonymitySettings;
-    readonly rounds: readonly { readonly roundId: string; readonly state: RoundDoc['state']; readonly minGroupSize: number; readonly minCommentGroupSize: number }[];
+    readonly rounds: readonly {
+      readonly roundId: string;
+      readonly state: RoundDoc['state'];
+      readonly minGroupSize: number;
+      readonly minCommentGroupSize: number;
+    }[];
   };
   readonly collections: readonly AuditCollection[];
   /** The checks run, each passed or not. */
@@ -54,7 +59,12 @@ export const CHECKS = ['fields', 'id-shape', 'object-id', 'fine-time', 'identifi
 export async function anonymityAudit(deps: ServiceDeps, database: Database): Promise<AnonymityReport> {
   const rounds = await database.collections.rounds.find({}).sort({ _id: 1 }).toArray();
   const closed = new Set(rounds.filter((r) => r.state === 'closed').map((r) => r._id));
-  const known = knownIdentifiers(await database.db.collection('people').find({}, { projection: { _id: 1, userId: 1, email: 1 } }).toArray());
+  const known = knownIdentifiers(
+    await database.db
+      .collection('people')
+      .find({}, { projection: { _id: 1, userId: 1, email: 1 } })
+      .toArray(),
+  );
   const findings: AuditFinding[] = [];
   const collections: AuditCollection[] = [];
   for (const [name, spec] of Object.entries(ANSWER_SIDE)) {
@@ -71,7 +81,12 @@ export async function anonymityAudit(deps: ServiceDeps, database: Database): Pro
     passed: findings.length === 0,
     thresholds: {
       settings: deps.settings.anonymity,
-      rounds: rounds.map((r) => ({ roundId: r._id, state: r.state, minGroupSize: r.anonymity.minGroupSize, minCommentGroupSize: r.anonymity.minCommentGroupSize })),
+      rounds: rounds.map((r) => ({
+        roundId: r._id,
+        state: r.state,
+        minGroupSize: r.anonymity.minGroupSize,
+        minCommentGroupSize: r.anonymity.minCommentGroupSize,
+      })),
     },
     collections,
     checks: CHECKS.map((name) => ({ name, passed: !failed.has(name) })),
@@ -80,7 +95,14 @@ export async function anonymityAudit(deps: ServiceDeps, database: Database): Pro
   };
 }
 
-async function auditCollection(database: Database, name: string, allowed: ReadonlySet<string>, idShape: (doc: Document) => boolean, known: KnownIdentifiers, closed: ReadonlySet<string>): Promise<{ documents: number; found: AuditFinding[] }> {
+async function auditCollection(
+  database: Database,
+  name: string,
+  allowed: ReadonlySet<string>,
+  idShape: (doc: Document) => boolean,
+  known: KnownIdentifiers,
+  closed: ReadonlySet<string>,
+): Promise<{ documents: number; found: AuditFinding[] }> {
   const tally = new FindingTally(name);
   const idsByRound = new Map<string, string[]>();
   let documents = 0;

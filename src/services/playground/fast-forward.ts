@@ -33,7 +33,11 @@ async function nextSummaryAt(o: ForwardOptions, now: DateTime): Promise<DateTime
   if (o.summaries === null) return null;
   const { weekday, time } = o.summaries.schedule;
   const [hour = 0, minute = 0] = time.split(':').map(Number);
-  const zones = new Set((await summaryReaders(o.deps)).map((r) => (r.person.timezone !== null && isValidZone(r.person.timezone) ? r.person.timezone : o.deps.settings.defaultTimezone)));
+  const zones = new Set(
+    (await summaryReaders(o.deps)).map((r) =>
+      r.person.timezone !== null && isValidZone(r.person.timezone) ? r.person.timezone : o.deps.settings.defaultTimezone,
+    ),
+  );
   let next: DateTime | null = null;
   for (const zone of zones) {
     const local = now.setZone(zone);
@@ -53,7 +57,10 @@ export function fastForward(o: ForwardOptions, hours: number): Promise<ForwardRe
   // One at a time per clock: two overlapping runs (a double click) would each set the clock to
   // their own next stop, and the shorter run could move it back under the longer one.
   const run = (running.get(o.clock) ?? Promise.resolve()).then(() => forwardNow(o, hours));
-  running.set(o.clock, run.catch(() => undefined));
+  running.set(
+    o.clock,
+    run.catch(() => undefined),
+  );
   return run;
 }
 

@@ -93,7 +93,12 @@ export async function seedDemo(deps: ServiceDeps): Promise<SeedReport> {
   const people = await seedPeople(seedDeps);
   const now = deps.clock.now().toUTC();
   const zone = deps.settings.defaultTimezone;
-  const start = now.setZone(zone).minus({ weeks: DEMO_WEEKS + 1 }).startOf('week').toISODate() ?? '';
+  const start =
+    now
+      .setZone(zone)
+      .minus({ weeks: DEMO_WEEKS + 1 })
+      .startOf('week')
+      .toISODate() ?? '';
   const definition: SurveyDefinition = surveyDefinitionSchema.parse({
     id: DEFAULT_SURVEY_ID,
     name: 'Pulse',
@@ -109,7 +114,12 @@ export async function seedDemo(deps: ServiceDeps): Promise<SeedReport> {
     clock.set(localSendTime(date, definition.cadence.time, 'UTC', definition.skipWeekends));
     const round = await startRound(seedDeps, definition, date, { sendNow: true, defaultTimezone: zone });
     // Most people answer; who does varies from week to week.
-    answers += await answerRound(seedDeps, round._id, people.filter(() => random() < 0.8), random);
+    answers += await answerRound(
+      seedDeps,
+      round._id,
+      people.filter(() => random() < 0.8),
+      random,
+    );
     clock.set(DateTime.fromJSDate(round.closesAt).plus({ minutes: 1 }));
     await closeRound(seedDeps, round._id, { graceMs: 0 });
     await deps.store.deliveries.closePending(round._id);
@@ -119,9 +129,14 @@ export async function seedDemo(deps: ServiceDeps): Promise<SeedReport> {
 
   clock.set(now);
   const due = dueRoundDates(definition, now).at(-1);
-  const current = await startRound(seedDeps, definition, due ?? (now.setZone(zone).toISODate() ?? ''), { sendNow: due === undefined, defaultTimezone: zone });
+  const current = await startRound(seedDeps, definition, due ?? now.setZone(zone).toISODate() ?? '', { sendNow: due === undefined, defaultTimezone: zone });
   // Every third person has answered already, so the live participation is above the threshold.
-  answers += await answerRound(seedDeps, current._id, people.filter((p) => p.index % 3 === 1), random);
+  answers += await answerRound(
+    seedDeps,
+    current._id,
+    people.filter((p) => p.index % 3 === 1),
+    random,
+  );
   return { people: people.length, closedRounds: past.slice(-DEMO_WEEKS).length, openRound: current._id, answers, leavers };
 }
 

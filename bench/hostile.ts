@@ -67,16 +67,14 @@ export async function hostile(flags: Flags, options: { mongoUri?: string } = {})
     // An HR API key, stored the way `pulsebot api-key create` stores one.
     const keyId = randomBytes(6).toString('hex');
     const secret = randomBytes(32).toString('base64url');
-    await db.db
-      .collection('api_keys')
-      .insertOne({
-        _id: keyId as never,
-        name: 'bench',
-        hash: createHash('sha256').update(secret).digest('hex'),
-        createdAt: new Date(),
-        revokedAt: null,
-        lastUsedOn: null,
-      });
+    await db.db.collection('api_keys').insertOne({
+      _id: keyId as never,
+      name: 'bench',
+      hash: createHash('sha256').update(secret).digest('hex'),
+      createdAt: new Date(),
+      revokedAt: null,
+      lastUsedOn: null,
+    });
     const apiKey = `pb_${keyId}_${secret}`;
 
     // A real round on both platforms, answered once on each, before anything hostile.

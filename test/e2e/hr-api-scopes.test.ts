@@ -73,17 +73,15 @@ describe('HR API key scopes', () => {
     expect((clean.body.collections as { name: string }[]).map((c) => c.name)).toContain('responses');
     expect((await call(admin, 'GET', '/api/v1/results?survey=pulse')).status).toBe(403);
 
-    await h.app.database.db
-      .collection('comments')
-      .insertOne({
-        _id: 'planted' as never,
-        roundId: 'pulse:2026-11-16',
-        roundDate: '2026-11-16',
-        questionId: 'comment',
-        segment: 'org',
-        text: 'x',
-        userId: 'U0001',
-      });
+    await h.app.database.db.collection('comments').insertOne({
+      _id: 'planted' as never,
+      roundId: 'pulse:2026-11-16',
+      roundDate: '2026-11-16',
+      questionId: 'comment',
+      segment: 'org',
+      text: 'x',
+      userId: 'U0001',
+    });
     const planted = await call(admin, 'GET', '/api/v1/anonymity-report');
     expect(planted.status).toBe(200);
     expect(planted.body.passed).toBe(false);

@@ -1,11 +1,8 @@
-import { isDomainError } from '../../src/domain/errors.js';
-import type { MessageKey } from '../../src/domain/i18n/en.js';
-import { t } from '../../src/domain/i18n/translate.js';
 import type { Pulse } from '../../src/pulse/index.js';
-import { answerErrorKey, parseAnswerData, rawFor } from '../cards/card-data.js';
+import { answerFromCard } from '../cards/card-answer.js';
+import { parseAnswerData } from '../cards/card-data.js';
 import { goneCard, stateCard, type AdaptiveCardJson } from '../cards/prompt-card.js';
 import type { ChatEntry, PromptEntry } from './inbox.js';
-import { decideTeamsComment, withCommentWarning } from '../cards/comment-warning-card.js';
 
 /**
  * The web chat shows the very Adaptive Cards Teams receives (drawn by the shared card renderer
@@ -56,26 +53,13 @@ export async function executeCardAction(
 ): Promise<ActionOutcome> {
   const parsed = parseAnswerData(data);
   if (parsed === null || parsed.r !== prompt.roundId || parsed.t !== prompt.token) return { status: 'invalid' };
-  const question = await pulse.prompts.question(parsed.r, parsed.q);
-  const comment = question?.kind === 'text' && parsed.raw !== undefined ? decideTeamsComment(data, parsed.raw, prompt.locale, names) : null;
-  if (comment?.kind === 'warn')
-    return { status: 'ok', card: withCommentWarning(await cardFor(pulse, person, prompt), parsed.q, parsed.raw ?? '', comment.findings, prompt.locale) };
-  const given = comment?.kind === 'send' ? comment.text : parsed.raw;
-  let note: MessageKey | null = null;
-  try {
-    const outcome = await pulse.prompts.answer({
-      roundId: parsed.r,
-      person,
-      responseToken: parsed.t,
-      ...(parsed.g === undefined ? {} : { binding: parsed.g }),
-      questionId: parsed.q,
-      raw: rawFor(question, given),
-    });
-    if (outcome === 'already-answered') note = 'answer.already';
-    else if (outcome === 'busy') note = 'answer.busy';
-  } catch (error) {
-    if (!isDomainError(error)) throw error;
-    note = answerErrorKey(error.code);
-  }
-  return { status: 'ok', card: await cardFor(pulse, person, prompt, note === null ? undefined : t(prompt.locale, note)) };
+  const outcome = await answerFromCard(pulse, {
+    person,
+    data: parsed,
+    rawData: data,
+    locale: prompt.locale,
+    names,
+    redraw: (note) => cardFor(pulse, person, prompt, note),
+  });
+  return { status: 'ok', card: outcome.kind === 'card' ? outcome.card : await cardFor(pulse, person, prompt, outcome.text) };
 }

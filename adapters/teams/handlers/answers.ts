@@ -1,12 +1,10 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import { isDomainError } from '../../../src/domain/errors.js';
-import type { MessageKey } from '../../../src/domain/i18n/en.js';
 import { t } from '../../../src/domain/i18n/translate.js';
-import { ANSWER_VERB, REFRESH_VERB, answerErrorKey, parseAnswerData, parseLink, rawFor, type AnswerData } from '../../cards/card-data.js';
+import { answerFromCard } from '../../cards/card-answer.js';
+import { ANSWER_VERB, REFRESH_VERB, parseAnswerData, parseLink, type AnswerData } from '../../cards/card-data.js';
 import { cardActivity, goneCard, stateCard, type AdaptiveCardJson } from '../../cards/prompt-card.js';
 import { actorOf } from '../turn.js';
-import { decideTeamsComment, withCommentWarning } from '../../cards/comment-warning-card.js';
 import { localeOf, type TeamsContext } from '../teams-context.js';
 
 /**
@@ -18,38 +16,19 @@ async function answer(ctx: TeamsContext, context: TurnContext, data: AnswerData,
   const { pulse } = ctx;
   const actor = actorOf(ctx, context);
   const locale = await pulse.prompts.locale(data.r, actor.key, context.activity.locale);
-  const question = await pulse.prompts.question(data.r, data.q);
-  // Only the person the card was sent to is warned (the card is redrawn for them); a card sent
-  // before tags goes straight to the answer service, which applies the old rules.
-  const isComment = question?.kind === 'text' && data.raw !== undefined;
-  const own = isComment && data.g !== undefined && pulse.prompts.tagMatches(data.t, actor.key, data.g);
-  const comment = own && data.raw !== undefined ? decideTeamsComment(rawData, data.raw, locale, pulse.directory.names?.namesFor(actor.key) ?? []) : null;
-  if (comment?.kind === 'warn') {
-    const state = await pulse.prompts.state(data.r, actor.key, data.t, data.g ?? '');
-    if (state !== null) return withCommentWarning(stateCard(state, locale), data.q, data.raw ?? '', comment.findings, locale);
-  }
-  const given = comment?.kind === 'send' ? comment.text : data.raw;
-  let note: MessageKey | null = null;
-  try {
-    const outcome = await pulse.prompts.answer({
-      roundId: data.r,
-      person: actor.key,
-      responseToken: data.t,
-      ...(data.g === undefined ? {} : { binding: data.g }),
-      questionId: data.q,
-      raw: rawFor(question, given),
-    });
-    if (outcome === 'already-answered') note = 'answer.already';
-    else if (outcome === 'busy') note = 'answer.busy';
-  } catch (error) {
-    if (!isDomainError(error)) throw error;
-    if (error.code === 'NOT_INVITED') return t(locale, answerErrorKey(error.code));
-    note = answerErrorKey(error.code);
-  }
-  const text = note === null ? undefined : t(locale, note);
-  // The answer service has checked the tag against this person (or the prompt predates tags).
-  const state = await pulse.prompts.state(data.r, actor.key, data.t, data.g ?? '');
-  return state === null ? goneCard(data.r, 'pulse', data.t, locale) : stateCard(state, locale, text);
+  const outcome = await answerFromCard(pulse, {
+    person: actor.key,
+    data,
+    rawData,
+    locale,
+    names: pulse.directory.names?.namesFor(actor.key) ?? [],
+    // The answer service has checked the tag against this person (or the prompt predates tags).
+    redraw: async (note) => {
+      const state = await pulse.prompts.state(data.r, actor.key, data.t, data.g ?? '');
+      return state === null ? goneCard(data.r, 'pulse', data.t, locale, note) : stateCard(state, locale, note);
+    },
+  });
+  return outcome.kind === 'card' ? outcome.card : outcome.text;
 }
 
 export function registerAnswerHandlers(app: Application, ctx: TeamsContext): void {

@@ -1,7 +1,7 @@
 import { isDomainError } from '../../domain/errors.js';
 import type { Locale } from '../../domain/i18n/locale.js';
 import { translator, type Translator } from '../../domain/i18n/translate.js';
-import { isHr, resultScope } from '../../domain/roles.js';
+import { isAdmin, isHr, resultScope } from '../../domain/roles.js';
 import { summaryText } from '../../domain/summary/summary-text.js';
 import type { PersonKey } from '../../store/documents/identity.js';
 import { loadActor } from '../../services/actors.js';
@@ -121,6 +121,8 @@ async function exitResultsReply(deps: ServiceDeps, o: ConversationOptions, t: Tr
 
 async function roleReply(deps: ServiceDeps, o: ConversationOptions, intent: Extract<Intent, { kind: 'role' }>, t: Translator): Promise<ChatReply> {
   const name = intent.person.shown;
+  // Permission first: whether someone is in the directory is not for everyone to ask.
+  if (!isAdmin(await loadActor(deps, o.actor))) return say(t('cmd.adminOnly'));
   const target = await resolve(deps, o.actor, intent.person);
   if (target === null) return say(t('cmd.unknownPerson', { person: name }));
   try {
@@ -142,6 +144,8 @@ async function exitReply(
   t: Translator,
 ): Promise<ChatReply> {
   const person = intent.person.shown;
+  // Permission first: whether someone is in the directory is not for everyone to ask.
+  if (!isHr(await loadActor(deps, o.actor))) return say(t('cmd.notAuthorized'));
   const target = await resolve(deps, o.actor, intent.person);
   if (target === null) return say(t('cmd.unknownPerson', { person }));
   try {

@@ -1,7 +1,7 @@
-import type { MessageKey } from '../../src/domain/i18n/en.js';
 import type { Locale } from '../../src/domain/i18n/locale.js';
 import { translator, type Translator } from '../../src/domain/i18n/translate.js';
-import { likertLabelKey, LIKERT_VALUES, MAX_COMMENT_LENGTH, SCALE_VALUES, type Question } from '../../src/domain/question.js';
+import { promptView, type ChoiceView, type QuestionView } from '../../src/domain/prompt-view.js';
+import { MAX_COMMENT_LENGTH } from '../../src/domain/question.js';
 import type { SurveyPrompt } from '../../src/ports/chat-platform.js';
 import type { PromptState } from '../../src/pulse/index.js';
 import { ANSWER_VERB, REFRESH_VERB, inputId, type CardLink } from './card-data.js';
@@ -17,62 +17,51 @@ export const MAX_CARD_BYTES = 40_000;
 /** How each question is drawn: open (an input and a submit), answered, or closed. */
 export type QuestionState = 'open' | 'answered';
 
-export function surveyTitleKey(kind: SurveyPrompt['surveyKind']): MessageKey {
-  return kind === 'exit' ? 'survey.exit.title' : 'survey.pulse.title';
-}
-
 const text = (value: string, extra: Element = {}): Element => ({ type: 'TextBlock', text: value, wrap: true, ...extra });
-const choice = (title: string, value: string) => ({ title, value });
+const choices = (list: readonly ChoiceView[]) => list.map((c) => ({ title: c.label, value: String(c.value) }));
 
-function inputFor(question: Question, t: Translator): Element {
+function inputFor(question: QuestionView, t: Translator): Element {
   const id = inputId(question.id);
   switch (question.kind) {
     case 'scale':
-      return {
-        type: 'Input.ChoiceSet',
-        id,
-        style: 'compact',
-        placeholder: t('teams.ui.choose'),
-        label: t('ui.scaleHint', { low: t(question.lowLabelKey), high: t(question.highLabelKey) }),
-        choices: SCALE_VALUES.map((v) => choice(String(v), String(v))),
-      };
+      return { type: 'Input.ChoiceSet', id, style: 'compact', placeholder: t('teams.ui.choose'), label: question.hint, choices: choices(question.choices) };
     case 'likert':
-      return { type: 'Input.ChoiceSet', id, style: 'expanded', choices: LIKERT_VALUES.map((v) => choice(t(likertLabelKey(question, v)), String(v))) };
-    case 'choice':
+      return { type: 'Input.ChoiceSet', id, style: 'expanded', choices: choices(question.choices) };
+    case 'choice': {
+      const long = question.choices.length > 5;
       return {
         type: 'Input.ChoiceSet',
         id,
-        style: question.options.length <= 5 ? 'expanded' : 'compact',
-        ...(question.options.length > 5 ? { placeholder: t('teams.ui.choose') } : {}),
-        choices: question.options.map((o) => choice(t(o.labelKey), o.value)),
+        style: long ? 'compact' : 'expanded',
+        ...(long ? { placeholder: t('teams.ui.choose') } : {}),
+        choices: choices(question.choices),
       };
+    }
     case 'multi':
-      return { type: 'Input.ChoiceSet', id, style: 'expanded', isMultiSelect: true, choices: question.options.map((o) => choice(t(o.labelKey), o.value)) };
+      return { type: 'Input.ChoiceSet', id, style: 'expanded', isMultiSelect: true, choices: choices(question.choices) };
     case 'text':
       return { type: 'Input.Text', id, isMultiline: true, maxLength: MAX_COMMENT_LENGTH, placeholder: t('ui.commentModalHint') };
   }
 }
 
-function questionContainer(question: Question, n: number, total: number, link: CardLink, org: string, state: QuestionState, t: Translator): Element {
+function questionContainer(question: QuestionView, link: CardLink, state: QuestionState, t: Translator): Element {
   const data = { ...link, q: question.id };
-  const items: Element[] = [
-    text(t(question.textKey, { org }), { weight: 'Bolder' }),
-    text(t('ui.questionNumber', { n, total }), { isSubtle: true, size: 'Small', spacing: 'None' }),
-  ];
+  const items: Element[] = [text(question.text, { weight: 'Bolder' }), text(question.position, { isSubtle: true, size: 'Small', spacing: 'None' })];
   if (state === 'answered') {
     items.push(text(`✅ ${t('ui.answered')}`, { color: 'Good' }));
   } else {
+    const title = t(question.kind === 'text' ? 'ui.send' : 'ui.submit');
     items.push(inputFor(question, t));
     items.push({
       type: 'ActionSet',
       actions: [
         {
           type: 'Action.Execute',
-          title: t(question.kind === 'text' ? 'ui.send' : 'ui.submit'),
+          title,
           verb: ANSWER_VERB,
           data,
           // Clients without Universal Actions send the same data as a message.
-          fallback: { type: 'Action.Submit', title: t(question.kind === 'text' ? 'ui.send' : 'ui.submit'), data: { verb: ANSWER_VERB, ...data } },
+          fallback: { type: 'Action.Submit', title, data: { verb: ANSWER_VERB, ...data } },
         },
       ],
     });
@@ -93,17 +82,16 @@ export interface CardOptions {
 export function promptCard(prompt: SurveyPrompt, locale: Locale, options: CardOptions = {}): AdaptiveCardJson {
   const t = translator(locale);
   const link: CardLink = { r: prompt.roundId, t: prompt.responseToken, ...(prompt.binding === '' ? {} : { g: prompt.binding }) };
-  const org = prompt.orgName ?? t('org.fallback');
-  const privacy = t(prompt.surveyKind === 'exit' ? 'privacy.exit' : 'privacy.promise', { k: prompt.minGroupSize });
-  const body: Element[] = [text(t(surveyTitleKey(prompt.surveyKind)), { size: 'Large', weight: 'Bolder' })];
+  const view = promptView(prompt, locale);
+  const body: Element[] = [text(view.title, { size: 'Large', weight: 'Bolder' })];
   if (options.note !== undefined) body.push(text(options.note, { color: 'Attention' }));
-  if (options.closed !== true) body.push(text(`🔒 ${privacy}`, { isSubtle: true, size: 'Small' }));
+  if (options.closed !== true) body.push(text(`🔒 ${view.privacy}`, { isSubtle: true, size: 'Small' }));
   if (options.closed === true) {
     body.push(text(t('ui.roundClosed'), { weight: 'Bolder' }));
   } else {
-    const total = prompt.questions.length;
-    prompt.questions.forEach((q, i) => body.push(questionContainer(q, i + 1, total, link, org, options.answered?.has(q.id) ? 'answered' : 'open', t)));
-    if (total > 0 && prompt.questions.every((q) => options.answered?.has(q.id))) body.push(text(t('ui.allDone'), { weight: 'Bolder', color: 'Good' }));
+    view.questions.forEach((q) => body.push(questionContainer(q, link, options.answered?.has(q.id) ? 'answered' : 'open', t)));
+    if (view.questions.length > 0 && view.questions.every((q) => options.answered?.has(q.id)))
+      body.push(text(t('ui.allDone'), { weight: 'Bolder', color: 'Good' }));
   }
   return {
     type: 'AdaptiveCard',

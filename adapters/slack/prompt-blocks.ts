@@ -1,7 +1,6 @@
 import type { ActionsBlock, Button, KnownBlock, PlainTextOption } from '@slack/types';
-import type { MessageKey } from '../../src/domain/i18n/en.js';
 import { translator, type Translator } from '../../src/domain/i18n/translate.js';
-import { likertLabelKey, LIKERT_VALUES, SCALE_VALUES, type Question } from '../../src/domain/question.js';
+import { promptView, type ChoiceView, type QuestionView } from '../../src/domain/prompt-view.js';
 import type { SurveyPrompt } from '../../src/ports/chat-platform.js';
 import type { Locale } from '../../src/domain/i18n/locale.js';
 import { encodeActionValue, PROMPT_EVENT_TYPE } from './action-value.js';
@@ -26,71 +25,29 @@ export function questionBlockPrefix(questionId: string): string {
   return `q:${questionId}:`;
 }
 
-function questionBlocks(question: Question, n: number, total: number, prompt: SurveyPrompt, t: Translator): KnownBlock[] {
+function questionBlocks(question: QuestionView, prompt: SurveyPrompt, t: Translator): KnownBlock[] {
   const link = { r: prompt.roundId, t: prompt.responseToken, q: question.id, ...(prompt.binding === '' ? {} : { g: prompt.binding }) };
   const answer = (v: number | string) => encodeActionValue({ ...link, v });
   const id = questionBlockPrefix(question.id);
-  const org = prompt.orgName ?? t('org.fallback');
-  const header: KnownBlock = {
-    type: 'section',
-    block_id: `${id}text`,
-    text: { type: 'mrkdwn', text: `*${t(question.textKey, { org })}*` },
-  };
-  const context: KnownBlock = {
-    type: 'context',
-    block_id: `${id}context`,
-    elements: [{ type: 'mrkdwn', text: t('ui.questionNumber', { n, total }) }],
-  };
-  const actions = (suffix: string, elements: ActionsBlock['elements']): ActionsBlock => ({
-    type: 'actions',
-    block_id: `${id}${suffix}`,
-    elements,
-  });
+  const header: KnownBlock = { type: 'section', block_id: `${id}text`, text: { type: 'mrkdwn', text: `*${question.text}*` } };
+  const context = (text: string): KnownBlock => ({ type: 'context', block_id: `${id}context`, elements: [{ type: 'mrkdwn', text }] });
+  const actions = (suffix: string, elements: ActionsBlock['elements']): ActionsBlock => ({ type: 'actions', block_id: `${id}${suffix}`, elements });
+  const buttons = (choices: readonly ChoiceView[]) => choices.map((c) => button(c.label, `pulse:answer:${question.id}:${c.value}`, answer(c.value)));
   switch (question.kind) {
     case 'scale':
+      // 0–10 in two rows, so the buttons stay readable on a phone.
       return [
         header,
-        actions(
-          'a',
-          SCALE_VALUES.slice(0, 6).map((v) => button(String(v), `pulse:answer:${question.id}:${v}`, answer(v))),
-        ),
-        actions(
-          'b',
-          SCALE_VALUES.slice(6).map((v) => button(String(v), `pulse:answer:${question.id}:${v}`, answer(v))),
-        ),
-        {
-          type: 'context',
-          block_id: `${id}context`,
-          elements: [
-            {
-              type: 'mrkdwn',
-              text: `${t('ui.questionNumber', { n, total })} · ${t('ui.scaleHint', { low: t(question.lowLabelKey), high: t(question.highLabelKey) })}`,
-            },
-          ],
-        },
+        actions('a', buttons(question.choices.slice(0, 6))),
+        actions('b', buttons(question.choices.slice(6))),
+        context(`${question.position} · ${question.hint}`),
       ];
     case 'likert':
-      return [
-        header,
-        actions(
-          'a',
-          LIKERT_VALUES.map((v) => button(t(likertLabelKey(question, v)), `pulse:answer:${question.id}:${v}`, answer(v))),
-        ),
-        context,
-      ];
+      return [header, actions('a', buttons(question.choices)), context(question.position)];
     case 'choice': {
-      if (question.options.length <= 5) {
-        return [
-          header,
-          actions(
-            'a',
-            question.options.map((o) => button(t(o.labelKey), `pulse:answer:${question.id}:${o.value}`, answer(o.value))),
-          ),
-          context,
-        ];
-      }
-      const options: PlainTextOption[] = question.options.map((o) => ({ text: plain(t(o.labelKey)), value: answer(o.value) }));
-      return [header, actions('a', [{ type: 'static_select', action_id: `pulse:answer:${question.id}:select`, options }]), context];
+      if (question.choices.length <= 5) return [header, actions('a', buttons(question.choices)), context(question.position)];
+      const options: PlainTextOption[] = question.choices.map((c) => ({ text: plain(c.label), value: answer(c.value) }));
+      return [header, actions('a', [{ type: 'static_select', action_id: `pulse:answer:${question.id}:select`, options }]), context(question.position)];
     }
     case 'multi':
       return [
@@ -99,34 +56,28 @@ function questionBlocks(question: Question, n: number, total: number, prompt: Su
           {
             type: 'checkboxes',
             action_id: `pulse:multi:${question.id}`,
-            options: question.options.map((o) => ({ text: { type: 'mrkdwn' as const, text: t(o.labelKey) }, value: o.value })),
+            options: question.choices.map((c) => ({ text: { type: 'mrkdwn' as const, text: c.label }, value: String(c.value) })),
           },
           button(t('ui.submit'), `pulse:multi-submit:${question.id}`, encodeActionValue(link)),
         ]),
-        context,
+        context(question.position),
       ];
     case 'text':
-      return [header, actions('a', [button(t('ui.writeComment'), `pulse:comment:${question.id}`, encodeActionValue(link))]), context];
+      return [header, actions('a', [button(t('ui.writeComment'), `pulse:comment:${question.id}`, encodeActionValue(link))]), context(question.position)];
   }
-}
-
-export function surveyTitleKey(kind: SurveyPrompt['surveyKind']): MessageKey {
-  return kind === 'exit' ? 'survey.exit.title' : 'survey.pulse.title';
 }
 
 /** A survey prompt as a Slack message in `locale`: intro, privacy promise, then each question. */
 export function promptMessage(prompt: SurveyPrompt, locale: Locale): SlackMessage {
   const t = translator(locale);
-  const title = t(surveyTitleKey(prompt.surveyKind));
-  const privacy = t(prompt.surveyKind === 'exit' ? 'privacy.exit' : 'privacy.promise', { k: prompt.minGroupSize });
-  const total = prompt.questions.length;
+  const view = promptView(prompt, locale);
   const blocks: KnownBlock[] = [
-    { type: 'header', block_id: 'title', text: plain(title) },
-    { type: 'context', block_id: 'privacy', elements: [{ type: 'mrkdwn', text: `:lock: ${privacy}` }] },
-    ...prompt.questions.flatMap((q, i): KnownBlock[] => [{ type: 'divider' }, ...questionBlocks(q, i + 1, total, prompt, t)]),
+    { type: 'header', block_id: 'title', text: plain(view.title) },
+    { type: 'context', block_id: 'privacy', elements: [{ type: 'mrkdwn', text: `:lock: ${view.privacy}` }] },
+    ...view.questions.flatMap((q): KnownBlock[] => [{ type: 'divider' }, ...questionBlocks(q, prompt, t)]),
   ];
   return {
-    text: t('prompt.notification', { survey: title }),
+    text: view.notification,
     blocks,
     metadata: {
       event_type: PROMPT_EVENT_TYPE,

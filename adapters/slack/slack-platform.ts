@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
+import { surveyTitle } from '../../src/domain/prompt-view.js';
 import { translator } from '../../src/domain/i18n/translate.js';
 import type { Logger } from '../../src/ports/logger.js';
 import type { ChatPlatform, MessageRef, Recipient, Reminder, SummaryMessage, SurveyPrompt } from '../../src/ports/chat-platform.js';
-import { promptMessage, surveyTitleKey } from './prompt-blocks.js';
+import { promptMessage } from './prompt-blocks.js';
 import { markClosed } from './prompt-state.js';
 import type { SlackClients } from './slack-clients.js';
 import { sendSlackSummary } from './summary-send.js';
@@ -44,7 +45,7 @@ export function createSlackPlatform(clients: SlackClients, logger: Logger, confi
       const client = await clientFor(recipient.tenant);
       const t = translator(recipient.locale);
       const date = DateTime.fromJSDate(reminder.openUntil).setLocale(recipient.locale).toLocaleString(DateTime.DATE_MED);
-      const text = t('reminder.text', { survey: t(surveyTitleKey(reminder.surveyKind)), date });
+      const text = t('reminder.text', { survey: surveyTitle(reminder.surveyKind, recipient.locale), date });
       await clients.paced(recipient.tenant, () => client.chat.postMessage({ channel: recipient.userId, text }));
     },
     async markClosed(recipient: Recipient, ref: MessageRef, surveyKind: SurveyPrompt['surveyKind']): Promise<void> {

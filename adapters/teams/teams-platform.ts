@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
+import { surveyTitle, promptView } from '../../src/domain/prompt-view.js';
 import { translator } from '../../src/domain/i18n/translate.js';
 import type { ChatPlatform, MessageRef, Recipient, Reminder, SummaryMessage, SurveyPrompt } from '../../src/ports/chat-platform.js';
-import { cardActivity, promptCard, surveyTitleKey } from '../cards/prompt-card.js';
+import { cardActivity, promptCard } from '../cards/prompt-card.js';
 import { inConversation, personalConversation } from './reach.js';
 import { sendTeamsSummary } from './summary-send.js';
 import type { TeamsContext } from './teams-context.js';
@@ -13,8 +14,7 @@ export function createTeamsPlatform(ctx: TeamsContext): ChatPlatform {
     name: 'teams',
     async sendPrompt(recipient: Recipient, prompt: SurveyPrompt): Promise<MessageRef> {
       const chat = await personalConversation(ctx, recipient);
-      const t = translator(recipient.locale);
-      const activity = cardActivity(promptCard(prompt, recipient.locale), t('prompt.notification', { survey: t(surveyTitleKey(prompt.surveyKind)) }));
+      const activity = cardActivity(promptCard(prompt, recipient.locale), promptView(prompt, recipient.locale).notification);
       const sent = await ctx.pacer.send(recipient.tenant, chat.conversationId, () =>
         inConversation(ctx, chat, (context) => context.sendActivity(activity), chat.memberId),
       );
@@ -32,7 +32,7 @@ export function createTeamsPlatform(ctx: TeamsContext): ChatPlatform {
       const chat = await personalConversation(ctx, recipient);
       const t = translator(recipient.locale);
       const date = DateTime.fromJSDate(reminder.openUntil).setLocale(recipient.locale).toLocaleString(DateTime.DATE_MED);
-      const text = t('reminder.text', { survey: t(surveyTitleKey(reminder.surveyKind)), date });
+      const text = t('reminder.text', { survey: surveyTitle(reminder.surveyKind, recipient.locale), date });
       await ctx.pacer.send(recipient.tenant, chat.conversationId, () => inConversation(ctx, chat, (context) => context.sendActivity(text), chat.memberId));
     },
     async markClosed(recipient: Recipient, ref: MessageRef, surveyKind: SurveyPrompt['surveyKind']): Promise<void> {

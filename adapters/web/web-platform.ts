@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
+import { surveyTitle, promptView } from '../../src/domain/prompt-view.js';
 import { translator } from '../../src/domain/i18n/translate.js';
 import type { ChatPlatform, MessageRef, Recipient, Reminder, SummaryMessage, SurveyPrompt } from '../../src/ports/chat-platform.js';
 import type { Clock } from '../../src/ports/clock.js';
 import { personKey } from '../../src/pulse/index.js';
-import { surveyTitleKey } from '../cards/prompt-card.js';
 import type { Inbox } from './inbox.js';
 
 export const WEB_TENANT = 'local';
@@ -17,11 +17,10 @@ export function createWebPlatform(inbox: Inbox, clock: Clock): ChatPlatform {
     name: 'web',
     sendPrompt(recipient: Recipient, prompt: SurveyPrompt): Promise<MessageRef> {
       const person = webPersonKey(recipient);
-      const t = translator(recipient.locale);
       const id = inbox.add(person, {
         from: 'bot',
         at: at(),
-        text: t('prompt.notification', { survey: t(surveyTitleKey(prompt.surveyKind)) }),
+        text: promptView(prompt, recipient.locale).notification,
         prompt: { roundId: prompt.roundId, surveyKind: prompt.surveyKind, token: prompt.responseToken, locale: recipient.locale, closed: false },
       });
       return Promise.resolve({ channel: person, messageId: id });
@@ -42,7 +41,11 @@ export function createWebPlatform(inbox: Inbox, clock: Clock): ChatPlatform {
     sendReminder(recipient: Recipient, reminder: Reminder): Promise<void> {
       const t = translator(recipient.locale);
       const date = DateTime.fromJSDate(reminder.openUntil).setLocale(recipient.locale).toLocaleString(DateTime.DATE_MED);
-      inbox.add(webPersonKey(recipient), { from: 'bot', at: at(), text: t('reminder.text', { survey: t(surveyTitleKey(reminder.surveyKind)), date }) });
+      inbox.add(webPersonKey(recipient), {
+        from: 'bot',
+        at: at(),
+        text: t('reminder.text', { survey: surveyTitle(reminder.surveyKind, recipient.locale), date }),
+      });
       return Promise.resolve();
     },
     sendSummary(recipient: Recipient, message: SummaryMessage): Promise<MessageRef> {

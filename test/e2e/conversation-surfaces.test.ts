@@ -64,8 +64,8 @@ describe('one conversation on Slack, Teams and the web chat', () => {
           const before = teams.posted(teamsPerson).length;
           expect((await teams.say(teamsPerson, text)).status).toBe(200);
           await eventually(() => teams.posted(teamsPerson).length > before);
-          const text = teams.posted(teamsPerson).at(-1)?.activity.text;
-          return typeof text === 'string' ? text : '';
+          const last = teams.posted(teamsPerson).at(-1)?.activity.text;
+          return typeof last === 'string' ? last : '';
         },
         locale: () => localeOf(teams, teamsKey),
       },

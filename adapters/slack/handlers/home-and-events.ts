@@ -1,10 +1,10 @@
 import type { App } from '@slack/bolt';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { surveyTitle } from '../../../src/domain/prompt-view.js';
 import { translator } from '../../../src/domain/i18n/translate.js';
 import { summaryText } from '../../../src/domain/summary/summary-text.js';
 import { homeView } from '../home-view.js';
-import { surveyTitleKey } from '../prompt-blocks.js';
 import { summarySections } from '../results-text.js';
 import { localeOf, slackPersonKey, type SlackContext } from '../slack-context.js';
 import { isSurveyable, slackUserSchema, toEntry } from '../slack-directory.js';
@@ -29,7 +29,7 @@ export async function publishHome(ctx: SlackContext, app: App, teamId: string, u
   const locale = await localeOf(ctx, key);
   const t = translator(locale);
   const openSurveys = (await pulse.prompts.openFor(key)).map((survey) => ({
-    title: t(surveyTitleKey(survey.surveyKind)),
+    title: surveyTitle(survey.surveyKind, locale),
     closes: DateTime.fromJSDate(survey.closesAt).setLocale(locale).toLocaleString(DateTime.DATE_MED),
   }));
   // Leaders and HR see the latest summary they may see; everyone else none.

@@ -1,0 +1,86 @@
+import type { Locale } from './i18n/locale.js';
+import { translator } from './i18n/translate.js';
+import { likertLabelKey, LIKERT_VALUES, SCALE_VALUES, type Question } from './question.js';
+
+/**
+ * A prompt as people read it, in their language: what every renderer (Block Kit, Adaptive Cards,
+ * the web chat) lays out, so none of them decides what a survey kind or a question type says.
+ * Renderers add only their own chrome (buttons' "Submit", "Answered").
+ */
+export type SurveyKind = 'pulse' | 'exit';
+
+/** One thing to pick: the value recorded (a number for scales, an option id for choices) and its label. */
+export interface ChoiceView {
+  readonly value: number | string;
+  readonly label: string;
+}
+
+interface QuestionViewBase {
+  readonly id: string;
+  /** The question, with the organisation's name put in. */
+  readonly text: string;
+  /** "Question 2 of 5". */
+  readonly position: string;
+}
+
+export type QuestionView = QuestionViewBase &
+  (
+    | { readonly kind: 'scale'; readonly choices: readonly ChoiceView[]; readonly hint: string }
+    | { readonly kind: 'likert' | 'choice' | 'multi'; readonly choices: readonly ChoiceView[] }
+    | { readonly kind: 'text' }
+  );
+
+export interface PromptView {
+  readonly title: string;
+  /** The privacy promise under the title (with the round's k). */
+  readonly privacy: string;
+  /** The line a notification shows ("New: Weekly pulse"). */
+  readonly notification: string;
+  readonly questions: readonly QuestionView[];
+}
+
+/** What a prompt is made from (the ChatPlatform port's SurveyPrompt has these fields). */
+export interface PromptSource {
+  readonly surveyKind: SurveyKind;
+  readonly questions: readonly Question[];
+  readonly minGroupSize: number;
+  /** The organisation's name for the eNPS question; null: the catalog's 'org.fallback'. */
+  readonly orgName: string | null;
+}
+
+/** The catalog title of a survey kind. */
+export function surveyTitle(kind: SurveyKind, locale: Locale): string {
+  return translator(locale)(kind === 'exit' ? 'survey.exit.title' : 'survey.pulse.title');
+}
+
+export function promptView(prompt: PromptSource, locale: Locale): PromptView {
+  const t = translator(locale);
+  const org = prompt.orgName ?? t('org.fallback');
+  const total = prompt.questions.length;
+  const title = surveyTitle(prompt.surveyKind, locale);
+  const questions = prompt.questions.map((question, i): QuestionView => {
+    const base = { id: question.id, text: t(question.textKey, { org }), position: t('ui.questionNumber', { n: i + 1, total }) };
+    switch (question.kind) {
+      case 'scale':
+        return {
+          ...base,
+          kind: 'scale',
+          choices: SCALE_VALUES.map((v) => ({ value: v, label: String(v) })),
+          hint: t('ui.scaleHint', { low: t(question.lowLabelKey), high: t(question.highLabelKey) }),
+        };
+      case 'likert':
+        return { ...base, kind: 'likert', choices: LIKERT_VALUES.map((v) => ({ value: v, label: t(likertLabelKey(question, v)) })) };
+      case 'choice':
+      case 'multi':
+        return { ...base, kind: question.kind, choices: question.options.map((o) => ({ value: o.value, label: t(o.labelKey) })) };
+      case 'text':
+        return { ...base, kind: 'text' };
+    }
+  });
+  return {
+    title,
+    privacy: t(prompt.surveyKind === 'exit' ? 'privacy.exit' : 'privacy.promise', { k: prompt.minGroupSize }),
+    notification: t('prompt.notification', { survey: title }),
+    questions,
+  };
+}

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/create-slack-adapter.js';
+import type { SlackAdapter } from '../adapters/slack/create-slack-adapter.js';
+import { createChatAdapters, type ChatAdapter } from './chat-adapters.js';
 import type { TeamsAdapterHandle } from '../adapters/teams/create-teams-adapter.js';
 import type { WebAdapter } from '../adapters/web/create-web-adapter.js';
 import { createScheduler } from '../jobs/scheduler.js';
@@ -120,44 +121,20 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
   const useScheduler = timings.scheduler;
   const pulse = createPulse(deps, { platforms, deliveryEveryMs: useScheduler ? null : timings.deliveryEveryMs, summarySchedule: config.summarySchedule });
   const { delivery } = pulse;
-  const webModule = config.playground || config.web.requested ? await import('../adapters/web/create-web-adapter.js') : null;
-  const web = webModule
-    ? webModule.createWebAdapter({ secret: config.secret, publicUrl: config.web.publicUrl, signIn: config.signIn }, pulse, {
-        playground: config.playground && options.playgroundClock ? { clock: options.playgroundClock } : null,
-      })
-    : null;
-  if (web?.platform) platforms.set('web', web.platform);
-  const slack = config.slack
-    ? await createSlackAdapter(config.slack, pulse, {
-        ...(web ? { dashboardUrl: (person: string) => web.dashboardUrl(person) } : {}),
-        resultsBudgetMs: timings.slackResultsBudgetMs,
-        messagesPerSecond: config.slack.common.messagesPerSecond,
-        retries: timings.slackRetries,
-        confirmationWindowMs: timings.slackConfirmationWindowMs,
-      })
-    : null;
-  if (slack) platforms.set('slack', slack.platform);
-  // Loaded only when configured: teams-ai and botbuilder take a while to load.
-  const teamsModule = config.teams ? await import('../adapters/teams/create-teams-adapter.js') : null;
-  const teams =
-    config.teams && teamsModule
-      ? teamsModule.createTeamsAdapter(config.teams, pulse, {
-          retries: timings.teamsRetries,
-          retryBaseMs: timings.teamsRetryBaseMs,
-          resultsBudgetMs: timings.teamsResultsBudgetMs,
-          ...(web ? { dashboardUrl: (person: string) => web.dashboardUrl(person) } : {}),
-        })
-      : null;
-  if (teams) platforms.set('teams', teams.platform);
+  const adapters = await createChatAdapters(config, pulse, timings, options.playgroundClock);
+  const { slack, teams, web } = adapters;
+  for (const adapter of adapters.all) if (adapter.platform) platforms.set(adapter.name, adapter.platform);
   // Deliveries due now (a round started by hand, an exit survey for today): look at once.
   events.on('deliveries.due', () => delivery.kick());
   const scheduler = useScheduler ? createScheduler(pulse, { retentionMonths: config.retentionMonths, summaries: true, pollMs: timings.schedulerPollMs }) : null;
 
-  const mounts: Mount[] = [];
-  if (slack?.requestListener) mounts.push({ prefix: '/slack', listener: slack.requestListener });
-  if (teams && teamsModule) mounts.push({ prefix: teamsModule.MESSAGES_PATH, listener: teams.requestListener });
-  mounts.push({ prefix: API_PREFIX, listener: createApiListener(pulse, {}) });
-  if (web) mounts.push(...web.mounts);
+  // The chat surfaces' own paths first, then the HR API; the web's catch-all "/" stays last.
+  const surfaceMounts = adapters.all.flatMap((adapter) => adapter.mounts);
+  const mounts: Mount[] = [
+    ...surfaceMounts.filter((mount) => mount.prefix !== '/'),
+    { prefix: API_PREFIX, listener: createApiListener(pulse, {}) },
+    ...surfaceMounts.filter((mount) => mount.prefix === '/'),
+  ];
   /** Within a load balancer's patience: a database that does not answer is a quick false. */
   const databaseAnswers = async (): Promise<boolean> => {
     const ping = database.db.command({ ping: 1 }).then(() => true);
@@ -174,21 +151,19 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
     readinessMount(async () => ((await databaseAnswers()) ? (directory.ready ? null : 'directory') : 'database')),
     metricsMount(() => metrics.render(), config.metrics.token),
   );
-  /** Reads one platform's directory; the first success makes that platform ready. Failures are logged, never thrown. */
-  const syncOf = (platform: 'slack' | 'teams', adapter: { syncDirectories(): Promise<unknown> } | null, label: string) => async (): Promise<void> => {
-    if (!adapter) return;
+  /** Reads one surface's directory; the first success makes that platform ready. Failures are logged, never thrown. */
+  const syncOf = (adapter: ChatAdapter) => async (): Promise<void> => {
+    if (!adapter.syncDirectories || (adapter.name !== 'slack' && adapter.name !== 'teams')) return;
     try {
       await adapter.syncDirectories();
-      directory.synced(platform);
+      directory.synced(adapter.name);
     } catch (error) {
-      logger.error({ err: error }, `${label} directory sync failed`);
+      logger.error({ err: error }, `${adapter.name} directory sync failed`);
     }
   };
-  const syncSlack = syncOf('slack', slack, 'Slack');
-  const syncTeamsDirectory = syncOf('teams', teams, 'Teams');
+  const syncs = adapters.all.filter((adapter) => adapter.syncDirectories !== null).map(syncOf);
   let server: Server | null = null;
-  let syncTimer: NodeJS.Timeout | null = null;
-  let teamsTimer: NodeJS.Timeout | null = null;
+  const syncTimers: NodeJS.Timeout[] = [];
   let heartbeatTimer: NodeJS.Timeout | null = null;
   /** Says this instance is alive, and that its answers of any round being closed are all written. */
   const heartbeat = async (): Promise<void> => {
@@ -213,7 +188,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
     web,
     metrics,
     async syncDirectories() {
-      await Promise.all([syncSlack(), syncTeamsDirectory()]);
+      await Promise.all(syncs.map((sync) => sync()));
     },
     async listen(port, host) {
       server = createHttpServer(databaseAnswers, mounts, config.playground ? { hostAllowed: isLoopbackHost } : {});
@@ -222,17 +197,13 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
       await heartbeat();
       heartbeatTimer = setInterval(() => void heartbeat(), HEARTBEAT_EVERY_MS);
       heartbeatTimer.unref();
-      let firstSync: Promise<unknown> = Promise.resolve();
-      if (slack) {
-        await slack.start();
-        firstSync = syncSlack();
-        syncTimer = setInterval(() => void syncSlack(), DAY_MS / 24);
-        syncTimer.unref();
-      }
-      if (teams) {
-        firstSync = Promise.all([firstSync, syncTeamsDirectory()]);
-        teamsTimer = setInterval(() => void syncTeamsDirectory(), DAY_MS / 24);
-        teamsTimer.unref();
+      for (const adapter of adapters.all) await adapter.start();
+      // Each directory now, then hourly (each adapter syncs a workspace or tenant only when due).
+      const firstSync = Promise.all(syncs.map((sync) => sync()));
+      for (const sync of syncs) {
+        const timer = setInterval(() => void sync(), DAY_MS / 24);
+        timer.unref();
+        syncTimers.push(timer);
       }
       // From here platform callbacks (Slack's reports of posted prompts) reach this process.
       listeningSince = clock.now().toJSDate();
@@ -246,10 +217,8 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
       return (server.address() as AddressInfo).port;
     },
     async close() {
-      if (syncTimer) clearInterval(syncTimer);
+      for (const timer of syncTimers) clearInterval(timer);
       if (heartbeatTimer) clearInterval(heartbeatTimer);
-      if (teamsTimer) clearInterval(teamsTimer);
-      web?.stop();
       // Stop starting sends first (those under way finish and are recorded), then let agenda
       // finish its running job and release its locks.
       await delivery.stop();
@@ -258,7 +227,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
       await deps.instances?.leave().catch(() => undefined);
       await schedulerStarted;
       await scheduler?.stop(SHUTDOWN_JOB_MS);
-      await slack?.stop();
+      for (const adapter of adapters.all) await adapter.stop();
       if (server) {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server?.close(() => resolve()));

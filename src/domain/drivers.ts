@@ -12,7 +12,12 @@ export const DRIVERS = [
   'autonomy',
   'satisfaction',
   'ambassadorship',
+  'purpose',
+  'voice',
 ] as const;
+
+/** The drivers today's default pulse rotates through (the first ten; purpose and voice came with the larger bank). */
+export const PULSE_DRIVERS = DRIVERS.slice(0, 10);
 
 export const driverSchema = z.enum(DRIVERS);
 export type Driver = z.infer<typeof driverSchema>;

@@ -1,6 +1,6 @@
 import type { Driver } from './drivers.js';
 import { seededShuffle } from './seeded-random.js';
-import { ENGAGEMENT_BANK } from './templates/engagement-bank.js';
+import { PULSE_BANK } from './templates/engagement-bank.js';
 import { ENPS_QUESTION } from './templates/enps.js';
 
 export interface RotationSettings {
@@ -48,7 +48,7 @@ export function questionsForRound(settings: RotationSettings, roundIndex: number
   for (let s = firstSlot; s < firstSlot + slots; s++) {
     const driver = order[s % order.length] as Driver;
     const appearance = Math.floor(s / order.length);
-    const statements = seededShuffle(ENGAGEMENT_BANK[driver], `${settings.seed}:${driver}`);
+    const statements = seededShuffle(PULSE_BANK[driver], `${settings.seed}:${driver}`);
     const question = statements[appearance % statements.length];
     if (question) ids.push(question.id);
   }

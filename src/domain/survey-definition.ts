@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DRIVERS, driverSchema } from './drivers.js';
+import { PULSE_DRIVERS, driverSchema } from './drivers.js';
 import { localeSchema } from './i18n/locale.js';
 import { minDriverSlots } from './rotation.js';
 import { anonymitySettingsSchema } from './anonymity/thresholds.js';
@@ -44,7 +44,7 @@ export const surveyDefinitionSchema = z
     drivers: z
       .array(driverSchema)
       .min(1)
-      .default([...DRIVERS]),
+      .default([...PULSE_DRIVERS]),
     /** Whether each round ends with the optional anonymous comment question. */
     askComment: z.boolean().default(true),
     anonymity: anonymitySettingsSchema.default({ minGroupSize: 5, minCommentGroupSize: 5 }),

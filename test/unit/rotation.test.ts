@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DRIVERS, type Driver } from '../../src/domain/drivers.js';
+import { PULSE_DRIVERS as DRIVERS, type Driver } from '../../src/domain/drivers.js';
 import { questionsForRound, type RotationSettings } from '../../src/domain/rotation.js';
 import { surveyDefinitionSchema } from '../../src/domain/survey-definition.js';
 import { questionById } from '../../src/domain/templates/catalog.js';

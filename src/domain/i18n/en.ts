@@ -1,3 +1,4 @@
+import { bankEn } from './bank-en.js';
 import { signinEn } from './signin-en.js';
 import { opsEn } from './ops-en.js';
 import { privacyEn } from './privacy-en.js';
@@ -48,36 +49,67 @@ export const en = {
   'enps.band.excellent': 'Excellent',
 
   // Engagement question bank
+  // recognition for good work
   'q.recognition.1': 'I receive appropriate recognition when I do good work.',
+  // feeling valued by the team
   'q.recognition.2': 'My contributions are valued by my team.',
+  // recent, concrete appreciation
   'q.recognition.3': 'In the last month, someone thanked me for my work.',
+  // learning in the role
   'q.growth.1': 'I am learning and growing in my role.',
+  // career path
   'q.growth.2': 'I can see a path for my career here.',
+  // development conversations
   'q.growth.3': 'I have had a meaningful conversation about my development in the last three months.',
+  // useful feedback from the manager
   'q.management.1': 'My manager gives me useful feedback.',
+  // manager care for the person
   'q.management.2': 'My manager cares about me as a person.',
+  // trust in the manager's decisions
   'q.management.3': 'I trust my manager to make good decisions.',
+  // safety to raise concerns with the manager
   'q.management.4': 'I can raise concerns with my manager without fear.',
+  // help from colleagues
   'q.peers.1': 'I can count on my colleagues when I need help.',
+  // mutual respect
   'q.peers.2': 'People on my team treat each other with respect.',
+  // belonging
   'q.peers.3': 'I feel like I belong on my team.',
+  // work-life balance
   'q.wellness.1': 'I can keep a healthy balance between work and the rest of my life.',
+  // detachment from work after hours
   'q.wellness.2': 'I rarely feel stressed about work outside working hours.',
+  // energy for the job
   'q.wellness.3': 'I have the energy I need to do my job well.',
+  // manageable workload
   'q.workload.1': 'My workload is manageable.',
+  // time to do the work properly
   'q.workload.2': 'I have enough time to do my work properly.',
+  // fair distribution of work
   'q.workload.3': 'Work is distributed fairly on my team.',
+  // line of sight to the goals
   'q.alignment.1': 'I understand how my work contributes to our goals.',
+  // belief in the strategy
   'q.alignment.2': 'I believe in the direction the company is taking.',
+  // clear communication of priorities
   'q.alignment.3': 'Leadership communicates clearly about what matters most.',
+  // freedom in how the work is done
   'q.autonomy.1': 'I have enough freedom to decide how I do my work.',
+  // trusted to decide
   'q.autonomy.2': 'I am trusted to make decisions in my area.',
+  // room to experiment
   'q.autonomy.3': 'I can try new ideas without asking for permission.',
+  // overall satisfaction
   'q.satisfaction.1': 'I am happy working here.',
+  // meaningful work
   'q.satisfaction.2': 'I find my work meaningful.',
+  // looking forward to work
   'q.satisfaction.3': 'I look forward to coming to work most days.',
+  // pride in the workplace
   'q.ambassadorship.1': 'I am proud to tell others where I work.',
+  // advocacy for the products
   'q.ambassadorship.2': 'I would recommend our products or services to friends.',
+  // intent to stay
   'q.ambassadorship.3': 'I see myself still working here in two years.',
   'q.comment': 'Anything else you would like to share? (optional, anonymous)',
 
@@ -163,6 +195,7 @@ export const en = {
   'home.noOpen': 'No survey is waiting for you right now.',
   'home.openItem': '{survey}: open until {date}. The questions are in your messages with pulsebot.',
   'home.results': 'Latest results you can see',
+  ...bankEn,
   ...resultsEn,
   ...teamsEn,
   ...talkEn,

@@ -1,3 +1,4 @@
+import { bankNb } from './bank-nb.js';
 import { signinNb } from './signin-nb.js';
 import { opsNb } from './ops-nb.js';
 import { privacyNb } from './privacy-nb.js';
@@ -163,6 +164,7 @@ export const nb: Catalog = {
   'home.noOpen': 'Ingen undersøkelse venter på deg akkurat nå.',
   'home.openItem': '{survey}: åpen til {date}. Spørsmålene finner du i meldingene dine med pulsebot.',
   'home.results': 'Siste resultater du har tilgang til',
+  ...bankNb,
   ...resultsNb,
   ...teamsNb,
   ...talkNb,

@@ -1,3 +1,4 @@
+import { bankSv } from './bank-sv.js';
 import { signinSv } from './signin-sv.js';
 import { opsSv } from './ops-sv.js';
 import { privacySv } from './privacy-sv.js';
@@ -163,6 +164,7 @@ export const sv: Catalog = {
   'home.noOpen': 'Ingen enkät väntar på dig just nu.',
   'home.openItem': '{survey}: öppen till {date}. Frågorna finns i dina meddelanden med pulsebot.',
   'home.results': 'Senaste resultaten du kan se',
+  ...bankSv,
   ...resultsSv,
   ...teamsSv,
   ...talkSv,

@@ -3,18 +3,8 @@ import type { MessageKey } from '../i18n/en.js';
 import type { LikertQuestion, TextQuestion } from '../question.js';
 
 /** How many statements the bank holds for each driver (keys `q.<driver>.<n>` in the catalogs). */
-const QUESTIONS_PER_DRIVER: Record<Driver, number> = {
-  recognition: 3,
-  growth: 3,
-  management: 4,
-  peers: 3,
-  wellness: 3,
-  workload: 3,
-  alignment: 3,
-  autonomy: 3,
-  satisfaction: 3,
-  ambassadorship: 3,
-};
+/** How many statements the bank holds for each driver (keys `q.<driver>.<n>` in the catalogs, each noting its construct). */
+const QUESTIONS_PER_DRIVER = 5;
 
 function statement(driver: Driver, n: number): LikertQuestion {
   return {
@@ -26,16 +16,23 @@ function statement(driver: Driver, n: number): LikertQuestion {
   };
 }
 
-function buildBank(): Record<Driver, readonly LikertQuestion[]> {
+function buildBank(count: (driver: Driver) => number): Record<Driver, readonly LikertQuestion[]> {
   const bank = {} as Record<Driver, readonly LikertQuestion[]>;
   for (const driver of DRIVERS) {
-    bank[driver] = Array.from({ length: QUESTIONS_PER_DRIVER[driver] }, (_, i) => statement(driver, i + 1));
+    bank[driver] = Array.from({ length: count(driver) }, (_, i) => statement(driver, i + 1));
   }
   return bank;
 }
 
 /** The engagement question bank: agreement statements, grouped by driver. */
-export const ENGAGEMENT_BANK: Readonly<Record<Driver, readonly LikertQuestion[]>> = buildBank();
+export const ENGAGEMENT_BANK: Readonly<Record<Driver, readonly LikertQuestion[]>> = buildBank(() => QUESTIONS_PER_DRIVER);
+
+/**
+ * The statements today's default pulse rotates through: the bank as it was before it grew (four
+ * for management, three for every other driver), so an installation keeps asking the questions
+ * its history was built on. Surveys HR writes may use the whole bank.
+ */
+export const PULSE_BANK: Readonly<Record<Driver, readonly LikertQuestion[]>> = buildBank((driver) => (driver === 'management' ? 4 : 3));
 
 /** The optional free-text question that closes every pulse. */
 export const PULSE_COMMENT_QUESTION: TextQuestion = { id: 'comment', kind: 'text', textKey: 'q.comment' };

@@ -41,7 +41,7 @@ export function ensureBuilt(entry: string): void {
   } catch {
     built = 0;
   }
-  const sources = Math.max(...['src', 'adapters', 'jobs'].map((dir) => newestSource(join(ROOT, dir))));
+  const sources = Math.max(...['app', 'src', 'adapters', 'jobs'].map((dir) => newestSource(join(ROOT, dir))));
   if (built > sources) return;
   process.stderr.write('bench: building pulsebot (npm run build)\n');
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });

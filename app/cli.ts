@@ -2,6 +2,7 @@ import { loadConfig } from '../src/config.js';
 import { runCli as run } from '../src/cli/main.js';
 import type { CliContext } from '../src/cli/cli-context.js';
 import type { Output } from '../src/cli/output.js';
+import { appSettings } from './app-settings.js';
 import { silentLogger } from '../src/logger.js';
 import { systemClock } from '../src/ports/clock.js';
 import { createPulse } from '../src/pulse/index.js';
@@ -19,13 +20,7 @@ export async function openCliContext(env: NodeJS.ProcessEnv): Promise<CliContext
     store: createStore(database, config.secret),
     clock: systemClock,
     logger: silentLogger(),
-    settings: {
-      anonymity: config.anonymity,
-      defaultTimezone: config.defaultTimezone,
-      defaultLocale: config.defaultLocale,
-      orgName: config.orgName,
-      bootstrapRoles: config.bootstrapRoles,
-    },
+    settings: appSettings(config),
   };
   // The CLI sends nothing: no platforms, no delivery timer.
   const pulse = createPulse(deps, { platforms: new Map(), deliveryEveryMs: null, summarySchedule: null });

@@ -23,6 +23,7 @@ import { DirectoryNames } from '../src/services/directory-names.js';
 import { createCoreEvents } from '../src/ports/events.js';
 import { AnswerAdmission } from '../src/services/answer-admission.js';
 import { PRODUCTION_TIMINGS, type Timings } from './timings.js';
+import { appSettings } from './app-settings.js';
 import { reportDrainedRounds } from '../src/services/close-drain.js';
 import { DirectoryReadiness } from '../src/services/directory-readiness.js';
 import { FreshDeliveries } from '../src/services/fresh-deliveries.js';
@@ -96,15 +97,7 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
     store: createStore(database, config.secret),
     clock,
     logger,
-    settings: {
-      anonymity: config.anonymity,
-      defaultTimezone: config.defaultTimezone,
-      defaultLocale: config.defaultLocale,
-      orgName: config.orgName,
-      bootstrapRoles: config.bootstrapRoles,
-      closeGraceMs: timings.closeGraceMs,
-      claimLeaseMs: timings.claimLeaseMs,
-    },
+    settings: appSettings(config, { closeGraceMs: timings.closeGraceMs, claimLeaseMs: timings.claimLeaseMs }),
     listeningSince: () => listeningSince,
     fresh: new FreshDeliveries(),
     metrics,

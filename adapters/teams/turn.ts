@@ -73,31 +73,36 @@ export async function rememberPersonal(ctx: TeamsContext, context: TurnContext):
   ]);
   if (ctx.remembered.get(actor.key) === seen) return;
 
-  const previous = await ctx.conversations.personal(actor.key);
-  const conversation: PersonalConversation = {
-    _id: actor.key,
-    serviceUrl: activity.serviceUrl,
-    channelId: activity.channelId,
-    conversationId: activity.conversation.id,
-    botId: activity.recipient.id,
-    tenant: actor.tenant,
-    memberId: actor.memberId,
-    aadObjectId: actor.aadObjectId,
-    locale: locale ?? previous?.locale ?? null,
-    timezone: timezone ?? previous?.timezone ?? null,
+  // The conversation reference and the person are separate records: both are brought up to date side by side.
+  const remember = async (): Promise<void> => {
+    const previous = await ctx.conversations.personal(actor.key);
+    const conversation: PersonalConversation = {
+      _id: actor.key,
+      serviceUrl: activity.serviceUrl,
+      channelId: activity.channelId,
+      conversationId: activity.conversation.id,
+      botId: activity.recipient.id,
+      tenant: actor.tenant,
+      memberId: actor.memberId,
+      aadObjectId: actor.aadObjectId,
+      locale: locale ?? previous?.locale ?? null,
+      timezone: timezone ?? previous?.timezone ?? null,
+    };
+    if (previous === null || !sameConversation(previous, conversation)) await ctx.conversations.savePersonal(conversation);
   };
-  if (previous === null || !sameConversation(previous, conversation)) await ctx.conversations.savePersonal(conversation);
-
-  const rosterEmail = (await ctx.conversations.member(actor.tenant, actor.aadObjectId))?.email ?? null;
-  await ctx.pulse.directory.seen({
-    platform: 'teams',
-    tenant: actor.tenant,
-    userId: actor.aadObjectId,
-    rosterEmail,
-    timezone,
-    locale: matchLocale(locale),
-    standing: 'member',
-  });
+  await Promise.all([
+    remember(),
+    ctx.pulse.directory.seen({
+      platform: 'teams',
+      tenant: actor.tenant,
+      userId: actor.aadObjectId,
+      // The roster is read only for someone with no address stored yet.
+      rosterEmail: async () => (await ctx.conversations.member(actor.tenant, actor.aadObjectId))?.email ?? null,
+      timezone,
+      locale: matchLocale(locale),
+      standing: 'member',
+    }),
+  ]);
   ctx.remembered.set(actor.key, seen);
 }
 

@@ -10,7 +10,6 @@ import { createApiKey, listApiKeys, revokeApiKey, verifyApiKey } from '../servic
 import { confirmPromptPosted } from '../services/confirm-posted.js';
 import { dashboardModel } from '../services/dashboard-model.js';
 import { cancelExitSurvey, requestExitSurvey } from '../services/exit-surveys.js';
-import { exitResults } from '../services/exit-results.js';
 import { accountsOf, activePeopleOf, findActivePerson } from '../services/find-person.js';
 import { changeRole } from '../services/manage-roles.js';
 import { openSurveysOf } from '../services/open-surveys.js';
@@ -22,7 +21,6 @@ import { promptLocale, promptQuestion, promptState } from '../services/prompt-st
 import { recordAnswer } from '../services/record-answer.js';
 import { openExitActivity, resultsActivity } from '../services/results-activity.js';
 import { resultsInRange } from '../services/results-range.js';
-import { roundResults } from '../services/results.js';
 import { applyRetention } from '../services/retention.js';
 import { loadSummaryContext } from '../services/summary-context.js';
 import { sendDueSummaries } from '../services/summary-delivery.js';
@@ -98,8 +96,6 @@ export function createPulse(deps: ServiceDeps, options: PulseOptions) {
     /** Results for a viewer: every figure passes the same thresholds and subtraction rule. */
     results: {
       summaryFor: on(summaryForReader),
-      latestRound: (scope: 'all' | readonly string[]) => roundResults(deps, DEFAULT_SURVEY_ID, scope),
-      exits: on(exitResults),
       range: on(resultsInRange),
       dashboard: on(dashboardModel),
       /** Signatures that move when results may have (live views recompute only then). */

@@ -3,42 +3,37 @@
  * pulsebot's inside (besides `src/domain`, `src/ports` and `src/lib`). `createPulse` builds it;
  * the rest are the view models it returns and pure helpers that go with them.
  */
-export { createPulse, type Pulse, type PulseOptions } from './create-pulse.js';
+export { createPulse, type Pulse } from './create-pulse.js';
 
 /** True when an error means the database could not be reached: answer 503, the caller may retry. */
 export { isDatabaseUnavailable as isStorageUnavailable } from '../store/database.js';
 
 // Conversation: tokens in, replies out.
-export type { ChatReply, CommandStyle, ConversationTurn } from '../core/conversation/converse.js';
-export type { Token, PersonRef } from '../core/conversation/intent.js';
+export type { ChatReply, CommandStyle } from '../core/conversation/converse.js';
+export type { Token } from '../core/conversation/intent.js';
 export type { ReportSection, ReportView } from '../core/conversation/report.js';
-export { MAX_COMMAND_CHARS, isEmailAddress, wordToken, wordsOf } from '../core/conversation/tokens.js';
+export { MAX_COMMAND_CHARS, wordToken, wordsOf } from '../core/conversation/tokens.js';
 
 // Prompts and answers.
 export type { PromptState } from '../services/prompt-state.js';
 export type { AnswerOutcome } from '../services/record-answer.js';
-export type { OpenSurvey } from '../services/open-surveys.js';
-export type { PersonSeen } from '../services/person-seen.js';
 
 // Results views.
 export type { RoundResults } from '../services/results.js';
 export type { ExitResults } from '../services/exit-results.js';
-export type { DashboardModel, HistoryPoint, LiveParticipation } from '../services/dashboard-model.js';
-export type { ResultsInRange } from '../services/results-range.js';
+export type { DashboardModel } from '../services/dashboard-model.js';
 export { resultsCsv } from '../services/results-csv.js';
 export { formatAnonymityReport } from '../services/anonymity-audit/index.js';
 
 // The directory and who may do what.
 export type { DirectoryEntry, DirectorySource } from '../services/sync-directory.js';
-export type { PlatformRegistry } from '../services/deliver-due.js';
 export type { PersonDoc, PersonKey } from '../store/documents/identity.js';
 export { personKey } from '../store/people-repo.js';
 export { ImportRejectedError, personRowSchema, validatePeopleRows } from '../services/people-import.js';
 export { parsePeopleCsv } from '../services/people-import-csv.js';
 export { API_SCOPES, apiScopeSchema, type ApiScope } from '../services/api-keys.js';
-export { operator, type Caller } from '../services/actors.js';
+export { operator } from '../services/actors.js';
 export { csrfMatches, type WebSession } from '../store/web-sessions-repo.js';
 
 // The playground's demo organisation.
 export { DEMO_TEAMS, WEB_TENANT } from '../services/playground/demo-org.js';
-export type { ForwardReport } from '../services/playground/fast-forward.js';

@@ -16,8 +16,8 @@ export interface PersonSeen {
   readonly userId: string;
   /** undefined or null: not said now (what is stored stays). */
   readonly email?: string | null;
-  /** An address from elsewhere (a team roster), used only when none is said now or stored. */
-  readonly rosterEmail?: string | null;
+  /** Reads an address from elsewhere (a team roster), asked only when none is said now or stored. */
+  readonly rosterEmail?: () => Promise<string | null>;
   readonly timezone?: string | null;
   readonly locale?: Locale | null;
   /**
@@ -52,7 +52,7 @@ export async function personSeen(deps: ServiceDeps, seen: PersonSeen): Promise<v
     platform: seen.platform,
     tenant: seen.tenant,
     userId: seen.userId,
-    email: seen.email ?? existing?.email ?? seen.rosterEmail ?? null,
+    email: seen.email ?? existing?.email ?? (seen.rosterEmail ? await seen.rosterEmail() : null),
     timezone: seen.timezone ?? existing?.timezone ?? null,
     locale: seen.locale ?? existing?.locale ?? null,
     segment: existing?.segmentSource === 'platform' ? existing.segment : null,

@@ -104,6 +104,10 @@ function who(click: Click): { teamId: string; userId: string } | null {
   return teamId ? { teamId, userId: click.user.id } : null;
 }
 
+function answeredBy(click: Click, id: { teamId: string; userId: string }, value: ActionValue): Answered {
+  return { person: slackPersonKey(id.teamId, id.userId), userId: id.userId, channel: click.container.channel_id, ts: click.container.message_ts, value };
+}
+
 export function registerAnswerHandlers(app: App, ctx: SlackContext): void {
   app.action(ACTIONS.answer, async ({ ack, body, client, logger }) => {
     const click = clickSchema.safeParse(body);
@@ -115,13 +119,7 @@ export function registerAnswerHandlers(app: App, ctx: SlackContext): void {
       await ack();
       return;
     }
-    const answered = {
-      person: slackPersonKey(id.teamId, id.userId),
-      userId: id.userId,
-      channel: click.data.container.channel_id,
-      ts: click.data.container.message_ts,
-      value,
-    };
+    const answered = answeredBy(click.data, id, value);
     await answerAndRefresh(ctx, client, answered, value.v, ack);
   });
 
@@ -139,13 +137,7 @@ export function registerAnswerHandlers(app: App, ctx: SlackContext): void {
       .filter(([actionId]) => actionId === `pulse:multi:${value.q}`)
       .flatMap(([, state]) => state.selected_options ?? [])
       .map((o) => o.value);
-    const answered = {
-      person: slackPersonKey(id.teamId, id.userId),
-      userId: id.userId,
-      channel: click.data.container.channel_id,
-      ts: click.data.container.message_ts,
-      value,
-    };
+    const answered = answeredBy(click.data, id, value);
     await answerAndRefresh(ctx, client, answered, selected, ack);
   });
 

@@ -106,6 +106,8 @@ export async function seedSummaryBench(database: Database, shape: SeedShape): Pr
       date,
       index: shape.rounds - 1 - r,
       questionIds: ['enps', ...likert, 'comment'],
+      questions: [],
+      surveyName: null,
       anonymity: { minGroupSize: 5, minCommentGroupSize: 5 },
       opensAt: new Date(`${date}T09:00:00Z`),
       closesAt: new Date(`${date}T09:00:00Z`),

@@ -1,3 +1,4 @@
+import { escapeMrkdwn } from '../../src/lib/escape-markup.js';
 import type { ActionsBlock, Button, KnownBlock, PlainTextOption } from '@slack/types';
 import { translator, type Translator } from '../../src/domain/i18n/translate.js';
 import { promptView, type ChoiceView, type QuestionView } from '../../src/domain/prompt-view.js';
@@ -29,7 +30,7 @@ function questionBlocks(question: QuestionView, prompt: SurveyPrompt, t: Transla
   const link = { r: prompt.roundId, t: prompt.responseToken, q: question.id, ...(prompt.binding === '' ? {} : { g: prompt.binding }) };
   const answer = (v: number | string) => encodeActionValue({ ...link, v });
   const id = questionBlockPrefix(question.id);
-  const header: KnownBlock = { type: 'section', block_id: `${id}text`, text: { type: 'mrkdwn', text: `*${question.text}*` } };
+  const header: KnownBlock = { type: 'section', block_id: `${id}text`, text: { type: 'mrkdwn', text: `*${escapeMrkdwn(question.text)}*` } };
   const context = (text: string): KnownBlock => ({ type: 'context', block_id: `${id}context`, elements: [{ type: 'mrkdwn', text }] });
   const actions = (suffix: string, elements: ActionsBlock['elements']): ActionsBlock => ({ type: 'actions', block_id: `${id}${suffix}`, elements });
   const buttons = (choices: readonly ChoiceView[]) => choices.map((c) => button(c.label, `pulse:answer:${question.id}:${c.value}`, answer(c.value)));

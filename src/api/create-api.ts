@@ -8,6 +8,7 @@ import { exitSurveyRoutes } from './routes/exit-surveys.js';
 import { peopleRoutes } from './routes/people.js';
 import { anonymityReportRoutes } from './routes/anonymity-report.js';
 import { resultsRoutes } from './routes/results.js';
+import { surveyRoutes } from './routes/surveys.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -37,13 +38,14 @@ export function createApiListener(pulse: Pulse, options: ApiOptions): RequestLis
     ...peopleRoutes(pulse),
     ...resultsRoutes(pulse),
     ...anonymityReportRoutes(pulse),
+    ...surveyRoutes(pulse),
   ];
 
   const serve = async (req: Parameters<RequestListener>[0], res: Parameters<RequestListener>[1]): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const logger = pulse.logger.child({ requestId: randomUUID(), path: url.pathname });
     try {
-      const route = findRoute(routes, req.method ?? 'GET', url.pathname);
+      const { route, params } = findRoute(routes, req.method ?? 'GET', url.pathname);
       let keyId: string | null = null;
       if (!route.public) {
         const header = req.headers.authorization ?? '';
@@ -69,7 +71,7 @@ export function createApiListener(pulse: Pulse, options: ApiOptions): RequestLis
           );
         }
       }
-      await route.handle({ req, res, url, logger: keyId ? logger.child({ keyId }) : logger, keyId });
+      await route.handle({ req, res, url, logger: keyId ? logger.child({ keyId }) : logger, keyId, params });
     } catch (error) {
       if (error instanceof ApiError) {
         if (error.status >= 500) logger.error({ err: error }, 'API request failed');

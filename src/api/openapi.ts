@@ -10,6 +10,7 @@ import {
   resultsSchema,
   anonymityReportSchema,
 } from './schemas.js';
+import { registerSurveyPaths } from './openapi-surveys.js';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 const error = (description: string) => ({ description, ...json(errorSchema) });
@@ -82,13 +83,14 @@ export function openApiDocument(version: string): Record<string, unknown> {
       403: forbidden('admin'),
     },
   });
+  registerSurveyPaths(registry, { security, unauthorized, forbidden, error });
   const generator = new OpenApiGeneratorV31(registry.definitions);
   return generator.generateDocument({
     openapi: '3.1.0',
     info: {
       title: 'pulsebot HR API',
       version,
-      description: 'Exit surveys, people and results for HR systems. Errors are JSON `{ error: { code, message, issues? } }`.',
+      description: 'Surveys, exit surveys, people and results for HR systems. Errors are JSON `{ error: { code, message, issues? } }`.',
     },
     servers: [{ url: '/' }],
   }) as unknown as Record<string, unknown>;

@@ -1,3 +1,4 @@
+import { questionResultSchema } from './survey-schemas.js';
 import { z } from 'zod';
 import { LOCALES } from '../domain/i18n/locale.js';
 import { personRowSchema } from '../pulse/index.js';
@@ -115,6 +116,7 @@ export const resultsSchema = z
               participationRate: z.number().nullable(),
               enps: enpsSchema,
               drivers: z.array(likertSchema.extend({ driver: z.string() })),
+              questions: z.array(questionResultSchema),
             }),
           ),
         }),

@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'INVALID_INPUT',
   'EXIT_ALREADY_OPEN',
   'NO_PLATFORM',
+  'SURVEY_EXISTS',
+  'SURVEY_ARCHIVED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -34,4 +36,11 @@ export class DomainError extends Error {
 
 export function isDomainError(error: unknown, code?: ErrorCode): error is DomainError {
   return error instanceof DomainError && (code === undefined || error.code === code);
+}
+
+/** A definition (a survey document) with problems: every one, each at its JSON path with what to do. */
+export class DefinitionError extends DomainError {
+  constructor(readonly issues: readonly { readonly path: string; readonly message: string }[]) {
+    super('INVALID_DEFINITION', `the definition has ${issues.length} problem(s): ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
+  }
 }

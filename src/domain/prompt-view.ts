@@ -1,6 +1,6 @@
 import type { Locale } from './i18n/locale.js';
 import { translator } from './i18n/translate.js';
-import { likertLabelKey, LIKERT_VALUES, SCALE_VALUES, type Question } from './question.js';
+import { likertLabel, LIKERT_VALUES, SCALE_VALUES, worded, type Question } from './question.js';
 
 /**
  * A prompt as people read it, in their language: what every renderer (Block Kit, Adaptive Cards,
@@ -42,6 +42,8 @@ export interface PromptView {
 /** What a prompt is made from (the ChatPlatform port's SurveyPrompt has these fields). */
 export interface PromptSource {
   readonly surveyKind: SurveyKind;
+  /** HR's name for the survey; absent or null: the kind's catalog title. */
+  readonly surveyName?: string | null;
   readonly questions: readonly Question[];
   readonly minGroupSize: number;
   /** The organisation's name for the eNPS question; null: the catalog's 'org.fallback'. */
@@ -57,22 +59,23 @@ export function promptView(prompt: PromptSource, locale: Locale): PromptView {
   const t = translator(locale);
   const org = prompt.orgName ?? t('org.fallback');
   const total = prompt.questions.length;
-  const title = surveyTitle(prompt.surveyKind, locale);
+  const title = prompt.surveyName ?? surveyTitle(prompt.surveyKind, locale);
   const questions = prompt.questions.map((question, i): QuestionView => {
-    const base = { id: question.id, text: t(question.textKey, { org }), position: t('ui.questionNumber', { n: i + 1, total }) };
+    const say = (wording: Question['text']) => worded(wording, locale, (key) => t(key, { org }));
+    const base = { id: question.id, text: say(question.text), position: t('ui.questionNumber', { n: i + 1, total }) };
     switch (question.kind) {
       case 'scale':
         return {
           ...base,
           kind: 'scale',
           choices: SCALE_VALUES.map((v) => ({ value: v, label: String(v) })),
-          hint: t('ui.scaleHint', { low: t(question.lowLabelKey), high: t(question.highLabelKey) }),
+          hint: t('ui.scaleHint', { low: say(question.low), high: say(question.high) }),
         };
       case 'likert':
-        return { ...base, kind: 'likert', choices: LIKERT_VALUES.map((v) => ({ value: v, label: t(likertLabelKey(question, v)) })) };
+        return { ...base, kind: 'likert', choices: LIKERT_VALUES.map((v) => ({ value: v, label: t(likertLabel(question, v)) })) };
       case 'choice':
       case 'multi':
-        return { ...base, kind: question.kind, choices: question.options.map((o) => ({ value: o.value, label: t(o.labelKey) })) };
+        return { ...base, kind: question.kind, choices: question.options.map((o) => ({ value: o.value, label: say(o.label) })) };
       case 'text':
         return { ...base, kind: 'text' };
     }

@@ -26,15 +26,21 @@ function firstWeekdayOfMonth(month: DateTime, weekday: number): DateTime {
 /** The cadence's first round date: its first matching day on or after `startDate`. */
 function firstRound(cadence: Cadence): DateTime {
   const start = day(cadence.startDate);
-  if (cadence.every !== 'monthly') return onOrAfter(start, cadence.weekday);
+  if (cadence.every === 'once') return start;
+  if (cadence.every !== 'monthly' && cadence.every !== 'quarterly') return onOrAfter(start, cadence.weekday);
   const thisMonth = firstWeekdayOfMonth(start, cadence.weekday);
   return thisMonth >= start ? thisMonth : firstWeekdayOfMonth(start.plus({ months: 1 }), cadence.weekday);
 }
 
-/** The round date with index `n` (0 = the first round). */
+/** The round date with index `n` (0 = the first round). A survey sent once has only round 0. */
 export function roundDateAt(cadence: Cadence, n: number): IsoDate {
   const first = firstRound(cadence);
   switch (cadence.every) {
+    case 'once':
+      if (n !== 0) throw new RangeError(`a survey sent once has no round ${n}`);
+      return iso(first);
+    case 'quarterly':
+      return iso(firstWeekdayOfMonth(first.plus({ months: 3 * n }), cadence.weekday));
     case 'weekly':
       return iso(first.plus({ weeks: n }));
     case 'biweekly':
@@ -60,6 +66,11 @@ export function roundIndexOnOrAfter(cadence: Cadence, from: IsoDate): number {
     case 'monthly':
       n = Math.max(0, (target.year - first.year) * 12 + (target.month - first.month) - 1);
       break;
+    case 'quarterly':
+      n = Math.max(0, Math.floor(((target.year - first.year) * 12 + (target.month - first.month)) / 3) - 1);
+      break;
+    case 'once':
+      return 1;
   }
   while (day(roundDateAt(cadence, n)) < target) n++;
   return n;
@@ -68,12 +79,14 @@ export function roundIndexOnOrAfter(cadence: Cadence, from: IsoDate): number {
 /** The index of the round dated exactly `date`, or null when the cadence has no round that day. */
 export function roundIndexOf(cadence: Cadence, date: IsoDate): number | null {
   const n = roundIndexOnOrAfter(cadence, date);
+  if (cadence.every === 'once' && n > 0) return null;
   return roundDateAt(cadence, n) === date ? n : null;
 }
 
-/** The next `count` round dates on or after `from`. */
+/** The next `count` round dates on or after `from` (fewer for a survey sent once). */
 export function roundDates(cadence: Cadence, from: IsoDate, count: number): IsoDate[] {
   const start = roundIndexOnOrAfter(cadence, from);
+  if (cadence.every === 'once') return start === 0 && count > 0 ? [roundDateAt(cadence, 0)] : [];
   return Array.from({ length: count }, (_, i) => roundDateAt(cadence, start + i));
 }
 
@@ -101,6 +114,7 @@ export function nextOccurrences(cadence: Cadence, zone: string, after: DateTime,
   let n = roundIndexOnOrAfter(cadence, iso(after.setZone('utc').minus({ days: 2 })));
   const out: DateTime[] = [];
   while (out.length < count) {
+    if (cadence.every === 'once' && n > 0) break;
     const at = localSendTime(roundDateAt(cadence, n), cadence.time, zone, skipWeekends);
     if (at > after) out.push(at);
     n++;

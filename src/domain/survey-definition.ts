@@ -8,8 +8,11 @@ import { anonymitySettingsSchema } from './anonymity/thresholds.js';
 export const localTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour local time such as 09:00');
 
 export const cadenceSchema = z.object({
-  /** weekly, every second week (counted from `startDate`), or the first `weekday` of each month. */
-  every: z.enum(['weekly', 'biweekly', 'monthly']),
+  /**
+   * weekly, every second week (counted from `startDate`), the first `weekday` of each month or of
+   * every third month, or once (on `startDate` itself).
+   */
+  every: z.enum(['weekly', 'biweekly', 'monthly', 'quarterly', 'once']),
   /** ISO weekday: 1 = Monday … 7 = Sunday. */
   weekday: z.number().int().min(1).max(7),
   time: localTimeSchema,
@@ -39,7 +42,7 @@ export const surveyDefinitionSchema = z
     openDays: z.number().int().min(1).max(28).default(5),
     /** Days after the round opens on which people who have not answered get a neutral reminder. */
     reminderDays: z.array(z.number().int().min(1).max(27)).max(3).default([3]),
-    questionsPerRound: z.number().int().min(3).max(5).default(4),
+    questionsPerRound: z.number().int().min(2).max(5).default(4),
     enpsEvery: z.number().int().min(1).max(12).default(4),
     drivers: z
       .array(driverSchema)

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DRIVERS } from './drivers.js';
 import { LOCALES, localeSchema, type Locale } from './i18n/locale.js';
+import { minDriverSlots } from './rotation.js';
 import { questionById } from './templates/catalog.js';
 import { localTimeSchema } from './survey-definition.js';
 
@@ -59,13 +60,14 @@ export const customQuestionSchema = z.discriminatedUnion(
 export type CustomQuestion = z.infer<typeof customQuestionSchema>;
 
 /** The built-in eNPS question, or one from the built-in bank, by id. */
-const builtinSchema = z.object({ builtin: z.string().min(1) });
+export const builtinSchema = z.object({ builtin: z.string().min(1) });
 
 /** Today's default pulse: a rotation through drivers, eNPS every few rounds. */
-const rotateSchema = z.object({
+export const rotateSchema = z.object({
   rotate: z.object({
     drivers: z.array(z.enum(DRIVERS)).min(1, 'name at least one built-in driver'),
-    perRound: z.number().int().min(1).max(5).default(3),
+    /** Questions a round, eNPS included when it is due (today's default pulse: 4). */
+    perRound: z.number().int().min(2).max(5).default(4),
     enpsEvery: z.number().int().min(1).max(12).default(4),
   }),
 });
@@ -171,6 +173,14 @@ function crossChecks(doc: SurveyDocument, floor: { minGroupSize: number; minComm
     if ('rotate' in entry) {
       rotations++;
       if (rotations > 1) add(['questions', i, 'rotate'], 'a survey has at most one rotation');
+      const { perRound, enpsEvery, drivers } = entry.rotate;
+      const distinct = new Set(drivers).size;
+      const slots = minDriverSlots({ questionsPerRound: perRound, enpsEvery }, 4);
+      if (slots < distinct)
+        add(
+          ['questions', i, 'rotate', 'drivers'],
+          `${perRound} questions a round with eNPS every ${enpsEvery} round(s) asks ${slots} driver questions in 4 rounds, fewer than the ${distinct} drivers: raise perRound or enpsEvery, or name fewer drivers`,
+        );
       return;
     }
     const id = 'builtin' in entry ? entry.builtin : entry.id;
@@ -216,12 +226,21 @@ export function checkSurveyDocument(input: unknown, floor: { minGroupSize: numbe
   if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message })) };
   const issues = crossChecks(parsed.data, floor);
   if (issues.length > 0) return { ok: false, issues };
-  const document: SurveyDocument = {
-    ...parsed.data,
-    minGroupSize: parsed.data.minGroupSize ?? floor.minGroupSize,
-    minCommentGroupSize: parsed.data.minCommentGroupSize ?? floor.minCommentGroupSize,
-  };
-  return { ok: true, document };
+  const minGroupSize = parsed.data.minGroupSize ?? floor.minGroupSize;
+  // Comments identify people more easily than scores: their threshold is never below the scores'.
+  const minCommentGroupSize = parsed.data.minCommentGroupSize ?? Math.max(floor.minCommentGroupSize, minGroupSize);
+  if (minCommentGroupSize < minGroupSize) {
+    return {
+      ok: false,
+      issues: [
+        {
+          path: 'minCommentGroupSize',
+          message: `must be at least minGroupSize (${minGroupSize}): comments identify people more easily than scores`,
+        },
+      ],
+    };
+  }
+  return { ok: true, document: { ...parsed.data, minGroupSize, minCommentGroupSize } };
 }
 
 /** A localized text in `locale`, else the survey's default language (which the checks require). */

@@ -40,6 +40,8 @@ export interface SurveyPrompt {
    */
   readonly deliveryId?: string;
   readonly surveyKind: 'pulse' | 'exit';
+  /** The name HR gave the survey (the prompt's title); absent or null: the built-in title of its kind. */
+  readonly surveyName?: string | null;
   readonly questions: readonly Question[];
   /**
    * The random token that links this prompt's answers to one another's idempotency keys. It

@@ -26,6 +26,18 @@ import { loadSummaryContext } from '../services/summary-context.js';
 import { sendDueSummaries } from '../services/summary-delivery.js';
 import { summaryForReader } from '../services/summary-reader.js';
 import { DEFAULT_SURVEY_ID } from '../services/surveys.js';
+import {
+  archiveSurvey,
+  createSurvey,
+  dryRun,
+  getSurvey,
+  listSurveys,
+  pauseSurvey,
+  resumeSurvey,
+  roundNow,
+  surveyTemplates,
+  updateSurvey,
+} from '../services/survey-studio/surveys-service.js';
 import { directorySyncDue, syncDirectory } from '../services/sync-directory.js';
 import type { SummarySchedule } from '../domain/summary/summary-schedule.js';
 import type { PersonKey } from '../store/documents/identity.js';
@@ -101,6 +113,20 @@ export function createPulse(deps: ServiceDeps, options: PulseOptions) {
       /** Signatures that move when results may have (live views recompute only then). */
       activity: () => resultsActivity(deps),
       exitActivity: () => openExitActivity(deps),
+    },
+
+    /** Surveys HR writes: documents in, checked whole, stored only when every rule holds. */
+    surveys: {
+      list: on(listSurveys),
+      get: on(getSurvey),
+      create: on(createSurvey),
+      update: on(updateSurvey),
+      pause: on(pauseSurvey),
+      resume: on(resumeSurvey),
+      archive: on(archiveSurvey),
+      roundNow: on(roundNow),
+      dryRun: on(dryRun),
+      templates: surveyTemplates,
     },
 
     /** Surveys triggered for one person (exit today). */

@@ -18,6 +18,9 @@ export { MAX_COMMAND_CHARS, wordToken, wordsOf } from '../core/conversation/toke
 export type { PromptState } from '../services/prompt-state.js';
 export type { AnswerOutcome } from '../services/record-answer.js';
 
+// Surveys HR writes.
+export type { DryRun, SurveyStatus, SurveyView } from '../services/survey-studio/surveys-service.js';
+
 // Results views.
 export type { RoundResults } from '../services/results.js';
 export type { ExitResults } from '../services/exit-results.js';

@@ -1,5 +1,4 @@
-import type { Question } from '../domain/question.js';
-import { questionById } from '../domain/templates/catalog.js';
+import { roundQuestions } from './round-questions.js';
 import type { ChatPlatform, MessageRef, PlatformName } from '../ports/chat-platform.js';
 import type { DeliveryDoc, PersonDoc } from '../store/documents/identity.js';
 import type { RoundDoc } from '../store/documents/rounds.js';
@@ -150,7 +149,8 @@ export async function deliverDue(
         roundId: round._id,
         deliveryId: delivery._id,
         surveyKind: round.kind,
-        questions: round.questionIds.map((id) => questionById(id)).filter((q): q is Question => q !== undefined),
+        surveyName: round.surveyName,
+        questions: roundQuestions(round),
         responseToken,
         binding: store.ledger.promptTag(responseToken, delivery.personKey),
         minGroupSize: round.anonymity.minGroupSize,

@@ -32,12 +32,12 @@ export async function openDueRounds(deps: ServiceDeps): Promise<number> {
   // An empty directory (a fresh install before its first sync) would make an empty round.
   if ((await deps.store.people.count()) === 0) return 0;
   for (const survey of await deps.store.rounds.surveys()) {
-    if (!survey.active) continue;
+    if (!survey.active || survey.archived) continue;
     for (const date of dueRoundDates(survey.definition, now)) {
       const existing = await deps.store.rounds.get(roundId(survey._id, date));
       // Fanning out in this process already (`/pulse send-now` kicks sending while it writes).
       if (existing?.fannedOut === true || (existing !== null && fanOutRunning(deps, existing._id))) continue;
-      await startRound(deps, survey.definition, date, { defaultTimezone: deps.settings.defaultTimezone });
+      await startRound(deps, survey.definition, date, { defaultTimezone: deps.settings.defaultTimezone, document: survey.document });
       opened++;
     }
   }
@@ -46,7 +46,11 @@ export async function openDueRounds(deps: ServiceDeps): Promise<number> {
     if (round.fannedOut || round.kind !== 'pulse' || fanOutRunning(deps, round._id)) continue;
     const survey = await deps.store.rounds.survey(round.surveyId);
     if (survey === null) continue;
-    await startRound(deps, survey.definition, round.date, { sendNow: round.sendNow, defaultTimezone: deps.settings.defaultTimezone });
+    await startRound(deps, survey.definition, round.date, {
+      sendNow: round.sendNow,
+      defaultTimezone: deps.settings.defaultTimezone,
+      document: survey.document,
+    });
   }
   return opened;
 }
@@ -56,7 +60,7 @@ export async function nextRoundOpening(deps: ServiceDeps): Promise<DateTime | nu
   const now = deps.clock.now();
   let next: DateTime | null = null;
   for (const survey of await deps.store.rounds.surveys()) {
-    if (!survey.active) continue;
+    if (!survey.active || survey.archived) continue;
     const from = now.toUTC().minus({ days: 1 }).toISODate() as IsoDate;
     const date = roundDates(survey.definition.cadence, from, 3)
       .map(roundOpensAt)

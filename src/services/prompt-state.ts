@@ -1,9 +1,8 @@
 import { resolveLocale, type Locale } from '../domain/i18n/locale.js';
 import type { Question } from '../domain/question.js';
-import { questionById } from '../domain/templates/catalog.js';
+import { roundQuestions } from './round-questions.js';
 import type { SurveyPrompt } from '../ports/chat-platform.js';
 import type { PersonKey } from '../store/documents/identity.js';
-import type { RoundDoc } from '../store/documents/rounds.js';
 import type { ServiceDeps } from './deps.js';
 
 /**
@@ -16,11 +15,6 @@ export interface PromptState {
   readonly prompt: SurveyPrompt;
   readonly open: boolean;
   readonly answered: ReadonlySet<string>;
-}
-
-/** A round's questions, in the order they are asked. */
-export function roundQuestions(round: RoundDoc): Question[] {
-  return round.questionIds.map((id) => questionById(id)).filter((q): q is Question => q !== undefined);
 }
 
 /** One question of a round (read through the answer path's cache), or undefined for an unknown round or question. */
@@ -49,6 +43,7 @@ export async function promptState(
   const prompt: SurveyPrompt = {
     roundId: round._id,
     surveyKind: round.kind,
+    surveyName: round.surveyName,
     questions,
     responseToken: token,
     binding,

@@ -1,6 +1,6 @@
 import { counterValues, parseAnswer, type RawAnswer } from '../domain/answer.js';
 import { DomainError } from '../domain/errors.js';
-import { questionById } from '../domain/templates/catalog.js';
+import { roundQuestion } from './round-questions.js';
 import { COUNTER_ANSWERED, COUNTER_RESPONDENTS, ROUND_QUESTION } from '../store/documents/answers.js';
 import type { PersonKey } from '../store/documents/identity.js';
 import type { RoundDoc } from '../store/documents/rounds.js';
@@ -62,7 +62,7 @@ async function recordAdmitted(deps: ServiceDeps, input: AnswerInput): Promise<An
 
 async function recordIn(deps: ServiceDeps, round: RoundDoc, input: AnswerInput): Promise<AnswerOutcome> {
   const { store, clock } = deps;
-  const question = round.questionIds.includes(input.questionId) ? questionById(input.questionId) : undefined;
+  const question = roundQuestion(round, input.questionId);
   if (question === undefined) throw new DomainError('UNKNOWN_QUESTION', `round ${round._id} has no question ${input.questionId}`);
   const answer = parseAnswer(question, input.raw);
 

@@ -4,7 +4,7 @@ import { effectiveThresholds, type AnonymitySettings } from '../domain/anonymity
 import type { Driver } from '../domain/drivers.js';
 import { computeEnps, type Enps } from '../domain/metrics/enps.js';
 import { summarizeLikert, type LikertSummary } from '../domain/metrics/likert.js';
-import { questionById } from '../domain/templates/catalog.js';
+import { roundQuestion } from './round-questions.js';
 import { ENPS_QUESTION } from '../domain/templates/enps.js';
 import type { CounterDoc } from '../store/documents/answers.js';
 import type { RoundDoc } from '../store/documents/rounds.js';
@@ -61,7 +61,7 @@ export function driversFor(c: RoundCounts, segment: string): Map<Driver, LikertS
   const byDriver = new Map<Driver, Record<number, number>>();
   const hidden = new Set<Driver>();
   for (const id of c.round.questionIds) {
-    const question = questionById(id);
+    const question = roundQuestion(c.round, id);
     if (question?.kind !== 'likert' || question.driver === undefined) continue;
     if (!c.shownFor(id).has(segment)) {
       hidden.add(question.driver);

@@ -7,6 +7,7 @@ import { COUNTER_INVITED, COUNTER_RESPONDENTS, ROUND_QUESTION } from '../store/d
 import { roundDocSchema } from '../store/documents/rounds.js';
 import type { ServiceDeps } from './deps.js';
 import { exitResults, type ExitResults } from './exit-results.js';
+import { questionResults, type QuestionResult } from './question-results.js';
 import { resolveSegment } from './segment-ids.js';
 import { countRound, driversFor, enpsFor, type RoundCounts } from './results-counts.js';
 
@@ -31,6 +32,8 @@ export interface SegmentSlice {
   readonly participationRate: number | null;
   readonly enps: Enps | null;
   readonly drivers: readonly DriverSlice[];
+  /** Every question of the round with its type's figures; hidden questions carry none. Empty when the segment is hidden. */
+  readonly questions: readonly QuestionResult[];
 }
 
 export interface RoundSlices {
@@ -58,7 +61,8 @@ function roundSlices(c: RoundCounts, segments: readonly string[], names: Readonl
     date: c.round.date,
     segments: segments.map((segment): SegmentSlice => {
       const name = names.get(segment) ?? null;
-      if (!c.shown.has(segment)) return { segment, name, visible: false, invited: null, respondents: null, participationRate: null, enps: null, drivers: [] };
+      if (!c.shown.has(segment))
+        return { segment, name, visible: false, invited: null, respondents: null, participationRate: null, enps: null, drivers: [], questions: [] };
       const invited = c.count(segment, ROUND_QUESTION, COUNTER_INVITED);
       const respondents = c.count(segment, ROUND_QUESTION, COUNTER_RESPONDENTS);
       return {
@@ -70,6 +74,7 @@ function roundSlices(c: RoundCounts, segments: readonly string[], names: Readonl
         participationRate: invited > 0 ? (respondents / invited) * 100 : null,
         enps: enpsFor(c, segment),
         drivers: [...driversFor(c, segment)].map(([driver, summary]) => ({ driver, ...summary })),
+        questions: questionResults(c, segment),
       };
     }),
   };

@@ -13,7 +13,7 @@ export interface DriverResult extends DriverSlice {
 }
 
 /** A segment of the latest round, as a range slice plus the changes since the round before. */
-export interface SegmentResult extends Omit<SegmentSlice, 'drivers'> {
+export interface SegmentResult extends Omit<SegmentSlice, 'drivers' | 'questions'> {
   readonly enpsChange: number | null;
   readonly drivers: readonly DriverResult[];
 }

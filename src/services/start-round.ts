@@ -4,6 +4,8 @@ import { reportingSegment, rollUp } from '../domain/anonymity/suppression.js';
 import { questionsForRound } from '../domain/rotation.js';
 import { localSendTime, roundIndexOnOrAfter, type IsoDate } from '../domain/schedule.js';
 import { rotationSeed, type SurveyDefinition } from '../domain/survey-definition.js';
+import type { SurveyDocument } from '../domain/survey-document.js';
+import { roundPlan, type RoundPlan } from '../domain/survey-plan.js';
 import { PULSE_COMMENT_QUESTION } from '../domain/templates/engagement-bank.js';
 import { COUNTER_INVITED, ROUND_QUESTION } from '../store/documents/answers.js';
 import type { PersonDoc } from '../store/documents/identity.js';
@@ -21,6 +23,8 @@ export interface StartRoundOptions {
    * directory is (the delivery loop's `kick`: calls during a pass coalesce into one more pass).
    */
   readonly onDeliveriesWritten?: () => void;
+  /** The survey as HR wrote it: its rounds ask its own questions (snapshotted), under its name. Absent: the built-in pulse. */
+  readonly document?: SurveyDocument | null;
 }
 
 /** Fan-outs under way in this process, per store: a second caller joins the first instead of repeating it. */
@@ -54,6 +58,13 @@ export function roundClosesAt(date: IsoDate, openDays: number): DateTime {
   return DateTime.fromISO(date, { zone: 'Etc/GMT+12' }).plus({ days: openDays }).startOf('day');
 }
 
+/** The built-in pulse's round: its rotation, then the comment question. */
+function builtinPlan(definition: SurveyDefinition, index: number): RoundPlan {
+  const questionIds = questionsForRound({ ...definition, seed: rotationSeed(definition) }, index);
+  if (definition.askComment) questionIds.push(PULSE_COMMENT_QUESTION.id);
+  return { questionIds, questions: [] };
+}
+
 /**
  * Opens the round of `definition` dated `date` and writes one pending delivery per person in
  * its audience. Safe to repeat: a second call finds the same round and adds only missing
@@ -76,8 +87,7 @@ export async function startRound(deps: ServiceDeps, definition: SurveyDefinition
 async function fanOut(deps: ServiceDeps, definition: SurveyDefinition, date: IsoDate, options: StartRoundOptions): Promise<RoundDoc> {
   const { store, clock } = deps;
   const index = roundIndexOnOrAfter(definition.cadence, date);
-  const questionIds = questionsForRound({ ...definition, seed: rotationSeed(definition) }, index);
-  if (definition.askComment) questionIds.push(PULSE_COMMENT_QUESTION.id);
+  const plan = options.document ? roundPlan(options.document, index) : builtinPlan(definition, index);
   const id = makeRoundId(definition.id, date);
   const logger = deps.logger.child({ roundId: id });
 
@@ -88,7 +98,9 @@ async function fanOut(deps: ServiceDeps, definition: SurveyDefinition, date: Iso
     kind: 'pulse',
     date,
     index,
-    questionIds,
+    questionIds: [...plan.questionIds],
+    questions: [...plan.questions],
+    surveyName: options.document ? options.document.name : null,
     anonymity: definition.anonymity,
     opensAt: clock.now().toJSDate(),
     // With skipWeekends a weekend round goes out on Monday: count the open days from there.

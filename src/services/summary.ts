@@ -3,7 +3,7 @@ import type { Driver } from '../domain/drivers.js';
 import { change } from '../domain/metrics/change.js';
 import type { Enps } from '../domain/metrics/enps.js';
 import type { LikertSummary } from '../domain/metrics/likert.js';
-import { questionById } from '../domain/templates/catalog.js';
+import { roundQuestions } from './round-questions.js';
 import { ENPS_QUESTION } from '../domain/templates/enps.js';
 import { biggestMovers } from '../domain/summary/movers.js';
 import type { DriverScore, SegmentSummary, Summary, TrendPoint } from '../domain/summary/summary-model.js';
@@ -58,7 +58,7 @@ function trendOf(rounds: readonly RoundCounts[], segment: string): TrendPoint[] 
 }
 
 const askedDrivers = (c: RoundCounts): Set<Driver> =>
-  new Set(c.round.questionIds.map((id) => questionById(id)).flatMap((q) => (q?.kind === 'likert' && q.driver !== undefined ? [q.driver] : [])));
+  new Set(roundQuestions(c.round).flatMap((q) => (q.kind === 'likert' && q.driver !== undefined ? [q.driver] : [])));
 
 /**
  * Each driver's latest scores (drivers rotate, so from the latest round that asked it) and the

@@ -48,9 +48,11 @@ export async function sendNow(deps: ServiceDeps, actorKey: PersonKey, surveyId: 
   if (surveyId === DEFAULT_SURVEY_ID) await ensureDefaultSurvey(deps);
   const survey = await deps.store.rounds.survey(surveyId);
   if (survey === null) throw new DomainError('UNKNOWN_SURVEY', `no survey ${surveyId}`);
+  if (survey.archived) throw new DomainError('SURVEY_ARCHIVED', `survey ${surveyId} is archived`);
   const round = await startRound(deps, survey.definition, today(deps), {
     sendNow: true,
     defaultTimezone: deps.settings.defaultTimezone,
+    document: survey.document,
     onDeliveriesWritten: () => deps.events?.emit('deliveries.due'),
   });
   deps.events?.emit('deliveries.due');
@@ -91,7 +93,7 @@ export async function status(deps: ServiceDeps, actorKey: PersonKey): Promise<St
   );
   const from = deps.clock.now().plus({ days: 1 }).toISODate() as string;
   const next = (await deps.store.rounds.surveys())
-    .filter((s) => s.active)
+    .filter((s) => s.active && !s.archived)
     .map((s) => ({ surveyId: s._id, name: s.definition.name, date: roundDates(s.definition.cadence, from, 1)[0] ?? '' }));
   return { open, next };
 }

@@ -168,6 +168,17 @@ export class PeopleRepo {
     for await (const row of rows) out.set(row._id ?? null, (out.get(row._id ?? null) ?? 0) + row.n);
     return out;
   }
+
+  /** The time zones of an audience (null: people whose zone is unknown), counted by the server. */
+  async zonesOf(audience: Audience, segmentsInScope: readonly string[] | null): Promise<Map<string | null, number>> {
+    const rows = this.people.aggregate<{ _id: string | null; n: number }>([
+      { $match: audienceFilter(audience, segmentsInScope) },
+      { $group: { _id: '$timezone', n: { $sum: 1 } } },
+    ]);
+    const out = new Map<string | null, number>();
+    for await (const row of rows) out.set(row._id ?? null, (out.get(row._id ?? null) ?? 0) + row.n);
+    return out;
+  }
 }
 
 function audienceFilter(audience: Audience, segmentsInScope: readonly string[] | null) {

@@ -23,6 +23,26 @@ export class RoundsRepo {
     await this.database.collections.surveys.replaceOne({ _id: doc._id }, doc, { upsert: true });
   }
 
+  /** Stores a new survey; false when one with its id exists (nothing is changed then). */
+  async createSurvey(doc: z.input<typeof surveyDocSchema>): Promise<boolean> {
+    return insertOnce(this.database.collections.surveys, surveyDocSchema.parse(doc));
+  }
+
+  /** Replaces a survey's definition and document (its state is kept). */
+  async replaceSurvey(doc: SurveyDoc): Promise<void> {
+    await this.database.collections.surveys.replaceOne({ _id: doc._id }, surveyDocSchema.parse(doc));
+  }
+
+  async setSurveyState(id: string, state: Partial<Pick<SurveyDoc, 'active' | 'archived' | 'updatedAt'>>): Promise<void> {
+    await this.database.collections.surveys.updateOne({ _id: id }, { $set: state });
+  }
+
+  /** Every round of a survey (newest first), for what history says about an edit. */
+  async roundsOf(surveyId: string): Promise<RoundDoc[]> {
+    const docs = await this.database.collections.rounds.find({ surveyId }).sort({ date: -1 }).toArray();
+    return docs.map((doc) => roundDocSchema.parse(doc));
+  }
+
   async survey(id: string): Promise<SurveyDoc | null> {
     const doc = await this.database.collections.surveys.findOne({ _id: id });
     return doc === null ? null : surveyDocSchema.parse(doc);

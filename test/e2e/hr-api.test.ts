@@ -177,7 +177,18 @@ describe('HR API over HTTP', () => {
     expect(doc.status).toBe(200);
     const spec = doc.body as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, object> } };
     expect(spec.openapi).toBe('3.1.0');
-    expect(Object.keys(spec.paths).sort()).toEqual(['/api/v1/anonymity-report', '/api/v1/exit-surveys', '/api/v1/people', '/api/v1/results']);
+    expect(Object.keys(spec.paths).sort()).toEqual([
+      '/api/v1/anonymity-report',
+      '/api/v1/exit-surveys',
+      '/api/v1/people',
+      '/api/v1/results',
+      '/api/v1/survey-templates',
+      '/api/v1/surveys',
+      '/api/v1/surveys/{id}',
+      '/api/v1/surveys/{id}/pause',
+      '/api/v1/surveys/{id}/resume',
+      '/api/v1/surveys/{id}/rounds',
+    ]);
     expect(Object.keys(spec.paths['/api/v1/exit-surveys'] ?? {})).toEqual(['post']);
     const ajv = new Ajv2020({ strict: false });
     addFormats.default(ajv);

@@ -3,24 +3,24 @@ import { DRIVERS } from '../../src/domain/drivers.js';
 import { en, type MessageKey } from '../../src/domain/i18n/en.js';
 import { LOCALES, resolveLocale } from '../../src/domain/i18n/locale.js';
 import { catalogFor, t } from '../../src/domain/i18n/translate.js';
-import { likertLabelKey, LIKERT_VALUES, type Question } from '../../src/domain/question.js';
+import { likertLabel, LIKERT_VALUES, type BuiltinQuestion } from '../../src/domain/question.js';
 import { QUESTIONS } from '../../src/domain/templates/catalog.js';
 import { ENGAGEMENT_BANK } from '../../src/domain/templates/engagement-bank.js';
 import { EXIT_REASONS, EXIT_SURVEY_QUESTIONS } from '../../src/domain/templates/exit-survey.js';
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
 
-function keysOf(question: Question): MessageKey[] {
+function keysOf(question: BuiltinQuestion): MessageKey[] {
   switch (question.kind) {
     case 'scale':
-      return [question.textKey, question.lowLabelKey, question.highLabelKey];
+      return [question.text, question.low, question.high];
     case 'likert':
-      return [question.textKey, ...LIKERT_VALUES.map((v) => likertLabelKey(question, v))];
+      return [question.text, ...LIKERT_VALUES.map((v) => likertLabel(question, v))];
     case 'choice':
     case 'multi':
-      return [question.textKey, ...question.options.map((o) => o.labelKey)];
+      return [question.text, ...question.options.map((o) => o.label)];
     case 'text':
-      return [question.textKey];
+      return [question.text];
   }
 }
 

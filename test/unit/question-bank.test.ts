@@ -14,7 +14,7 @@ describe('the built-in question bank', () => {
       expect(statements.length, driver).toBeGreaterThanOrEqual(5);
       for (const locale of LOCALES) {
         expect(t(locale, `driver.${driver}` as Parameters<typeof t>[1]), `${locale} driver.${driver}`).not.toBe(`driver.${driver}`);
-        const texts = statements.map((q) => t(locale, q.textKey));
+        const texts = statements.map((q) => t(locale, q.text));
         expect(new Set(texts).size, `${locale} ${driver}: every statement says something else`).toBe(texts.length);
         expect(
           texts.every((text) => text.length > 10 && !text.startsWith('q.')),
@@ -30,9 +30,9 @@ describe('the built-in question bank', () => {
     const lines = source.split('\n');
     for (const driver of DRIVERS) {
       for (const q of ENGAGEMENT_BANK[driver]) {
-        const at = lines.findIndex((line) => line.trimStart().startsWith(`'${q.textKey}':`));
-        expect(at, q.textKey).toBeGreaterThan(0);
-        expect(lines[at - 1]?.trim(), `the line above ${q.textKey}`).toMatch(/^\/\/ \S/);
+        const at = lines.findIndex((line) => line.trimStart().startsWith(`'${q.text}':`));
+        expect(at, q.text).toBeGreaterThan(0);
+        expect(lines[at - 1]?.trim(), `the line above ${q.text}`).toMatch(/^\/\/ \S/);
       }
     }
   });

@@ -84,6 +84,12 @@ describe('a survey document as HR writes it', () => {
     ['a reminder after the round closes', (d) => (d.reminderDays = [6]), 'reminderDays[0]', /openDays/],
     ['a threshold below the installation’s', (d) => (d.minGroupSize = 3), 'minGroupSize', /PULSE_MIN_GROUP_SIZE/],
     ['a comment threshold below the installation’s', (d) => (d.minCommentGroupSize = 4), 'minCommentGroupSize', /PULSE_MIN_COMMENT_GROUP_SIZE/],
+    [
+      'a comment threshold below the survey’s own score threshold',
+      (d) => ((d.minGroupSize = 8), (d.minCommentGroupSize = 6)),
+      'minCommentGroupSize',
+      /at least minGroupSize/,
+    ],
     ['no questions', (d) => (d.questions = []), 'questions', /at least one/],
     ['a built-in question that does not exist', (d) => (d.questions[0] = { builtin: 'happiness-99' }), 'questions[0].builtin', /survey-templates/],
     ['two questions with one id', (d) => ((d.questions[3] as { id: string }).id = 'focus'), 'questions[3].id', /questions\[1\]/],

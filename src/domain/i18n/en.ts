@@ -140,6 +140,8 @@ export const en = {
   'answer.already': 'You have already answered this question. Answers cannot be changed, so nobody can trace them back to you.',
   'answer.roundClosed': 'This survey has closed, so answers are no longer accepted.',
   'answer.invalid': 'That answer is not valid for this question.',
+  'choice.yes': 'Yes',
+  'choice.no': 'No',
   'answer.notInvited': 'This survey was not sent to you, so your answer was not recorded.',
   // Chat UI (Slack and Teams)
   'prompt.notification': 'You have a new {survey}. It takes about a minute.',

@@ -108,6 +108,8 @@ export const nb: Catalog = {
   'answer.already': 'Du har allerede svart på dette spørsmålet. Svar kan ikke endres, slik at ingen kan spore dem tilbake til deg.',
   'answer.roundClosed': 'Denne undersøkelsen er avsluttet, så det er ikke lenger mulig å svare.',
   'answer.invalid': 'Det svaret er ikke gyldig for dette spørsmålet.',
+  'choice.yes': 'Ja',
+  'choice.no': 'Nei',
   'answer.notInvited': 'Denne undersøkelsen ble ikke sendt til deg, så svaret ditt ble ikke registrert.',
 
   // Chat UI (Slack and Teams)

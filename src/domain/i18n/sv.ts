@@ -108,6 +108,8 @@ export const sv: Catalog = {
   'answer.already': 'Du har redan svarat på den här frågan. Svar kan inte ändras, så att ingen kan spåra dem tillbaka till dig.',
   'answer.roundClosed': 'Den här enkäten har stängts, så det går inte längre att svara.',
   'answer.invalid': 'Det svaret är inte giltigt för den här frågan.',
+  'choice.yes': 'Ja',
+  'choice.no': 'Nej',
   'answer.notInvited': 'Den här enkäten skickades inte till dig, så ditt svar registrerades inte.',
 
   // Chat UI (Slack and Teams)

@@ -31,7 +31,7 @@ export const SURVEY_TEMPLATES: readonly SurveyTemplate[] = [
     ),
     document: {
       trigger: { type: 'recurring', every: 'weekly', weekday: 1, time: '10:00' },
-      questions: [{ rotate: { drivers: [...PULSE_DRIVERS], perRound: 3, enpsEvery: 4 } }, { builtin: 'comment' }],
+      questions: [{ rotate: { drivers: [...PULSE_DRIVERS], perRound: 4, enpsEvery: 4 } }, { builtin: 'comment' }],
       inSummary: true,
     },
   },

@@ -11,7 +11,7 @@ import { recordAnswer } from '../record-answer.js';
 import { roundClosesAt, startRound } from '../start-round.js';
 import { DEFAULT_SURVEY_ID } from '../surveys.js';
 import { personKey } from '../../store/people-repo.js';
-import { roundQuestions } from '../prompt-state.js';
+import { roundQuestions } from '../round-questions.js';
 import { WEB_TENANT } from './demo-org.js';
 import { DEMO_EMAIL_DOMAIN, DEMO_HR, DEMO_TEAMS, DEMO_WEEKS } from './demo-org.js';
 import { answerFor } from './demo-answers.js';

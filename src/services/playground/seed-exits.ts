@@ -6,7 +6,7 @@ import { closeRound } from '../close-round.js';
 import type { ServiceDeps } from '../deps.js';
 import { requestExitSurvey } from '../exit-surveys.js';
 import { recordAnswer } from '../record-answer.js';
-import { roundQuestions } from '../prompt-state.js';
+import { roundQuestions } from '../round-questions.js';
 import { WEB_TENANT } from './demo-org.js';
 import { DEMO_EMAIL_DOMAIN, DEMO_EXIT_COMMENTS, DEMO_LEAVERS } from './demo-org.js';
 import { answerFor } from './demo-answers.js';

@@ -1,11 +1,20 @@
 import { z } from 'zod';
 import { anonymitySettingsSchema } from '../../domain/anonymity/thresholds.js';
+import { questionSnapshotSchema } from '../../domain/question-snapshot.js';
 import { surveyDefinitionSchema } from '../../domain/survey-definition.js';
+import { surveyDocumentSchema } from '../../domain/survey-document.js';
 
 export const surveyDocSchema = z.object({
   _id: z.string().min(1),
+  /** What the scheduler runs: compiled from `document` for the surveys HR writes. */
   definition: surveyDefinitionSchema,
+  /** The survey as HR wrote it (defaults filled in); null for the built-in pulse made at install. */
+  document: surveyDocumentSchema.nullable().default(null),
+  /** False while paused: no rounds open. */
   active: z.boolean().default(true),
+  /** Archived: no more rounds, ever; results stay readable. */
+  archived: z.boolean().default(false),
+  updatedAt: z.date().nullable().default(null),
 });
 export type SurveyDoc = z.infer<typeof surveyDocSchema>;
 
@@ -19,6 +28,13 @@ export const roundDocSchema = z.object({
   date: z.iso.date(),
   index: z.number().int().min(0),
   questionIds: z.array(z.string().min(1)).min(1),
+  /**
+   * HR's own questions of this round as they were asked (texts and options in every language):
+   * editing the survey later never rewrites them. Built-in questions are named by id alone.
+   */
+  questions: z.array(questionSnapshotSchema).default([]),
+  /** The name HR gave the survey, shown as the prompt's title; null: the built-in title of its kind. */
+  surveyName: z.string().nullable().default(null),
   anonymity: anonymitySettingsSchema,
   opensAt: z.date(),
   closesAt: z.date(),

@@ -1,0 +1,16 @@
+import type { Question } from '../domain/question.js';
+import { questionById } from '../domain/templates/catalog.js';
+import type { RoundDoc } from '../store/documents/rounds.js';
+
+type RoundQuestionsSource = Pick<RoundDoc, 'questionIds' | 'questions'>;
+
+/** One of a round's questions: its own snapshot (HR's questions), else the built-in bank's. */
+export function roundQuestion(round: RoundQuestionsSource, id: string): Question | undefined {
+  if (!round.questionIds.includes(id)) return undefined;
+  return round.questions.find((q) => q.id === id) ?? questionById(id);
+}
+
+/** A round's questions in the order it asks them. */
+export function roundQuestions(round: RoundQuestionsSource): Question[] {
+  return round.questionIds.map((id) => roundQuestion(round, id)).filter((q): q is Question => q !== undefined);
+}

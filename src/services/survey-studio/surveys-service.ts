@@ -1,0 +1,167 @@
+import { DefinitionError, DomainError } from '../../domain/errors.js';
+import { localSendTime, roundDates, type IsoDate } from '../../domain/schedule.js';
+import type { SurveyDocument } from '../../domain/survey-document.js';
+import { definitionOf } from '../../domain/survey-plan.js';
+import { SURVEY_TEMPLATES, type SurveyTemplate } from '../../domain/templates/survey-templates.js';
+import type { RoundDoc, SurveyDoc } from '../../store/documents/rounds.js';
+import { callerKey, loadActor, requireHr, type Caller } from '../actors.js';
+import type { ServiceDeps } from '../deps.js';
+import { startRound } from '../start-round.js';
+import { checkedDocument, typeChanges, unknownSurvey } from './check.js';
+
+/**
+ * Surveys HR writes (issue #17): one service behind the HR API, the CLI, the dashboard and chat.
+ * Every change is checked whole before anything is stored; HR and admins only.
+ */
+
+export type SurveyStatus = 'active' | 'paused' | 'archived';
+
+export interface SurveyView {
+  readonly id: string;
+  readonly name: string;
+  readonly status: SurveyStatus;
+  /** The document as HR wrote it (defaults filled in); null for the built-in pulse made at install. */
+  readonly document: SurveyDocument | null;
+  /** The next round dates (none when paused, archived, or a one-off already run). */
+  readonly nextRounds: readonly IsoDate[];
+  readonly updatedAt: string | null;
+}
+
+const statusOf = (doc: SurveyDoc): SurveyStatus => (doc.archived ? 'archived' : doc.active ? 'active' : 'paused');
+
+function today(deps: ServiceDeps): IsoDate {
+  return deps.clock.now().setZone(deps.settings.defaultTimezone).toISODate() as IsoDate;
+}
+
+function view(deps: ServiceDeps, doc: SurveyDoc, count = 3): SurveyView {
+  return {
+    id: doc._id,
+    name: doc.definition.name,
+    status: statusOf(doc),
+    document: doc.document,
+    nextRounds: statusOf(doc) === 'active' ? roundDates(doc.definition.cadence, today(deps), count) : [],
+    updatedAt: doc.updatedAt?.toISOString() ?? null,
+  };
+}
+
+async function requireSurvey(deps: ServiceDeps, id: string): Promise<SurveyDoc> {
+  const doc = await deps.store.rounds.survey(id);
+  if (doc === null) throw unknownSurvey(id);
+  return doc;
+}
+
+export async function listSurveys(deps: ServiceDeps, caller: Caller): Promise<SurveyView[]> {
+  requireHr(await loadActor(deps, caller));
+  return (await deps.store.rounds.surveys()).map((doc) => view(deps, doc)).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export async function getSurvey(deps: ServiceDeps, caller: Caller, id: string): Promise<SurveyView> {
+  requireHr(await loadActor(deps, caller));
+  return view(deps, await requireSurvey(deps, id));
+}
+
+/** Creates a survey from a document (or `{"template": …, …overrides}`). SURVEY_EXISTS when the id is taken. */
+export async function createSurvey(deps: ServiceDeps, caller: Caller, input: unknown): Promise<SurveyView> {
+  requireHr(await loadActor(deps, caller));
+  const { document, segments } = await checkedDocument(deps, input);
+  const now = deps.clock.now().toJSDate();
+  const created = await deps.store.rounds.createSurvey({ _id: document.id, definition: definitionOf(document, segments), document, updatedAt: now });
+  if (!created)
+    throw new DomainError('SURVEY_EXISTS', `a survey "${document.id}" exists: change it with PUT /api/v1/surveys/${document.id}, or pick another id`);
+  deps.logger.info({ surveyId: document.id, by: callerKey(caller) }, 'survey created');
+  return view(deps, await requireSurvey(deps, document.id));
+}
+
+/**
+ * Replaces a survey's document. Rounds already open keep the questions they were opened with
+ * (each round holds its own snapshot); the next round asks the new ones.
+ */
+export async function updateSurvey(deps: ServiceDeps, caller: Caller, id: string, input: unknown): Promise<SurveyView> {
+  requireHr(await loadActor(deps, caller));
+  const existing = await requireSurvey(deps, id);
+  if (existing.archived) throw new DomainError('SURVEY_ARCHIVED', `survey "${id}" is archived: it takes no changes; create a new one`);
+  const body = typeof input === 'object' && input !== null && !('id' in input) ? { ...input, id } : input;
+  if (typeof body === 'object' && body !== null && 'id' in body && body.id !== id) {
+    throw new DefinitionError([{ path: 'id', message: `is "${String(body.id)}" but the path names "${id}": a survey's id cannot change` }]);
+  }
+  const { document, segments } = await checkedDocument(deps, body);
+  const issues = typeChanges(document, await deps.store.rounds.roundsOf(id));
+  if (issues.length > 0) throw new DefinitionError(issues);
+  await deps.store.rounds.replaceSurvey({ ...existing, definition: definitionOf(document, segments), document, updatedAt: deps.clock.now().toJSDate() });
+  deps.logger.info({ surveyId: id, by: callerKey(caller) }, 'survey updated');
+  return view(deps, await requireSurvey(deps, id));
+}
+
+async function setState(deps: ServiceDeps, caller: Caller, id: string, state: SurveyStatus): Promise<SurveyView> {
+  requireHr(await loadActor(deps, caller));
+  const existing = await requireSurvey(deps, id);
+  if (existing.archived && state !== 'archived') throw new DomainError('SURVEY_ARCHIVED', `survey "${id}" is archived: it cannot run again; create a new one`);
+  await deps.store.rounds.setSurveyState(id, { active: state === 'active', archived: state === 'archived', updatedAt: deps.clock.now().toJSDate() });
+  deps.logger.info({ surveyId: id, state, by: callerKey(caller) }, 'survey state changed');
+  return view(deps, await requireSurvey(deps, id));
+}
+
+/** No more rounds open until resumed; open rounds run to their close. */
+export const pauseSurvey = (deps: ServiceDeps, caller: Caller, id: string) => setState(deps, caller, id, 'paused');
+export const resumeSurvey = (deps: ServiceDeps, caller: Caller, id: string) => setState(deps, caller, id, 'active');
+/** No more rounds, ever; results stay readable. */
+export const archiveSurvey = (deps: ServiceDeps, caller: Caller, id: string) => setState(deps, caller, id, 'archived');
+
+/** Opens a round of the survey today, every prompt due at once. */
+export async function roundNow(deps: ServiceDeps, caller: Caller, id: string): Promise<RoundDoc> {
+  requireHr(await loadActor(deps, caller));
+  const survey = await requireSurvey(deps, id);
+  if (survey.archived) throw new DomainError('SURVEY_ARCHIVED', `survey "${id}" is archived: it cannot run again`);
+  await deps.directory?.whenReady();
+  const round = await startRound(deps, survey.definition, today(deps), {
+    sendNow: true,
+    defaultTimezone: deps.settings.defaultTimezone,
+    document: survey.document,
+    onDeliveriesWritten: () => deps.events?.emit('deliveries.due'),
+  });
+  deps.events?.emit('deliveries.due');
+  return round;
+}
+
+export function surveyTemplates(): readonly SurveyTemplate[] {
+  return SURVEY_TEMPLATES;
+}
+
+export interface DryRun {
+  readonly action: 'create' | 'update';
+  /** Top-level fields whose value changes (all of them on create). */
+  readonly changed: readonly string[];
+  /** The next three rounds: the date and the local send time in each zone of the audience. */
+  readonly nextRounds: readonly {
+    readonly date: IsoDate;
+    readonly zones: readonly { readonly zone: string; readonly people: number; readonly sendAt: string }[];
+  }[];
+}
+
+/** What applying `input` would do, without doing it (`survey apply --dry-run`). */
+export async function dryRun(deps: ServiceDeps, caller: Caller, input: unknown): Promise<DryRun> {
+  requireHr(await loadActor(deps, caller));
+  const { document, segments } = await checkedDocument(deps, input);
+  const existing = await deps.store.rounds.survey(document.id);
+  if (existing?.archived === true) throw new DomainError('SURVEY_ARCHIVED', `survey "${document.id}" is archived: it takes no changes`);
+  if (existing !== null) {
+    const issues = typeChanges(document, await deps.store.rounds.roundsOf(document.id));
+    if (issues.length > 0) throw new DefinitionError(issues);
+  }
+  const before = (existing?.document ?? {}) as Record<string, unknown>;
+  const after = document as unknown as Record<string, unknown>;
+  const changed = Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+  const definition = definitionOf(document, segments);
+  const tree = await deps.store.segments.tree();
+  const scope = definition.audience.type === 'segments' ? definition.audience.segments.flatMap((s) => tree.subtree(s)) : null;
+  const zones = await deps.store.people.zonesOf(definition.audience, scope);
+  const byZone = new Map<string, number>();
+  for (const [zone, n] of zones) byZone.set(zone ?? deps.settings.defaultTimezone, (byZone.get(zone ?? deps.settings.defaultTimezone) ?? 0) + n);
+  const nextRounds = roundDates(definition.cadence, today(deps), 3).map((date) => ({
+    date,
+    zones: [...byZone]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([zone, people]) => ({ zone, people, sendAt: localSendTime(date, definition.cadence.time, zone, definition.skipWeekends).toISO() ?? '' })),
+  }));
+  return { action: existing === null ? 'create' : 'update', changed, nextRounds };
+}

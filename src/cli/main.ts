@@ -7,6 +7,7 @@ import { exportCommand } from './commands/export.js';
 import { peopleImport, readCsvFile } from './commands/people.js';
 import { roleCommand } from './commands/role.js';
 import { sessionsCommand } from './commands/sessions.js';
+import { surveyCommand } from './commands/survey.js';
 import { processOutput, type Output } from './output.js';
 import { CommandFailed, HELP, UsageError } from './usage.js';
 
@@ -63,6 +64,9 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, op
       case 'sessions':
         if (rest.length > 0) throw new UsageError(`unexpected ${rest.join(' ')}: use \`sessions revoke --all\` or \`--person <person>\``);
         await sessionsCommand(await open(), sub, { all: values.all ?? false, person: values.person }, io);
+        break;
+      case 'survey':
+        await surveyCommand(open, [sub ?? '', ...rest], values['dry-run'] ?? false, io);
         break;
       case 'audit':
         if (sub !== undefined) throw new UsageError(`unexpected ${[sub, ...rest].join(' ')}: use \`audit [--json]\``);

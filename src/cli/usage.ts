@@ -38,6 +38,16 @@ Commands:
       End dashboard sessions at once: everyone's, or one person's (an e-mail or
       platform:team:user). They must ask pulsebot for a new link to look again.
 
+  survey apply <file.yaml> [--dry-run]
+      Create or update a survey from its document (YAML or JSON; the format is in the
+      README). Every problem is listed with its path, and nothing changes unless all
+      pass. --dry-run prints what would change and the next three rounds: the local
+      send time in each time zone of the audience.
+  survey list                      Every survey, its state and its next round.
+  survey show <id>                 A survey's document, as YAML.
+  survey pause|resume <id>         Stop opening rounds, or start again.
+  survey archive <id>              No more rounds, ever; its results stay readable.
+
   export results [--survey <id>] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                  [--segment <id>] [--format csv] [--out <file>]
       Aggregated results as CSV (default survey: pulse; "exit" for exit surveys).

@@ -15,7 +15,9 @@ async function readSurveyFile(file: string): Promise<unknown> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Give the path of a survey in YAML or JSON.`);
+    throw new UsageError(
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Give the path of a survey in YAML or JSON.`,
+    );
   }
   try {
     return parseYaml(text) as unknown;

@@ -28,6 +28,9 @@ const HELP_KEYS: MessageKey[] = [
   'talk.help.dashboard',
   'talk.help.status',
   'talk.help.sendNow',
+  'talk.help.surveys',
+  'talk.help.pause',
+  'talk.help.resume',
   'talk.help.role',
   'talk.help.exit',
   'talk.help.exitCancel',
@@ -117,6 +120,9 @@ describe('one conversation on Slack, Teams and the web chat', () => {
       ['results', 'results.notAllowed'],
       ['results exit', 'hr.results.notAllowed'],
       ['dashboard', 'results.notAllowed'],
+      ['surveys', 'talk.survey.notAllowed'],
+      ['pause pulse', 'cmd.adminOnly'],
+      ['resume nope', 'cmd.adminOnly'],
     ];
     for (const surface of surfaces) {
       const locale = await surface.locale();

@@ -277,6 +277,18 @@ describe('surveys HR writes, on Slack through the HR API', () => {
     expect(round?.questions.find((q) => q.id === 'focus')?.text.en).toBe('Meetings leave me time to think.');
   });
 
+  it('admins list, pause and resume surveys in chat; others are refused', async () => {
+    const list = await h.command('UADMIN', '/pulse', 'surveys');
+    expect(list.text).toContain('• Team health (team-health): next round 2027-02-02');
+    const paused = await h.command('UADMIN', '/pulse', 'pause team-health');
+    expect(paused.text).toBe('Paused "Team health": no round opens until someone resumes it. Rounds already open run to their end.');
+    expect((await h.command('UADMIN', '/pulse', 'surveys')).text).toContain('• Team health (team-health): paused');
+    expect((await h.command('U0004', '/pulse', 'resume team-health')).text).toBe('Sorry, only admins can do that.');
+    expect((await h.command('UADMIN', '/pulse', 'resume team-health')).text).toBe('Resumed "Team health": next round 2027-02-02.');
+    expect((await h.command('UADMIN', '/pulse', 'pause nope')).text).toBe('There is no survey called "nope".');
+    expect((await h.command('UADMIN', '/pulse', 'pause')).text).toBe('Usage: `/pulse pause <survey>`');
+  });
+
   it('an archived survey opens no more rounds and takes no changes, and its results stay readable', async () => {
     const archived = await call('DELETE', '/api/v1/surveys/team-health');
     expect([archived.status, archived.body.status]).toEqual([200, 'archived']);

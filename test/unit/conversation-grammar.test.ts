@@ -34,6 +34,10 @@ describe('the conversation grammar, on every surface', () => {
       'frobnicate',
       'role',
       'exit-survey',
+      'surveys',
+      'pause team-health',
+      'RESUME team-health',
+      'pause',
     ]) {
       const fromWeb = web(text);
       expect(slack(text), text).toEqual(fromWeb);
@@ -44,6 +48,11 @@ describe('the conversation grammar, on every surface', () => {
     expect(web('send-now onboarding')).toEqual({ kind: 'send-now', survey: 'onboarding' });
     expect(web('')).toEqual({ kind: 'help' });
     expect(web('dance')).toEqual({ kind: 'unknown' });
+    expect(web('surveys')).toEqual({ kind: 'surveys' });
+    expect(web('/pause team-health')).toEqual({ kind: 'pause', survey: 'team-health' });
+    expect(web('resume team-health')).toEqual({ kind: 'resume', survey: 'team-health' });
+    expect(web('resume')).toEqual({ kind: 'survey-usage', command: 'resume' });
+    expect(web('pause a b')).toEqual({ kind: 'survey-usage', command: 'pause' });
   });
 
   it('Slack: a <@U…> mention is a person of the workspace; /exit-survey is its own command', () => {

@@ -14,6 +14,7 @@ import { summaryForReader } from '../../services/summary-reader.js';
 import { DEFAULT_SURVEY_ID, sendNow, status } from '../../services/surveys.js';
 import type { Intent, PersonRef } from './intent.js';
 import { exitReport, summaryReport, type ReportView } from './report.js';
+import { pauseResumeText, surveysText } from './survey-replies.js';
 
 /** How a surface writes what people type: `/pulse results` in Slack, **results** in Teams, results on the web. */
 export interface CommandStyle {
@@ -57,6 +58,9 @@ export function helpText(t: Translator, style: CommandStyle): string {
     ['dashboard', 'talk.help.dashboard'],
     ['status', 'talk.help.status'],
     ['send-now [survey]', 'talk.help.sendNow'],
+    ['surveys', 'talk.help.surveys'],
+    ['pause <survey>', 'talk.help.pause'],
+    ['resume <survey>', 'talk.help.resume'],
     [`role add|remove ${p} hr|leader [segment]`, 'talk.help.role'],
     [`exit-survey ${p} [YYYY-MM-DD] [en|nb|sv]`, 'talk.help.exit'],
     [`exit-survey cancel ${p}`, 'talk.help.exitCancel'],
@@ -64,8 +68,9 @@ export function helpText(t: Translator, style: CommandStyle): string {
   return [t('talk.help.intro'), ...entries.map(([usage, key]) => `• ${style.command(usage)}: ${t(key)}`)].join(style.newline);
 }
 
-function usage(intent: 'role' | 'exit', t: Translator, style: CommandStyle): string {
+function usage(intent: 'role' | 'exit' | 'pause' | 'resume', t: Translator, style: CommandStyle): string {
   const p = style.person;
+  if (intent === 'pause' || intent === 'resume') return t('talk.usage', { usage: style.command(`${intent} <survey>`) });
   if (intent === 'role') return t('talk.usage', { usage: style.command(`role add|remove ${p} hr|leader [segment]`) });
   return t('talk.usage.either', { first: style.command(`exit-survey ${p} [YYYY-MM-DD] [en|nb|sv]`), second: style.command(`exit-survey cancel ${p}`) });
 }
@@ -180,6 +185,7 @@ async function sendNowReply(deps: ServiceDeps, o: ConversationOptions, survey: s
   } catch (error) {
     if (isDomainError(error, 'NOT_AUTHORIZED')) return say(t('cmd.adminOnly'));
     if (isDomainError(error, 'UNKNOWN_SURVEY')) return say(t('cmd.sendNow.unknownSurvey', { survey: survey ?? DEFAULT_SURVEY_ID }));
+    if (isDomainError(error, 'SURVEY_ARCHIVED')) return say(t('talk.survey.isArchived', { survey: survey ?? DEFAULT_SURVEY_ID }));
     deps.logger.error({ err: error }, 'send-now failed');
     return say(t('ui.error'));
   }
@@ -209,6 +215,13 @@ export async function converse(deps: ServiceDeps, intent: Intent, o: Conversatio
       return { now: say(t('exit.cmd.badDate', { date: intent.date })) };
     case 'status':
       return { now: say(await statusText(deps, o.actor, t, o.style)) };
+    case 'surveys':
+      return { now: say(await surveysText(deps, o.actor, t, o.style.newline)) };
+    case 'pause':
+    case 'resume':
+      return { now: say(await pauseResumeText(deps, o.actor, intent.kind, intent.survey, t)) };
+    case 'survey-usage':
+      return { now: say(usage(intent.command, t, o.style)) };
     case 'dashboard': {
       const scope = resultScope(await loadActor(deps, o.actor));
       if (scope !== 'all' && scope.length === 0) return { now: say(t('results.notAllowed')) };

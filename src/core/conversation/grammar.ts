@@ -5,6 +5,7 @@ import type { Intent, PersonRef, Token } from './intent.js';
  * The one grammar of pulsebot's conversation, for Slack, Teams and the web chat alike:
  *
  *   help | status | dashboard | send-now [survey] | results [segment] | results exit
+ *   surveys | pause <survey> | resume <survey>
  *   role add|remove <person> hr|leader [segment]
  *   exit-survey <person> [YYYY-MM-DD] [en|nb|sv] | exit-survey cancel <person>
  *
@@ -57,7 +58,8 @@ export function parseIntent(tokens: readonly Token[]): Intent {
   if (lower(head) === '/pulse' || lower(head) === 'pulse') [head, ...args] = args;
   if (head !== undefined && head.kind !== 'word') return { kind: 'unknown' };
   const first = args[0];
-  switch (lower(head)?.replace(/^\//, '')) {
+  const name = lower(head)?.replace(/^\//, '');
+  switch (name) {
     case undefined:
     case 'help':
       return { kind: 'help' };
@@ -67,6 +69,14 @@ export function parseIntent(tokens: readonly Token[]): Intent {
       return { kind: 'dashboard' };
     case 'send-now':
       return text(first) !== undefined ? { kind: 'send-now', survey: text(first) as string } : { kind: 'send-now' };
+    case 'surveys':
+      return args.length === 0 ? { kind: 'surveys' } : { kind: 'unknown' };
+    case 'pause':
+    case 'resume': {
+      const command = name === 'pause' ? 'pause' : 'resume';
+      const survey = text(first);
+      return survey !== undefined && args.length === 1 ? { kind: command, survey } : { kind: 'survey-usage', command };
+    }
     case 'results':
       if (lower(first) === 'exit' && args.length === 1) return { kind: 'results-exit' };
       return text(first) !== undefined ? { kind: 'results', segment: text(first) as string } : { kind: 'results' };

@@ -24,6 +24,9 @@ export type Intent =
   | { readonly kind: 'status' }
   | { readonly kind: 'dashboard' }
   | { readonly kind: 'send-now'; readonly survey?: string }
+  | { readonly kind: 'surveys' }
+  | { readonly kind: 'pause' | 'resume'; readonly survey: string }
+  | { readonly kind: 'survey-usage'; readonly command: 'pause' | 'resume' }
   | { readonly kind: 'results'; readonly segment?: string }
   | { readonly kind: 'results-exit' }
   | { readonly kind: 'role'; readonly action: 'add' | 'remove'; readonly person: PersonRef; readonly role: RoleName; readonly segment?: string }

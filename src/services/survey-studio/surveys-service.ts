@@ -3,7 +3,7 @@ import { localSendTime, roundDates, type IsoDate } from '../../domain/schedule.j
 import type { SurveyDocument } from '../../domain/survey-document.js';
 import { definitionOf } from '../../domain/survey-plan.js';
 import { SURVEY_TEMPLATES, type SurveyTemplate } from '../../domain/templates/survey-templates.js';
-import type { RoundDoc, SurveyDoc } from '../../store/documents/rounds.js';
+import { roundId, type RoundDoc, type SurveyDoc } from '../../store/documents/rounds.js';
 import { callerKey, loadActor, requireHr, type Caller } from '../actors.js';
 import type { ServiceDeps } from '../deps.js';
 import { startRound } from '../start-round.js';
@@ -33,13 +33,22 @@ function today(deps: ServiceDeps): IsoDate {
   return deps.clock.now().setZone(deps.settings.defaultTimezone).toISODate() as IsoDate;
 }
 
-function view(deps: ServiceDeps, doc: SurveyDoc, count = 3): SurveyView {
+/** The next `count` round dates from today on, leaving out a round already opened today. */
+async function nextRounds(deps: ServiceDeps, doc: SurveyDoc, count: number): Promise<IsoDate[]> {
+  if (statusOf(doc) !== 'active') return [];
+  const dates = roundDates(doc.definition.cadence, today(deps), count + 1);
+  const first = dates[0];
+  const openedToday = first !== undefined && first === today(deps) && (await deps.store.rounds.get(roundId(doc._id, first))) !== null;
+  return (openedToday ? dates.slice(1) : dates).slice(0, count);
+}
+
+async function view(deps: ServiceDeps, doc: SurveyDoc, count = 3): Promise<SurveyView> {
   return {
     id: doc._id,
     name: doc.definition.name,
     status: statusOf(doc),
     document: doc.document,
-    nextRounds: statusOf(doc) === 'active' ? roundDates(doc.definition.cadence, today(deps), count) : [],
+    nextRounds: await nextRounds(deps, doc, count),
     updatedAt: doc.updatedAt?.toISOString() ?? null,
   };
 }
@@ -52,7 +61,8 @@ async function requireSurvey(deps: ServiceDeps, id: string): Promise<SurveyDoc> 
 
 export async function listSurveys(deps: ServiceDeps, caller: Caller): Promise<SurveyView[]> {
   requireHr(await loadActor(deps, caller));
-  return (await deps.store.rounds.surveys()).map((doc) => view(deps, doc)).sort((a, b) => a.id.localeCompare(b.id));
+  const views = await Promise.all((await deps.store.rounds.surveys()).map((doc) => view(deps, doc)));
+  return views.sort((a, b) => a.id.localeCompare(b.id));
 }
 
 export async function getSurvey(deps: ServiceDeps, caller: Caller, id: string): Promise<SurveyView> {

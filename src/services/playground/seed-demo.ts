@@ -15,6 +15,7 @@ import { roundQuestions } from '../round-questions.js';
 import { WEB_TENANT } from './demo-org.js';
 import { DEMO_EMAIL_DOMAIN, DEMO_HR, DEMO_TEAMS, DEMO_WEEKS } from './demo-org.js';
 import { answerFor } from './demo-answers.js';
+import { seedCustomSurvey } from './seed-custom-survey.js';
 import { seedExits } from './seed-exits.js';
 
 export interface SeedReport {
@@ -124,6 +125,16 @@ export async function seedDemo(deps: ServiceDeps): Promise<SeedReport> {
     await closeRound(seedDeps, round._id, { graceMs: 0 });
     await deps.store.deliveries.closePending(round._id);
   }
+
+  const custom = await seedCustomSurvey(seedDeps, clock, (roundId) =>
+    answerRound(
+      seedDeps,
+      roundId,
+      people.filter(() => random() < 0.8),
+      random,
+    ),
+  );
+  answers += custom.answers;
 
   const leavers = await seedExits({ ...seedDeps, clock }, personKey('web', WEB_TENANT, DEMO_HR), random);
 

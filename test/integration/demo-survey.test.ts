@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_SURVEY_ID } from '../../src/services/playground/demo-survey.js';
+import { seedDemo } from '../../src/services/playground/seed-demo.js';
+import { resultsInRange } from '../../src/services/results-range.js';
+import { openTestDatabase, type TestDatabase } from '../support/database.js';
+import { testDeps } from '../support/fixtures.js';
+
+/** The playground's demo organisation includes a survey HR wrote, with results per question (issue #17). */
+describe('the demo organisation’s own survey', () => {
+  let db: TestDatabase;
+  let deps: ReturnType<typeof testDeps>;
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    deps = testDeps(db.database, '2026-11-18T12:00:00Z');
+    await seedDemo(deps);
+  }, 120_000);
+  afterAll(async () => {
+    await db.dispose();
+  });
+
+  it('is stored as HR wrote it, with two closed monthly rounds that asked its own questions', async () => {
+    const survey = await deps.store.rounds.survey(DEMO_SURVEY_ID);
+    expect(survey?.document?.questions.map((q) => ('id' in q ? q.id : null))).toEqual(['focus', 'slowdown', 'hybrid', 'change']);
+    const rounds = await deps.store.rounds.roundsOf(DEMO_SURVEY_ID);
+    expect(rounds.map((r) => [r._id, r.state])).toEqual([
+      ['workplace-check:2026-11-04', 'closed'],
+      ['workplace-check:2026-10-07', 'closed'],
+    ]);
+    expect(rounds[0]?.questions.find((q) => q.id === 'slowdown')?.text.nb).toBe('Hva sinker deg mest?');
+  });
+
+  it('shows per-question figures for the organisation and hides teams below the threshold', async () => {
+    const results = await resultsInRange(deps, { survey: DEMO_SURVEY_ID });
+    if (results.kind !== 'pulse') throw new Error('expected pulse results');
+    const latest = results.rounds[0];
+    const root = latest?.segments.find((s) => s.visible && s.questions.length > 0);
+    const byId = new Map(root?.questions.map((q) => [q.questionId, q]));
+    expect(byId.get('focus')).toMatchObject({ type: 'agreement', visible: true });
+    const slowdown = byId.get('slowdown');
+    expect(slowdown).toMatchObject({ type: 'choice', visible: true });
+    const options = slowdown && 'options' in slowdown ? slowdown.options : {};
+    expect(Object.keys(options).sort()).toEqual(['meetings', 'nothing', 'tools', 'waiting']);
+    expect(Object.values(options).reduce((a, b) => a + b, 0)).toBe(slowdown?.respondents);
+    expect(byId.get('hybrid')).toMatchObject({ type: 'yesno' });
+    const hidden = latest?.segments.filter((s) => !s.visible) ?? [];
+    for (const segment of hidden) expect(segment.questions).toEqual([]);
+  });
+});

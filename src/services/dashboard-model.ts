@@ -4,11 +4,12 @@ import { resultsInRange } from './results-range.js';
 import { roundResults, type RoundResults } from './results.js';
 import { countRound } from './results-counts.js';
 import { DEFAULT_SURVEY_ID } from './surveys.js';
+import { surveyResultsViews, type SurveyResultsView } from './survey-results-model.js';
 import { COUNTER_INVITED, COUNTER_RESPONDENTS, ROUND_QUESTION } from '../store/documents/answers.js';
 
 /**
  * Everything the dashboard shows, read ONLY through the results services (results.ts,
- * results-range.ts, exit-results.ts, results-counts.ts), so every number passes the same
+ * results-range.ts, exit-results.ts, results-counts.ts, survey-results-model.ts), so every number passes the same
  * thresholds and subtraction rule as the chat summaries and the HR API. Keep all use of those
  * services in this file, so changes to them land in one place.
  */
@@ -37,6 +38,8 @@ export interface DashboardModel {
   readonly latest: RoundResults | null;
   /** Exit results, for HR and admins only. */
   readonly exit: ExitResults | null;
+  /** The latest closed round of each survey HR wrote, per question. */
+  readonly surveys: readonly SurveyResultsView[];
 }
 
 const HISTORY_ROUNDS = 12;
@@ -79,11 +82,12 @@ async function history(deps: ServiceDeps, roots: readonly string[] | null): Prom
 export async function dashboardModel(deps: ServiceDeps, scope: 'all' | readonly string[], hr: boolean): Promise<DashboardModel> {
   const roots = scope === 'all' ? null : scope;
   const hasPulse = (await deps.store.rounds.survey(DEFAULT_SURVEY_ID)) !== null;
-  const [live, series, latest, exit] = await Promise.all([
+  const [live, series, latest, exit, surveys] = await Promise.all([
     liveParticipation(deps, roots),
     hasPulse ? history(deps, roots) : Promise.resolve([]),
     roundResults(deps, DEFAULT_SURVEY_ID, scope),
     hr ? exitResults(deps) : Promise.resolve(null),
+    surveyResultsViews(deps, scope),
   ]);
   return {
     k: deps.settings.anonymity.minGroupSize,
@@ -92,5 +96,6 @@ export async function dashboardModel(deps: ServiceDeps, scope: 'all' | readonly 
     history: series,
     latest,
     exit,
+    surveys,
   };
 }

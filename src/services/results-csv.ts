@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { ORG_ROOT } from '../domain/anonymity/segment-tree.js';
 import type { Enps } from '../domain/metrics/enps.js';
 import type { ExitSlice } from './exit-results.js';
+import type { QuestionResult } from './question-results.js';
 import type { ResultsInRange } from './results-range.js';
 
 export const RESULTS_CSV_COLUMNS = ['survey', 'period', 'segment', 'segment_name', 'metric', 'value'] as const;
@@ -48,6 +49,28 @@ function exitRows(slice: ExitSlice): [string, number][] {
   ];
 }
 
+/** Per-question figures (every type but free text, whose texts are never exported, and eNPS, which has its own rows). */
+function questionRows(questions: readonly QuestionResult[]): [string, number][] {
+  return questions.flatMap((q): [string, number][] => {
+    if (!q.visible || q.type === 'text' || q.type === 'enps') return [];
+    const at = `question.${q.questionId}`;
+    const counts = (kind: string, values: Readonly<Record<string, number>>) =>
+      Object.entries(values).map(([v, n]): [string, number] => [`${at}.${kind}.${v}`, n]);
+    const rows: [string, number][] = [[`${at}.respondents`, q.respondents]];
+    switch (q.type) {
+      case 'agreement':
+        return [...rows, [`${at}.mean`, Math.round(q.mean * 100) / 100], [`${at}.favourable_pct`, round1(q.favourable)], ...counts('count', q.distribution)];
+      case 'scale':
+        return [...rows, [`${at}.mean`, Math.round(q.mean * 100) / 100], ...counts('count', q.distribution)];
+      case 'yesno':
+        return [...rows, [`${at}.yes_pct`, round1(q.yesShare)], ...counts('option', q.options)];
+      case 'choice':
+      case 'multi':
+        return [...rows, ...counts('option', q.options)];
+    }
+  });
+}
+
 /**
  * Results as long-format CSV (one number per row), aggregates only: slices hidden by the
  * threshold or the subtraction rule have no rows at all, and comments are never exported.
@@ -71,6 +94,7 @@ export function resultsCsv(results: ResultsInRange): string {
             [`driver.${d.driver}.mean`, Math.round(d.mean * 100) / 100],
             [`driver.${d.driver}.favourable_pct`, round1(d.favourable)],
           ]),
+          ...questionRows(s.questions),
         ]);
       }
     }

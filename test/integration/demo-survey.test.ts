@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SURVEY_ID } from '../../src/services/playground/demo-survey.js';
 import { seedDemo } from '../../src/services/playground/seed-demo.js';
+import { renderDashboard } from '../../adapters/web/dashboard/dashboard-view.js';
+import { dashboardModel } from '../../src/services/dashboard-model.js';
+import { resultsCsv } from '../../src/services/results-csv.js';
 import { resultsInRange } from '../../src/services/results-range.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import { testDeps } from '../support/fixtures.js';
@@ -44,5 +47,33 @@ describe('the demo organisation’s own survey', () => {
     expect(byId.get('hybrid')).toMatchObject({ type: 'yesno' });
     const hidden = latest?.segments.filter((s) => !s.visible) ?? [];
     for (const segment of hidden) expect(segment.questions).toEqual([]);
+  });
+
+  it('the dashboard shows each question of the latest round in the reader’s language, with bars, for HR and for a leader', async () => {
+    const hr = renderDashboard(await dashboardModel(deps, 'all', true), 'nb', '12:00');
+    expect(hr).toContain('Workplace check: runden 2026-11-04');
+    expect(hr).toContain('Hva sinker deg mest?');
+    expect(hr).toContain('<span class="bar-label">Møter</span>');
+    expect(hr).toContain('Fungerer retningslinjene for hybridarbeid for deg?');
+    expect(hr).toMatch(/% ja/);
+    expect(hr).not.toMatch(/Én ting vi bør endre\?<\/h4><div class="bars">/);
+    // A leader sees only their own team, and nothing of a team below the threshold.
+    const leader = await dashboardModel(deps, ['engineering'], false);
+    const survey = leader.surveys.find((s) => s.surveyId === DEMO_SURVEY_ID);
+    expect(survey?.segments.every((s) => s.segment === 'engineering')).toBe(true);
+  });
+
+  it('the CSV export has a row per figure of each question, none for hidden groups and no free text', async () => {
+    const results = await resultsInRange(deps, { survey: DEMO_SURVEY_ID });
+    const rows = resultsCsv(results)
+      .trim()
+      .split('\n')
+      .map((line) => line.split(','));
+    const metrics = new Set(rows.map((r) => r[4]));
+    for (const metric of ['question.focus.mean', 'question.focus.count.5', 'question.slowdown.option.meetings', 'question.hybrid.yes_pct'])
+      expect(metrics.has(metric), metric).toBe(true);
+    expect([...metrics].some((m) => m?.startsWith('question.change'))).toBe(false);
+    const shown = new Set(results.kind === 'pulse' ? results.rounds.flatMap((r) => r.segments.filter((s) => s.visible).map((s) => s.segment)) : []);
+    expect(rows.slice(1).every((r) => shown.has(r[2] ?? ''))).toBe(true);
   });
 });

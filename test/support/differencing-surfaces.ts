@@ -8,7 +8,7 @@ import { buildSummary } from '../../src/services/summary.js';
 import { loadSummaryContext } from '../../src/services/summary-context.js';
 import type { VisibleSegmentSummary } from '../../src/domain/summary/summary-model.js';
 import { roundId } from '../../src/store/documents/rounds.js';
-import { DRIVER_QUESTIONS, SURVEY, type Family } from './differencing-org.js';
+import { DRIVER_QUESTIONS, FAMILIES, SURVEY, type Family } from './differencing-org.js';
 
 /**
  * Everything the results services show, to every role, on every surface: chat results (the
@@ -27,6 +27,27 @@ export interface Figure {
 }
 
 const byDate = (date: string) => roundId(SURVEY, date);
+
+/** The attacker's family of a question id (per-question figures of the HR API, the CSV and the dashboard). */
+function familyOf(questionId: string): Family | null {
+  if (questionId === 'comment') return 'comments';
+  return (FAMILIES as readonly string[]).includes(questionId) ? (questionId as Family) : null;
+}
+
+/** Per-question figures (issue #17): each visible question is a figure with its answer count. */
+function fromQuestions(
+  surface: string,
+  round: string,
+  segment: string,
+  questions: readonly { questionId: string; visible: boolean; respondents: number | null }[],
+): Figure[] {
+  return questions.flatMap((q) => {
+    const family = familyOf(q.questionId);
+    // A text question's count is the number of comments, which the attacker's comment family does not count.
+    const n = family === 'comments' ? null : q.respondents;
+    return q.visible && family !== null ? [{ surface: `${surface}.questions`, round, family, segment, n }] : [];
+  });
+}
 
 function fromResult(
   surface: string,
@@ -81,12 +102,18 @@ async function hrApiAndCsv(deps: ServiceDeps, scopes: readonly string[]): Promis
     const range = await resultsInRange(deps, { survey: SURVEY, ...(segment ? { segment } : {}) });
     if (range.kind !== 'pulse') continue;
     for (const round of range.rounds)
-      for (const s of round.segments) out.push(...fromResult(`api:${segment ?? 'all'}`, round.roundId, { ...s, enpsChange: null }));
+      for (const s of round.segments) {
+        out.push(...fromResult(`api:${segment ?? 'all'}`, round.roundId, { ...s, enpsChange: null }));
+        out.push(...fromQuestions(`api:${segment ?? 'all'}`, round.roundId, s.segment, s.questions));
+      }
     const rows = parse<{ period: string; segment: string; metric: string; value: string }>(resultsCsv(range), { columns: true });
     for (const row of rows) {
       const round = byDate(row.period);
       if (row.metric === 'respondents') out.push({ surface: 'csv', round, family: 'respondents', segment: row.segment, n: Number(row.value) });
       if (row.metric.startsWith('enps')) out.push({ surface: 'csv', round, family: 'enps', segment: row.segment, n: null });
+      const question = /^question\.([^.]+)\.respondents$/.exec(row.metric)?.[1];
+      const family = question === undefined ? null : familyOf(question);
+      if (family !== null) out.push({ surface: 'csv.questions', round, family, segment: row.segment, n: Number(row.value) });
       if (row.metric.startsWith('driver.workload'))
         for (const q of DRIVER_QUESTIONS) out.push({ surface: 'csv', round, family: q, segment: row.segment, n: null });
     }

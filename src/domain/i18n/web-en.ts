@@ -57,4 +57,13 @@ export const webEn = {
   'web.dash.commentsHidden': 'Comments are not shown: too few answers to keep them anonymous.',
   'web.dash.updated': 'Updated {time}',
   'web.dash.noData': 'No data yet',
+  'web.dash.survey': '{survey}: round of {date}',
+  'web.dash.surveyGroup': '{segment}: {respondents} answered',
+  'web.dash.surveyHiddenGroups': '{count} groups are not shown, to protect anonymity.',
+  'web.dash.surveyNoGroups': 'No group in your view has enough answers to show.',
+  'web.dash.q.mean': 'mean {mean}',
+  'web.dash.q.favourable': '{favourable} % favourable',
+  'web.dash.q.yes': '{share} % yes',
+  'web.dash.q.text': '{count} written answers (shown in the comment views, never here)',
+  'web.dash.q.hidden': 'Too few answers to show this question.',
 } as const;

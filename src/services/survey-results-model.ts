@@ -1,0 +1,50 @@
+import type { Question } from '../domain/question.js';
+import type { QuestionResult } from './question-results.js';
+import type { ServiceDeps } from './deps.js';
+import { resultsInRange } from './results-range.js';
+import { segmentsInScope, treeOf } from './results-counts.js';
+import { roundQuestions } from './round-questions.js';
+
+/**
+ * The latest closed round of each survey HR wrote, per question, for the dashboard: read through
+ * `resultsInRange` (the one slicer), limited to the segments the viewer may see. Question texts
+ * travel as the round asked them (its snapshot), for the view to put in the reader's language.
+ */
+export interface SurveyResultsView {
+  readonly surveyId: string;
+  readonly name: string;
+  readonly date: string;
+  readonly questions: readonly Question[];
+  /** Visible segments in scope, top first, with their figures per question. */
+  readonly segments: readonly {
+    readonly segment: string;
+    readonly name: string | null;
+    readonly respondents: number | null;
+    readonly questions: readonly QuestionResult[];
+  }[];
+  /** Segments in scope hidden by the threshold or the subtraction rule (shown as a count, never with figures). */
+  readonly hidden: number;
+}
+
+export async function surveyResultsViews(deps: ServiceDeps, scope: 'all' | readonly string[]): Promise<SurveyResultsView[]> {
+  const surveys = (await deps.store.rounds.surveys()).filter((s) => s.document !== null).sort((a, b) => a._id.localeCompare(b._id));
+  const out: SurveyResultsView[] = [];
+  for (const survey of surveys) {
+    const [round] = await deps.store.rounds.latestClosed(survey._id, 1);
+    if (round === undefined) continue;
+    const range = await resultsInRange(deps, { survey: survey._id, from: round.date, to: round.date });
+    const slices = range.kind === 'pulse' ? range.rounds.find((r) => r.roundId === round._id) : undefined;
+    if (slices === undefined) continue;
+    const wanted = new Set(segmentsInScope(treeOf(round), scope));
+    const inScope = slices.segments.filter((s) => wanted.has(s.segment));
+    out.push({
+      surveyId: survey._id,
+      name: survey.definition.name,
+      date: round.date,
+      questions: roundQuestions(round),
+      segments: inScope.filter((s) => s.visible).map((s) => ({ segment: s.segment, name: s.name, respondents: s.respondents, questions: s.questions })),
+      hidden: inScope.filter((s) => !s.visible).length,
+    });
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 import { ORG_ROOT } from '../../../src/domain/anonymity/segment-tree.js';
 import type { Locale } from '../../../src/domain/i18n/locale.js';
 import type { Translator } from '../../../src/domain/i18n/translate.js';
-import type { LIKERT_VALUES} from '../../../src/domain/question.js';
+import type { LIKERT_VALUES } from '../../../src/domain/question.js';
 import { likertLabel, worded, type Question } from '../../../src/domain/question.js';
 import { escapeMarkup as esc } from '../../../src/lib/escape-markup.js';
 import type { DashboardModel } from '../../../src/pulse/index.js';

@@ -78,6 +78,7 @@ export async function seedSummaryBench(database: Database, shape: SeedShape): Pr
       tenant: 'T1',
       userId: `U${i}`,
       email: null,
+      firstSeen: null,
       timezone: zones[i % zones.length] ?? null,
       locale: locales[i % locales.length] ?? 'en',
       segment,

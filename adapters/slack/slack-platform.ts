@@ -45,7 +45,7 @@ export function createSlackPlatform(clients: SlackClients, logger: Logger, confi
       const client = await clientFor(recipient.tenant);
       const t = translator(recipient.locale);
       const date = DateTime.fromJSDate(reminder.openUntil).setLocale(recipient.locale).toLocaleString(DateTime.DATE_MED);
-      const text = t('reminder.text', { survey: surveyTitle(reminder.surveyKind, recipient.locale), date });
+      const text = t('reminder.text', { survey: surveyTitle(reminder.surveyKind, recipient.locale, reminder.surveyName), date });
       await clients.paced(recipient.tenant, () => client.chat.postMessage({ channel: recipient.userId, text }));
     },
     async markClosed(recipient: Recipient, ref: MessageRef, surveyKind: SurveyPrompt['surveyKind']): Promise<void> {

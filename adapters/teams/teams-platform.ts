@@ -32,7 +32,7 @@ export function createTeamsPlatform(ctx: TeamsContext): ChatPlatform {
       const chat = await personalConversation(ctx, recipient);
       const t = translator(recipient.locale);
       const date = DateTime.fromJSDate(reminder.openUntil).setLocale(recipient.locale).toLocaleString(DateTime.DATE_MED);
-      const text = t('reminder.text', { survey: surveyTitle(reminder.surveyKind, recipient.locale), date });
+      const text = t('reminder.text', { survey: surveyTitle(reminder.surveyKind, recipient.locale, reminder.surveyName), date });
       await ctx.pacer.send(recipient.tenant, chat.conversationId, () => inConversation(ctx, chat, (context) => context.sendActivity(text), chat.memberId));
     },
     async markClosed(recipient: Recipient, ref: MessageRef, surveyKind: SurveyPrompt['surveyKind']): Promise<void> {

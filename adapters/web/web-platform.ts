@@ -44,7 +44,7 @@ export function createWebPlatform(inbox: Inbox, clock: Clock): ChatPlatform {
       inbox.add(webPersonKey(recipient), {
         from: 'bot',
         at: at(),
-        text: t('reminder.text', { survey: surveyTitle(reminder.surveyKind, recipient.locale), date }),
+        text: t('reminder.text', { survey: surveyTitle(reminder.surveyKind, recipient.locale, reminder.surveyName), date }),
       });
       return Promise.resolve();
     },

@@ -50,16 +50,16 @@ export interface PromptSource {
   readonly orgName: string | null;
 }
 
-/** The catalog title of a survey kind. */
-export function surveyTitle(kind: SurveyKind, locale: Locale): string {
-  return translator(locale)(kind === 'exit' ? 'survey.exit.title' : 'survey.pulse.title');
+/** A survey's title: the name HR gave it, else the catalog title of its kind. */
+export function surveyTitle(kind: SurveyKind, locale: Locale, name: string | null = null): string {
+  return name ?? translator(locale)(kind === 'exit' ? 'survey.exit.title' : 'survey.pulse.title');
 }
 
 export function promptView(prompt: PromptSource, locale: Locale): PromptView {
   const t = translator(locale);
   const org = prompt.orgName ?? t('org.fallback');
   const total = prompt.questions.length;
-  const title = prompt.surveyName ?? surveyTitle(prompt.surveyKind, locale);
+  const title = surveyTitle(prompt.surveyKind, locale, prompt.surveyName ?? null);
   const questions = prompt.questions.map((question, i): QuestionView => {
     const say = (wording: Question['text']) => worded(wording, locale, (key) => t(key, { org }));
     const base = { id: question.id, text: say(question.text), position: t('ui.questionNumber', { n: i + 1, total }) };

@@ -21,9 +21,12 @@ export const cadenceSchema = z.object({
 });
 export type Cadence = z.infer<typeof cadenceSchema>;
 
+/** Leaves out people first seen fewer than this many days before a round's date (new joiners). */
+const excludeJoined = { excludeJoinedWithinDays: z.number().int().min(1).max(365).optional() };
+
 export const audienceSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('everyone') }),
-  z.object({ type: z.literal('segments'), segments: z.array(z.string().min(1)).min(1) }),
+  z.object({ type: z.literal('everyone'), ...excludeJoined }),
+  z.object({ type: z.literal('segments'), segments: z.array(z.string().min(1)).min(1), ...excludeJoined }),
 ]);
 export type Audience = z.infer<typeof audienceSchema>;
 

@@ -20,7 +20,10 @@ export function definitionOf(doc: SurveyDocument, segmentIds: readonly string[] 
   return surveyDefinitionSchema.parse({
     id: doc.id,
     name: doc.name,
-    audience: doc.audience.type === 'segments' ? { type: 'segments', segments: [...(segmentIds ?? doc.audience.segments)] } : { type: 'everyone' },
+    audience: {
+      ...(doc.audience.type === 'segments' ? { type: 'segments', segments: [...(segmentIds ?? doc.audience.segments)] } : { type: 'everyone' }),
+      ...(doc.audience.excludeJoinedWithinDays === undefined ? {} : { excludeJoinedWithinDays: doc.audience.excludeJoinedWithinDays }),
+    },
     cadence,
     openDays: doc.openDays,
     reminderDays: doc.reminderDays,

@@ -62,6 +62,8 @@ export interface SurveyPrompt {
 export interface Reminder {
   readonly roundId: string;
   readonly surveyKind: SurveyPrompt['surveyKind'];
+  /** The name HR gave the survey; null: the built-in title of its kind. */
+  readonly surveyName: string | null;
   /** When answers stop being taken (the round's close, or an exit prompt's expiry). */
   readonly openUntil: Date;
 }

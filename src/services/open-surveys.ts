@@ -4,6 +4,8 @@ import type { ServiceDeps } from './deps.js';
 
 export interface OpenSurvey {
   readonly surveyKind: RoundDoc['kind'];
+  /** The name HR gave the survey; null: the built-in title of its kind. */
+  readonly surveyName: string | null;
   readonly closesAt: Date;
 }
 
@@ -12,7 +14,7 @@ export async function openSurveysOf(deps: ServiceDeps, person: PersonKey): Promi
   const out: OpenSurvey[] = [];
   for (const roundId of await deps.store.deliveries.openPromptsOf(person)) {
     const round = await deps.store.rounds.get(roundId);
-    if (round?.state === 'open') out.push({ surveyKind: round.kind, closesAt: round.closesAt });
+    if (round?.state === 'open') out.push({ surveyKind: round.kind, surveyName: round.surveyName, closesAt: round.closesAt });
   }
   return out;
 }

@@ -57,6 +57,8 @@ export async function personSeen(deps: ServiceDeps, seen: PersonSeen): Promise<v
     locale: seen.locale ?? existing?.locale ?? null,
     segment: existing?.segmentSource === 'platform' ? existing.segment : null,
     syncId: existing?.syncId ?? 'event',
+    // Someone new seen between directory reads has joined since the last one.
+    ...(existing === null ? { firstSeen: deps.clock.now().setZone(deps.settings.defaultTimezone).toISODate() } : {}),
   };
   if (existing === null || !unchanged(existing, person) || seen.standing === 'gone') await deps.store.people.upsertFromPlatform(person);
   if (seen.standing === 'gone') await deps.store.people.deactivate(key);

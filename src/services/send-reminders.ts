@@ -28,6 +28,7 @@ export async function sendDueReminders(deps: ServiceDeps, platforms: PlatformReg
         await platform.sendReminder(recipientOf(deps, person, delivery), {
           roundId: round._id,
           surveyKind: round.kind,
+          surveyName: round.surveyName,
           openUntil: delivery.expiresAt ?? round.closesAt,
         });
         sent++;

@@ -58,6 +58,12 @@ export function roundClosesAt(date: IsoDate, openDays: number): DateTime {
   return DateTime.fromISO(date, { zone: 'Etc/GMT+12' }).plus({ days: openDays }).startOf('day');
 }
 
+/** With an audience that leaves out new joiners: the last first-seen day still invited to the round of `date`. */
+export function joinedByFor(definition: SurveyDefinition, date: IsoDate): IsoDate | null {
+  const days = definition.audience.excludeJoinedWithinDays;
+  return days === undefined ? null : (DateTime.fromISO(date, { zone: 'utc' }).minus({ days }).toISODate() ?? null);
+}
+
 /** The built-in pulse's round: its rotation, then the comment question. */
 function builtinPlan(definition: SurveyDefinition, index: number): RoundPlan {
   const questionIds = questionsForRound({ ...definition, seed: rotationSeed(definition) }, index);
@@ -120,12 +126,13 @@ async function fanOut(deps: ServiceDeps, definition: SurveyDefinition, date: Iso
   // One invitation per person: accounts sharing a verified e-mail are linked before anyone is counted.
   await store.people.linkAccounts();
   // The directory's first page is read while the server counts it: the first prompts wait for both.
-  const people = store.people.stream(definition.audience, scope)[Symbol.asyncIterator]();
+  const joinedBy = joinedByFor(definition, date);
+  const people = store.people.stream(definition.audience, scope, joinedBy)[Symbol.asyncIterator]();
   const firstPerson = people.next();
   firstPerson.catch(() => undefined);
   const own = new Map<string, number>();
   try {
-    for (const [segment, n] of await store.people.countBySegment(definition.audience, scope)) {
+    for (const [segment, n] of await store.people.countBySegment(definition.audience, scope, joinedBy)) {
       const key = segment ?? tree.root;
       own.set(key, (own.get(key) ?? 0) + n);
     }

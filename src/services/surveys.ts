@@ -5,7 +5,7 @@ import type { PersonKey } from '../store/documents/identity.js';
 import type { RoundDoc } from '../store/documents/rounds.js';
 import { loadActor, requireAdmin } from './actors.js';
 import type { ServiceDeps } from './deps.js';
-import { startRound } from './start-round.js';
+import { openRoundToday } from './survey-studio/surveys-service.js';
 
 export const DEFAULT_SURVEY_ID = 'pulse';
 
@@ -30,33 +30,13 @@ export async function ensureDefaultSurvey(deps: ServiceDeps): Promise<SurveyDefi
   return definition;
 }
 
-function today(deps: ServiceDeps): string {
-  return deps.clock.now().setZone(deps.settings.defaultTimezone).toISODate() as string;
-}
-
-/**
- * Starts a round of `surveyId` today with every prompt due at once (admins only), once every chat
- * directory has been read since start.
- * `deliveries.due` is announced as deliveries are written (and once more at the end), so the
- * first prompts go out while the rest of the directory is still being written.
- */
+/** Starts a round of `surveyId` today with every prompt due at once (admins only; see `openRoundToday`). */
 export async function sendNow(deps: ServiceDeps, actorKey: PersonKey, surveyId: string = DEFAULT_SURVEY_ID): Promise<RoundDoc> {
   requireAdmin(await loadActor(deps, actorKey));
-  // Right after a start the directory may still be being read: a round now would invite only the
-  // people read so far. Wait for the first sync (the chat adapters run this after answering).
-  await deps.directory?.whenReady();
   if (surveyId === DEFAULT_SURVEY_ID) await ensureDefaultSurvey(deps);
   const survey = await deps.store.rounds.survey(surveyId);
   if (survey === null) throw new DomainError('UNKNOWN_SURVEY', `no survey ${surveyId}`);
-  if (survey.archived) throw new DomainError('SURVEY_ARCHIVED', `survey ${surveyId} is archived`);
-  const round = await startRound(deps, survey.definition, today(deps), {
-    sendNow: true,
-    defaultTimezone: deps.settings.defaultTimezone,
-    document: survey.document,
-    onDeliveriesWritten: () => deps.events?.emit('deliveries.due'),
-  });
-  deps.events?.emit('deliveries.due');
-  return round;
+  return openRoundToday(deps, survey);
 }
 
 export interface OpenRoundStatus {

@@ -53,6 +53,8 @@ export async function syncDirectory(deps: ServiceDeps, source: DirectorySource):
   }
   let people = 0;
   const names: string[] = [];
+  // Someone new in a directory read before has joined; everyone in the first read was there already.
+  const firstSeen = (await deps.store.meta.get(`directory-sync:${source.platform}:${source.tenant}`)) === null ? null : today(deps);
   for await (const page of source.pages((userId) => membership.get(userId) ?? null)) {
     for (const entry of page) {
       if (entry.name) names.push(entry.name);
@@ -65,6 +67,7 @@ export async function syncDirectory(deps: ServiceDeps, source: DirectorySource):
         locale: entry.locale,
         segment: entry.segment,
         syncId,
+        firstSeen,
       });
       people++;
     }
@@ -75,6 +78,10 @@ export async function syncDirectory(deps: ServiceDeps, source: DirectorySource):
   await deps.store.meta.set(`directory-sync:${source.platform}:${source.tenant}`, deps.clock.now().toJSDate());
   deps.logger.info({ tenant: source.tenant, people, deactivated, segments: segments.length }, 'directory synced');
   return { people, deactivated, segments: segments.length };
+}
+
+function today(deps: ServiceDeps): string {
+  return deps.clock.now().setZone(deps.settings.defaultTimezone).toISODate() ?? '';
 }
 
 /** Whether a tenant's directory should be synced now: never synced, or last synced a day ago or more. */

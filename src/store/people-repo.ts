@@ -6,8 +6,8 @@ export function personKey(platform: string, tenant: string, userId: string): Per
   return `${platform}:${tenant}:${userId}`;
 }
 
-export type PersonInput = Omit<PersonDoc, '_id' | 'roles' | 'leads' | 'active' | 'segmentSource' | 'syncId' | 'linkedTo'> &
-  Partial<Pick<PersonDoc, 'roles' | 'leads' | 'active' | 'segmentSource' | 'syncId' | 'linkedTo'>>;
+export type PersonInput = Omit<PersonDoc, '_id' | 'roles' | 'leads' | 'active' | 'segmentSource' | 'syncId' | 'linkedTo' | 'firstSeen'> &
+  Partial<Pick<PersonDoc, 'roles' | 'leads' | 'active' | 'segmentSource' | 'syncId' | 'linkedTo' | 'firstSeen'>>;
 
 /** The directory: people as the platforms and the HR system describe them. */
 export class PeopleRepo {
@@ -20,13 +20,23 @@ export class PeopleRepo {
   /** Inserts or updates a person by platform id; roles and leads are kept unless given. Idempotent. */
   async upsert(input: PersonInput): Promise<PersonKey> {
     const _id = personKey(input.platform, input.tenant, input.userId);
-    const { roles, leads, linkedTo, _id: _key, ...fields } = personDocSchema.parse({ _id, ...input, email: input.email?.trim().toLowerCase() ?? null });
-    const given = { roles: input.roles !== undefined, leads: input.leads !== undefined, linkedTo: input.linkedTo !== undefined };
+    const {
+      roles,
+      leads,
+      linkedTo,
+      firstSeen,
+      _id: _key,
+      ...fields
+    } = personDocSchema.parse({ _id, ...input, email: input.email?.trim().toLowerCase() ?? null });
+    const kept = { roles, leads, linkedTo, firstSeen };
+    // Fields not given are kept as stored (and set to their defaults on insert).
+    const given = Object.fromEntries(Object.entries(kept).filter(([name]) => input[name as keyof typeof kept] !== undefined));
+    const defaults = Object.fromEntries(Object.entries(kept).filter(([name]) => input[name as keyof typeof kept] === undefined));
     await this.people.updateOne(
       { _id },
       {
-        $set: { ...fields, ...(given.roles ? { roles } : {}), ...(given.leads ? { leads } : {}), ...(given.linkedTo ? { linkedTo } : {}) },
-        $setOnInsert: { ...(given.roles ? {} : { roles }), ...(given.leads ? {} : { leads }), ...(given.linkedTo ? {} : { linkedTo }) },
+        $set: { ...fields, ...given },
+        $setOnInsert: defaults,
       },
       { upsert: true },
     );
@@ -46,6 +56,8 @@ export class PeopleRepo {
     locale: PersonDoc['locale'];
     segment: string | null;
     syncId: string;
+    /** Stored only when the person is new (see PersonDoc.firstSeen). */
+    firstSeen?: string | null;
   }): Promise<void> {
     const _id = personKey(input.platform, input.tenant, input.userId);
     const email = input.email?.trim().toLowerCase() ?? null;
@@ -68,7 +80,7 @@ export class PeopleRepo {
           active: true,
           ...segment,
         },
-        $setOnInsert: { roles: [], leads: [] },
+        $setOnInsert: { roles: [], leads: [], firstSeen: input.firstSeen ?? null },
       },
       { upsert: true },
     );
@@ -153,27 +165,33 @@ export class PeopleRepo {
   }
 
   /** Active people in an audience, streamed in pages so a directory of any size fits in memory. */
-  async *stream(audience: Audience, segmentsInScope: readonly string[] | null): AsyncGenerator<PersonDoc> {
-    const cursor = this.people.find(audienceFilter(audience, segmentsInScope)).sort({ _id: 1 }).batchSize(500);
+  async *stream(audience: Audience, segmentsInScope: readonly string[] | null, joinedBy: string | null = null): AsyncGenerator<PersonDoc> {
+    const cursor = this.people
+      .find(audienceFilter(audience, segmentsInScope, joinedBy))
+      .sort({ _id: 1 })
+      .batchSize(500);
     for await (const doc of cursor) yield personDocSchema.parse(doc);
   }
 
   /** How many active people of an audience each segment holds (null: no segment), counted by the server. */
-  async countBySegment(audience: Audience, segmentsInScope: readonly string[] | null): Promise<Map<string | null, number>> {
-    const rows = this.people.aggregate<{ _id: string | null; n: number }>([
-      { $match: audienceFilter(audience, segmentsInScope) },
-      { $group: { _id: '$segment', n: { $sum: 1 } } },
-    ]);
-    const out = new Map<string | null, number>();
-    for await (const row of rows) out.set(row._id ?? null, (out.get(row._id ?? null) ?? 0) + row.n);
-    return out;
+  countBySegment(audience: Audience, segmentsInScope: readonly string[] | null, joinedBy: string | null = null): Promise<Map<string | null, number>> {
+    return this.countBy('segment', audience, segmentsInScope, joinedBy);
   }
 
   /** The time zones of an audience (null: people whose zone is unknown), counted by the server. */
-  async zonesOf(audience: Audience, segmentsInScope: readonly string[] | null): Promise<Map<string | null, number>> {
+  zonesOf(audience: Audience, segmentsInScope: readonly string[] | null, joinedBy: string | null = null): Promise<Map<string | null, number>> {
+    return this.countBy('timezone', audience, segmentsInScope, joinedBy);
+  }
+
+  private async countBy(
+    field: 'segment' | 'timezone',
+    audience: Audience,
+    segmentsInScope: readonly string[] | null,
+    joinedBy: string | null,
+  ): Promise<Map<string | null, number>> {
     const rows = this.people.aggregate<{ _id: string | null; n: number }>([
-      { $match: audienceFilter(audience, segmentsInScope) },
-      { $group: { _id: '$timezone', n: { $sum: 1 } } },
+      { $match: audienceFilter(audience, segmentsInScope, joinedBy) },
+      { $group: { _id: `$${field}`, n: { $sum: 1 } } },
     ]);
     const out = new Map<string | null, number>();
     for await (const row of rows) out.set(row._id ?? null, (out.get(row._id ?? null) ?? 0) + row.n);
@@ -181,8 +199,12 @@ export class PeopleRepo {
   }
 }
 
-function audienceFilter(audience: Audience, segmentsInScope: readonly string[] | null) {
-  // `linkedTo: null` also matches documents stored before the field existed.
-  const invitable = { active: true, linkedTo: null };
+/**
+ * Active, invitable people of an audience; with `joinedBy`, only those first seen on or before
+ * that day (or there from the first directory read: `firstSeen` null, which also matches
+ * documents stored before the field existed, as `linkedTo: null` does).
+ */
+function audienceFilter(audience: Audience, segmentsInScope: readonly string[] | null, joinedBy: string | null) {
+  const invitable = { active: true, linkedTo: null, ...(joinedBy === null ? {} : { $or: [{ firstSeen: null }, { firstSeen: { $lte: joinedBy } }] }) };
   return audience.type === 'everyone' || segmentsInScope === null ? invitable : { ...invitable, segment: { $in: [...segmentsInScope] } };
 }

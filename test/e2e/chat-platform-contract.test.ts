@@ -153,13 +153,15 @@ describe.each(surfaces)('ChatPlatform contract: %s', (_name, start) => {
     expect(closed).not.toContain(textOf('q.enps'));
   });
 
-  it('sendReminder adds one neutral nudge that says nothing of what was answered', async () => {
+  it('sendReminder adds one neutral nudge that says nothing of what was answered, naming the survey as HR named it', async () => {
     const before = (await s.seen()).length;
-    await s.platform.sendReminder(s.recipient, { roundId: ROUND, surveyKind: 'pulse', openUntil: new Date('2026-11-28T17:00:00Z') });
+    await s.platform.sendReminder(s.recipient, { roundId: ROUND, surveyKind: 'pulse', surveyName: null, openUntil: new Date('2026-11-28T17:00:00Z') });
     const seen = await s.seen();
     expect(seen).toHaveLength(before + 1);
     expect(seen.at(-1)).toContain(textOf('reminder.text'));
     expect(seen.at(-1)).not.toMatch(/answered|svart|besvar/i);
+    await s.platform.sendReminder(s.recipient, { roundId: ROUND, surveyKind: 'pulse', surveyName: 'Team health', openUntil: new Date('2026-11-28T17:00:00Z') });
+    expect((await s.seen()).at(-1)).toContain('Team health');
   });
 
   it("sendSummary delivers the summary's title and returns where it is", async () => {

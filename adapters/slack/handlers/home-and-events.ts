@@ -29,7 +29,7 @@ export async function publishHome(ctx: SlackContext, app: App, teamId: string, u
   const locale = await localeOf(ctx, key);
   const t = translator(locale);
   const openSurveys = (await pulse.prompts.openFor(key)).map((survey) => ({
-    title: surveyTitle(survey.surveyKind, locale),
+    title: surveyTitle(survey.surveyKind, locale, survey.surveyName),
     closes: DateTime.fromJSDate(survey.closesAt).setLocale(locale).toLocaleString(DateTime.DATE_MED),
   }));
   // Leaders and HR see the latest summary they may see; everyone else none.

@@ -6,7 +6,7 @@ import { SURVEY_TEMPLATES, type SurveyTemplate } from '../../domain/templates/su
 import { roundId, type RoundDoc, type SurveyDoc } from '../../store/documents/rounds.js';
 import { callerKey, loadActor, requireHr, type Caller } from '../actors.js';
 import type { ServiceDeps } from '../deps.js';
-import { startRound } from '../start-round.js';
+import { joinedByFor, startRound } from '../start-round.js';
 import { checkedDocument, typeChanges, unknownSurvey } from './check.js';
 
 /**
@@ -120,8 +120,17 @@ export const archiveSurvey = (deps: ServiceDeps, caller: Caller, id: string) => 
 /** Opens a round of the survey today, every prompt due at once. */
 export async function roundNow(deps: ServiceDeps, caller: Caller, id: string): Promise<RoundDoc> {
   requireHr(await loadActor(deps, caller));
-  const survey = await requireSurvey(deps, id);
-  if (survey.archived) throw new DomainError('SURVEY_ARCHIVED', `survey "${id}" is archived: it cannot run again`);
+  return openRoundToday(deps, await requireSurvey(deps, id));
+}
+
+/**
+ * Opens `survey`'s round dated today with every prompt due at once, once every chat directory has
+ * been read since start (a round right after a start would invite only the people read so far).
+ * `deliveries.due` is announced as deliveries are written, so the first prompts go out while the
+ * rest of the directory is still being written.
+ */
+export async function openRoundToday(deps: ServiceDeps, survey: SurveyDoc): Promise<RoundDoc> {
+  if (survey.archived) throw new DomainError('SURVEY_ARCHIVED', `survey "${survey._id}" is archived: it cannot run again`);
   await deps.directory?.whenReady();
   const round = await startRound(deps, survey.definition, today(deps), {
     sendNow: true,
@@ -164,14 +173,18 @@ export async function dryRun(deps: ServiceDeps, caller: Caller, input: unknown):
   const definition = definitionOf(document, segments);
   const tree = await deps.store.segments.tree();
   const scope = definition.audience.type === 'segments' ? definition.audience.segments.flatMap((s) => tree.subtree(s)) : null;
-  const zones = await deps.store.people.zonesOf(definition.audience, scope);
-  const byZone = new Map<string, number>();
-  for (const [zone, n] of zones) byZone.set(zone ?? deps.settings.defaultTimezone, (byZone.get(zone ?? deps.settings.defaultTimezone) ?? 0) + n);
-  const nextRounds = roundDates(definition.cadence, today(deps), 3).map((date) => ({
-    date,
-    zones: [...byZone]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([zone, people]) => ({ zone, people, sendAt: localSendTime(date, definition.cadence.time, zone, definition.skipWeekends).toISO() ?? '' })),
-  }));
+  const nextRounds = [];
+  for (const date of roundDates(definition.cadence, today(deps), 3)) {
+    const byZone = new Map<string, number>();
+    for (const [zone, n] of await deps.store.people.zonesOf(definition.audience, scope, joinedByFor(definition, date))) {
+      byZone.set(zone ?? deps.settings.defaultTimezone, (byZone.get(zone ?? deps.settings.defaultTimezone) ?? 0) + n);
+    }
+    nextRounds.push({
+      date,
+      zones: [...byZone]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([zone, people]) => ({ zone, people, sendAt: localSendTime(date, definition.cadence.time, zone, definition.skipWeekends).toISO() ?? '' })),
+    });
+  }
   return { action: existing === null ? 'create' : 'update', changed, nextRounds };
 }

@@ -33,6 +33,12 @@ export const personDocSchema = z.object({
   leads: z.array(z.string()).default([]),
   active: z.boolean().default(true),
   /**
+   * The day pulsebot first saw this person in a directory it had read before (a new joiner), for
+   * audiences that leave out people who joined recently. Null: there from the first read of their
+   * workspace or tenant, or stored before this was kept. A date only, on the identity side.
+   */
+  firstSeen: z.iso.date().nullable().default(null),
+  /**
    * Set on every account but one of a person who has several (Slack and Teams, or two
    * workspaces, sharing a verified e-mail): the account that is invited and counted for them.
    * Linked accounts are never invited, so k counts people, not accounts (see `linkAccounts`).

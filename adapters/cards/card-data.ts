@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { RawAnswer } from '../../src/domain/answer.js';
 import type { MessageKey } from '../../src/domain/i18n/en.js';
-import type { Question } from '../../src/domain/question.js';
+import { QUESTION_ID_PATTERN, type Question } from '../../src/domain/question.js';
 
 export const ANSWER_VERB = 'pulse.answer';
 export const REFRESH_VERB = 'pulse.refresh';
@@ -27,7 +27,7 @@ const linkSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,43}$/)
     .optional(),
 });
-const answerSchema = linkSchema.extend({ q: z.string().regex(/^[a-z0-9-]{1,64}$/) });
+const answerSchema = linkSchema.extend({ q: z.string().regex(QUESTION_ID_PATTERN) });
 
 export type AnswerData = z.infer<typeof answerSchema> & { readonly raw: string | undefined };
 

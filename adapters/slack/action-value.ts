@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QUESTION_ID_PATTERN } from '../../src/domain/question.js';
 
 /** Action ids the bot's messages use; handlers match on them. */
 export const ACTIONS = {
@@ -18,7 +19,7 @@ export const PROMPT_EVENT_TYPE = 'pulsebot_prompt';
 export const actionValueSchema = z.object({
   r: z.string().min(1).max(120),
   t: z.uuid(),
-  q: z.string().regex(/^[a-z0-9-]{1,64}$/),
+  q: z.string().regex(QUESTION_ID_PATTERN),
   v: z.union([z.number().int().min(0).max(10), z.string().max(64)]).optional(),
   /** The token's recipient tag (absent on prompts sent before tokens were bound). */
   g: z

@@ -60,6 +60,12 @@ export type QuestionKind = Question['kind'];
 /** A built-in question: every text a catalog key. */
 export type BuiltinQuestion = Question<MessageKey>;
 
+/**
+ * Every question id a prompt may carry: the bank's (`growth-1`), HR's own (lowercase letters,
+ * digits, `-` and `_`), and a follow-up's (`<id>.followup`).
+ */
+export const QUESTION_ID_PATTERN = /^[a-z0-9][a-z0-9_.-]{0,79}$/;
+
 export const LIKERT_VALUES = [1, 2, 3, 4, 5] as const;
 export const SCALE_VALUES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 export const MAX_COMMENT_LENGTH = 2000;

@@ -34,7 +34,11 @@ const DESK_CHECK = {
         { id: 'monitor', text: { en: 'A monitor', nb: 'En ekstern skjerm', sv: 'En extern skärm' } },
       ],
     },
-    { id: 'standing', type: 'yesno', text: { en: 'Do you have a standing desk?', nb: 'Har du hev-senk-pult?', sv: 'Har du höj- och sänkbart skrivbord?' } },
+    {
+      id: 'standing_desk',
+      type: 'yesno',
+      text: { en: 'Do you have a standing desk?', nb: 'Har du hev-senk-pult?', sv: 'Har du höj- och sänkbart skrivbord?' },
+    },
     { id: 'wish', type: 'text', text: { en: 'What would you change?', nb: 'Hva ville du endret?' } },
   ],
 };
@@ -100,13 +104,13 @@ describe('surveys HR writes, answered in Teams', () => {
     for (const [i, person] of people.entries()) {
       const prompt = cardOf(h, person)!;
       const actions = actionsOf(prompt);
-      const answers: Record<string, string> = { chair: String(1 + (i % 5)), screen: i % 2 === 0 ? 'monitor' : 'laptop', standing: i < 4 ? 'yes' : 'no' };
+      const answers: Record<string, string> = { chair: String(1 + (i % 5)), screen: i % 2 === 0 ? 'monitor' : 'laptop', standing_desk: i < 4 ? 'yes' : 'no' };
       for (const [q, value] of Object.entries(answers)) {
         expect((await h.execute(person, 'pulse.answer', { ...actions.get(q), [`a-${q}`]: value }, prompt.id)).status).toBe(200);
       }
       if (i === 1) {
         // The card the Action.Execute answers with shows the answered questions as answered, in Norwegian.
-        const last = await h.execute(person, 'pulse.answer', { ...actions.get('standing'), 'a-standing': 'yes' }, prompt.id);
+        const last = await h.execute(person, 'pulse.answer', { ...actions.get('standing_desk'), 'a-standing_desk': 'yes' }, prompt.id);
         expect(JSON.stringify(last.body)).toContain('Besvart');
         // Only the text question is still open: its input is the one input left on the card.
         expect(JSON.stringify(last.body).match(/"type":"Input\.[A-Za-z]+"/g)).toEqual(['"type":"Input.Text"']);
@@ -118,7 +122,7 @@ describe('surveys HR writes, answered in Teams', () => {
       }
     }
     const count = (questionId: string) => h.app.database.collections.responses.countDocuments({ roundId: ROUND, questionId });
-    await eventually(async () => (await count('standing')) === 6);
+    await eventually(async () => (await count('standing_desk')) === 6);
     expect([await count('chair'), await count('screen')]).toEqual([6, 6]);
     expect(await h.app.database.collections.responses.countDocuments({ roundId: ROUND, questionId: 'screen', value: 'monitor' })).toBe(3);
     expect(await h.app.database.collections.comments.countDocuments({ roundId: ROUND, questionId: 'wish' })).toBe(1);

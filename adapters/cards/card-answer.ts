@@ -3,7 +3,9 @@ import type { MessageKey } from '../../src/domain/i18n/en.js';
 import type { Locale } from '../../src/domain/i18n/locale.js';
 import { t } from '../../src/domain/i18n/translate.js';
 import type { PersonKey, Pulse } from '../../src/pulse/index.js';
-import { answerErrorKey, rawFor, type AnswerData } from './card-data.js';
+import { afterAnswer, type FollowUpState } from '../../src/domain/follow-up-state.js';
+import { asksFollowUp, followUpParent } from '../../src/domain/question.js';
+import { answerErrorKey, followUpsOf, rawFor, type AnswerData } from './card-data.js';
 import { decideTeamsComment, withCommentWarning } from './comment-warning-card.js';
 import type { AdaptiveCardJson } from './prompt-card.js';
 
@@ -18,8 +20,8 @@ export interface CardAnswerInput {
   readonly locale: Locale;
   /** Display names to look for in a comment (the identifying-comment warning). */
   readonly names: readonly string[];
-  /** The card as it is now, with a note on top. */
-  readonly redraw: (note?: string) => Promise<AdaptiveCardJson>;
+  /** The card as it is now, with a note on top and the follow-ups it shows. */
+  readonly redraw: (note?: string, followUps?: FollowUpState) => Promise<AdaptiveCardJson>;
 }
 
 /**
@@ -34,7 +36,9 @@ export async function answerFromCard(pulse: Pulse, input: CardAnswerInput): Prom
   // A card sent before tags goes straight to the answer service, which applies the old rules.
   const own = question?.kind === 'text' && data.raw !== undefined && data.g !== undefined && pulse.prompts.tagMatches(data.t, person, data.g);
   const comment = own && data.raw !== undefined ? decideTeamsComment(input.rawData, data.raw, locale, input.names) : null;
-  if (comment?.kind === 'warn') return { kind: 'card', card: withCommentWarning(await input.redraw(), data.q, data.raw ?? '', comment.findings, locale) };
+  let followUps = followUpsOf(data);
+  if (comment?.kind === 'warn')
+    return { kind: 'card', card: withCommentWarning(await input.redraw(undefined, followUps), data.q, data.raw ?? '', comment.findings, locale) };
   const given = comment?.kind === 'send' ? comment.text : data.raw;
   let note: MessageKey | null = null;
   try {
@@ -48,10 +52,12 @@ export async function answerFromCard(pulse: Pulse, input: CardAnswerInput): Prom
     });
     if (outcome === 'already-answered') note = 'answer.already';
     else if (outcome === 'busy') note = 'answer.busy';
+    // Only the click that stored a low answer opens its follow-up: a later click's value may not be the one stored.
+    followUps = afterAnswer(followUps, data.q, outcome === 'recorded' && asksFollowUp(question, given), outcome !== 'busy' && followUpParent(data.q) !== null);
   } catch (error) {
     if (!isDomainError(error)) throw error;
     if (error.code === 'NOT_INVITED') return { kind: 'note', text: t(locale, answerErrorKey(error.code)) };
     note = answerErrorKey(error.code);
   }
-  return { kind: 'card', card: await input.redraw(note === null ? undefined : t(locale, note)) };
+  return { kind: 'card', card: await input.redraw(note === null ? undefined : t(locale, note), followUps) };
 }

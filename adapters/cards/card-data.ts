@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RawAnswer } from '../../src/domain/answer.js';
 import type { MessageKey } from '../../src/domain/i18n/en.js';
+import type { FollowUpState } from '../../src/domain/follow-up-state.js';
 import { QUESTION_ID_PATTERN, type Question } from '../../src/domain/question.js';
 
 export const ANSWER_VERB = 'pulse.answer';
@@ -15,9 +16,18 @@ export interface CardLink {
   readonly t: string;
   /** The token's recipient tag (absent on cards sent before tokens were bound). */
   readonly g?: string;
+  /** The follow-ups the card shows (comma-separated parent ids) and those answered: the card's own state, never stored. */
+  readonly f?: string;
+  readonly fa?: string;
 }
 
 export const inputId = (questionId: string) => `a-${questionId}`;
+
+const idList = z
+  .string()
+  .max(2500)
+  .refine((list) => list === '' || list.split(',').every((id) => QUESTION_ID_PATTERN.test(id)))
+  .optional();
 
 const linkSchema = z.object({
   r: z.string().min(1).max(120),
@@ -26,7 +36,21 @@ const linkSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,43}$/)
     .optional(),
+  f: idList,
+  fa: idList,
 });
+
+const ids = (list: string | undefined): Set<string> => new Set(list === undefined || list === '' ? [] : list.split(','));
+
+/** The follow-up state a card's action carries. */
+export function followUpsOf(link: Pick<CardLink, 'f' | 'fa'>): FollowUpState {
+  return { shown: ids(link.f), answered: ids(link.fa) };
+}
+
+/** The link fields that carry a follow-up state (none when nothing is shown). */
+export function followUpFields(state: FollowUpState): Pick<CardLink, 'f' | 'fa'> {
+  return state.shown.size === 0 ? {} : { f: [...state.shown].join(','), fa: [...state.answered].join(',') };
+}
 const answerSchema = linkSchema.extend({ q: z.string().regex(QUESTION_ID_PATTERN) });
 
 export type AnswerData = z.infer<typeof answerSchema> & { readonly raw: string | undefined };

@@ -4,7 +4,8 @@ import { promptView, type ChoiceView, type QuestionView } from '../../src/domain
 import { MAX_COMMENT_LENGTH } from '../../src/domain/question.js';
 import type { SurveyPrompt } from '../../src/ports/chat-platform.js';
 import type { PromptState } from '../../src/pulse/index.js';
-import { ANSWER_VERB, REFRESH_VERB, inputId, type CardLink } from './card-data.js';
+import { ANSWER_VERB, REFRESH_VERB, followUpFields, inputId, type CardLink } from './card-data.js';
+import { NO_FOLLOW_UPS, type FollowUpState } from '../../src/domain/follow-up-state.js';
 
 /** An Adaptive Card as JSON (the schema is Microsoft's; the cards test parses every one with the SDK). */
 export type AdaptiveCardJson = { type: 'AdaptiveCard'; version: string; body: Element[] } & Record<string, unknown>;
@@ -72,6 +73,8 @@ function questionContainer(question: QuestionView, link: CardLink, state: Questi
 export interface CardOptions {
   /** Per question id: drawn answered (no input) instead of open. */
   readonly answered?: ReadonlySet<string>;
+  /** Follow-ups answered (the card's own state, carried in its action data). */
+  readonly answeredFollowUps?: ReadonlySet<string>;
   /** The round has closed: no inputs at all, and a line saying so. */
   readonly closed?: boolean;
   /** A line for the person on top (already answered, not valid…). */
@@ -81,7 +84,9 @@ export interface CardOptions {
 /** A survey prompt as an Adaptive Card 1.5 in `locale`: title, privacy promise, each question. */
 export function promptCard(prompt: SurveyPrompt, locale: Locale, options: CardOptions = {}): AdaptiveCardJson {
   const t = translator(locale);
-  const link: CardLink = { r: prompt.roundId, t: prompt.responseToken, ...(prompt.binding === '' ? {} : { g: prompt.binding }) };
+  const follow = { shown: prompt.followUps ?? new Set<string>(), answered: options.answeredFollowUps ?? new Set<string>() };
+  const link: CardLink = { r: prompt.roundId, t: prompt.responseToken, ...(prompt.binding === '' ? {} : { g: prompt.binding }), ...followUpFields(follow) };
+  const answered = new Set([...(options.answered ?? []), ...follow.answered]);
   const view = promptView(prompt, locale);
   const body: Element[] = [text(view.title, { size: 'Large', weight: 'Bolder' })];
   if (options.note !== undefined) body.push(text(options.note, { color: 'Attention' }));
@@ -89,9 +94,8 @@ export function promptCard(prompt: SurveyPrompt, locale: Locale, options: CardOp
   if (options.closed === true) {
     body.push(text(t('ui.roundClosed'), { weight: 'Bolder' }));
   } else {
-    view.questions.forEach((q) => body.push(questionContainer(q, link, options.answered?.has(q.id) ? 'answered' : 'open', t)));
-    if (view.questions.length > 0 && view.questions.every((q) => options.answered?.has(q.id)))
-      body.push(text(t('ui.allDone'), { weight: 'Bolder', color: 'Good' }));
+    view.questions.forEach((q) => body.push(questionContainer(q, link, answered.has(q.id) ? 'answered' : 'open', t)));
+    if (view.questions.length > 0 && view.questions.every((q) => answered.has(q.id))) body.push(text(t('ui.allDone'), { weight: 'Bolder', color: 'Good' }));
   }
   return {
     type: 'AdaptiveCard',
@@ -108,10 +112,14 @@ export function cardActivity(card: AdaptiveCardJson, summary: string) {
   return { type: 'message' as const, summary, text: '', attachments: [{ contentType: CARD_CONTENT_TYPE, content: card }] };
 }
 
-/** The card of a prompt as the door says it is now: answered questions marked, a closed round without inputs. */
-export function stateCard(state: PromptState, locale: Locale, note?: string): AdaptiveCardJson {
+/**
+ * The card of a prompt as the door says it is now (answered questions marked, a closed round
+ * without inputs), with the follow-ups the card itself says it shows.
+ */
+export function stateCard(state: PromptState, locale: Locale, note?: string, followUps: FollowUpState = NO_FOLLOW_UPS): AdaptiveCardJson {
   const noted = note === undefined ? {} : { note };
-  return state.open ? promptCard(state.prompt, locale, { answered: state.answered, ...noted }) : promptCard(state.prompt, locale, { closed: true, ...noted });
+  if (!state.open) return promptCard(state.prompt, locale, { closed: true, ...noted });
+  return promptCard({ ...state.prompt, followUps: followUps.shown }, locale, { answered: state.answered, answeredFollowUps: followUps.answered, ...noted });
 }
 
 /** The card of a prompt whose round is gone: closed, with nothing to answer. */

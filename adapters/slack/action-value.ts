@@ -48,5 +48,8 @@ export function decodeActionValue(raw: unknown): ActionValue | null {
 export const commentMetadataSchema = actionValueSchema.extend({
   channel: z.string().min(1).max(64),
   ts: z.string().min(1).max(64),
+  /** The follow-ups the prompt message showed, and those answered (see follow-ups.ts): its state, carried through the modal. */
+  f: z.array(z.string().regex(QUESTION_ID_PATTERN)).max(30).optional(),
+  fa: z.array(z.string().regex(QUESTION_ID_PATTERN)).max(30).optional(),
 });
 export type CommentMetadata = z.infer<typeof commentMetadataSchema>;

@@ -1,6 +1,7 @@
 import type { Pulse } from '../../src/pulse/index.js';
 import { answerFromCard } from '../cards/card-answer.js';
 import { parseAnswerData } from '../cards/card-data.js';
+import { NO_FOLLOW_UPS } from '../../src/domain/follow-up-state.js';
 import { goneCard, stateCard, type AdaptiveCardJson } from '../cards/prompt-card.js';
 import type { ChatEntry, PromptEntry } from './inbox.js';
 
@@ -11,7 +12,9 @@ import type { ChatEntry, PromptEntry } from './inbox.js';
 export async function cardFor(pulse: Pulse, person: string, prompt: PromptEntry, note?: string): Promise<AdaptiveCardJson> {
   // The web chat shows each person their own inbox: the tag is theirs.
   const state = prompt.closed ? null : await pulse.prompts.state(prompt.roundId, person, prompt.token, pulse.prompts.tag(prompt.token, person), true);
-  return state === null ? goneCard(prompt.roundId, prompt.surveyKind, prompt.token, prompt.locale, note) : stateCard(state, prompt.locale, note);
+  return state === null
+    ? goneCard(prompt.roundId, prompt.surveyKind, prompt.token, prompt.locale, note)
+    : stateCard(state, prompt.locale, note, prompt.followUps ?? NO_FOLLOW_UPS);
 }
 
 export interface ChatView {
@@ -59,7 +62,10 @@ export async function executeCardAction(
     rawData: data,
     locale: prompt.locale,
     names,
-    redraw: (note) => cardFor(pulse, person, prompt, note),
+    redraw: (note, followUps) => {
+      if (followUps !== undefined) prompt.followUps = followUps;
+      return cardFor(pulse, person, prompt, note);
+    },
   });
   return { status: 'ok', card: outcome.kind === 'card' ? outcome.card : await cardFor(pulse, person, prompt, outcome.text) };
 }

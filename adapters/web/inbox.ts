@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import type { FollowUpState } from '../../src/domain/follow-up-state.js';
 import type { Locale } from '../../src/domain/i18n/locale.js';
 import type { SurveyPrompt } from '../../src/ports/chat-platform.js';
 
@@ -11,6 +12,8 @@ export interface PromptEntry {
   readonly token: string;
   readonly locale: Locale;
   closed: boolean;
+  /** The follow-ups this prompt shows, held in the chat as a Teams card holds them in its data (never stored). */
+  followUps?: FollowUpState;
 }
 
 export interface ChatEntry {

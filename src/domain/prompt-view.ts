@@ -1,6 +1,6 @@
 import type { Locale } from './i18n/locale.js';
 import { translator } from './i18n/translate.js';
-import { likertLabel, LIKERT_VALUES, SCALE_VALUES, worded, type Question } from './question.js';
+import { followUpQuestion, likertLabel, LIKERT_VALUES, SCALE_VALUES, worded, type Question } from './question.js';
 
 /**
  * A prompt as people read it, in their language: what every renderer (Block Kit, Adaptive Cards,
@@ -45,6 +45,11 @@ export interface PromptSource {
   /** HR's name for the survey; absent or null: the kind's catalog title. */
   readonly surveyName?: string | null;
   readonly questions: readonly Question[];
+  /**
+   * Scored questions whose follow-up this person is asked, in place under them (their answer was
+   * low). Known only to the message itself, never stored: see SurveyPrompt.followUps.
+   */
+  readonly followUps?: ReadonlySet<string>;
   readonly minGroupSize: number;
   /** The organisation's name for the eNPS question; null: the catalog's 'org.fallback'. */
   readonly orgName: string | null;
@@ -60,7 +65,7 @@ export function promptView(prompt: PromptSource, locale: Locale): PromptView {
   const org = prompt.orgName ?? t('org.fallback');
   const total = prompt.questions.length;
   const title = surveyTitle(prompt.surveyKind, locale, prompt.surveyName ?? null);
-  const questions = prompt.questions.map((question, i): QuestionView => {
+  const views = prompt.questions.map((question, i): QuestionView => {
     const say = (wording: Question['text']) => worded(wording, locale, (key) => t(key, { org }));
     const base = { id: question.id, text: say(question.text), position: t('ui.questionNumber', { n: i + 1, total }) };
     switch (question.kind) {
@@ -79,6 +84,13 @@ export function promptView(prompt: PromptSource, locale: Locale): PromptView {
       case 'text':
         return { ...base, kind: 'text' };
     }
+  });
+  const questions = views.flatMap((view, i): QuestionView[] => {
+    const parent = prompt.questions[i];
+    const followUp = parent !== undefined && prompt.followUps?.has(parent.id) === true ? followUpQuestion(parent) : null;
+    return followUp === null
+      ? [view]
+      : [view, { id: followUp.id, text: worded(followUp.text, locale, (key) => t(key, { org })), position: view.position, kind: 'text' }];
   });
   return {
     title,

@@ -19,9 +19,11 @@ const optionsSchema = z
   .min(2)
   .readonly();
 
+const followUpSchema = z.object({ atOrBelow: z.number().int().min(0).max(10), text: textsSchema }).optional();
+
 export const questionSnapshotSchema = z.discriminatedUnion('kind', [
-  z.object({ ...base, kind: z.literal('scale'), low: textsSchema, high: textsSchema }),
-  z.object({ ...base, kind: z.literal('likert'), labels: z.enum(['agreement', 'quality']) }),
+  z.object({ ...base, kind: z.literal('scale'), low: textsSchema, high: textsSchema, followUp: followUpSchema }),
+  z.object({ ...base, kind: z.literal('likert'), labels: z.enum(['agreement', 'quality']), followUp: followUpSchema }),
   z.object({ ...base, kind: z.literal('choice'), options: optionsSchema, yesno: z.literal(true).optional() }),
   z.object({ ...base, kind: z.literal('multi'), options: optionsSchema }),
   z.object({ ...base, kind: z.literal('text') }),
@@ -48,9 +50,12 @@ export function snapshotQuestion(question: CustomQuestion, fallback: Locale): Qu
   const common = { id: question.id, text: words(question.text), ...builtinDriver(question.driver) };
   switch (question.type) {
     case 'agreement':
-      return { ...common, kind: 'likert', labels: 'agreement' };
-    case 'scale':
-      return { ...common, kind: 'scale', low: words(question.low), high: words(question.high) };
+    case 'scale': {
+      const followUp = question.followUp === undefined ? {} : { followUp: { atOrBelow: question.followUp.atOrBelow, text: words(question.followUp.text) } };
+      return question.type === 'agreement'
+        ? { ...common, kind: 'likert', labels: 'agreement', ...followUp }
+        : { ...common, kind: 'scale', low: words(question.low), high: words(question.high), ...followUp };
+    }
     case 'choice':
     case 'multi':
       return { ...common, kind: question.type, options: question.options.map((o) => ({ value: o.id, label: words(o.text) })) };

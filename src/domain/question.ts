@@ -25,17 +25,28 @@ interface QuestionBase<W extends Wording> {
   readonly driver?: Driver;
 }
 
+/**
+ * A free-text question asked in place, on the same prompt, only of someone whose answer to a
+ * scored question is at or below `atOrBelow` ("What would make this better?").
+ */
+export interface FollowUp<W extends Wording = Wording> {
+  readonly atOrBelow: number;
+  readonly text: W;
+}
+
 /** 0–10 buttons; eNPS is a scale question. */
 export interface ScaleQuestion<W extends Wording = Wording> extends QuestionBase<W> {
   readonly kind: 'scale';
   readonly low: W;
   readonly high: W;
+  readonly followUp?: FollowUp<W>;
 }
 
 /** 1–5 labelled buttons; 4 and 5 count as favourable. */
 export interface LikertQuestion<W extends Wording = Wording> extends QuestionBase<W> {
   readonly kind: 'likert';
   readonly labels: 'agreement' | 'quality';
+  readonly followUp?: FollowUp<W>;
 }
 
 export interface ChoiceQuestion<W extends Wording = Wording> extends QuestionBase<W> {
@@ -78,6 +89,31 @@ export function likertLabel(question: LikertQuestion, value: (typeof LIKERT_VALU
 /** A wording in `locale`: HR's words as snapshotted, or the catalog's through `t`. */
 export function worded(wording: Wording, locale: Locale, t: (key: MessageKey) => string): string {
   return typeof wording === 'string' ? t(wording) : wording[locale];
+}
+
+const FOLLOW_UP_SUFFIX = '.followup';
+
+/** The id a scored question's follow-up is answered and counted under (HR's ids cannot contain a dot). */
+export function followUpId(parentId: string): string {
+  return `${parentId}${FOLLOW_UP_SUFFIX}`;
+}
+
+/** The parent question id of a follow-up id, or null for any other id. */
+export function followUpParent(id: string): string | null {
+  return id.endsWith(FOLLOW_UP_SUFFIX) ? id.slice(0, -FOLLOW_UP_SUFFIX.length) : null;
+}
+
+/** A scored question's follow-up as the text question it is asked as, or null when it has none. */
+export function followUpQuestion(question: Question): TextQuestion | null {
+  if ((question.kind !== 'likert' && question.kind !== 'scale') || question.followUp === undefined) return null;
+  return { id: followUpId(question.id), kind: 'text', text: question.followUp.text };
+}
+
+/** Whether `value` (as clicked) is an answer to `question` that asks its follow-up. */
+export function asksFollowUp(question: Question | undefined, value: unknown): boolean {
+  if (question === undefined || (question.kind !== 'likert' && question.kind !== 'scale') || question.followUp === undefined) return false;
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,2}$/.test(value) ? Number(value) : Number.NaN;
+  return Number.isInteger(n) && n <= question.followUp.atOrBelow;
 }
 
 /** The question type HR's documents and the results API name (`agreement`, `enps`, `yesno`…). */

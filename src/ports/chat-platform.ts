@@ -44,6 +44,11 @@ export interface SurveyPrompt {
   readonly surveyName?: string | null;
   readonly questions: readonly Question[];
   /**
+   * Scored questions whose follow-up is asked in place under them: known only from the click that
+   * answered low and from the message itself (its blocks, its card data), never stored anywhere.
+   */
+  readonly followUps?: ReadonlySet<string>;
+  /**
    * The random token that links this prompt's answers to one another's idempotency keys. It
    * travels only inside the message (button values), never in our database.
    */

@@ -1,5 +1,6 @@
 import { counterValues, parseAnswer, type RawAnswer } from '../domain/answer.js';
 import { DomainError } from '../domain/errors.js';
+import { followUpParent } from '../domain/question.js';
 import { roundQuestion } from './round-questions.js';
 import { COUNTER_ANSWERED, COUNTER_RESPONDENTS, ROUND_QUESTION } from '../store/documents/answers.js';
 import type { PersonKey } from '../store/documents/identity.js';
@@ -82,7 +83,10 @@ async function recordIn(deps: ServiceDeps, round: RoundDoc, input: AnswerInput):
   const value = answer.kind === 'text' ? answer.text : answer.kind === 'multi' ? [...answer.values] : answer.value;
   const kind = answer.kind === 'text' ? 'comment' : 'response';
   const comparable = typeof value === 'string' && kind === 'comment' ? value : JSON.stringify(value);
-  if (await store.ledger.hasAnswered(round._id, input.person, question.id)) {
+  // A follow-up is asked only after a low answer, so "this person answered it" would say how they
+  // answered: the ledger never learns it. Its id, derived from the prompt's token, keeps it to one.
+  const followUp = followUpParent(question.id) !== null;
+  if (!followUp && (await store.ledger.hasAnswered(round._id, input.person, question.id))) {
     // A second click on an answered question changes nothing, and is answered the same way
     // whatever its value: the reply never tells which value was stored.
     return 'already-answered';
@@ -92,12 +96,12 @@ async function recordIn(deps: ServiceDeps, round: RoundDoc, input: AnswerInput):
   const stored = answer.kind === 'text' ? await store.answers.addComment({ ...base, text: answer.text }) : await store.answers.addResponse({ ...base, value });
   if (!stored && (await store.answers.storedValue(kind, id)) !== comparable) {
     // Two different clicks on one prompt raced; the first one stored wins.
-    await store.ledger.markQuestion(round._id, input.person, question.id);
+    if (!followUp) await store.ledger.markQuestion(round._id, input.person, question.id);
     return 'already-answered';
   }
   if (stored) await store.counters.increment(round._id, segment, question.id, [...counterValues(answer), COUNTER_ANSWERED]);
 
-  await store.ledger.markQuestion(round._id, input.person, question.id);
+  if (!followUp) await store.ledger.markQuestion(round._id, input.person, question.id);
   if (await store.ledger.markRound(round._id, input.person, segment)) {
     await store.counters.increment(round._id, segment, ROUND_QUESTION, [COUNTER_RESPONDENTS]);
   }

@@ -1,11 +1,19 @@
-import type { Question } from '../domain/question.js';
+import { followUpParent, followUpQuestion, type Question } from '../domain/question.js';
 import { questionById } from '../domain/templates/catalog.js';
 import type { RoundDoc } from '../store/documents/rounds.js';
 
 type RoundQuestionsSource = Pick<RoundDoc, 'questionIds' | 'questions'>;
 
-/** One of a round's questions: its own snapshot (HR's questions), else the built-in bank's. */
+/**
+ * One of a round's questions: its own snapshot (HR's questions), else the built-in bank's; a
+ * follow-up id (`<id>.followup`) is the follow-up text question of a scored question that has one.
+ */
 export function roundQuestion(round: RoundQuestionsSource, id: string): Question | undefined {
+  const parent = followUpParent(id);
+  if (parent !== null) {
+    const scored = roundQuestion(round, parent);
+    return scored === undefined ? undefined : (followUpQuestion(scored) ?? undefined);
+  }
   if (!round.questionIds.includes(id)) return undefined;
   return round.questions.find((q) => q.id === id) ?? questionById(id);
 }

@@ -5,9 +5,12 @@ import { isDomainError } from '../../../src/domain/errors.js';
 import type { MessageKey } from '../../../src/domain/i18n/en.js';
 import { t } from '../../../src/domain/i18n/translate.js';
 import type { RawAnswer } from '../../../src/domain/answer.js';
+import { asksFollowUp, followUpParent } from '../../../src/domain/question.js';
 import type { AnswerOutcome } from '../../../src/pulse/index.js';
 import { ACTIONS, decodeActionValue, type ActionValue } from '../action-value.js';
 import { LatestOnly } from '../latest-only.js';
+import { afterAnswer, type FollowUpState } from '../../../src/domain/follow-up-state.js';
+import { followUpsIn, messageBlocksSchema } from '../follow-ups.js';
 import { promptNow } from '../prompt-refresh.js';
 import { slackPersonKey, type SlackContext } from '../slack-context.js';
 
@@ -19,6 +22,7 @@ const clickSchema = z.object({
     .nullable()
     .optional(),
   container: z.object({ channel_id: z.string().min(1), message_ts: z.string().min(1) }),
+  message: z.object({ blocks: messageBlocksSchema.optional() }).loose().optional(),
   actions: z.array(z.object({ action_id: z.string(), value: z.string().optional(), selected_option: z.object({ value: z.string() }).optional() })).min(1),
   state: z
     .object({ values: z.record(z.string(), z.record(z.string(), z.object({ selected_options: z.array(z.object({ value: z.string() })).optional() }))) })
@@ -52,6 +56,8 @@ export interface Answered {
   readonly channel: string;
   readonly ts: string;
   readonly value: ActionValue;
+  /** The follow-ups the clicked message shows (read from it; never stored). */
+  readonly followUps: FollowUpState;
 }
 
 /**
@@ -65,6 +71,7 @@ export async function answerAndRefresh(ctx: SlackContext, client: WebClient, ans
   let note: MessageKey | null = null;
   /** The click changed nothing and the message is left as it is (shed, or not this person's prompt). */
   let unchanged: boolean;
+  let followUps = answered.followUps;
   try {
     const outcome: AnswerOutcome = await ctx.pulse.prompts.answer({
       roundId: value.r,
@@ -75,6 +82,9 @@ export async function answerAndRefresh(ctx: SlackContext, client: WebClient, ans
       raw,
     });
     if (outcome === 'already-answered') note = 'answer.already';
+    // Only the click that stored a low answer opens its follow-up: a later click's value may not be the one stored.
+    const opens = outcome === 'recorded' && asksFollowUp(await ctx.pulse.prompts.question(value.r, value.q), raw);
+    followUps = afterAnswer(followUps, value.q, opens, outcome !== 'busy' && followUpParent(value.q) !== null);
     unchanged = outcome === 'busy';
     if (unchanged) note = 'answer.busy';
   } catch (error) {
@@ -91,7 +101,7 @@ export async function answerAndRefresh(ctx: SlackContext, client: WebClient, ans
     await refreshesOf(ctx).run(`${channel}:${ts}`, async () => {
       const state = await ctx.pulse.prompts.state(value.r, person, value.t, value.g ?? '');
       if (state === null) return;
-      const message = promptNow(state, locale);
+      const message = promptNow(state, locale, followUps);
       await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
     });
   if (note !== null) {
@@ -105,7 +115,14 @@ function who(click: Click): { teamId: string; userId: string } | null {
 }
 
 function answeredBy(click: Click, id: { teamId: string; userId: string }, value: ActionValue): Answered {
-  return { person: slackPersonKey(id.teamId, id.userId), userId: id.userId, channel: click.container.channel_id, ts: click.container.message_ts, value };
+  return {
+    person: slackPersonKey(id.teamId, id.userId),
+    userId: id.userId,
+    channel: click.container.channel_id,
+    ts: click.container.message_ts,
+    value,
+    followUps: followUpsIn(click.message?.blocks),
+  };
 }
 
 export function registerAnswerHandlers(app: App, ctx: SlackContext): void {

@@ -8,6 +8,7 @@ import { ACTIONS, COMMENT_VIEW_CALLBACK, commentMetadataSchema, decodeActionValu
 import { localeOf, slackPersonKey, type SlackContext } from '../slack-context.js';
 import { answerAndRefresh } from './answers.js';
 import { decideComment } from '../comment-warning.js';
+import { followUpsIn, messageBlocksSchema } from '../follow-ups.js';
 
 const openSchema = z.object({
   trigger_id: z.string().min(1),
@@ -17,6 +18,7 @@ const openSchema = z.object({
     .nullable()
     .optional(),
   container: z.object({ channel_id: z.string().min(1), message_ts: z.string().min(1) }),
+  message: z.object({ blocks: messageBlocksSchema.optional() }).loose().optional(),
   actions: z.array(z.object({ value: z.string() })).min(1),
 });
 
@@ -64,7 +66,13 @@ export function registerCommentHandlers(app: App, ctx: SlackContext): void {
       return;
     }
     const locale = await localeOf(ctx, slackPersonKey(teamId, click.data.user.id));
-    const metadata = { ...value, channel: click.data.container.channel_id, ts: click.data.container.message_ts };
+    const shown = followUpsIn(click.data.message?.blocks);
+    const metadata = {
+      ...value,
+      channel: click.data.container.channel_id,
+      ts: click.data.container.message_ts,
+      ...(shown.shown.size > 0 ? { f: [...shown.shown], fa: [...shown.answered] } : {}),
+    };
     await client.views.open({ trigger_id: click.data.trigger_id, view: commentModal(metadata, locale) });
   });
 
@@ -98,7 +106,8 @@ export function registerCommentHandlers(app: App, ctx: SlackContext): void {
       await ack({ response_action: 'update', view: decision.view });
       return;
     }
-    const answered = { person, userId: submit.data.user.id, channel: metadata.channel, ts: metadata.ts, value: metadata };
+    const followUps = { shown: new Set(metadata.f ?? []), answered: new Set(metadata.fa ?? []) };
+    const answered = { person, userId: submit.data.user.id, channel: metadata.channel, ts: metadata.ts, value: metadata, followUps };
     await answerAndRefresh(ctx, client, answered, decision.text, () => ack());
   });
 }

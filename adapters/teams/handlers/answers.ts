@@ -2,7 +2,7 @@ import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { t } from '../../../src/domain/i18n/translate.js';
 import { answerFromCard } from '../../cards/card-answer.js';
-import { ANSWER_VERB, REFRESH_VERB, parseAnswerData, parseLink, type AnswerData } from '../../cards/card-data.js';
+import { ANSWER_VERB, REFRESH_VERB, followUpsOf, parseAnswerData, parseLink, type AnswerData } from '../../cards/card-data.js';
 import { cardActivity, goneCard, stateCard, type AdaptiveCardJson } from '../../cards/prompt-card.js';
 import { actorOf } from '../turn.js';
 import { localeOf, type TeamsContext } from '../teams-context.js';
@@ -23,9 +23,9 @@ async function answer(ctx: TeamsContext, context: TurnContext, data: AnswerData,
     locale,
     names: pulse.directory.names?.namesFor(actor.key) ?? [],
     // The answer service has checked the tag against this person (or the prompt predates tags).
-    redraw: async (note) => {
+    redraw: async (note, followUps) => {
       const state = await pulse.prompts.state(data.r, actor.key, data.t, data.g ?? '');
-      return state === null ? goneCard(data.r, 'pulse', data.t, locale, note) : stateCard(state, locale, note);
+      return state === null ? goneCard(data.r, 'pulse', data.t, locale, note) : stateCard(state, locale, note, followUps);
     },
   });
   return outcome.kind === 'card' ? outcome.card : outcome.text;
@@ -57,7 +57,7 @@ export function registerAnswerHandlers(app: Application, ctx: TeamsContext): voi
     // tags) is redrawn without one, so its clicks work only where no tag is asked for.
     if (link.g !== undefined && !ctx.pulse.prompts.tagMatches(link.t, actor.key, link.g)) return t(locale, 'answer.notInvited');
     const state = await ctx.pulse.prompts.state(link.r, actor.key, link.t, link.g ?? '');
-    return state === null ? t(locale, 'ui.roundClosed') : stateCard(state, locale);
+    return state === null ? t(locale, 'ui.roundClosed') : stateCard(state, locale, undefined, followUpsOf(link));
   });
 
   // Older clients send Action.Submit as a message; the card is then updated through the connector.

@@ -10,6 +10,7 @@ import type { DriverScore, SegmentSummary, Summary, TrendPoint } from '../domain
 import { COUNTER_INVITED, COUNTER_RESPONDENTS, ROUND_QUESTION } from '../store/documents/answers.js';
 import type { ServiceDeps } from './deps.js';
 import { exitSummaryLines } from './summary-exit.js';
+import { surveySummaryLines } from './summary-surveys.js';
 import { driversFor, enpsFor, segmentsInScope, type RoundCounts } from './results-counts.js';
 import { commentsFor } from './summary-comments.js';
 import type { SummaryContext } from './summary-context.js';
@@ -149,6 +150,7 @@ export async function buildSummary(deps: ServiceDeps, ctx: SummaryContext, reque
     segments.find((s) => s.visible && primary.has(s.segment) && s.trend.some((p) => p.enps !== null || p.participation !== null))?.segment ?? null;
   // HR's and admins' summaries carry the pooled exit results; leaders' never do.
   const exitResults = request.audience === 'org' ? await exitSummaryLines(deps) : null;
+  const surveys = await surveySummaryLines(deps, request.scope);
   return {
     audience: request.audience,
     surveyId: ctx.surveyId,
@@ -158,5 +160,6 @@ export async function buildSummary(deps: ServiceDeps, ctx: SummaryContext, reque
     segments,
     chartSegment,
     ...(exitResults ? { exitResults } : {}),
+    ...(surveys.length > 0 ? { surveys } : {}),
   };
 }

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SURVEY_ID } from '../../src/services/playground/demo-survey.js';
-import { seedDemo } from '../../src/services/playground/seed-demo.js';
+import { demoPersonKey, seedDemo } from '../../src/services/playground/seed-demo.js';
+import { DEMO_HR } from '../../src/services/playground/demo-org.js';
+import { summaryForReader } from '../../src/services/summary-reader.js';
+import { summaryText } from '../../src/domain/summary/summary-text.js';
+import { DateTime } from 'luxon';
 import { renderDashboard } from '../../adapters/web/dashboard/dashboard-view.js';
 import { dashboardModel } from '../../src/services/dashboard-model.js';
 import { resultsCsv } from '../../src/services/results-csv.js';
@@ -61,6 +65,20 @@ describe('the demo organisation’s own survey', () => {
     const leader = await dashboardModel(deps, ['engineering'], false);
     const survey = leader.surveys.find((s) => s.surveyId === DEMO_SURVEY_ID);
     expect(survey?.segments.every((s) => s.segment === 'engineering')).toBe(true);
+  });
+
+  it('the weekly summary carries the survey (inSummary) for a week after its round closed, in the reader’s language', async () => {
+    const hr = demoPersonKey(DEMO_HR);
+    deps.clock.set(DateTime.fromISO('2026-11-12T12:00:00Z'));
+    const fresh = await summaryForReader(deps, hr);
+    if (fresh.kind !== 'summary') throw new Error(`expected a summary, got ${fresh.kind}`);
+    const section = summaryText(fresh.summary, 'nb').sections.find((s) => s.heading === 'Workplace check (runden 2026-11-04)');
+    expect(section?.lines.some((line) => line.startsWith('• Hva sinker deg mest?: '))).toBe(true);
+    expect(section?.lines.some((line) => /^• Jeg kan konsentrere meg om arbeidet uten avbrudd\.: snitt \d,\d av 5, \d+ % positive$/.test(line))).toBe(true);
+    deps.clock.set(DateTime.fromISO('2026-11-18T12:00:00Z'));
+    const later = await summaryForReader(deps, hr);
+    if (later.kind !== 'summary') throw new Error(`expected a summary, got ${later.kind}`);
+    expect(later.summary.surveys).toBeUndefined();
   });
 
   it('the CSV export has a row per figure of each question, none for hidden groups and no free text', async () => {

@@ -13,6 +13,13 @@ export const resultsEn = {
   'summary.actions': 'Suggested actions',
   'summary.action': '{driver}: {action}',
   'summary.exit': 'Exit surveys',
+  'summary.survey': '{survey} (round of {date})',
+  'summary.survey.agreement': 'mean {mean} of 5, {favourable} favourable',
+  'summary.survey.mean': 'mean {mean} of 10',
+  'summary.survey.yes': '{share} yes',
+  'summary.survey.text': '{count} written answers',
+  'summary.survey.hidden': 'too few answers to show',
+  'summary.survey.noGroups': 'No group you can see has enough answers to show.',
   'summary.exitPool': '{quarters}: {respondents} leavers answered',
   'summary.exitReasons': 'Most named reasons for leaving: {reasons}',
   'summary.footer':

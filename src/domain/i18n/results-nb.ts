@@ -15,6 +15,13 @@ export const resultsNb: { readonly [K in keyof typeof resultsEn]: string } = {
   'summary.actions': 'Forslag til tiltak',
   'summary.action': '{driver}: {action}',
   'summary.exit': 'Sluttundersøkelser',
+  'summary.survey': '{survey} (runden {date})',
+  'summary.survey.agreement': 'snitt {mean} av 5, {favourable} positive',
+  'summary.survey.mean': 'snitt {mean} av 10',
+  'summary.survey.yes': '{share} ja',
+  'summary.survey.text': '{count} skriftlige svar',
+  'summary.survey.hidden': 'for få svar til å vises',
+  'summary.survey.noGroups': 'Ingen gruppe du kan se, har nok svar til å vises.',
   'summary.exitPool': '{quarters}: {respondents} som har sluttet, har svart',
   'summary.exitReasons': 'Hyppigste grunner til å slutte: {reasons}',
   'summary.footer':

@@ -15,6 +15,13 @@ export const resultsSv: { readonly [K in keyof typeof resultsEn]: string } = {
   'summary.actions': 'Förslag på åtgärder',
   'summary.action': '{driver}: {action}',
   'summary.exit': 'Avgångsenkäter',
+  'summary.survey': '{survey} (omgången {date})',
+  'summary.survey.agreement': 'medel {mean} av 5, {favourable} positiva',
+  'summary.survey.mean': 'medel {mean} av 10',
+  'summary.survey.yes': '{share} ja',
+  'summary.survey.text': '{count} skrivna svar',
+  'summary.survey.hidden': 'för få svar för att visas',
+  'summary.survey.noGroups': 'Ingen grupp du kan se har tillräckligt många svar för att visas.',
   'summary.exitPool': '{quarters}: {respondents} som har slutat har svarat',
   'summary.exitReasons': 'Vanligaste skälen till att sluta: {reasons}',
   'summary.footer':

@@ -86,6 +86,15 @@ export interface Summary {
    * quarter has passed the threshold.
    */
   readonly exitResults?: ExitResultsLines;
+  /** Surveys HR marked for the summaries (`inSummary`) whose round closed in the last week. */
+  readonly surveys?: readonly SurveySummaryLines[];
+}
+
+/** One survey HR wrote, in a summary: its name, round, and lines in each language. */
+export interface SurveySummaryLines {
+  readonly name: string;
+  readonly date: string;
+  readonly lines: ExitResultsLines;
 }
 
 /** Lines of text per language: what the exit-results hook gives the summary. */

@@ -86,6 +86,8 @@ export function summaryText(summary: Summary, locale: Locale): SummaryText {
   const t = translator(locale);
   const params = { survey: summary.surveyName, date: summary.round.date };
   const sections = summary.segments.flatMap((s) => segmentSections(t, locale, s, summary.minGroupSize));
+  for (const survey of summary.surveys ?? [])
+    sections.push({ heading: t('summary.survey', { survey: survey.name, date: survey.date }), lines: survey.lines[locale] });
   const exit = summary.exitResults?.[locale] ?? [];
   if (exit.length > 0) sections.push({ heading: t('summary.exit'), lines: exit });
   return {

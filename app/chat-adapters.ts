@@ -40,7 +40,11 @@ export async function createChatAdapters(config: Config, pulse: Pulse, timings: 
       ? (await import('../adapters/web/create-web-adapter.js')).createWebAdapter(
           { secret: config.secret, publicUrl: config.web.publicUrl, signIn: config.signIn },
           pulse,
-          { playground: config.playground && playgroundClock ? { clock: playgroundClock } : null },
+          {
+            playground: config.playground && playgroundClock ? { clock: playgroundClock } : null,
+            // The editor previews prompts as Slack draws them: the Slack adapter's own builder, handed over here.
+            slackBlocks: (await import('../adapters/slack/prompt-blocks.js')).promptBlocksOf,
+          },
         )
       : null;
   const links = web ? { dashboardUrl: (person: string) => web.dashboardUrl(person) } : {};

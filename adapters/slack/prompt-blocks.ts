@@ -86,3 +86,8 @@ export function promptMessage(prompt: SurveyPrompt, locale: Locale): SlackMessag
     },
   };
 }
+
+/** A prompt's blocks as Slack draws them (what the survey editor previews). */
+export function promptBlocksOf(prompt: SurveyPrompt, locale: Locale): readonly unknown[] {
+  return promptMessage(prompt, locale).blocks;
+}

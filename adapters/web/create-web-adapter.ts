@@ -7,6 +7,7 @@ import type { ManualClock } from '../../src/ports/clock.js';
 import type { Pulse } from '../../src/pulse/index.js';
 import { createChangeFeed } from './dashboard/change-feed.js';
 import { createDashboardListener, DASHBOARD_PATH } from './dashboard/dashboard-routes.js';
+import type { PromptBlocks } from './dashboard/survey-editor-routes.js';
 import { dashboardLink, signDashboardToken } from './dashboard-link.js';
 import { sendAsset, sendError, sendJson, WebError, unexpectedError } from './http-util.js';
 import { Inbox } from './inbox.js';
@@ -25,6 +26,8 @@ export interface WebConfig {
 export interface WebAdapterOptions {
   /** Playground mode: the web chat, the fast-forward clock, and an open dashboard. */
   readonly playground: { readonly clock: ManualClock } | null;
+  /** Slack's drawing of a prompt, for the survey editor's preview (the composition root passes it: adapters never import one another). */
+  readonly slackBlocks?: PromptBlocks;
 }
 
 export interface WebAdapter {
@@ -53,6 +56,7 @@ export function createWebAdapter(config: WebConfig, pulse: Pulse, options: WebAd
     secureCookie: o.publicUrl.startsWith('https://'),
     publicOrigin: new URL(o.publicUrl).origin,
     changes,
+    slackBlocks: o.slackBlocks ?? null,
   });
   const playground = o.playground ? createPlaygroundListener({ pulse, clock: o.playground.clock, inbox, changes, dashboardUrl }) : null;
 

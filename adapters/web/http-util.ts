@@ -92,6 +92,7 @@ const ASSETS: Record<string, string> = {
   'adaptivecards.min.js': ADAPTIVE_CARDS,
   'playground.js': join(STATIC_DIR, 'playground.js'),
   'dashboard.js': join(STATIC_DIR, 'dashboard.js'),
+  'surveys.js': join(STATIC_DIR, 'surveys.js'),
   'texts.js': join(STATIC_DIR, 'texts.js'),
   'web.css': join(STATIC_DIR, 'web.css'),
 };
@@ -105,6 +106,6 @@ export async function sendAsset(res: ServerResponse, name: string): Promise<bool
   return true;
 }
 
-export async function staticPage(name: 'playground.html' | 'dashboard.html'): Promise<string> {
+export async function staticPage(name: 'playground.html' | 'dashboard.html' | 'surveys.html'): Promise<string> {
   return readFile(join(STATIC_DIR, name), 'utf8');
 }

@@ -142,5 +142,7 @@ export function createPlaygroundListener(o: PlaygroundOptions) {
 /** The catalog texts the web pages show (`web.*`, plus the few shared ones), for one language. */
 export function webTexts(locale: Locale): Record<string, string> {
   const catalog = catalogFor(locale) as Record<string, string>;
-  return Object.fromEntries(Object.entries(catalog).filter(([key]) => key.startsWith('web.ui.') || key.startsWith('web.dash.')));
+  return Object.fromEntries(
+    Object.entries(catalog).filter(([key]) => key.startsWith('web.ui.') || key.startsWith('web.dash.') || key.startsWith('web.surveys.')),
+  );
 }

@@ -33,6 +33,7 @@ import {
   getSurvey,
   listSurveys,
   pauseSurvey,
+  previewSurvey,
   resumeSurvey,
   roundNow,
   surveyTemplates,
@@ -126,6 +127,8 @@ export function createPulse(deps: ServiceDeps, options: PulseOptions) {
       archive: on(archiveSurvey),
       roundNow: on(roundNow),
       dryRun: on(dryRun),
+      /** The first round's prompt of a document, for the editor's preview (checked, stored nowhere). */
+      preview: on(previewSurvey),
       templates: surveyTemplates,
     },
 

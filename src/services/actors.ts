@@ -15,7 +15,7 @@ export interface ActorInfo extends Actor {
  */
 export interface Operator {
   readonly kind: 'operator';
-  readonly via: 'api' | 'cli';
+  readonly via: 'api' | 'cli' | 'web';
   /** The API key's id, or `operator` at the CLI: recorded where services record who asked. */
   readonly id: string;
 }

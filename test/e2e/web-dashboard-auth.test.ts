@@ -142,3 +142,36 @@ describe('dashboard sign-in outside the playground', () => {
     }
   });
 });
+
+describe('the survey editor outside the playground', () => {
+  const survey = 'id: desk-check\nname: Desk check\ntrigger: { type: once, date: "2027-03-01", time: "10:00" }\nquestions:\n  - builtin: enps\n';
+  const post = (path: string, cookie: string | null, body: unknown, csrf?: string) =>
+    fetch(`${origin}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}) },
+      body: JSON.stringify(body),
+    });
+
+  it('is for HR and admins with a session, and every change needs the page’s CSRF token', async () => {
+    expect((await get('/dashboard/surveys')).status).toBe(401);
+    expect((await post('/dashboard/surveys/save', null, { text: survey })).status).toBe(401);
+
+    const { cookie } = await signIn(await linkFor('UHR'));
+    if (cookie === null) throw new Error('no session cookie');
+    const page = await get('/dashboard/surveys', cookie);
+    expect(page.status).toBe(200);
+    const csrf = /<meta name="csrf-token" content="([^"]+)">/.exec(await page.text())?.[1] ?? '';
+    expect(csrf).not.toBe('');
+
+    expect((await post('/dashboard/surveys/save', cookie, { text: survey })).status).toBe(403);
+    expect((await post('/dashboard/surveys/save', cookie, { text: survey }, 'wrong-token')).status).toBe(403);
+    expect(await harness.app.database.collections.surveys.countDocuments({ _id: 'desk-check' })).toBe(0);
+
+    const saved = await post('/dashboard/surveys/save', cookie, { text: survey }, csrf);
+    expect(saved.status).toBe(200);
+    expect(await harness.app.database.collections.surveys.countDocuments({ _id: 'desk-check' })).toBe(1);
+    const preview = await post('/dashboard/surveys/preview', cookie, { text: survey, locale: 'sv' }, csrf);
+    expect(preview.status).toBe(200);
+    expect(JSON.stringify(await preview.json())).toContain('Desk check');
+  });
+});

@@ -2,11 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolveLocale, type Locale } from '../../../src/domain/i18n/locale.js';
 import { t } from '../../../src/domain/i18n/translate.js';
 import { isHr, resultScope } from '../../../src/domain/roles.js';
-import type { Pulse } from '../../../src/pulse/index.js';
+import type { PersonKey, Pulse } from '../../../src/pulse/index.js';
 import { sendError, sendHtml, sendJson, staticPage, WebError, unexpectedError } from '../http-util.js';
 import { clearedCookie, exchangeLink, sameSiteWithToken, sessionOf } from './dashboard-session.js';
 import { escapeMarkup } from '../../../src/lib/escape-markup.js';
 import { renderDashboard } from './dashboard-view.js';
+import { SURVEYS_PATH, surveyEditor, type PromptBlocks } from './survey-editor-routes.js';
 import { viewDigest, type ChangeFeed } from './change-feed.js';
 
 export const DASHBOARD_PATH = '/dashboard';
@@ -22,9 +23,13 @@ export interface DashboardOptions {
   /** The public address's origin: state-changing requests must come from it. */
   readonly publicOrigin: string;
   readonly changes: ChangeFeed;
+  /** Slack's drawing of a prompt, for the survey editor's preview (from the composition root); null: no Slack preview. */
+  readonly slackBlocks: PromptBlocks | null;
 }
 
 interface Viewer {
+  /** The signed-in person (null in the playground). */
+  readonly person: PersonKey | null;
   readonly scope: 'all' | readonly string[];
   readonly hr: boolean;
   readonly locale: Locale;
@@ -37,13 +42,14 @@ interface Viewer {
 /** Who is looking, from the session; null when nobody (or nobody allowed) is signed in. Roles are read again on every request. */
 async function viewerOf(o: DashboardOptions, req: IncomingMessage): Promise<Viewer | null | 'forbidden'> {
   const fallback = o.pulse.settings.defaultLocale;
-  if (o.playground) return { scope: 'all', hr: true, locale: fallback, until: null, csrf: null };
+  if (o.playground) return { person: null, scope: 'all', hr: true, locale: fallback, until: null, csrf: null };
   const current = await sessionOf(o.pulse, req);
   if (current === null) return null;
   const actor = await o.pulse.access.actor(current.session.person);
   const scope = resultScope(actor);
   if (actor.person?.active === false || (scope !== 'all' && scope.length === 0)) return 'forbidden';
   return {
+    person: current.session.person,
     scope,
     hr: isHr(actor),
     locale: resolveLocale(actor.person?.locale ?? null, fallback),
@@ -100,6 +106,35 @@ async function events(o: DashboardOptions, req: IncomingMessage, res: ServerResp
   await Promise.resolve();
 }
 
+/** A state-changing request from the dashboard's own pages: same origin, and (outside the playground) the session's CSRF token. */
+async function fromPage(o: DashboardOptions, req: IncomingMessage): Promise<boolean> {
+  if (!o.playground) {
+    const current = await sessionOf(o.pulse, req);
+    return current !== null && (await sameSiteWithToken(req, current.session, o.publicOrigin));
+  }
+  // The playground answers on loopback only (http-server.ts): its origin is whatever host the browser used.
+  const site = req.headers['sec-fetch-site'];
+  const origin = req.headers.origin;
+  const sameHost = origin === undefined || URL.canParse(origin) ? origin === undefined || new URL(origin).host === req.headers.host : false;
+  return (site === undefined || site === 'same-origin') && sameHost;
+}
+
+/** The survey editor's pages and calls, for HR and admins signed in to the dashboard. */
+async function editor(o: DashboardOptions, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  const viewer = await viewerOf(o, req);
+  const locale = viewer !== null && viewer !== 'forbidden' ? viewer.locale : o.pulse.settings.defaultLocale;
+  const isPage = req.method === 'GET' && path === SURVEYS_PATH;
+  if (viewer === null) {
+    if (isPage) return sendHtml(res, 401, await page(o, locale, t(locale, 'web.dash.signIn')));
+    throw new WebError(401, 'UNAUTHORIZED');
+  }
+  if (viewer === 'forbidden' || !viewer.hr) {
+    if (isPage) return sendHtml(res, 403, await page(o, locale, t(locale, 'web.surveys.notAllowed')));
+    throw new WebError(403, 'NOT_AUTHORIZED');
+  }
+  await surveyEditor({ pulse: o.pulse, fromPage: (r) => fromPage(o, r), slackBlocks: o.slackBlocks }, req, res, path, viewer);
+}
+
 export function createDashboardListener(o: DashboardOptions) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -109,6 +144,7 @@ export function createDashboardListener(o: DashboardOptions) {
         if (req.method !== 'POST') throw new WebError(405, 'METHOD_NOT_ALLOWED');
         return await logout(o, req, res);
       }
+      if (path === SURVEYS_PATH || path.startsWith(`${SURVEYS_PATH}/`)) return await editor(o, req, res, path);
       if (req.method !== 'GET') throw new WebError(405, 'METHOD_NOT_ALLOWED');
       // The link the bot sent: trade its token, once, for a session and drop it from the address bar.
       const token = url.searchParams.get('t');

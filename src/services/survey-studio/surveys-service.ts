@@ -1,7 +1,9 @@
 import { DefinitionError, DomainError } from '../../domain/errors.js';
 import { localSendTime, roundDates, type IsoDate } from '../../domain/schedule.js';
 import type { SurveyDocument } from '../../domain/survey-document.js';
-import { definitionOf } from '../../domain/survey-plan.js';
+import { definitionOf, roundPlan } from '../../domain/survey-plan.js';
+import type { SurveyPrompt } from '../../ports/chat-platform.js';
+import { roundQuestions } from '../round-questions.js';
 import { SURVEY_TEMPLATES, type SurveyTemplate } from '../../domain/templates/survey-templates.js';
 import { roundId, type RoundDoc, type SurveyDoc } from '../../store/documents/rounds.js';
 import { callerKey, loadActor, requireHr, type Caller } from '../actors.js';
@@ -140,6 +142,29 @@ export async function openRoundToday(deps: ServiceDeps, survey: SurveyDoc): Prom
   });
   deps.events?.emit('deliveries.due');
   return round;
+}
+
+/** A prompt's stand-in token for previews: no answer can be recorded with it (no round has it). */
+const PREVIEW_TOKEN = '00000000-0000-4000-8000-000000000000';
+
+/**
+ * The first round's prompt of a document as people would get it, for the editor's live preview:
+ * checked like a save (DefinitionError with every problem), stored nowhere.
+ */
+export async function previewSurvey(deps: ServiceDeps, caller: Caller, input: unknown): Promise<SurveyPrompt> {
+  requireHr(await loadActor(deps, caller));
+  const { document } = await checkedDocument(deps, input);
+  const plan = roundPlan(document, 0);
+  return {
+    roundId: `${document.id}:preview`,
+    surveyKind: 'pulse',
+    surveyName: document.name,
+    questions: roundQuestions({ questionIds: [...plan.questionIds], questions: [...plan.questions] }),
+    responseToken: PREVIEW_TOKEN,
+    binding: '',
+    minGroupSize: document.minGroupSize ?? deps.settings.anonymity.minGroupSize,
+    orgName: deps.settings.orgName,
+  };
 }
 
 export function surveyTemplates(): readonly SurveyTemplate[] {

@@ -3,7 +3,7 @@ import { summarizeLikert } from '../domain/metrics/likert.js';
 import { LIKERT_VALUES, questionType, SCALE_VALUES, type Question, type QuestionType } from '../domain/question.js';
 import { COUNTER_ANSWERED } from '../store/documents/answers.js';
 import type { RoundCounts } from './results-counts.js';
-import { roundQuestions } from './round-questions.js';
+import { reportedQuestions } from './round-questions.js';
 
 /**
  * Figures per question of a round for one segment, for every question type (issue #17), read
@@ -96,5 +96,5 @@ export function questionResult(c: RoundCounts, segment: string, question: Questi
 
 /** Every question of the round, for one segment. */
 export function questionResults(c: RoundCounts, segment: string): QuestionResult[] {
-  return roundQuestions(c.round).map((question) => questionResult(c, segment, question));
+  return reportedQuestions(c.round).map((question) => questionResult(c, segment, question));
 }

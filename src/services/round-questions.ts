@@ -22,3 +22,11 @@ export function roundQuestion(round: RoundQuestionsSource, id: string): Question
 export function roundQuestions(round: RoundQuestionsSource): Question[] {
   return round.questionIds.map((id) => roundQuestion(round, id)).filter((q): q is Question => q !== undefined);
 }
+
+/** A round's questions with each scored question's follow-up after it (what results report). */
+export function reportedQuestions(round: RoundQuestionsSource): Question[] {
+  return roundQuestions(round).flatMap((q) => {
+    const followUp = followUpQuestion(q);
+    return followUp === null ? [q] : [q, followUp];
+  });
+}

@@ -14,13 +14,10 @@ export interface KeyedComment {
 /** A round's comments by reporting segment. */
 export type CommentsBySegment = ReadonlyMap<string, readonly KeyedComment[]>;
 
-/** Reads a round's pulse comments once, for every summary built from the same context. */
-export async function loadRoundComments(deps: ServiceDeps, roundId: string): Promise<CommentsBySegment> {
+/** Reads a round's comments to one question (the pulse's comment question unless named) once, for every view built from them. */
+export async function loadRoundComments(deps: ServiceDeps, roundId: string, questionId: string = PULSE_COMMENT_QUESTION.id): Promise<CommentsBySegment> {
   const out = new Map<string, KeyedComment[]>();
-  const cursor = deps.store.database.collections.comments.find(
-    { roundId, questionId: PULSE_COMMENT_QUESTION.id },
-    { projection: { _id: 1, segment: 1, text: 1 } },
-  );
+  const cursor = deps.store.database.collections.comments.find({ roundId, questionId }, { projection: { _id: 1, segment: 1, text: 1 } });
   for await (const doc of cursor) {
     if (typeof doc.text !== 'string' || doc.text.trim() === '' || typeof doc.segment !== 'string') continue;
     const list = out.get(doc.segment) ?? [];

@@ -3,7 +3,11 @@ import type { QuestionResult } from './question-results.js';
 import type { ServiceDeps } from './deps.js';
 import { resultsInRange } from './results-range.js';
 import { segmentsInScope, treeOf } from './results-counts.js';
-import { roundQuestions } from './round-questions.js';
+import { reportedQuestions } from './round-questions.js';
+import { loadRoundComments } from './summary-comments.js';
+
+/** Written answers shown per question on the dashboard. */
+const MAX_SHOWN = 20;
 
 /**
  * The latest closed round of each survey HR wrote, per question, for the dashboard: read through
@@ -24,6 +28,12 @@ export interface SurveyResultsView {
   }[];
   /** Segments in scope hidden by the threshold or the subtraction rule (shown as a count, never with figures). */
   readonly hidden: number;
+  /**
+   * The written answers of the top segment, per text question (follow-ups included), only where
+   * that question passes the comment threshold and the subtraction rule; in keyed-id order, which
+   * says nothing of who wrote when.
+   */
+  readonly comments: Readonly<Record<string, readonly string[]>>;
 }
 
 export async function surveyResultsViews(deps: ServiceDeps, scope: 'all' | readonly string[]): Promise<SurveyResultsView[]> {
@@ -37,11 +47,24 @@ export async function surveyResultsViews(deps: ServiceDeps, scope: 'all' | reado
     if (slices === undefined) continue;
     const wanted = new Set(segmentsInScope(treeOf(round), scope));
     const inScope = slices.segments.filter((s) => wanted.has(s.segment));
+    const top = inScope.find((s) => s.visible);
+    const comments: Record<string, string[]> = {};
+    for (const q of top?.questions ?? []) {
+      if (q.type !== 'text' || !q.visible || top === undefined) continue;
+      const bySegment = await loadRoundComments(deps, round._id, q.questionId);
+      comments[q.questionId] = treeOf(round)
+        .subtree(top.segment)
+        .flatMap((s) => bySegment.get(s) ?? [])
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+        .slice(0, MAX_SHOWN)
+        .map((c) => c.text);
+    }
     out.push({
+      comments,
       surveyId: survey._id,
       name: survey.definition.name,
       date: round.date,
-      questions: roundQuestions(round),
+      questions: reportedQuestions(round),
       segments: inScope.filter((s) => s.visible).map((s) => ({ segment: s.segment, name: s.name, respondents: s.respondents, questions: s.questions })),
       hidden: inScope.filter((s) => !s.visible).length,
     });

@@ -61,6 +61,8 @@ describe('the demo organisation’s own survey', () => {
     expect(hr).toContain('Fungerer retningslinjene for hybridarbeid for deg?');
     expect(hr).toMatch(/% ja/);
     expect(hr).not.toMatch(/Én ting vi bør endre\?<\/h4><div class="bars">/);
+    // Written answers show only on the dashboard, where the comment threshold passes.
+    expect(hr).toMatch(/data-question="change"><h4>Én ting vi bør endre\?<\/h4><p>\d+ skriftlige svar<\/p><ul class="comments"><li>/);
     // A leader sees only their own team, and nothing of a team below the threshold.
     const leader = await dashboardModel(deps, ['engineering'], false);
     const survey = leader.surveys.find((s) => s.surveyId === DEMO_SURVEY_ID);

@@ -24,7 +24,7 @@ function bars(figures: Readonly<Record<string, number>>, label: (value: string) 
     .join('')}</div>`;
 }
 
-function questionBlock(question: Question, figures: Figures | undefined, t: Translator, locale: Locale): string {
+function questionBlock(question: Question, figures: Figures | undefined, comments: readonly string[], t: Translator, locale: Locale): string {
   const say = (wording: Question['text']) => worded(wording, locale, (key) => t(key, { org: t('org.fallback') }));
   const title = `<h4>${esc(say(question.text))}</h4>`;
   if (figures === undefined || !figures.visible)
@@ -54,7 +54,7 @@ function questionBlock(question: Question, figures: Figures | undefined, t: Tran
       body = bars(figures.options, optionLabel);
       break;
     case 'text':
-      body = `<p>${esc(t('web.dash.q.text', { count: figures.respondents }))}</p>`;
+      body = `<p>${esc(t('web.dash.q.text', { count: figures.respondents }))}</p><ul class="comments">${comments.map((c) => `<li>${esc(c)}</li>`).join('')}</ul>`;
       break;
   }
   return `<div class="question" data-question="${esc(question.id)}">${title}${body}</div>`;
@@ -73,7 +73,7 @@ export function surveysSection(surveys: DashboardModel['surveys'], t: Translator
         const name = top.segment === ORG_ROOT ? t('results.org') : (top.name ?? top.segment);
         parts.push(`<h3>${esc(t('web.dash.surveyGroup', { segment: name, respondents: top.respondents ?? 0 }))}</h3>`);
         const byId = new Map(top.questions.map((q) => [q.questionId, q]));
-        parts.push(...survey.questions.map((question) => questionBlock(question, byId.get(question.id), t, locale)));
+        parts.push(...survey.questions.map((question) => questionBlock(question, byId.get(question.id), survey.comments[question.id] ?? [], t, locale)));
       }
       if (survey.hidden > 0) parts.push(`<p class="suppressed">${esc(t('web.dash.surveyHiddenGroups', { count: survey.hidden }))}</p>`);
       parts.push('</section>');

@@ -88,6 +88,6 @@ export const webEn = {
   'web.dash.q.mean': 'mean {mean}',
   'web.dash.q.favourable': '{favourable} % favourable',
   'web.dash.q.yes': '{share} % yes',
-  'web.dash.q.text': '{count} written answers (shown in the comment views, never here)',
+  'web.dash.q.text': '{count} written answers',
   'web.dash.q.hidden': 'Too few answers to show this question.',
 } as const;

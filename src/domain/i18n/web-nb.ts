@@ -64,7 +64,7 @@ export const webNb: { readonly [K in keyof typeof webEn]: string } = {
   'web.dash.q.mean': 'snitt {mean}',
   'web.dash.q.favourable': '{favourable} % positive',
   'web.dash.q.yes': '{share} % ja',
-  'web.dash.q.text': '{count} skriftlige svar (vises i kommentarvisningene, aldri her)',
+  'web.dash.q.text': '{count} skriftlige svar',
   'web.dash.q.hidden': 'For få svar til å vise dette spørsmålet.',
   'web.surveys.title': 'Undersøkelser',
   'web.surveys.notAllowed': 'Undersøkelsesredigereren er for HR og administratorer.',

@@ -65,7 +65,7 @@ export const webSv: { readonly [K in keyof typeof webEn]: string } = {
   'web.dash.q.mean': 'medel {mean}',
   'web.dash.q.favourable': '{favourable} % positiva',
   'web.dash.q.yes': '{share} % ja',
-  'web.dash.q.text': '{count} skrivna svar (visas i kommentarsvyerna, aldrig här)',
+  'web.dash.q.text': '{count} skrivna svar',
   'web.dash.q.hidden': 'För få svar för att visa den här frågan.',
   'web.surveys.title': 'Enkäter',
   'web.surveys.notAllowed': 'Enkätredigeraren är för HR och administratörer.',

@@ -56,6 +56,7 @@ describe('the demo organisation’s own survey', () => {
   it('the dashboard shows each question of the latest round in the reader’s language, with bars, for HR and for a leader', async () => {
     const hr = renderDashboard(await dashboardModel(deps, 'all', true), 'nb', '12:00');
     expect(hr).toContain('Workplace check: runden 2026-11-04');
+    expect(hr).toContain('<a href="/dashboard/surveys" data-testid="survey-editor-link">Undersøkelser</a>');
     expect(hr).toContain('Hva sinker deg mest?');
     expect(hr).toContain('<span class="bar-label">Møter</span>');
     expect(hr).toContain('Fungerer retningslinjene for hybridarbeid for deg?');
@@ -65,6 +66,7 @@ describe('the demo organisation’s own survey', () => {
     expect(hr).toMatch(/data-question="change"><h4>Én ting vi bør endre\?<\/h4><p>\d+ skriftlige svar<\/p><ul class="comments"><li>/);
     // A leader sees only their own team, and nothing of a team below the threshold.
     const leader = await dashboardModel(deps, ['engineering'], false);
+    expect(renderDashboard(leader, 'en', '12:00')).not.toContain('/dashboard/surveys');
     const survey = leader.surveys.find((s) => s.surveyId === DEMO_SURVEY_ID);
     expect(survey?.segments.every((s) => s.segment === 'engineering')).toBe(true);
   });

@@ -101,6 +101,8 @@ function exitSection(exit: ExitResults, t: Translator, locale: Locale): string {
 export function renderDashboard(model: DashboardModel, locale: Locale, updatedAt: string): string {
   const t = translator(locale);
   return [
+    // HR and admins (who alone get exit results) write surveys in the editor.
+    model.exit ? `<p class="editor-link"><a href="/dashboard/surveys" data-testid="survey-editor-link">${esc(t('web.surveys.title'))}</a></p>` : '',
     `<p class="threshold">${esc(t('web.dash.threshold', { k: model.k, kc: model.kComments }))}</p>`,
     liveSection(model, t, locale),
     charts(model, t),

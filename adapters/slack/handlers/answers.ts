@@ -71,9 +71,9 @@ export async function answerAndRefresh(ctx: SlackContext, client: WebClient, ans
   let note: MessageKey | null = null;
   /** The click changed nothing and the message is left as it is (shed, or not this person's prompt). */
   let unchanged: boolean;
-  let followUps = answered.followUps;
+  let outcome: AnswerOutcome | null = null;
   try {
-    const outcome: AnswerOutcome = await ctx.pulse.prompts.answer({
+    outcome = await ctx.pulse.prompts.answer({
       roundId: value.r,
       person,
       responseToken: value.t,
@@ -82,9 +82,6 @@ export async function answerAndRefresh(ctx: SlackContext, client: WebClient, ans
       raw,
     });
     if (outcome === 'already-answered') note = 'answer.already';
-    // Only the click that stored a low answer opens its follow-up: a later click's value may not be the one stored.
-    const opens = outcome === 'recorded' && asksFollowUp(await ctx.pulse.prompts.question(value.r, value.q), raw);
-    followUps = afterAnswer(followUps, value.q, opens, outcome !== 'busy' && followUpParent(value.q) !== null);
     unchanged = outcome === 'busy';
     if (unchanged) note = 'answer.busy';
   } catch (error) {
@@ -95,6 +92,10 @@ export async function answerAndRefresh(ctx: SlackContext, client: WebClient, ans
   }
   await ack();
   ctx.pulse.metrics?.answerAcknowledged('slack', (performance.now() - started) / 1000);
+  // After the ack, off Slack's 3 seconds: only the click that stored a low answer opens its
+  // follow-up (a later click's value may not be the one stored).
+  const opens = outcome === 'recorded' && asksFollowUp(await ctx.pulse.prompts.question(value.r, value.q), raw);
+  const followUps = afterAnswer(answered.followUps, value.q, opens, outcome !== null && outcome !== 'busy' && followUpParent(value.q) !== null);
   const locale = await ctx.pulse.prompts.locale(value.r, person);
   // A shed or refused click changed nothing: the prompt stays as it is, and the note says why.
   if (!unchanged)

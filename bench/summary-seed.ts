@@ -104,6 +104,7 @@ export async function seedSummaryBench(database: Database, shape: SeedShape): Pr
       _id: id,
       surveyId: 'pulse',
       kind: 'pulse',
+      step: 0,
       date,
       index: shape.rounds - 1 - r,
       questionIds: ['enps', ...likert, 'comment'],

@@ -1,5 +1,4 @@
 import { DateTime } from 'luxon';
-import { quarterOf } from './anonymity/exit-pooling.js';
 
 export const EXIT_SEND_TIME = { hour: 10, minute: 0 } as const;
 export const EXIT_SURVEY_ID = 'exit';
@@ -24,11 +23,6 @@ export function addWorkingDays(at: DateTime, n: number): DateTime {
     if (out.weekday < 6) left--;
   }
   return out;
-}
-
-/** The pooled exit round a survey sent on `date` belongs to: one per quarter. */
-export function exitRoundId(date: string): string {
-  return `${EXIT_SURVEY_ID}:${quarterOf(date)}`;
 }
 
 /** First day of the quarter of `date`. */

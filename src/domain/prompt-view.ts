@@ -7,7 +7,7 @@ import { followUpQuestion, likertLabel, LIKERT_VALUES, SCALE_VALUES, worded, typ
  * the web chat) lays out, so none of them decides what a survey kind or a question type says.
  * Renderers add only their own chrome (buttons' "Submit", "Answered").
  */
-export type SurveyKind = 'pulse' | 'exit';
+export type SurveyKind = 'pulse' | 'exit' | 'event';
 
 /** One thing to pick: the value recorded (a number for scales, an option id for choices) and its label. */
 export interface ChoiceView {
@@ -94,7 +94,7 @@ export function promptView(prompt: PromptSource, locale: Locale): PromptView {
   });
   return {
     title,
-    privacy: t(prompt.surveyKind === 'exit' ? 'privacy.exit' : 'privacy.promise', { k: prompt.minGroupSize }),
+    privacy: t(prompt.surveyKind === 'exit' ? 'privacy.exit' : prompt.surveyKind === 'event' ? 'privacy.event' : 'privacy.promise', { k: prompt.minGroupSize }),
     notification: t('prompt.notification', { survey: title }),
     questions,
   };

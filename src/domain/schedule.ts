@@ -36,6 +36,8 @@ function firstRound(cadence: Cadence): DateTime {
 export function roundDateAt(cadence: Cadence, n: number): IsoDate {
   const first = firstRound(cadence);
   switch (cadence.every) {
+    case 'event':
+      throw new RangeError('an event-triggered survey has no dated rounds');
     case 'once':
       if (n !== 0) throw new RangeError(`a survey sent once has no round ${n}`);
       return iso(first);
@@ -52,6 +54,7 @@ export function roundDateAt(cadence: Cadence, n: number): IsoDate {
 
 /** The index of the first round dated on or after `from` (0 when `from` is before the first round). */
 export function roundIndexOnOrAfter(cadence: Cadence, from: IsoDate): number {
+  if (cadence.every === 'event') return 0;
   const first = firstRound(cadence);
   const target = day(from);
   if (target <= first) return 0;
@@ -78,6 +81,7 @@ export function roundIndexOnOrAfter(cadence: Cadence, from: IsoDate): number {
 
 /** The index of the round dated exactly `date`, or null when the cadence has no round that day. */
 export function roundIndexOf(cadence: Cadence, date: IsoDate): number | null {
+  if (cadence.every === 'event') return null;
   const n = roundIndexOnOrAfter(cadence, date);
   if (cadence.every === 'once' && n > 0) return null;
   return roundDateAt(cadence, n) === date ? n : null;
@@ -85,6 +89,7 @@ export function roundIndexOf(cadence: Cadence, date: IsoDate): number | null {
 
 /** The next `count` round dates on or after `from` (fewer for a survey sent once). */
 export function roundDates(cadence: Cadence, from: IsoDate, count: number): IsoDate[] {
+  if (cadence.every === 'event') return [];
   const start = roundIndexOnOrAfter(cadence, from);
   if (cadence.every === 'once') return start === 0 && count > 0 ? [roundDateAt(cadence, 0)] : [];
   return Array.from({ length: count }, (_, i) => roundDateAt(cadence, start + i));

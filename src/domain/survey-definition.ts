@@ -10,9 +10,10 @@ export const localTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'mu
 export const cadenceSchema = z.object({
   /**
    * weekly, every second week (counted from `startDate`), the first `weekday` of each month or of
-   * every third month, or once (on `startDate` itself).
+   * every third month, once (on `startDate` itself), or never on a date: `event` surveys go to
+   * one person when something happens to them (services/events), so they have no dated rounds.
    */
-  every: z.enum(['weekly', 'biweekly', 'monthly', 'quarterly', 'once']),
+  every: z.enum(['weekly', 'biweekly', 'monthly', 'quarterly', 'once', 'event']),
   /** ISO weekday: 1 = Monday … 7 = Sunday. */
   weekday: z.number().int().min(1).max(7),
   time: localTimeSchema,

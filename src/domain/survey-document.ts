@@ -4,6 +4,7 @@ import { LOCALES, localeSchema, type Locale } from './i18n/locale.js';
 import { minDriverSlots } from './rotation.js';
 import { questionById } from './templates/catalog.js';
 import { localTimeSchema } from './survey-definition.js';
+import { eventTriggerSchema } from './events/event-trigger.js';
 
 /**
  * A survey as HR writes it (issue #17): the document the HR API, the CLI (`survey apply`) and the
@@ -96,6 +97,8 @@ export const surveyTriggerSchema = z.discriminatedUnion('type', [
     startDate: z.iso.date('must be a date as YYYY-MM-DD'),
   }),
   z.object({ type: z.literal('once'), date: z.iso.date('must be a date as YYYY-MM-DD'), time: localTimeSchema }),
+  /** Sent to one person when an event happens to them (issue #18); results pool by quarter. */
+  eventTriggerSchema,
 ]);
 export type SurveyTrigger = z.infer<typeof surveyTriggerSchema>;
 
@@ -115,7 +118,7 @@ export const surveyDocumentSchema = z.object({
   defaultLocale: localeSchema.default('en'),
   trigger: surveyTriggerSchema,
   audience: surveyAudienceSchema.default({ type: 'everyone' }),
-  /** How many days a round stays open. */
+  /** How many days a round stays open (an event-triggered survey's prompt: its trigger's `expiresAfterDays`). */
   openDays: z.number().int().min(1).max(28).default(5),
   /** Days after a round opens on which those who have not answered get a neutral reminder. */
   reminderDays: z.array(z.number().int().min(1).max(27)).max(3, 'at most 3 reminders').default([3]),
@@ -155,9 +158,17 @@ function crossChecks(doc: SurveyDocument, floor: { minGroupSize: number; minComm
       add(path, `give the text in the survey's default language "${doc.defaultLocale}" (other languages fall back to it)`);
   };
   doc.reminderDays.forEach((day, i) => {
-    if (day >= doc.openDays)
+    if (doc.trigger.type === 'event') {
+      if (day >= doc.trigger.expiresAfterDays)
+        add(
+          ['reminderDays', i],
+          `a reminder on day ${day} comes after the prompt expires (trigger.expiresAfterDays is ${doc.trigger.expiresAfterDays}): use a smaller day or more days`,
+        );
+    } else if (day >= doc.openDays)
       add(['reminderDays', i], `a reminder on day ${day} comes after the round closes (openDays is ${doc.openDays}): use a smaller day or more openDays`);
   });
+  if (doc.trigger.type === 'event' && doc.questions.some((q) => 'rotate' in q))
+    add(['questions'], 'an event-triggered survey asks the same questions every time: list them instead of a rotation');
   if (doc.minGroupSize !== undefined && doc.minGroupSize < floor.minGroupSize) {
     add(['minGroupSize'], `must be at least ${floor.minGroupSize}, the installation's PULSE_MIN_GROUP_SIZE: a survey may only be stricter`);
   }

@@ -16,7 +16,10 @@ export function definitionOf(doc: SurveyDocument, segmentIds: readonly string[] 
   const cadence =
     trigger.type === 'once'
       ? { every: 'once' as const, weekday: DateTime.fromISO(trigger.date, { zone: 'utc' }).weekday, time: trigger.time, startDate: trigger.date }
-      : { every: trigger.every, weekday: trigger.weekday, time: trigger.time, startDate: trigger.startDate };
+      : trigger.type === 'event'
+        ? // No dated rounds: the start date is never read.
+          { every: 'event' as const, weekday: 1, time: trigger.time, startDate: '2000-01-03' }
+        : { every: trigger.every, weekday: trigger.weekday, time: trigger.time, startDate: trigger.startDate };
   return surveyDefinitionSchema.parse({
     id: doc.id,
     name: doc.name,
@@ -25,7 +28,7 @@ export function definitionOf(doc: SurveyDocument, segmentIds: readonly string[] 
       ...(doc.audience.excludeJoinedWithinDays === undefined ? {} : { excludeJoinedWithinDays: doc.audience.excludeJoinedWithinDays }),
     },
     cadence,
-    openDays: doc.openDays,
+    openDays: trigger.type === 'event' ? trigger.expiresAfterDays : doc.openDays,
     reminderDays: doc.reminderDays,
     ...(rotation !== undefined && 'rotate' in rotation
       ? { questionsPerRound: rotation.rotate.perRound, enpsEvery: rotation.rotate.enpsEvery, drivers: rotation.rotate.drivers }

@@ -39,7 +39,7 @@ export interface SurveyPrompt {
    * (updated in place).
    */
   readonly deliveryId?: string;
-  readonly surveyKind: 'pulse' | 'exit';
+  readonly surveyKind: 'pulse' | 'exit' | 'event';
   /** The name HR gave the survey (the prompt's title); absent or null: the built-in title of its kind. */
   readonly surveyName?: string | null;
   readonly questions: readonly Question[];

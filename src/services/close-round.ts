@@ -2,6 +2,7 @@ import { COUNTER_RESPONDENTS, ROUND_QUESTION } from '../store/documents/answers.
 import { rewriteRoundInKeyedOrder, ROUND_ANSWER_COLLECTIONS } from '../store/keyed-order.js';
 import { awaitOtherInstances } from './close-drain.js';
 import { mergeSmallExitQuarter, refileSmallDepartments } from './exit-pool-close.js';
+import { isPooled } from '../store/documents/rounds.js';
 import type { ServiceDeps } from './deps.js';
 
 /**
@@ -50,10 +51,10 @@ export async function closeRound(deps: ServiceDeps, roundId: string, options: Cl
   }
   await store.counters.settle();
 
-  // An exit quarter below the threshold is pooled into the next one, in storage (exit-pool-close.ts).
-  const merged = round.mergedInto !== null || (round.kind === 'exit' && !round.countsFinal && (await mergeSmallExitQuarter(deps, round)));
+  // A pooled (exit or event) quarter below the threshold rolls into the next one, in storage (exit-pool-close.ts).
+  const merged = round.mergedInto !== null || (isPooled(round) && !round.countsFinal && (await mergeSmallExitQuarter(deps, round)));
   if (!round.countsFinal && !merged) {
-    if (round.kind === 'exit') await refileSmallDepartments(deps, round);
+    if (isPooled(round)) await refileSmallDepartments(deps, round);
     const rows = await store.answers.countRound(roundId);
     await store.counters.replaceAnswerCounts(roundId, rows, ROUND_QUESTION);
     const respondents = await store.ledger.respondentsBySegment(roundId);

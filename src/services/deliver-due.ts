@@ -168,9 +168,10 @@ export async function deliverDue(
   const record = async ({ delivery, ref, round }: Sent): Promise<void> => {
     try {
       await store.deliveries.markSent(delivery._id, ref.channel, ref.messageId);
-      if (round.kind === 'exit')
-        await store.database.collections.exitRequests.updateOne(
-          { _id: delivery.personKey, roundId: round._id, state: 'scheduled' },
+      // A prompt to one person (an event survey) marks its request sent, for HR's cancel and the expiry.
+      if (delivery.expiresAt !== null)
+        await store.database.collections.eventRequests.updateOne(
+          { personKey: delivery.personKey, roundId: round._id, state: 'scheduled' },
           { $set: { state: 'sent' } },
         );
       report.sent++;

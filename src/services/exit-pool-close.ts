@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { quarterOf } from '../domain/anonymity/exit-pooling.js';
 import { buildSegmentTree, ORG_ROOT } from '../domain/anonymity/segment-tree.js';
 import { visibleSegments } from '../domain/anonymity/suppression.js';
-import { EXIT_SURVEY_ID, exitRoundId, quarterStart } from '../domain/exit-schedule.js';
+import { nextPoolRound } from './events/pool-round.js';
 import type { RoundDoc } from '../store/documents/rounds.js';
 import type { ServiceDeps } from './deps.js';
 
@@ -22,12 +22,10 @@ export function exitPoolK(deps: ServiceDeps, round: RoundDoc): number {
 export async function mergeSmallExitQuarter(deps: ServiceDeps, round: RoundDoc): Promise<boolean> {
   const respondents = [...(await deps.store.ledger.respondentsBySegment(round._id)).values()].reduce((a, b) => a + b, 0);
   if (respondents >= exitPoolK(deps, round)) return false;
-  const nextDate = DateTime.fromISO(quarterStart(round.date), { zone: 'utc' }).plus({ months: 3 }).toISODate() ?? round.date;
-  const nextId = exitRoundId(nextDate);
+  const { id: nextId, date: nextDate } = nextPoolRound(round);
   await deps.store.rounds.createOnce({
     ...round,
     _id: nextId,
-    surveyId: EXIT_SURVEY_ID,
     date: nextDate,
     opensAt: deps.clock.now().toJSDate(),
     closesAt: DateTime.fromISO(nextDate, { zone: 'utc' }).plus({ months: 3, days: 1 }).toJSDate(),
@@ -45,7 +43,7 @@ export async function mergeSmallExitQuarter(deps: ServiceDeps, round: RoundDoc):
   const carried = [...round.pooledQuarters, quarterOf(round.date)];
   await rounds.updateOne({ _id: nextId }, { $addToSet: { pooledQuarters: { $each: carried } } });
   await deps.store.rounds.update(round._id, { mergedInto: nextId, countsFinal: true, keyedOrder: true });
-  deps.logger.info({ roundId: round._id, into: nextId }, 'exit quarter below the threshold pooled into the next');
+  deps.logger.info({ roundId: round._id, into: nextId }, 'pooled quarter below the threshold rolled into the next');
   return true;
 }
 

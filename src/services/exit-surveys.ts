@@ -1,14 +1,14 @@
 import { DateTime } from 'luxon';
 import { DomainError } from '../domain/errors.js';
-import { EXIT_SURVEY_ID, addWorkingDays, exitRoundId, exitSendTime, nextWorkingDay, quarterStart } from '../domain/exit-schedule.js';
+import { EXIT_SURVEY_ID, addWorkingDays, exitSendTime, nextWorkingDay } from '../domain/exit-schedule.js';
 import type { Locale } from '../domain/i18n/locale.js';
-import { ORG_ROOT } from '../domain/anonymity/segment-tree.js';
 import { EXIT_SURVEY_QUESTIONS } from '../domain/templates/exit-survey.js';
-import { exitRequestDocSchema, type ExitRequestDoc, type PersonKey } from '../store/documents/identity.js';
-import { insertOnce } from '../store/database.js';
+import { eventRequestDocSchema, exitRequestId, type EventRequestDoc, type PersonKey } from '../store/documents/identity.js';
 import { deliveryId } from '../store/deliveries-repo.js';
 import { callerKey, loadActor, requireHr, type Caller } from './actors.js';
 import type { ServiceDeps } from './deps.js';
+import { scheduleEventPrompt } from './events/event-prompt.js';
+import { ensurePoolRound } from './events/pool-round.js';
 
 export const EXIT_EXPIRY_DAYS = 14;
 export const EXIT_REMINDER_WORKING_DAYS = 2;
@@ -21,56 +21,17 @@ export interface ExitSurveyRequest {
 }
 
 export type ExitSurveyOutcome =
-  { readonly status: 'scheduled'; readonly request: ExitRequestDoc } | { readonly status: 'exists'; readonly request: ExitRequestDoc };
-
-/**
- * The segment a leaver's answers are filed under: their department (the top of their branch of
- * the segment tree) when it has at least k active people, else the whole organisation, so the
- * answer side never names a group too small to hide in. Reports then show a department only
- * once its pooled answers pass the threshold.
- */
-async function exitReportingSegment(deps: ServiceDeps, segment: string | null): Promise<string> {
-  const tree = await deps.store.segments.tree();
-  if (segment === null || !tree.has(segment)) return ORG_ROOT;
-  let department = segment;
-  for (let up = tree.parent(department); up !== null && up !== tree.root; up = tree.parent(department)) department = up;
-  if (department === tree.root) return ORG_ROOT;
-  const people = await deps.store.database.collections.people.countDocuments({ active: true, segment: { $in: tree.subtree(department) } });
-  return people >= deps.settings.anonymity.minGroupSize ? department : ORG_ROOT;
-}
+  { readonly status: 'scheduled'; readonly request: EventRequestDoc } | { readonly status: 'exists'; readonly request: EventRequestDoc };
 
 /** How far ahead an exit survey may be scheduled: a leaving date further out is a typo. */
 const EXIT_MAX_DAYS_AHEAD = 366;
 
-/** Makes sure the pooled exit round for the quarter of `date` exists and takes answers. */
-async function ensureExitRound(deps: ServiceDeps, date: string, expiresAt: DateTime): Promise<string> {
-  const id = exitRoundId(date);
-  const quarterEnd = DateTime.fromISO(quarterStart(date), { zone: 'utc' }).plus({ months: 3 });
-  const closesAt = DateTime.max(quarterEnd, expiresAt.toUTC()).plus({ days: 1 });
-  await deps.store.rounds.createOnce({
-    _id: id,
-    surveyId: EXIT_SURVEY_ID,
-    kind: 'exit',
-    date: quarterStart(date),
-    index: 0,
-    questionIds: EXIT_SURVEY_QUESTIONS.map((q) => q.id),
-    anonymity: deps.settings.anonymity,
-    opensAt: deps.clock.now().toJSDate(),
-    closesAt: closesAt.toJSDate(),
-    state: 'open',
-    countsFinal: false,
-    fannedOut: true,
-    segmentParents: await deps.store.segments.parents(),
-  });
-  await deps.store.rounds.extendClose(id, closesAt.toJSDate());
-  return id;
-}
-
 /**
- * Schedules an exit survey DM (HR and admins only). One open exit survey per person: asking
- * again reports the one that exists. The answers go to the quarter's pooled exit round, filed
- * under the leaver's department (see exitReportingSegment), and are shown only once the pool
- * passes the threshold.
+ * Schedules an exit survey DM (HR and admins only): the first event-triggered survey, raised as
+ * `person.leaving` by `/exit-survey` and `POST /api/v1/exit-surveys`. One open exit survey per
+ * person: asking again reports the one that exists. The answers go to the quarter's pooled exit
+ * round, filed under the leaver's department (see poolingSegment), and are shown only once the
+ * pool passes the threshold.
  */
 export async function requestExitSurvey(deps: ServiceDeps, actorKey: Caller, request: ExitSurveyRequest): Promise<ExitSurveyOutcome> {
   requireHr(await loadActor(deps, actorKey));
@@ -83,45 +44,41 @@ export async function requestExitSurvey(deps: ServiceDeps, actorKey: Caller, req
   if (!sendAt.isValid) throw new DomainError('INVALID_INPUT', `not a date: ${date}`);
   if (sendAt.startOf('day') < now.setZone(zone).startOf('day')) throw new DomainError('INVALID_INPUT', `${date} is in the past`);
   if (sendAt > now.plus({ days: EXIT_MAX_DAYS_AHEAD })) throw new DomainError('INVALID_INPUT', `${date} is more than a year ahead`);
-  const { exitRequests } = deps.store.database.collections;
   // Asking again changes nothing, not even the pooled round of the date asked for.
-  const open = await exitRequests.findOne({ _id: person._id, state: { $in: ['scheduled', 'sent'] } });
-  if (open !== null) return { status: 'exists', request: exitRequestDocSchema.parse(open) };
+  const open = await deps.store.database.collections.eventRequests.findOne({ _id: exitRequestId(person._id), state: { $in: ['scheduled', 'sent'] } });
+  if (open !== null) return { status: 'exists', request: eventRequestDocSchema.parse(open) };
   const expiresAt = sendAt.plus({ days: EXIT_EXPIRY_DAYS });
-  const roundId = await ensureExitRound(deps, date, expiresAt);
-
-  const doc = exitRequestDocSchema.parse({
-    _id: person._id,
-    state: 'scheduled',
-    roundId,
-    requestedBy: callerKey(actorKey),
-    sendDate: date,
-    sendAt: DateTime.max(sendAt, now).toJSDate(),
-    expiresAt: expiresAt.toJSDate(),
-    locale: request.locale ?? null,
+  const roundId = await ensurePoolRound(deps, {
+    surveyId: EXIT_SURVEY_ID,
+    kind: 'exit',
+    step: 0,
+    date,
+    questionIds: EXIT_SURVEY_QUESTIONS.map((q) => q.id),
+    questions: [],
+    surveyName: null,
+    anonymity: deps.settings.anonymity,
+    expiresAt,
   });
-  const created =
-    (await insertOnce(exitRequests, doc)) ||
-    (await exitRequests.replaceOne({ _id: doc._id, state: { $in: ['cancelled', 'expired'] } }, doc)).modifiedCount === 1;
-  if (!created) {
-    const existing = exitRequestDocSchema.parse(await exitRequests.findOne({ _id: doc._id }));
-    return { status: 'exists', request: existing };
-  }
-  await deps.store.deliveries.replacePending({
-    _id: deliveryId(roundId, person._id),
-    roundId,
-    personKey: person._id,
-    platform: person.platform,
-    reportingSegment: await exitReportingSegment(deps, person.segment),
-    sendAt: doc.sendAt,
-    locale: doc.locale,
-    reminders: [addWorkingDays(DateTime.fromJSDate(doc.sendAt, { zone }), EXIT_REMINDER_WORKING_DAYS).toJSDate()],
-    expiresAt: doc.expiresAt,
-  });
-  deps.logger.info({ roundId }, 'exit survey scheduled');
-  // One due today goes out now, not at the next tick.
-  deps.events?.emit('deliveries.due');
-  return { status: 'scheduled', request: doc };
+  const sendFrom = DateTime.max(sendAt, now).setZone(zone);
+  const outcome = await scheduleEventPrompt(
+    deps,
+    {
+      requestId: exitRequestId(person._id),
+      surveyId: EXIT_SURVEY_ID,
+      event: 'person.leaving',
+      step: 0,
+      person,
+      roundId,
+      requestedBy: callerKey(actorKey),
+      sendAt: sendFrom,
+      expiresAt,
+      reminders: [addWorkingDays(sendFrom, EXIT_REMINDER_WORKING_DAYS)],
+      locale: request.locale ?? null,
+    },
+    { reopen: true },
+  );
+  if (outcome.status === 'already-asked') throw new Error('unreachable: the exit survey reopens its own request');
+  return outcome;
 }
 
 /**
@@ -134,13 +91,14 @@ export type ExitCancelOutcome = 'cancelled' | 'withdrawn' | 'none';
 /** Cancels an exit survey that is still scheduled, or withdraws one that was sent and has not expired. HR and admins only. */
 export async function cancelExitSurvey(deps: ServiceDeps, actorKey: Caller, target: PersonKey): Promise<ExitCancelOutcome> {
   requireHr(await loadActor(deps, actorKey));
-  const { exitRequests, deliveries } = deps.store.database.collections;
-  const request = await exitRequests.findOne({ _id: target, state: { $in: ['scheduled', 'sent'] } });
+  const { eventRequests, deliveries } = deps.store.database.collections;
+  const requestId = exitRequestId(target);
+  const request = await eventRequests.findOne({ _id: requestId, state: { $in: ['scheduled', 'sent'] } });
   if (request === null) return 'none';
   const id = deliveryId(request.roundId, target);
   const removed = await deliveries.deleteOne({ _id: id, state: 'pending' });
   if (removed.deletedCount === 1) {
-    await exitRequests.updateOne({ _id: target }, { $set: { state: 'cancelled' } });
+    await eventRequests.updateOne({ _id: requestId }, { $set: { state: 'cancelled' } });
     return 'cancelled';
   }
   const now = deps.clock.now().toJSDate();
@@ -148,7 +106,7 @@ export async function cancelExitSurvey(deps: ServiceDeps, actorKey: Caller, targ
   // Expiring it now reuses the expiry path: answers are refused at once, no reminder goes out,
   // and the next tick marks the prompt closed in the chat.
   await deliveries.updateOne({ _id: id }, { $set: { expiresAt: now } });
-  await exitRequests.updateOne({ _id: target, state: { $in: ['scheduled', 'sent'] } }, { $set: { expiresAt: now } });
+  await eventRequests.updateOne({ _id: requestId, state: { $in: ['scheduled', 'sent'] } }, { $set: { expiresAt: now } });
   deps.logger.info({ roundId: request.roundId }, 'exit survey withdrawn');
   // The prompt is marked closed in the chat by the delivery loop: now, not at the next tick.
   deps.events?.emit('deliveries.due');

@@ -7,7 +7,7 @@ export interface RetentionReport {
   readonly responses: number;
   readonly comments: number;
   readonly deliveries: number;
-  readonly exitRequests: number;
+  readonly eventRequests: number;
   readonly summaryDeliveries: number;
   readonly webSessions: number;
 }
@@ -20,12 +20,12 @@ const SUMMARY_WEEKS = 12;
 /**
  * Deletes raw answers (responses, comments) of rounds dated more than `months` ago, while the
  * counters, which summaries read, stay; deletes deliveries of rounds closed a month ago and
- * finished exit requests past the same window, weekly-summary records after 12 weeks, and ended
+ * finished event-survey requests past the same window, weekly-summary records after 12 weeks, and ended
  * dashboard sessions after a day. A job, because TTL indexes are not portable. Every collection's
  * rule is listed in src/store/collection-registry.ts.
  */
 export async function applyRetention(deps: ServiceDeps, months: number): Promise<RetentionReport> {
-  const { responses, comments, deliveries, exitRequests } = deps.store.database.collections;
+  const { responses, comments, deliveries, eventRequests } = deps.store.database.collections;
   const now = deps.clock.now();
   const cutoff = now.minus({ months }).toISODate() as string;
   const deliveryCutoff = now.minus({ days: DELIVERY_DAYS }).toJSDate();
@@ -34,7 +34,7 @@ export async function applyRetention(deps: ServiceDeps, months: number): Promise
     responses: (await responses.deleteMany({ roundDate: { $lt: cutoff } })).deletedCount,
     comments: (await comments.deleteMany({ roundDate: { $lt: cutoff } })).deletedCount,
     deliveries: closedRounds.length === 0 ? 0 : (await deliveries.deleteMany({ roundId: { $in: closedRounds } })).deletedCount,
-    exitRequests: (await exitRequests.deleteMany({ state: { $in: ['expired', 'cancelled', 'sent'] }, expiresAt: { $lt: now.minus({ months }).toJSDate() } }))
+    eventRequests: (await eventRequests.deleteMany({ state: { $in: ['expired', 'cancelled', 'sent'] }, expiresAt: { $lt: now.minus({ months }).toJSDate() } }))
       .deletedCount,
     summaryDeliveries: await new SummaryDeliveriesRepo(deps.store.database).deleteBefore(isoWeekKey(now.minus({ weeks: SUMMARY_WEEKS }))),
     webSessions: await deleteEndedSessions(deps.store.database, now.toJSDate()),

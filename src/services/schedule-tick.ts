@@ -1,7 +1,7 @@
 import { closeDueRounds } from './close-due-rounds.js';
 import { deliverDue, type PlatformRegistry } from './deliver-due.js';
 import type { ServiceDeps } from './deps.js';
-import { expireExitSurveys } from './expire-exit-surveys.js';
+import { expireEventPrompts } from './events/expire-event-prompts.js';
 import { nextRoundOpening, openDueRounds } from './open-due-rounds.js';
 import { reconcileStaleClaims } from './reconcile-claims.js';
 import { sendDueReminders } from './send-reminders.js';
@@ -17,7 +17,7 @@ export interface TickReport {
 /**
  * Everything time-driven, in the order that keeps it correct: open rounds whose day has come,
  * close those whose time is up (before any send or reminder could reach a closed round), expire
- * exit surveys, settle sends a dead process left unrecorded, send due reminders, then send due
+ * event-survey prompts (exit among them), settle sends a dead process left unrecorded, send due reminders, then send due
  * prompts until none is left.
  */
 export async function runScheduleTick(
@@ -37,7 +37,7 @@ export async function runScheduleTick(
 export async function runTimedWork(deps: ServiceDeps, platforms: PlatformRegistry, batch = 500): Promise<Omit<TickReport, 'sent'>> {
   const opened = await openDueRounds(deps);
   const closed = await closeDueRounds(deps, platforms);
-  const expired = await expireExitSurveys(deps, platforms);
+  const expired = await expireEventPrompts(deps, platforms);
   await reconcileStaleClaims(deps, platforms);
   const reminded = await sendDueReminders(deps, platforms, batch);
   return { opened, closed, expired, reminded };
@@ -63,7 +63,7 @@ export async function nextWakeAt(deps: ServiceDeps): Promise<Date | null> {
   const due = await deps.store.deliveries.nextDueAt();
   if (due) candidates.push(due);
   for (const round of await deps.store.rounds.openRounds()) candidates.push(round.closesAt);
-  const [exit] = await deps.store.database.collections.exitRequests.find({ state: 'sent' }).sort({ expiresAt: 1 }).limit(1).toArray();
-  if (exit) candidates.push(exit.expiresAt);
+  const [expiring] = await deps.store.database.collections.eventRequests.find({ state: 'sent' }).sort({ expiresAt: 1 }).limit(1).toArray();
+  if (expiring) candidates.push(expiring.expiresAt);
   return candidates.length === 0 ? null : new Date(Math.min(...candidates.map((d) => d.getTime())));
 }

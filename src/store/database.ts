@@ -13,14 +13,14 @@ import {
 } from 'mongodb';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { CommentDoc, CounterDoc, ResponseDoc } from './documents/answers.js';
-import type { DeliveryDoc, ExitRequestDoc, ParticipationDoc, PersonDoc, SegmentDoc, SendLockDoc } from './documents/identity.js';
+import type { DeliveryDoc, EventRequestDoc, ParticipationDoc, PersonDoc, SegmentDoc, SendLockDoc } from './documents/identity.js';
 import type { RoundDoc, SurveyDoc } from './documents/rounds.js';
 import type { CloseDrainDoc, InstanceDoc } from './instance-registry.js';
 import type { SendLeaseDoc } from './send-leases.js';
 
 /**
  * The answer side: what was answered, never by whom. Identity lives in people, segments,
- * deliveries, send_locks, participation and exit_requests; surveys, rounds, meta and installations are
+ * deliveries, send_locks, participation and event_requests; surveys, rounds, meta and installations are
  * configuration.
  */
 export const ANSWER_COLLECTIONS = ['responses', 'comments', 'counters'] as const;
@@ -37,7 +37,7 @@ export interface Collections {
   instances: Collection<InstanceDoc>;
   closeDrains: Collection<CloseDrainDoc>;
   participation: Collection<ParticipationDoc>;
-  exitRequests: Collection<ExitRequestDoc>;
+  eventRequests: Collection<EventRequestDoc>;
   responses: Collection<ResponseDoc>;
   comments: Collection<CommentDoc>;
   counters: Collection<CounterDoc>;
@@ -100,7 +100,7 @@ export function openDatabase(client: MongoClient, dbName: string): Database {
     instances: collection('instances'),
     closeDrains: collection('close_drains'),
     participation: collection('participation'),
-    exitRequests: collection('exit_requests'),
+    eventRequests: collection('event_requests'),
     responses: collection('responses'),
     comments: collection('comments'),
     counters: collection('counters'),

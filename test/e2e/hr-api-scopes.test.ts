@@ -43,7 +43,7 @@ describe('HR API key scopes', () => {
     expect(people.body.error?.message).toContain('--scope people:write');
     const exit = await call(reader, 'POST', '/api/v1/exit-surveys', exitBody);
     expect([exit.status, exit.body.error?.scope]).toEqual([403, 'exit:write']);
-    expect(await h.app.database.collections.exitRequests.countDocuments({})).toBe(0);
+    expect(await h.app.database.collections.eventRequests.countDocuments({})).toBe(0);
     expect(await h.app.database.collections.segments.countDocuments({ name: 'Sales' })).toBe(0);
   });
 
@@ -52,7 +52,7 @@ describe('HR API key scopes', () => {
     expect((await call(hrSystem, 'GET', '/api/v1/results?survey=pulse')).status).toBe(403);
     expect((await call(hrSystem, 'GET', '/api/v1/anonymity-report')).status).toBe(403);
     expect((await call(hrSystem, 'POST', '/api/v1/exit-surveys', exitBody)).status).toBe(201);
-    expect(await h.app.database.collections.exitRequests.countDocuments({})).toBe(1);
+    expect(await h.app.database.collections.eventRequests.countDocuments({})).toBe(1);
   });
 
   it('a key made before scopes existed keeps what it could do then, and no more', async () => {

@@ -1,3 +1,4 @@
+import { exitRequestId } from '../../src/store/documents/identity.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,7 +62,7 @@ describe('HR API over HTTP', () => {
     expect(after.status).toBe(401);
     expect(after.body.error?.code).toBe('UNAUTHORIZED');
 
-    expect(await h.app.database.collections.exitRequests.countDocuments({})).toBe(0);
+    expect(await h.app.database.collections.eventRequests.countDocuments({})).toBe(0);
     expect(await h.app.database.collections.rounds.countDocuments({ kind: 'exit' })).toBe(0);
     expect(await h.app.database.collections.segments.countDocuments({ _id: 'sales' })).toBe(0);
     const stored = await h.app.database.db.collection('api_keys').find({}).toArray();
@@ -104,7 +105,7 @@ describe('HR API over HTTP', () => {
     const method = await call('DELETE', '/api/v1/people');
     expect([method.status, method.headers.get('allow')]).toEqual([405, 'PUT']);
 
-    expect(await h.app.database.collections.exitRequests.countDocuments({})).toBe(0);
+    expect(await h.app.database.collections.eventRequests.countDocuments({})).toBe(0);
     expect(await h.app.database.collections.segments.countDocuments({ _id: 'sales' })).toBe(0);
   });
 
@@ -132,7 +133,7 @@ describe('HR API over HTTP', () => {
     await h.app.delivery.idle();
     const prompt = h.fake.messagesTo('U0002').find((m) => roundOf(m) === 'exit:2026-Q4');
     expect(JSON.stringify(prompt?.blocks)).toContain('Sluttundersøkelse');
-    const request = await h.app.database.collections.exitRequests.findOne({ _id: 'slack:T0TEST:U0002' });
+    const request = await h.app.database.collections.eventRequests.findOne({ _id: exitRequestId('slack:T0TEST:U0002') });
     expect(request?.state).toBe('sent');
     expect(request?.requestedBy).toMatch(/^api:operator:[0-9a-f]{12}$/);
   });

@@ -1,3 +1,4 @@
+import { exitRequestId } from '../../src/store/documents/identity.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PostedMessage } from '../fakes/slack-api.js';
 import { eventually, startSlackHarness, users, type SlackHarness } from '../support/slack-harness.js';
@@ -25,7 +26,7 @@ describe('Slack: exit surveys, App Home and languages', () => {
   it('someone who is not HR is refused privately and nothing is scheduled', async () => {
     const reply = await h.command('U0006', '/exit-survey', '<@U0001|person1>');
     expect(reply.text).toBe('Sorry, only HR and admins can do that. Nothing was sent.');
-    expect(await h.app.database.collections.exitRequests.countDocuments({})).toBe(0);
+    expect(await h.app.database.collections.eventRequests.countDocuments({})).toBe(0);
     expect(await h.app.database.collections.deliveries.countDocuments({})).toBe(0);
   });
 
@@ -54,7 +55,7 @@ describe('Slack: exit surveys, App Home and languages', () => {
     h.app.delivery.kick();
     await eventually(() => promptOf('U0003', 'exit:2026-Q4') !== undefined);
     await h.app.delivery.idle();
-    expect((await h.app.database.collections.exitRequests.findOne({ _id: 'slack:T0TEST:U0003' }))?.state).toBe('sent');
+    expect((await h.app.database.collections.eventRequests.findOne({ _id: exitRequestId('slack:T0TEST:U0003') }))?.state).toBe('sent');
     const prompt = promptOf('U0003', 'exit:2026-Q4');
     expect(textOf(prompt)).toContain('Avgångsenkät');
     const state = { 'q:exit-reasons:a': { 'pulse:multi:exit-reasons': { type: 'checkboxes', selected_options: [{ value: 'pay' }, { value: 'growth' }] } } };
@@ -78,7 +79,7 @@ describe('Slack: exit surveys, App Home and languages', () => {
     expect(await h.click(prompt, rating)).toBe(200);
     expect(await h.app.database.collections.responses.countDocuments({})).toBe(before);
     h.app.delivery.kick();
-    await eventually(async () => (await h.app.database.collections.exitRequests.findOne({ _id: 'slack:T0TEST:U0003' }))?.state === 'expired');
+    await eventually(async () => (await h.app.database.collections.eventRequests.findOne({ _id: exitRequestId('slack:T0TEST:U0003') }))?.state === 'expired');
     expect((await h.command('UHR', '/exit-survey', 'cancel <@U0003>')).text).toBe('There is no open exit survey for <@U0003> to cancel.');
   });
 

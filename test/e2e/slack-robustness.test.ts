@@ -5,7 +5,7 @@ import { SIGNING_SECRET, TEAM, eventually, startSlackHarness, users, type SlackH
 describe('Slack: signatures, malformed payloads and retried events', () => {
   let h: SlackHarness;
   const exitBody = () => slashCommandBody({ command: '/exit-survey', text: '<@U0001|person1>', user_id: 'UHR', team_id: TEAM });
-  const exitRequests = () => h.app.database.collections.exitRequests.countDocuments({});
+  const exitRequests = () => h.app.database.collections.eventRequests.countDocuments({});
 
   beforeAll(async () => {
     h = await startSlackHarness({ people: users(3) });

@@ -151,11 +151,11 @@ describe('Teams: install, roster, a full round for 20 people answered through Ac
     const leaver = people[5]!;
     expect((await h.say(people[1]!, 'exit-survey {}', [leaver])).status).toBe(200);
     await eventually(() => h.posted(people[1]!).some((a) => a.activity.text === 'Sorry, only HR and admins can do that. Nothing was sent.'));
-    expect(await h.app.database.collections.exitRequests.countDocuments({})).toBe(0);
+    expect(await h.app.database.collections.eventRequests.countDocuments({})).toBe(0);
 
     expect((await h.say(HR, 'exit-survey {} 2026-11-25 nb', [leaver])).status).toBe(200);
     await eventually(() => h.posted(HR).some((a) => String(a.activity.text).startsWith('Exit survey for Person 6 scheduled for 2026-11-25')));
-    const request = await h.app.database.collections.exitRequests.findOne({});
+    const request = await h.app.database.collections.eventRequests.findOne({});
     expect(request).toMatchObject({ _id: `teams:${TENANT}:${leaver.aadObjectId}`, state: 'scheduled', sendDate: '2026-11-25', locale: 'nb' });
 
     // On the day, the leaver gets the exit survey as a card in Norwegian.

@@ -1,3 +1,4 @@
+import { exitRequestId } from '../../src/store/documents/identity.js';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPersonKey } from '../../src/services/playground/seed-demo.js';
@@ -152,7 +153,7 @@ describe('web playground in Chromium', () => {
     await employee.getByTestId('say-input').fill('exit-survey ruth-evans@example.com');
     await employee.getByTestId('say-send').click();
     await expect.poll(() => employee.getByTestId('messages').textContent()).toContain('Sorry, only HR and admins can do that. Nothing was sent.');
-    expect(await harness.app.database.collections.exitRequests.countDocuments({ _id: demoPersonKey('ruth-evans') })).toBe(0);
+    expect(await harness.app.database.collections.eventRequests.countDocuments({ _id: exitRequestId(demoPersonKey('ruth-evans')) })).toBe(0);
 
     // Not before its time; after 10:00 in New York on the 19th the leaver has the exit survey card.
     const leaver = await openChat(demoPersonKey('samuel-lee'));

@@ -1,3 +1,4 @@
+import { exitRequestId } from '../../src/store/documents/identity.js';
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeRound } from '../../src/services/close-round.js';
@@ -52,7 +53,7 @@ describe('exit survey timing and retention', () => {
     ).rejects.toMatchObject({
       code: 'ROUND_CLOSED',
     });
-    expect((await db.database.collections.exitRequests.findOne({ _id: leaver }))?.state).toBe('expired');
+    expect((await db.database.collections.eventRequests.findOne({ _id: exitRequestId(leaver) }))?.state).toBe('expired');
     expect(platform.closed).toHaveLength(1);
   });
 

@@ -136,6 +136,7 @@ export const en = {
   'privacy.exit': 'Your answers are anonymous. Exit answers are pooled with others who left, and shown only once at least {k} people have answered.',
 
   // Answering
+  'privacy.event': 'Your answers are anonymous. They are pooled with others who got this survey, and shown only once at least {k} people have answered.',
   'answer.recorded': 'Thanks, your answer is recorded.',
   'answer.already': 'You have already answered this question. Answers cannot be changed, so nobody can trace them back to you.',
   'answer.roundClosed': 'This survey has closed, so answers are no longer accepted.',

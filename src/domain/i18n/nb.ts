@@ -104,6 +104,7 @@ export const nb: Catalog = {
     'Svarene dine er anonyme. Svarene fra sluttundersøkelsen slås sammen med svar fra andre som har sluttet, og vises først når minst {k} personer har svart.',
 
   // Answering
+  'privacy.event': 'Svarene dine er anonyme. De samles med svarene fra andre som fikk denne undersøkelsen, og vises først når minst {k} personer har svart.',
   'answer.recorded': 'Takk, svaret ditt er registrert.',
   'answer.already': 'Du har allerede svart på dette spørsmålet. Svar kan ikke endres, slik at ingen kan spore dem tilbake til deg.',
   'answer.roundClosed': 'Denne undersøkelsen er avsluttet, så det er ikke lenger mulig å svare.',

@@ -104,6 +104,7 @@ export const sv: Catalog = {
     'Dina svar är anonyma. Svaren från avgångsenkäten slås samman med svar från andra som har slutat och visas först när minst {k} personer har svarat.',
 
   // Answering
+  'privacy.event': 'Dina svar är anonyma. De samlas med svaren från andra som fick den här enkäten och visas först när minst {k} personer har svarat.',
   'answer.recorded': 'Tack, ditt svar är registrerat.',
   'answer.already': 'Du har redan svarat på den här frågan. Svar kan inte ändras, så att ingen kan spåra dem tillbaka till dig.',
   'answer.roundClosed': 'Den här enkäten har stängts, så det går inte längre att svara.',

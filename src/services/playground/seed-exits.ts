@@ -50,7 +50,7 @@ export async function seedExits(deps: ServiceDeps & { clock: ManualClock }, hrKe
     if (round !== null) deps.clock.set(DateTime.fromJSDate(round.closesAt).plus({ minutes: 1 }));
     await closeRound(deps, roundId, { graceMs: 0 });
     await deps.store.deliveries.closePending(roundId);
-    await deps.store.database.collections.exitRequests.updateMany({ roundId }, { $set: { state: 'expired' } });
+    await deps.store.database.collections.eventRequests.updateMany({ roundId }, { $set: { state: 'expired' } });
   }
   deps.clock.set(now);
   return DEMO_LEAVERS.length;

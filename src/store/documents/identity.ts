@@ -118,18 +118,35 @@ export const participationDocSchema = z.object({
 });
 export type ParticipationDoc = z.infer<typeof participationDocSchema>;
 
-export const EXIT_REQUEST_STATES = ['scheduled', 'sent', 'cancelled', 'expired'] as const;
+export const EVENT_REQUEST_STATES = ['scheduled', 'sent', 'cancelled', 'expired'] as const;
 
-/** An exit survey HR asked for. One per person at a time (the id is the person key). */
-export const exitRequestDocSchema = z.object({
+/**
+ * One survey prompt an event asked for (issue #18): a resignation (the exit survey), a first week,
+ * a ticket closed. Identity side: it says who is asked and when, never what they answered. Its id
+ * is `exitRequestId(person)` for the exit survey (one open per person, as HR asks for it) and
+ * `eventRequestId(...)` for the others (one per event and step: the idempotency key).
+ */
+export const eventRequestDocSchema = z.object({
   _id: z.string().min(1),
-  state: z.enum(EXIT_REQUEST_STATES),
+  surveyId: z.string().min(1),
+  personKey: z.string().min(1),
+  /** The event that asked for it (`person.leaving`, `ticket.resolved`…). */
+  event: z.string().min(1),
+  /** Which delay of the trigger's series (0 for a single delay). */
+  step: z.number().int().min(0).default(0),
+  state: z.enum(EVENT_REQUEST_STATES),
   roundId: z.string().min(1),
+  /** Who asked: an operator (`api:<key>`, a person key) or an event source (`source:<name>`, `pulsebot`). */
   requestedBy: z.string().min(1),
-  /** The day it is sent, in the leaver's zone. */
+  /** The day it is sent, in the person's zone. */
   sendDate: z.iso.date(),
   sendAt: z.date(),
   expiresAt: z.date(),
   locale: localeSchema.nullable().default(null),
 });
-export type ExitRequestDoc = z.infer<typeof exitRequestDocSchema>;
+export type EventRequestDoc = z.infer<typeof eventRequestDocSchema>;
+
+/** The exit survey's request of a person: one open at a time, so its id is the person's. */
+export function exitRequestId(person: PersonKey): string {
+  return `exit|${person}`;
+}

@@ -24,7 +24,10 @@ export const roundDocSchema = z.object({
   /** `surveyId:YYYY-MM-DD`: a second fire of the same schedule finds the same round. */
   _id: z.string().min(1),
   surveyId: z.string().min(1),
-  kind: z.enum(['pulse', 'exit']),
+  /** `pulse`: dated rounds for everyone; `exit` and `event`: prompts to one person at a time, pooled by quarter. */
+  kind: z.enum(['pulse', 'exit', 'event']),
+  /** Event-triggered rounds: which delay of the trigger's series this pool holds (0 for a single delay). */
+  step: z.number().int().min(0).default(0),
   date: z.iso.date(),
   index: z.number().int().min(0),
   questionIds: z.array(z.string().min(1)).min(1),
@@ -48,11 +51,11 @@ export const roundDocSchema = z.object({
    */
   segmentParents: z.record(z.string(), z.string().nullable()).default({}),
   /**
-   * Exit rounds: the quarters pooled into this one so far (earlier quarters that stayed below the
+   * Pooled (exit and event) rounds: the quarters pooled into this one so far (earlier quarters that stayed below the
    * threshold), and its own once it closes as a pool. Fixed when it closes.
    */
   pooledQuarters: z.array(z.string()).default([]),
-  /** Exit rounds: the round this quarter's answers were pooled into (it stayed below the threshold). */
+  /** Pooled rounds: the round this quarter's answers were pooled into (it stayed below the threshold). */
   mergedInto: z.string().nullable().default(null),
   /** Set once the closed round's answers, comments and counters are stored in keyed-id order (see store/keyed-order.ts). */
   keyedOrder: z.boolean().default(false),
@@ -65,4 +68,9 @@ export type RoundDoc = z.infer<typeof roundDocSchema>;
 
 export function roundId(surveyId: string, date: string): string {
   return `${surveyId}:${date}`;
+}
+
+/** Rounds whose answers pool by quarter (exit and other event-triggered surveys). */
+export function isPooled(round: Pick<RoundDoc, 'kind'>): boolean {
+  return round.kind !== 'pulse';
 }

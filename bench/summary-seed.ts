@@ -79,6 +79,7 @@ export async function seedSummaryBench(database: Database, shape: SeedShape): Pr
       userId: `U${i}`,
       email: null,
       firstSeen: null,
+      manager: null,
       timezone: zones[i % zones.length] ?? null,
       locale: locales[i % locales.length] ?? 'en',
       segment,

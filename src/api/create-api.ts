@@ -4,6 +4,7 @@ import { isStorageUnavailable, type Pulse } from '../pulse/index.js';
 import { ApiError, sendJson } from './http-json.js';
 import { openApiDocument } from './openapi.js';
 import { allowHeader, failWith, findRoute, type Route } from './router.js';
+import { eventRoutes } from './routes/events.js';
 import { exitSurveyRoutes } from './routes/exit-surveys.js';
 import { peopleRoutes } from './routes/people.js';
 import { anonymityReportRoutes } from './routes/anonymity-report.js';
@@ -35,6 +36,7 @@ export function createApiListener(pulse: Pulse, options: ApiOptions): RequestLis
       },
     },
     ...exitSurveyRoutes(pulse),
+    ...eventRoutes(pulse),
     ...peopleRoutes(pulse),
     ...resultsRoutes(pulse),
     ...anonymityReportRoutes(pulse),
@@ -47,7 +49,8 @@ export function createApiListener(pulse: Pulse, options: ApiOptions): RequestLis
     try {
       const { route, params } = findRoute(routes, req.method ?? 'GET', url.pathname);
       let keyId: string | null = null;
-      if (!route.public) {
+      const signed = route.signedAlternative === true && req.headers.authorization === undefined && req.headers['webhook-signature'] !== undefined;
+      if (!route.public && !signed) {
         const header = req.headers.authorization ?? '';
         const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
         if (token === undefined)

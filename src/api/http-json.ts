@@ -11,6 +11,7 @@ export const API_ERROR_CODES = [
   'NOT_FOUND',
   'METHOD_NOT_ALLOWED',
   'UNKNOWN_PERSON',
+  'UNKNOWN_EVENT',
   'UNKNOWN_SURVEY',
   'UNKNOWN_SEGMENT',
   'EXIT_ALREADY_OPEN',
@@ -61,6 +62,11 @@ export function sendError(res: ServerResponse, error: ApiError, headers: Record<
 
 /** Reads a JSON body up to `limit` bytes; refuses other media types, oversize bodies and bad JSON. */
 export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
+  return (await readJsonText(req, limit)).json;
+}
+
+/** A JSON body as sent (the text a signature covers) and parsed. */
+export async function readJsonText(req: IncomingMessage, limit: number): Promise<{ text: string; json: unknown }> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/json') throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the body as JSON with Content-Type: application/json');
   const chunks: Buffer[] = [];
@@ -70,8 +76,9 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
     if (size > limit) throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `the body is larger than ${limit} bytes: send fewer items per request`);
     chunks.push(chunk);
   }
+  const text = Buffer.concat(chunks).toString('utf8');
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+    return { text, json: JSON.parse(text) as unknown };
   } catch {
     throw new ApiError(400, 'INVALID_JSON', 'the body is not valid JSON');
   }

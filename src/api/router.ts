@@ -19,6 +19,11 @@ export interface RouteContext {
 interface RouteBase {
   readonly method: Method;
   readonly path: string;
+  /**
+   * Also callable signed instead of with a key (Standard Webhooks headers, no Authorization): the
+   * handler then checks the signature itself, over the body as sent, and `keyId` is null.
+   */
+  readonly signedAlternative?: boolean;
   readonly handle: (ctx: RouteContext) => Promise<void>;
 }
 

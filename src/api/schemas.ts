@@ -105,7 +105,12 @@ export const resultsSchema = z
       rounds: z.array(
         z.object({
           roundId: z.string(),
-          date: z.iso.date(),
+          date: z.iso.date().meta({ description: 'The round’s date; for an event-triggered survey, the first day of its pool’s first quarter.' }),
+          quarters: z
+            .array(z.string())
+            .optional()
+            .meta({ description: 'Event-triggered surveys: the quarters pooled in this round (`YYYY-Qn`), until together they passed the threshold.' }),
+          step: z.number().int().optional().meta({ description: 'Event-triggered surveys: which delay of the trigger’s series (0 = the first).' }),
           segments: z.array(
             z.object({
               segment: z.string(),

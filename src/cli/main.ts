@@ -3,6 +3,7 @@ import { ConfigError } from '../lib/config-error.js';
 import type { CliContext, OpenCliContext } from './cli-context.js';
 import { apiKeyCommand } from './commands/api-key.js';
 import { auditCommand } from './commands/audit.js';
+import { eventSourceCommand } from './commands/event-source.js';
 import { exportCommand } from './commands/export.js';
 import { peopleImport, readCsvFile } from './commands/people.js';
 import { roleCommand } from './commands/role.js';
@@ -49,6 +50,9 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, op
       }
       case 'api-key':
         await apiKeyCommand(await open(), sub, { name: values.name, id: rest[0], scopes: values.scope }, io);
+        break;
+      case 'event-source':
+        await eventSourceCommand(await open(), sub, { name: sub === 'revoke' ? rest[0] : values.name }, io);
         break;
       case 'role':
         await roleCommand(await open(), [sub ?? '', ...rest], io);

@@ -24,9 +24,16 @@ Commands:
   api-key create --name <name> --scope <scope> [--scope <scope>…]
       Create an API key for the HR API (shown once). Scopes: results:read (GET results),
       people:write (PUT people), exit:write (exit surveys), surveys:write (survey
-      definitions), admin (GET anonymity-report). At least one is required.
+      definitions), events:write (POST events), webhooks:write (outgoing webhooks),
+      admin (GET anonymity-report). At least one is required.
   api-key list                     List keys and their scopes (never the keys themselves).
   api-key revoke <id>              Revoke a key at once.
+
+  event-source create --name <name>
+      Create a source that signs the events it reports to POST /api/v1/events (Standard
+      Webhooks) instead of holding an API key. Prints its whsec_ secret, once.
+  event-source list                List sources (never their secrets).
+  event-source revoke <name>       Refuse a source's signatures at once.
 
   role add <person> hr|leader [segment]
   role remove <person> hr|leader [segment]

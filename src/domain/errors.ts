@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'NO_PLATFORM',
   'SURVEY_EXISTS',
   'SURVEY_ARCHIVED',
+  'UNKNOWN_EVENT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

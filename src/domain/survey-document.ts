@@ -167,6 +167,11 @@ function crossChecks(doc: SurveyDocument, floor: { minGroupSize: number; minComm
     } else if (day >= doc.openDays)
       add(['reminderDays', i], `a reminder on day ${day} comes after the round closes (openDays is ${doc.openDays}): use a smaller day or more openDays`);
   });
+  if (doc.trigger.type === 'event' && doc.trigger.event === 'person.leaving')
+    add(
+      ['trigger', 'event'],
+      'person.leaving sends the built-in exit survey (/exit-survey, POST /api/v1/exit-surveys); a survey of your own on it would ask leavers twice: pick another event',
+    );
   if (doc.trigger.type === 'event' && doc.questions.some((q) => 'rotate' in q))
     add(['questions'], 'an event-triggered survey asks the same questions every time: list them instead of a rotation');
   if (doc.minGroupSize !== undefined && doc.minGroupSize < floor.minGroupSize) {

@@ -10,6 +10,8 @@ import { createApiKey, listApiKeys, revokeApiKey, verifyApiKey } from '../servic
 import { confirmPromptPosted } from '../services/confirm-posted.js';
 import { dashboardModel } from '../services/dashboard-model.js';
 import { cancelExitSurvey, requestExitSurvey } from '../services/exit-surveys.js';
+import { createEventSource, listEventSources, revokeEventSource, verifyEventSource } from '../services/events/event-sources.js';
+import { raiseEvent } from '../services/events/raise-event.js';
 import { accountsOf, activePeopleOf, findActivePerson } from '../services/find-person.js';
 import { changeRole } from '../services/manage-roles.js';
 import { openSurveysOf } from '../services/open-surveys.js';
@@ -132,7 +134,16 @@ export function createPulse(deps: ServiceDeps, options: PulseOptions) {
       templates: surveyTemplates,
     },
 
-    /** Surveys triggered for one person (exit today). */
+    /** Events that trigger surveys for one person, and the systems that sign them (issue #18). */
+    triggers: {
+      raise: on(raiseEvent),
+      verifySource: on(verifyEventSource),
+      createSource: on(createEventSource),
+      listSources: () => listEventSources(deps),
+      revokeSource: on(revokeEventSource),
+    },
+
+    /** The exit survey: the `person.leaving` event, as HR raises it. */
     exits: {
       request: on(requestExitSurvey),
       cancel: on(cancelExitSurvey),

@@ -11,9 +11,10 @@ import type { ServiceDeps } from './deps.js';
 /**
  * What a key may do. `results:read` reads aggregated results; `people:write` imports people;
  * `exit:write` schedules and cancels exit surveys; `surveys:write` writes survey definitions;
+ * `events:write` reports events that trigger surveys; `webhooks:write` configures outgoing webhooks;
  * `admin` reads the anonymity report (and is never implied by the others).
  */
-export const API_SCOPES = ['results:read', 'people:write', 'exit:write', 'surveys:write', 'admin'] as const;
+export const API_SCOPES = ['results:read', 'people:write', 'exit:write', 'surveys:write', 'events:write', 'webhooks:write', 'admin'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 export const apiScopeSchema = z.enum(API_SCOPES);
 

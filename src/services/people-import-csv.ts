@@ -2,7 +2,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { ImportRejectedError, type ImportIssue } from './people-import.js';
 
 /** The columns of a people CSV; `email` and `team` are required, the others may be left empty. */
-export const PEOPLE_CSV_COLUMNS = ['email', 'team', 'manager_email', 'timezone', 'locale'] as const;
+export const PEOPLE_CSV_COLUMNS = ['email', 'team', 'manager_email', 'timezone', 'locale', 'start_date'] as const;
 const REQUIRED = ['email', 'team'] as const;
 
 /**
@@ -45,7 +45,14 @@ export function parsePeopleCsv(text: string): { where: string; row: unknown }[] 
     const cell = (name: string): string | undefined => (record[name] === undefined || record[name] === '' ? undefined : record[name]);
     return {
       where: `line ${info.lines}`,
-      row: { email: cell('email') ?? '', team: cell('team') ?? '', managerEmail: cell('manager_email'), timezone: cell('timezone'), locale: cell('locale') },
+      row: {
+        email: cell('email') ?? '',
+        team: cell('team') ?? '',
+        managerEmail: cell('manager_email'),
+        timezone: cell('timezone'),
+        locale: cell('locale'),
+        startDate: cell('start_date'),
+      },
     };
   });
 }

@@ -1,3 +1,4 @@
+import { raiseLifecycleEvents, type LifecycleEvent } from './events/lifecycle-events.js';
 import { z } from 'zod';
 import { matchLocale } from '../domain/i18n/locale.js';
 import { isValidZone } from '../domain/schedule.js';
@@ -52,6 +53,10 @@ export const personRowSchema = z.object({
     })
     .optional()
     .meta({ description: '`en`, `nb` or `sv` (or a locale such as `nb-NO`); left as it is when absent.' }),
+  startDate: z.iso
+    .date('must be a date as YYYY-MM-DD')
+    .optional()
+    .meta({ description: 'Their first day (YYYY-MM-DD): raises `person.joined` on that day, for the onboarding check-ins.' }),
 });
 export type PersonRowInput = z.input<typeof personRowSchema>;
 export type PersonRow = z.output<typeof personRowSchema>;
@@ -121,9 +126,12 @@ function slug(name: string): string {
 export async function applyPeopleRows(deps: ServiceDeps, rows: readonly PersonRow[]): Promise<ImportSummary> {
   const { people, segments } = deps.store.database.collections;
   const emails = [...new Set(rows.flatMap((r) => [r.email, ...(r.managerEmail ? [r.managerEmail] : [])]))];
-  type Known = Pick<PersonDoc, '_id' | 'segment' | 'segmentSource' | 'timezone' | 'locale'>;
+  type Known = Pick<PersonDoc, '_id' | 'segment' | 'segmentSource' | 'timezone' | 'locale' | 'manager'>;
   const known = new Map<string, Known[]>();
-  for await (const doc of people.find({ email: { $in: emails } }, { projection: { _id: 1, email: 1, segment: 1, segmentSource: 1, timezone: 1, locale: 1 } })) {
+  for await (const doc of people.find(
+    { email: { $in: emails } },
+    { projection: { _id: 1, email: 1, segment: 1, segmentSource: 1, timezone: 1, locale: 1, manager: 1 } },
+  )) {
     const list = known.get(doc.email ?? '') ?? [];
     list.push({
       _id: doc._id,
@@ -131,6 +139,7 @@ export async function applyPeopleRows(deps: ServiceDeps, rows: readonly PersonRo
       segmentSource: doc.segmentSource ?? null,
       timezone: doc.timezone ?? null,
       locale: doc.locale ?? null,
+      manager: doc.manager ?? null,
     });
     known.set(doc.email ?? '', list);
   }
@@ -145,6 +154,7 @@ export async function applyPeopleRows(deps: ServiceDeps, rows: readonly PersonRo
   const unmatched: string[] = [];
   const updates = [];
   const leads = new Map<string, Set<string>>(); // manager e-mail → team segments
+  const happened: LifecycleEvent[] = [];
   for (const row of rows) {
     const accounts = known.get(row.email);
     if (accounts === undefined) {
@@ -157,11 +167,15 @@ export async function applyPeopleRows(deps: ServiceDeps, rows: readonly PersonRo
       segmentSource: 'import' as const,
       ...(row.timezone ? { timezone: row.timezone } : {}),
       ...(row.locale ? { locale: row.locale } : {}),
+      ...(row.managerEmail ? { manager: row.managerEmail } : {}),
     };
     for (const account of accounts) {
       // Only what changes is written: a re-import of the same data writes nothing.
       const changed = Object.entries(set).some(([field, value]) => account[field as keyof typeof set] !== value);
       if (changed) updates.push({ updateOne: { filter: { _id: account._id }, update: { $set: set } } });
+      if (row.startDate) happened.push({ event: 'person.joined', person: account._id, on: row.startDate });
+      if (row.managerEmail && account.manager !== null && account.manager !== row.managerEmail)
+        happened.push({ event: 'person.manager_changed', person: account._id, on: null, detail: row.managerEmail });
     }
     if (row.managerEmail) leads.set(row.managerEmail, (leads.get(row.managerEmail) ?? new Set()).add(team));
   }
@@ -180,6 +194,7 @@ export async function applyPeopleRows(deps: ServiceDeps, rows: readonly PersonRo
       await people.updateOne({ _id: account._id }, { $addToSet: { roles: 'leader', leads: { $each: [...teams] } } });
     }
   }
+  await raiseLifecycleEvents(deps, happened);
   deps.logger.info({ matched: rows.length - unmatched.length, segments: segmentDocs.size, leaders }, 'people imported');
   return { matched: rows.filter((r) => known.has(r.email)).length, unmatched, segments: segmentDocs.size, leaders };
 }

@@ -1,3 +1,4 @@
+import { raiseLifecycleEvents } from './events/lifecycle-events.js';
 import type { Locale } from '../domain/i18n/locale.js';
 import type { PersonDoc } from '../store/documents/identity.js';
 import { personKey } from '../store/people-repo.js';
@@ -61,5 +62,6 @@ export async function personSeen(deps: ServiceDeps, seen: PersonSeen): Promise<v
     ...(existing === null ? { firstSeen: deps.clock.now().setZone(deps.settings.defaultTimezone).toISODate() } : {}),
   };
   if (existing === null || !unchanged(existing, person) || seen.standing === 'gone') await deps.store.people.upsertFromPlatform(person);
+  if (existing === null && person.firstSeen !== undefined) await raiseLifecycleEvents(deps, [{ event: 'person.joined', person: key, on: person.firstSeen }]);
   if (seen.standing === 'gone') await deps.store.people.deactivate(key);
 }

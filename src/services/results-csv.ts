@@ -83,9 +83,12 @@ export function resultsCsv(results: ResultsInRange): string {
   };
   if (results.kind === 'pulse') {
     for (const round of results.rounds) {
+      const quarters = round.quarters ?? [];
+      const pool = quarters.length === 0 ? null : quarters.length === 1 ? (quarters[0] ?? '') : `${quarters[0] ?? ''}..${quarters.at(-1) ?? ''}`;
+      const period = pool === null ? round.date : round.step ? `${pool}#${round.step + 1}` : pool;
       for (const s of round.segments) {
         if (!s.visible || s.respondents === null || s.invited === null) continue;
-        push(round.date, s.segment, s.name, [
+        push(period, s.segment, s.name, [
           ['respondents', s.respondents],
           ['invited', s.invited],
           ...(s.participationRate === null ? [] : [['participation_pct', round1(s.participationRate)] as [string, number]]),

@@ -1,10 +1,11 @@
+import { quarterOf } from '../domain/anonymity/exit-pooling.js';
 import type { Driver } from '../domain/drivers.js';
 import { DomainError } from '../domain/errors.js';
 import { EXIT_SURVEY_ID } from '../domain/exit-schedule.js';
 import type { Enps } from '../domain/metrics/enps.js';
 import type { LikertSummary } from '../domain/metrics/likert.js';
 import { COUNTER_INVITED, COUNTER_RESPONDENTS, ROUND_QUESTION } from '../store/documents/answers.js';
-import { roundDocSchema } from '../store/documents/rounds.js';
+import { isPooled, roundDocSchema } from '../store/documents/rounds.js';
 import type { ServiceDeps } from './deps.js';
 import { exitResults, type ExitResults } from './exit-results.js';
 import { questionResults, type QuestionResult } from './question-results.js';
@@ -37,6 +38,9 @@ export interface SegmentSlice {
 }
 
 export interface RoundSlices {
+  /** Event-triggered surveys: the quarters this pool holds (`YYYY-Qn`, oldest first), and which delay of the series. */
+  readonly quarters?: readonly string[];
+  readonly step?: number;
   readonly roundId: string;
   readonly date: string;
   readonly segments: readonly SegmentSlice[];
@@ -104,7 +108,10 @@ export async function resultsInRange(deps: ServiceDeps, query: ResultsQuery): Pr
     state: 'closed' as const,
     ...(query.from || query.to ? { date: { ...(query.from ? { $gte: query.from } : {}), ...(query.to ? { $lte: query.to } : {}) } } : {}),
   };
-  const rounds = (await deps.store.database.collections.rounds.find(filter).sort({ date: -1 }).toArray()).map((doc) => roundDocSchema.parse(doc));
+  // An event survey's quarter that rolled into the next pool has nothing of its own to show.
+  const rounds = (await deps.store.database.collections.rounds.find(filter).sort({ date: -1, step: 1 }).toArray())
+    .map((doc) => roundDocSchema.parse(doc))
+    .filter((round) => round.mergedInto === null);
   const counters = await deps.store.counters.forRounds(rounds.map((r) => r._id));
   const names = new Map((await deps.store.segments.all()).map((s) => [s._id, s.name]));
   return {
@@ -118,7 +125,9 @@ export async function resultsInRange(deps: ServiceDeps, query: ResultsQuery): Pr
         deps.settings.anonymity,
       );
       const root = query.segment ?? c.tree.root;
-      return roundSlices(c, c.tree.has(root) ? c.tree.subtree(root) : [], names);
+      const slices = roundSlices(c, c.tree.has(root) ? c.tree.subtree(root) : [], names);
+      if (!isPooled(round)) return slices;
+      return { ...slices, quarters: round.pooledQuarters.length > 0 ? round.pooledQuarters : [quarterOf(round.date)], step: round.step };
     }),
   };
 }

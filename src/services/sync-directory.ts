@@ -1,3 +1,4 @@
+import { raiseLifecycleEvents } from './events/lifecycle-events.js';
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '../domain/i18n/locale.js';
 import type { PlatformName } from '../ports/chat-platform.js';
@@ -75,6 +76,16 @@ export async function syncDirectory(deps: ServiceDeps, source: DirectorySource):
   deps.names?.replace(source.platform, source.tenant, names);
   const deactivated = await deps.store.people.deactivateUnseen(source.platform, source.tenant, syncId);
   await deps.store.people.linkAccounts();
+  if (firstSeen !== null) {
+    // New joiners get the surveys HR turned on for `person.joined` (the onboarding check-ins).
+    const joined = await deps.store.database.collections.people
+      .find({ platform: source.platform, tenant: source.tenant, firstSeen, active: true }, { projection: { _id: 1 } })
+      .toArray();
+    await raiseLifecycleEvents(
+      deps,
+      joined.map((p) => ({ event: 'person.joined', person: p._id, on: firstSeen })),
+    );
+  }
   await deps.store.meta.set(`directory-sync:${source.platform}:${source.tenant}`, deps.clock.now().toJSDate());
   deps.logger.info({ tenant: source.tenant, people, deactivated, segments: segments.length }, 'directory synced');
   return { people, deactivated, segments: segments.length };

@@ -26,6 +26,8 @@ export const COLLECTIONS: readonly CollectionEntry[] = [
   { name: 'close_drains', side: 'operations', retention: 'one per closing round, removed when it closes' },
   { name: 'participation', side: 'identity', retention: 'the ledger: deleted when its round closes' },
   { name: 'event_requests', side: 'identity', retention: 'finished ones deleted after PULSE_RETENTION_MONTHS (retention job)' },
+  { name: 'event_receipts', side: 'operations', retention: 'hashes of event names and idempotency keys, deleted after 90 days (retention job)' },
+  { name: 'event_sources', side: 'operations', retention: 'kept: one per system that signs events (name and secret); revoked ones stay revoked' },
   { name: 'exit_requests', side: 'identity', retention: 'moved into event_requests at start (installs from before issue #18), then empty' },
   { name: 'responses', side: 'answer', retention: 'deleted after PULSE_RETENTION_MONTHS (retention job); counters stay' },
   { name: 'comments', side: 'answer', retention: 'deleted after PULSE_RETENTION_MONTHS (retention job)' },

@@ -38,6 +38,10 @@ export interface Collections {
   closeDrains: Collection<CloseDrainDoc>;
   participation: Collection<ParticipationDoc>;
   eventRequests: Collection<EventRequestDoc>;
+  /** Events received, by a hash of their name and idempotency key (no person): the same key twice is one event. */
+  eventReceipts: Collection<{ _id: string; event: string; receivedAt: Date }>;
+  /** Systems that sign the events they report (services/events/event-sources.ts). */
+  eventSources: Collection<{ _id: string; secret: string; createdAt: Date; revokedAt: Date | null }>;
   responses: Collection<ResponseDoc>;
   comments: Collection<CommentDoc>;
   counters: Collection<CounterDoc>;
@@ -101,6 +105,8 @@ export function openDatabase(client: MongoClient, dbName: string): Database {
     closeDrains: collection('close_drains'),
     participation: collection('participation'),
     eventRequests: collection('event_requests'),
+    eventReceipts: collection('event_receipts'),
+    eventSources: collection('event_sources'),
     responses: collection('responses'),
     comments: collection('comments'),
     counters: collection('counters'),

@@ -6,8 +6,8 @@ export function personKey(platform: string, tenant: string, userId: string): Per
   return `${platform}:${tenant}:${userId}`;
 }
 
-export type PersonInput = Omit<PersonDoc, '_id' | 'roles' | 'leads' | 'active' | 'segmentSource' | 'syncId' | 'linkedTo' | 'firstSeen'> &
-  Partial<Pick<PersonDoc, 'roles' | 'leads' | 'active' | 'segmentSource' | 'syncId' | 'linkedTo' | 'firstSeen'>>;
+export type PersonInput = Omit<PersonDoc, '_id' | 'roles' | 'leads' | 'active' | 'segmentSource' | 'syncId' | 'linkedTo' | 'firstSeen' | 'manager'> &
+  Partial<Pick<PersonDoc, 'roles' | 'leads' | 'active' | 'segmentSource' | 'syncId' | 'linkedTo' | 'firstSeen' | 'manager'>>;
 
 /** The directory: people as the platforms and the HR system describe them. */
 export class PeopleRepo {
@@ -25,10 +25,11 @@ export class PeopleRepo {
       leads,
       linkedTo,
       firstSeen,
+      manager,
       _id: _key,
       ...fields
     } = personDocSchema.parse({ _id, ...input, email: input.email?.trim().toLowerCase() ?? null });
-    const kept = { roles, leads, linkedTo, firstSeen };
+    const kept = { roles, leads, linkedTo, firstSeen, manager };
     // Fields not given are kept as stored (and set to their defaults on insert).
     const given = Object.fromEntries(Object.entries(kept).filter(([name]) => input[name as keyof typeof kept] !== undefined));
     const defaults = Object.fromEntries(Object.entries(kept).filter(([name]) => input[name as keyof typeof kept] === undefined));

@@ -139,7 +139,7 @@ describe('surveys HR writes, on Slack through the HR API', () => {
     expect((list.body.surveys as { id: string }[]).map((s) => s.id)).toContain('team-health');
     expect((await call('GET', '/api/v1/surveys/nope')).status).toBe(404);
     const templates = (await call('GET', '/api/v1/survey-templates')).body.templates as { id: string }[];
-    expect(templates.map((t) => t.id)).toEqual(expect.arrayContaining(['engagement-pulse', 'onboarding', 'wellbeing', 'exit']));
+    expect(templates.map((t) => t.id)).toEqual(expect.arrayContaining(['engagement-pulse', 'onboarding', 'wellbeing', 'new-manager']));
   });
 
   it('opens the round at 09:30 in each member’s own zone, for the segment and everything under it only', async () => {

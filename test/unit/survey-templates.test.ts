@@ -8,8 +8,15 @@ const FLOOR = { minGroupSize: 5, minCommentGroupSize: 5 };
 const TODAY = DateTime.fromISO('2027-01-04', { zone: 'utc' });
 
 describe('the survey templates HR starts from', () => {
-  it('offers the engagement pulse, onboarding, manager effectiveness, wellbeing, internal service and exit', () => {
-    expect(SURVEY_TEMPLATES.map((t) => t.id)).toEqual(['engagement-pulse', 'onboarding', 'manager-effectiveness', 'wellbeing', 'service-experience', 'exit']);
+  it('offers the engagement pulse, onboarding, manager effectiveness, wellbeing, new manager and internal service (exit is built in)', () => {
+    expect(SURVEY_TEMPLATES.map((t) => t.id)).toEqual([
+      'engagement-pulse',
+      'onboarding',
+      'manager-effectiveness',
+      'wellbeing',
+      'new-manager',
+      'service-experience',
+    ]);
   });
 
   for (const template of SURVEY_TEMPLATES) {

@@ -37,6 +37,7 @@ export const eventTriggerSchema = z.object({
   expiresAfterDays: z.number().int().min(1).max(28).default(14),
 });
 export type EventTrigger = z.infer<typeof eventTriggerSchema>;
+export type EventTriggerInput = z.input<typeof eventTriggerSchema>;
 
 /** The trigger's delays, one per prompt of the series, in the order given. */
 export function delaysOf(trigger: EventTrigger): readonly EventDelay[] {

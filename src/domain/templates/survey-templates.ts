@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import { PULSE_DRIVERS } from '../drivers.js';
+import type { EventTriggerInput } from '../events/event-trigger.js';
 import type { LocalizedText, SurveyDocumentInput } from '../survey-document.js';
 
 /**
@@ -16,7 +17,8 @@ export interface SurveyTemplate {
 
 type TemplateTrigger =
   | { readonly type: 'recurring'; readonly every: 'weekly' | 'biweekly' | 'monthly' | 'quarterly'; readonly weekday: number; readonly time: string }
-  | { readonly type: 'once'; readonly time: string };
+  | { readonly type: 'once'; readonly time: string }
+  | EventTriggerInput;
 
 const text = (en: string, nb: string, sv: string): Required<LocalizedText> => ({ en, nb, sv });
 
@@ -44,7 +46,9 @@ export const SURVEY_TEMPLATES: readonly SurveyTemplate[] = [
       'För nyanställda de första månaderna: har de det de behöver, vet de vem de kan fråga, känner de sig välkomna.',
     ),
     document: {
-      trigger: { type: 'once', time: '10:00' },
+      // Days 7, 30 and 90 after someone is first seen in Slack or Teams (or their import start date).
+      trigger: { type: 'event', event: 'person.joined', delay: [{ days: 7 }, { days: 30 }, { days: 90 }], time: '10:00', expiresAfterDays: 7 },
+      reminderDays: [3],
       questions: [
         {
           id: 'onboarding-tools',
@@ -148,6 +152,42 @@ export const SURVEY_TEMPLATES: readonly SurveyTemplate[] = [
     },
   },
   {
+    id: 'new-manager',
+    name: text('New manager pulse', 'Ny leder: hvordan går det?', 'Ny chef: hur går det?'),
+    description: text(
+      'Thirty days after someone gets a new manager: a few questions on how the start together is going.',
+      'Tretti dager etter at noen har fått ny leder: noen spørsmål om hvordan starten sammen går.',
+      'Trettio dagar efter att någon fått en ny chef: några frågor om hur starten tillsammans går.',
+    ),
+    document: {
+      // Raised when the people import (or PUT /api/v1/people) gives someone a different manager.
+      trigger: { type: 'event', event: 'person.manager_changed', delay: { days: 30 }, time: '10:00', expiresAfterDays: 7 },
+      reminderDays: [3],
+      questions: [
+        { builtin: 'management-1' },
+        { builtin: 'management-3' },
+        {
+          id: 'new-manager-expectations',
+          type: 'agreement',
+          text: text(
+            'I know what my new manager expects of me.',
+            'Jeg vet hva den nye lederen min forventer av meg.',
+            'Jag vet vad min nya chef förväntar sig av mig.',
+          ),
+        },
+        {
+          id: 'new-manager-comment',
+          type: 'text',
+          text: text(
+            'Anything that would help you and your new manager work well together?',
+            'Er det noe som ville hjulpet deg og den nye lederen din å jobbe godt sammen?',
+            'Finns det något som skulle hjälpa dig och din nya chef att arbeta bra tillsammans?',
+          ),
+        },
+      ],
+    },
+  },
+  {
     id: 'service-experience',
     name: text('Internal service experience', 'Opplevelse av intern service', 'Upplevelse av intern service'),
     description: text(
@@ -156,8 +196,8 @@ export const SURVEY_TEMPLATES: readonly SurveyTemplate[] = [
       'En eller två frågor efter att ett IT- eller HR-ärende har stängts: hur nöjd, och blev det löst.',
     ),
     document: {
-      trigger: { type: 'once', time: '10:00' },
-      openDays: 3,
+      // The worked example in the README: the service desk reports `ticket.resolved`.
+      trigger: { type: 'event', event: 'ticket.resolved', delay: { workingDays: 0 }, time: '10:00', expiresAfterDays: 3 },
       reminderDays: [],
       questions: [
         {
@@ -169,28 +209,6 @@ export const SURVEY_TEMPLATES: readonly SurveyTemplate[] = [
           followUp: { atOrBelow: 6, text: text('What could we have done better?', 'Hva kunne vi gjort bedre?', 'Vad kunde vi ha gjort bättre?') },
         },
         { id: 'service-resolved', type: 'yesno', text: text('Was your issue solved?', 'Ble saken din løst?', 'Blev ditt ärende löst?') },
-      ],
-    },
-  },
-  {
-    id: 'exit',
-    name: text('Exit survey', 'Sluttundersøkelse', 'Avslutningsenkät'),
-    description: text(
-      'For people who are leaving: why, how they rate leadership, environment and pay, and what would have kept them.',
-      'For dem som slutter: hvorfor, hvordan de vurderer ledelse, arbeidsmiljø og lønn, og hva som kunne fått dem til å bli.',
-      'För dem som slutar: varför, hur de bedömer ledarskap, arbetsmiljö och lön, och vad som hade fått dem att stanna.',
-    ),
-    document: {
-      trigger: { type: 'once', time: '10:00' },
-      openDays: 7,
-      questions: [
-        { builtin: 'exit-reasons' },
-        { builtin: 'exit-rate-leadership' },
-        { builtin: 'exit-rate-environment' },
-        { builtin: 'exit-rate-pay' },
-        { builtin: 'enps' },
-        { builtin: 'exit-keep' },
-        { builtin: 'exit-comment' },
       ],
     },
   },
@@ -210,6 +228,7 @@ export function fromTemplate(template: SurveyTemplate, overrides: Record<string,
       ? (overrides.defaultLocale as 'en' | 'nb' | 'sv')
       : 'en';
   const date = today.toISODate() ?? '';
-  const trigger = template.document.trigger.type === 'recurring' ? { ...template.document.trigger, startDate: date } : { ...template.document.trigger, date };
+  const base = template.document.trigger;
+  const trigger = base.type === 'recurring' ? { ...base, startDate: date } : base.type === 'once' ? { ...base, date } : base;
   return { ...template.document, name: template.name[locale], trigger, ...overrides };
 }

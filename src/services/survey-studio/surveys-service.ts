@@ -133,6 +133,11 @@ export async function roundNow(deps: ServiceDeps, caller: Caller, id: string): P
  */
 export async function openRoundToday(deps: ServiceDeps, survey: SurveyDoc): Promise<RoundDoc> {
   if (survey.archived) throw new DomainError('SURVEY_ARCHIVED', `survey "${survey._id}" is archived: it cannot run again`);
+  if (survey.document?.trigger.type === 'event')
+    throw new DomainError(
+      'INVALID_INPUT',
+      `survey "${survey._id}" goes to one person when "${survey.document.trigger.event}" happens to them: report the event with POST /api/v1/events`,
+    );
   await deps.directory?.whenReady();
   const round = await startRound(deps, survey.definition, today(deps), {
     sendNow: true,

@@ -38,6 +38,8 @@ export const personDocSchema = z.object({
    * workspace or tenant, or stored before this was kept. A date only, on the identity side.
    */
   firstSeen: z.iso.date().nullable().default(null),
+  /** Their manager's e-mail as the people import last gave it (a change raises `person.manager_changed`). */
+  manager: z.string().nullable().default(null),
   /**
    * Set on every account but one of a person who has several (Slack and Teams, or two
    * workspaces, sharing a verified e-mail): the account that is invited and counted for them.

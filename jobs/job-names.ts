@@ -2,4 +2,5 @@
 export const JOBS = {
   tick: 'pulsebot:tick',
   retention: 'pulsebot:retention',
+  webhooks: 'pulsebot:webhooks',
 } as const;

@@ -6,6 +6,7 @@ import { defineRetentionJob } from './retention-job.js';
 import type { RetryOptions } from './retry-policy.js';
 import { defineSummaryJob, SUMMARY_JOB } from './summary-job.js';
 import { defineTickJob } from './tick-job.js';
+import { defineWebhooksJob } from './webhooks-job.js';
 
 export interface Scheduler {
   start(): Promise<void>;
@@ -47,12 +48,14 @@ export function createScheduler(pulse: Pulse, options: SchedulerOptions): Schedu
     else logger.warn({ job: job.attrs.name }, `job failed (retried with backoff): ${error.message}`);
   });
   defineTickJob(agenda, pulse);
+  defineWebhooksJob(agenda, pulse);
   defineRetentionJob(agenda, pulse, options.retry);
   if (options.summaries) defineSummaryJob(agenda, pulse);
   return {
     async start() {
       await agenda.start();
       await agenda.every('1 minute', JOBS.tick);
+      await agenda.every('1 minute', JOBS.webhooks);
       await agenda.every('1 day', JOBS.retention, { months: options.retentionMonths });
       if (options.summaries) await agenda.every('1 minute', SUMMARY_JOB);
     },

@@ -10,6 +10,7 @@ import { peopleRoutes } from './routes/people.js';
 import { anonymityReportRoutes } from './routes/anonymity-report.js';
 import { resultsRoutes } from './routes/results.js';
 import { surveyRoutes } from './routes/surveys.js';
+import { webhookRoutes } from './routes/webhooks.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -41,6 +42,7 @@ export function createApiListener(pulse: Pulse, options: ApiOptions): RequestLis
     ...resultsRoutes(pulse),
     ...anonymityReportRoutes(pulse),
     ...surveyRoutes(pulse),
+    ...webhookRoutes(pulse),
   ];
 
   const serve = async (req: Parameters<RequestListener>[0], res: Parameters<RequestListener>[1]): Promise<void> => {

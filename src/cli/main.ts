@@ -9,6 +9,7 @@ import { peopleImport, readCsvFile } from './commands/people.js';
 import { roleCommand } from './commands/role.js';
 import { sessionsCommand } from './commands/sessions.js';
 import { surveyCommand } from './commands/survey.js';
+import { webhookCommand } from './commands/webhook.js';
 import { processOutput, type Output } from './output.js';
 import { CommandFailed, HELP, UsageError } from './usage.js';
 
@@ -35,6 +36,8 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, op
         json: { type: 'boolean' },
         all: { type: 'boolean' },
         person: { type: 'string' },
+        url: { type: 'string' },
+        event: { type: 'string', multiple: true },
       },
     });
     const [command, sub, ...rest] = positionals;
@@ -53,6 +56,9 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, op
         break;
       case 'event-source':
         await eventSourceCommand(await open(), sub, { name: sub === 'revoke' ? rest[0] : values.name }, io);
+        break;
+      case 'webhook':
+        await webhookCommand(await open(), sub, { url: values.url, events: values.event, id: rest[0], name: values.name }, io);
         break;
       case 'role':
         await roleCommand(await open(), [sub ?? '', ...rest], io);

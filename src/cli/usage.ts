@@ -15,7 +15,9 @@ Usage: npx pulsebot <command> [options]
 Commands:
   people import <file.csv> [--dry-run]
       Import teams, managers, time zones and languages from a CSV with the columns
-      email, team, manager_email, timezone, locale (email and team required).
+      email, team, manager_email, timezone, locale, start_date (email and team
+      required). A start_date raises person.joined (onboarding check-ins); a changed
+      manager_email raises person.manager_changed.
       A team is a path, department first: "Engineering/Platform". People are matched
       to chat users by e-mail; a manager becomes a leader of their reports' teams.
       One bad row rejects the whole file (every problem is listed with its line).
@@ -34,6 +36,15 @@ Commands:
       Webhooks) instead of holding an API key. Prints its whsec_ secret, once.
   event-source list                List sources (never their secrets).
   event-source revoke <name>       Refuse a source's signatures at once.
+
+  webhook create --url <url> --event <event> [--event <event>…] [--name <note>]
+      Send results out by themselves: round.closed (a round's visible figures),
+      pool.available (an event survey's pool passed the threshold), survey.changed.
+      Signed with Standard Webhooks; prints the whsec_ secret, once. Retried with
+      backoff for 24 hours.
+  webhook list                     Receivers and their events (never their secrets).
+  webhook delete <id>              Stop sending to a receiver at once.
+  webhook deliveries <id>          What was sent to it: state, attempts, last answer.
 
   role add <person> hr|leader [segment]
   role remove <person> hr|leader [segment]

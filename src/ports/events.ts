@@ -2,9 +2,10 @@
  * What the core announces for whoever runs the process to act on, instead of callbacks handed
  * from adapter to adapter (issue #16). `deliveries.due`: prompts are waiting to go out now (a
  * round started by hand, an exit survey due today, one withdrawn), so the delivery loop should
- * look at once rather than at its next tick.
+ * look at once rather than at its next tick. `webhooks.due`: an outgoing webhook message was
+ * stored and can be sent now.
  */
-export type CoreEvent = 'deliveries.due';
+export type CoreEvent = 'deliveries.due' | 'webhooks.due';
 
 export interface CoreEvents {
   emit(event: CoreEvent): void;

@@ -1,3 +1,5 @@
+import { createWebhook, deleteWebhook, listWebhooks, webhookDeliveries } from '../services/webhooks/webhooks-config.js';
+import { startWebhookLoop } from '../services/webhooks/webhook-loop.js';
 import { resolveLocale, type Locale } from '../domain/i18n/locale.js';
 import { parseIntent } from '../core/conversation/grammar.js';
 import { converse } from '../core/conversation/converse.js';
@@ -70,6 +72,7 @@ export function createPulse(deps: ServiceDeps, options: PulseOptions) {
       fn(deps, ...args);
   const { store } = deps;
   const delivery = startDeliveryLoop(deps, options.platforms, options.deliveryEveryMs);
+  const webhookLoop = startWebhookLoop(deps);
   const summaryOptions = options.summarySchedule === null ? null : { schedule: options.summarySchedule };
 
   return {
@@ -143,6 +146,14 @@ export function createPulse(deps: ServiceDeps, options: PulseOptions) {
       revokeSource: on(revokeEventSource),
     },
 
+    /** Results out by themselves: receivers HR configured, and what was sent to each (issue #18). */
+    webhooks: {
+      create: on(createWebhook),
+      list: () => listWebhooks(deps),
+      delete: on(deleteWebhook),
+      deliveries: on(webhookDeliveries),
+    },
+
     /** The exit survey: the `person.leaving` event, as HR raises it. */
     exits: {
       request: on(requestExitSurvey),
@@ -206,6 +217,8 @@ export function createPulse(deps: ServiceDeps, options: PulseOptions) {
         await delivery.idle();
       },
       retention: on(applyRetention),
+      /** Sends the webhook messages that are due (new ones, and retries). */
+      webhooks: () => webhookLoop.run(),
       /** Sends the weekly summaries due on each reader's clock (none when no schedule is set). */
       async summaries(): Promise<void> {
         // Keeps the summary context warm and snapshots a newly closed round within a minute.

@@ -1,3 +1,4 @@
+import { announceRoundClosed } from './webhooks/announce.js';
 import { COUNTER_RESPONDENTS, ROUND_QUESTION } from '../store/documents/answers.js';
 import { rewriteRoundInKeyedOrder, ROUND_ANSWER_COLLECTIONS } from '../store/keyed-order.js';
 import { awaitOtherInstances } from './close-drain.js';
@@ -74,5 +75,11 @@ export async function closeRound(deps: ServiceDeps, roundId: string, options: Cl
   await store.rounds.update(roundId, { state: 'closed' });
   await deps.instances?.forgetRound(roundId);
   logger.info({ purged }, 'round closed');
+  // Results out by themselves (round.closed / pool.available); a failure here never reopens the round.
+  try {
+    await announceRoundClosed(deps, (await store.rounds.get(roundId)) ?? round);
+  } catch (error) {
+    logger.error({ err: error }, 'could not store the webhook messages of a closed round');
+  }
   return true;
 }

@@ -8,19 +8,26 @@ export interface RetentionReport {
   readonly comments: number;
   readonly deliveries: number;
   readonly eventRequests: number;
+  readonly eventReceipts: number;
+  readonly webhookDeliveries: number;
   readonly summaryDeliveries: number;
   readonly webSessions: number;
 }
 
 /** Closed rounds' deliveries are kept this long (for App Home and support), then deleted. */
 const DELIVERY_DAYS = 30;
+/** Event receipts (hashes that stop a repeated idempotency key) are kept this long. */
+const RECEIPT_DAYS = 90;
+/** Webhook messages delivered or given up are kept this long (the delivery log HR reads). */
+const WEBHOOK_LOG_DAYS = 30;
 /** Weekly summaries' delivery records are kept this long, then deleted (they only stop doubles). */
 const SUMMARY_WEEKS = 12;
 
 /**
  * Deletes raw answers (responses, comments) of rounds dated more than `months` ago, while the
  * counters, which summaries read, stay; deletes deliveries of rounds closed a month ago and
- * finished event-survey requests past the same window, weekly-summary records after 12 weeks, and ended
+ * finished event-survey requests past the same window, event receipts after 90 days and webhook
+ * messages 30 days after they were delivered or given up, weekly-summary records after 12 weeks, and ended
  * dashboard sessions after a day. A job, because TTL indexes are not portable. Every collection's
  * rule is listed in src/store/collection-registry.ts.
  */
@@ -36,6 +43,14 @@ export async function applyRetention(deps: ServiceDeps, months: number): Promise
     deliveries: closedRounds.length === 0 ? 0 : (await deliveries.deleteMany({ roundId: { $in: closedRounds } })).deletedCount,
     eventRequests: (await eventRequests.deleteMany({ state: { $in: ['expired', 'cancelled', 'sent'] }, expiresAt: { $lt: now.minus({ months }).toJSDate() } }))
       .deletedCount,
+    eventReceipts: (await deps.store.database.collections.eventReceipts.deleteMany({ receivedAt: { $lt: now.minus({ days: RECEIPT_DAYS }).toJSDate() } }))
+      .deletedCount,
+    webhookDeliveries: (
+      await deps.store.database.collections.webhookDeliveries.deleteMany({
+        state: { $in: ['delivered', 'failed'] },
+        createdAt: { $lt: now.minus({ days: WEBHOOK_LOG_DAYS }).toJSDate() },
+      })
+    ).deletedCount,
     summaryDeliveries: await new SummaryDeliveriesRepo(deps.store.database).deleteBefore(isoWeekKey(now.minus({ weeks: SUMMARY_WEEKS }))),
     webSessions: await deleteEndedSessions(deps.store.database, now.toJSDate()),
   };

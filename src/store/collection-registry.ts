@@ -28,6 +28,12 @@ export const COLLECTIONS: readonly CollectionEntry[] = [
   { name: 'event_requests', side: 'identity', retention: 'finished ones deleted after PULSE_RETENTION_MONTHS (retention job)' },
   { name: 'event_receipts', side: 'operations', retention: 'hashes of event names and idempotency keys, deleted after 90 days (retention job)' },
   { name: 'event_sources', side: 'operations', retention: 'kept: one per system that signs events (name and secret); revoked ones stay revoked' },
+  { name: 'webhooks', side: 'operations', retention: 'kept: receivers HR configured (deleted ones marked, their log kept)' },
+  {
+    name: 'webhook_deliveries',
+    side: 'operations',
+    retention: 'the outbox: aggregate payloads only, deleted 30 days after delivery or giving up (retention job)',
+  },
   { name: 'exit_requests', side: 'identity', retention: 'moved into event_requests at start (installs from before issue #18), then empty' },
   { name: 'responses', side: 'answer', retention: 'deleted after PULSE_RETENTION_MONTHS (retention job); counters stay' },
   { name: 'comments', side: 'answer', retention: 'deleted after PULSE_RETENTION_MONTHS (retention job)' },

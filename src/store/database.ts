@@ -1,3 +1,4 @@
+import type { WebhookDeliveryDoc, WebhookDoc } from './documents/webhooks.js';
 import type { UsedLinkDoc, WebSessionDoc } from './documents/web-sessions.js';
 import {
   MongoBulkWriteError,
@@ -40,6 +41,9 @@ export interface Collections {
   eventRequests: Collection<EventRequestDoc>;
   /** Events received, by a hash of their name and idempotency key (no person): the same key twice is one event. */
   eventReceipts: Collection<{ _id: string; event: string; receivedAt: Date }>;
+  /** Outgoing webhooks HR configured, and their outbox (services/webhooks). */
+  webhooks: Collection<WebhookDoc>;
+  webhookDeliveries: Collection<WebhookDeliveryDoc>;
   /** Systems that sign the events they report (services/events/event-sources.ts). */
   eventSources: Collection<{ _id: string; secret: string; createdAt: Date; revokedAt: Date | null }>;
   responses: Collection<ResponseDoc>;
@@ -107,6 +111,8 @@ export function openDatabase(client: MongoClient, dbName: string): Database {
     eventRequests: collection('event_requests'),
     eventReceipts: collection('event_receipts'),
     eventSources: collection('event_sources'),
+    webhooks: collection('webhooks'),
+    webhookDeliveries: collection('webhook_deliveries'),
     responses: collection('responses'),
     comments: collection('comments'),
     counters: collection('counters'),

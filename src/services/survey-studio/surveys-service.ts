@@ -1,3 +1,4 @@
+import { announceSurveyChanged } from '../webhooks/announce.js';
 import { DefinitionError, DomainError } from '../../domain/errors.js';
 import { localSendTime, roundDates, type IsoDate } from '../../domain/schedule.js';
 import type { SurveyDocument } from '../../domain/survey-document.js';
@@ -81,7 +82,9 @@ export async function createSurvey(deps: ServiceDeps, caller: Caller, input: unk
   if (!created)
     throw new DomainError('SURVEY_EXISTS', `a survey "${document.id}" exists: change it with PUT /api/v1/surveys/${document.id}, or pick another id`);
   deps.logger.info({ surveyId: document.id, by: callerKey(caller) }, 'survey created');
-  return view(deps, await requireSurvey(deps, document.id));
+  const stored = await requireSurvey(deps, document.id);
+  await announceSurveyChanged(deps, stored, 'created');
+  return view(deps, stored);
 }
 
 /**
@@ -101,7 +104,9 @@ export async function updateSurvey(deps: ServiceDeps, caller: Caller, id: string
   if (issues.length > 0) throw new DefinitionError(issues);
   await deps.store.rounds.replaceSurvey({ ...existing, definition: definitionOf(document, segments), document, updatedAt: deps.clock.now().toJSDate() });
   deps.logger.info({ surveyId: id, by: callerKey(caller) }, 'survey updated');
-  return view(deps, await requireSurvey(deps, id));
+  const stored = await requireSurvey(deps, id);
+  await announceSurveyChanged(deps, stored, 'updated');
+  return view(deps, stored);
 }
 
 async function setState(deps: ServiceDeps, caller: Caller, id: string, state: SurveyStatus): Promise<SurveyView> {
@@ -110,7 +115,9 @@ async function setState(deps: ServiceDeps, caller: Caller, id: string, state: Su
   if (existing.archived && state !== 'archived') throw new DomainError('SURVEY_ARCHIVED', `survey "${id}" is archived: it cannot run again; create a new one`);
   await deps.store.rounds.setSurveyState(id, { active: state === 'active', archived: state === 'archived', updatedAt: deps.clock.now().toJSDate() });
   deps.logger.info({ surveyId: id, state, by: callerKey(caller) }, 'survey state changed');
-  return view(deps, await requireSurvey(deps, id));
+  const stored = await requireSurvey(deps, id);
+  await announceSurveyChanged(deps, stored, state === 'active' ? 'resumed' : state);
+  return view(deps, stored);
 }
 
 /** No more rounds open until resumed; open rounds run to their close. */

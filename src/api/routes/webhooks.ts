@@ -1,0 +1,63 @@
+import type { Pulse } from '../../pulse/index.js';
+import { newWebhookSchema } from '../../services/webhooks/webhooks-config.js';
+import { ApiError, issuePath, readJsonBody, sendJson } from '../http-json.js';
+import type { Route } from '../router.js';
+
+const WEBHOOKS = '/api/v1/webhooks';
+const BODY_LIMIT = 8 * 1024;
+
+const notFound = (id: string) => new ApiError(404, 'NOT_FOUND', `no webhook ${id}: see GET ${WEBHOOKS}`);
+
+/** Outgoing webhooks HR configures (issue #18), under the `webhooks:write` scope. */
+export function webhookRoutes(pulse: Pulse): Route[] {
+  const { webhooks } = pulse;
+  return [
+    {
+      method: 'GET',
+      path: WEBHOOKS,
+      scope: 'webhooks:write',
+      async handle({ res }) {
+        sendJson(res, 200, { webhooks: await webhooks.list() });
+      },
+    },
+    {
+      method: 'POST',
+      path: WEBHOOKS,
+      scope: 'webhooks:write',
+      async handle({ req, res, logger }) {
+        const parsed = newWebhookSchema.safeParse(await readJsonBody(req, BODY_LIMIT));
+        if (!parsed.success)
+          throw new ApiError(
+            400,
+            'VALIDATION_FAILED',
+            'the body is not valid: see issues',
+            parsed.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message })),
+          );
+        const { webhook, secret } = await webhooks.create(parsed.data);
+        logger.info({ webhookId: webhook.id, events: webhook.events }, 'webhook created');
+        sendJson(res, 201, { ...webhook, secret });
+      },
+    },
+    {
+      method: 'DELETE',
+      path: `${WEBHOOKS}/{id}`,
+      scope: 'webhooks:write',
+      async handle({ res, params }) {
+        const id = params.id ?? '';
+        if (!(await webhooks.delete(id))) throw notFound(id);
+        res.writeHead(204).end();
+      },
+    },
+    {
+      method: 'GET',
+      path: `${WEBHOOKS}/{id}/deliveries`,
+      scope: 'webhooks:write',
+      async handle({ res, params }) {
+        const id = params.id ?? '';
+        const deliveries = await webhooks.deliveries(id);
+        if (deliveries === null) throw notFound(id);
+        sendJson(res, 200, { deliveries });
+      },
+    },
+  ];
+}

@@ -1,0 +1,63 @@
+import { quarterOf } from '../../domain/anonymity/exit-pooling.js';
+import { EXIT_SURVEY_ID } from '../../domain/exit-schedule.js';
+import { isPooled, type RoundDoc, type SurveyDoc } from '../../store/documents/rounds.js';
+import type { ServiceDeps } from '../deps.js';
+import { exitResults } from '../exit-results.js';
+import { resultsInRange } from '../results-range.js';
+import { enqueueWebhook } from './enqueue.js';
+
+/**
+ * What goes out by itself when a round closes, read through the results door like every other
+ * surface: `round.closed` for a dated round, `pool.available` for an event survey's pool that
+ * passed k (the exit survey's too). Only visible groups, only figures: no comments, no person,
+ * no time finer than the round's date. A quarter that rolled into the next pool sends nothing.
+ */
+export async function announceRoundClosed(deps: ServiceDeps, round: RoundDoc): Promise<void> {
+  if (round.mergedInto !== null) return;
+  const quarters = round.pooledQuarters.length > 0 ? round.pooledQuarters : [quarterOf(round.date)];
+  if (round.surveyId === EXIT_SURVEY_ID) {
+    const exit = await exitResults(deps, { comments: false });
+    const pool = exit.pools.find((p) => p.quarters.join() === quarters.join());
+    if (pool === undefined) return;
+    await enqueueWebhook(deps, 'pool.available', round._id, {
+      survey: EXIT_SURVEY_ID,
+      surveyName: null,
+      quarters: pool.quarters,
+      minGroupSize: exit.minGroupSize,
+      segments: [pool.organisation, ...pool.departments].map(({ comments: _comments, ...slice }) => slice),
+    });
+    return;
+  }
+  const results = await resultsInRange(deps, { survey: round.surveyId, from: round.date, to: round.date });
+  if (results.kind !== 'pulse') return;
+  const slices = results.rounds.find((r) => r.roundId === round._id);
+  if (slices === undefined) return;
+  const segments = slices.segments.filter((s) => s.visible).map(({ visible: _visible, ...figures }) => figures);
+  if (isPooled(round) && segments.length === 0) return;
+  await enqueueWebhook(deps, isPooled(round) ? 'pool.available' : 'round.closed', round._id, {
+    survey: round.surveyId,
+    surveyName: round.surveyName,
+    roundId: round._id,
+    date: round.date,
+    ...(isPooled(round) ? { quarters, step: round.step } : {}),
+    minGroupSize: round.anonymity.minGroupSize,
+    segments,
+  });
+}
+
+/** `survey.changed`: a survey HR wrote was created, edited, paused, resumed or archived (no word of who did it). */
+export async function announceSurveyChanged(
+  deps: ServiceDeps,
+  survey: SurveyDoc,
+  action: 'created' | 'updated' | 'paused' | 'resumed' | 'archived',
+): Promise<void> {
+  await enqueueWebhook(deps, 'survey.changed', `${survey._id}|${action}|${(survey.updatedAt ?? deps.clock.now().toJSDate()).toISOString()}`, {
+    survey: survey._id,
+    name: survey.document?.name ?? survey.definition.name,
+    action,
+    trigger: survey.document?.trigger.type ?? 'recurring',
+    ...(survey.document?.trigger.type === 'event' ? { event: survey.document.trigger.event } : {}),
+    active: survey.active,
+    archived: survey.archived,
+  });
+}

@@ -35,6 +35,7 @@ export { personKey } from '../store/people-repo.js';
 export { ImportRejectedError, personRowSchema, validatePeopleRows } from '../services/people-import.js';
 export { parsePeopleCsv } from '../services/people-import-csv.js';
 export { API_SCOPES, apiScopeSchema, type ApiScope } from '../services/api-keys.js';
+export { newWebhookSchema, WEBHOOK_EVENTS } from '../services/webhooks/webhooks-config.js';
 export { operator } from '../services/actors.js';
 export { csrfMatches, type WebSession } from '../store/web-sessions-repo.js';
 

@@ -1,5 +1,4 @@
-import type { Pulse } from '../../pulse/index.js';
-import { newWebhookSchema } from '../../services/webhooks/webhooks-config.js';
+import { newWebhookSchema, type Pulse } from '../../pulse/index.js';
 import { ApiError, issuePath, readJsonBody, sendJson } from '../http-json.js';
 import type { Route } from '../router.js';
 

@@ -1,4 +1,4 @@
-import { newWebhookSchema } from '../../services/webhooks/webhooks-config.js';
+import { newWebhookSchema } from '../../pulse/index.js';
 import type { CliContext } from '../cli-context.js';
 import type { Output } from '../output.js';
 import { CommandFailed, UsageError } from '../usage.js';

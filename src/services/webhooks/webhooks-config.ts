@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { newWebhookSecret } from '../../lib/standard-webhooks.js';
 import { webhookDeliveryDocSchema, webhookDocSchema, webhookEventSchema, type WebhookDoc, type WebhookEvent } from '../../store/documents/webhooks.js';
+
+export { WEBHOOK_EVENTS } from '../../store/documents/webhooks.js';
 import type { ServiceDeps } from '../deps.js';
 
 /** What HR sends to configure a receiver (HR API and CLI). */

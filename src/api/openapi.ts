@@ -10,6 +10,7 @@ import {
   resultsSchema,
   anonymityReportSchema,
 } from './schemas.js';
+import { registerEventPaths } from './openapi-events.js';
 import { registerSurveyPaths } from './openapi-surveys.js';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -84,6 +85,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
     },
   });
   registerSurveyPaths(registry, { security, unauthorized, forbidden, error });
+  registerEventPaths(registry, { security, unauthorized, forbidden, error });
   const generator = new OpenApiGeneratorV31(registry.definitions);
   return generator.generateDocument({
     openapi: '3.1.0',

@@ -87,7 +87,7 @@ const enpsSchema = z
   .nullable();
 const likertSchema = z.object({ respondents: z.number(), mean: z.number(), favourable: z.number() });
 
-const exitSliceSchema = z.object({
+export const exitSliceSchema = z.object({
   segment: z.string(),
   name: z.string().nullable(),
   respondents: z.number(),
@@ -96,6 +96,21 @@ const exitSliceSchema = z.object({
   enps: enpsSchema,
   comments: z.null().meta({ description: 'Comments are not served by the API.' }),
 });
+
+/** One group's figures in a round (results, and the webhook payloads). */
+export const segmentSliceSchema = z
+  .object({
+    segment: z.string(),
+    name: z.string().nullable(),
+    visible: z.boolean().meta({ description: 'false: below the threshold, or hidden so it cannot be worked out by subtraction; no numbers then.' }),
+    invited: z.number().nullable(),
+    respondents: z.number().nullable(),
+    participationRate: z.number().nullable(),
+    enps: enpsSchema,
+    drivers: z.array(likertSchema.extend({ driver: z.string() })),
+    questions: z.array(questionResultSchema),
+  })
+  .meta({ id: 'SegmentResults' });
 
 export const resultsSchema = z
   .discriminatedUnion('kind', [
@@ -111,19 +126,7 @@ export const resultsSchema = z
             .optional()
             .meta({ description: 'Event-triggered surveys: the quarters pooled in this round (`YYYY-Qn`), until together they passed the threshold.' }),
           step: z.number().int().optional().meta({ description: 'Event-triggered surveys: which delay of the trigger’s series (0 = the first).' }),
-          segments: z.array(
-            z.object({
-              segment: z.string(),
-              name: z.string().nullable(),
-              visible: z.boolean().meta({ description: 'false: below the threshold, or hidden so it cannot be worked out by subtraction; no numbers then.' }),
-              invited: z.number().nullable(),
-              respondents: z.number().nullable(),
-              participationRate: z.number().nullable(),
-              enps: enpsSchema,
-              drivers: z.array(likertSchema.extend({ driver: z.string() })),
-              questions: z.array(questionResultSchema),
-            }),
-          ),
+          segments: z.array(segmentSliceSchema),
         }),
       ),
     }),

@@ -1,3 +1,5 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signWebhook } from '../../src/lib/standard-webhooks.js';
 import { operator } from '../../src/services/actors.js';
@@ -74,7 +76,7 @@ describe('events API', () => {
     expect(stale.status).toBe(401);
     expect(stale.body.error?.message).toMatch(/more than 5 minutes/);
     const text = JSON.stringify(event());
-    const tampered = await post(text.replace('INC-1001', 'INC-1002'), signWebhook(secret, 'msg_x', h.clock.now().toJSDate(), text));
+    const tampered = await post(text.replace('INC-1001', 'INC-1002'), { ...signWebhook(secret, 'msg_x', h.clock.now().toJSDate(), text) });
     expect(tampered.status).toBe(401);
     expect((await post(event(), {})).status).toBe(401);
     expect(await stored()).toBe(0);
@@ -116,5 +118,23 @@ describe('events API', () => {
     const other = (await createApiKey(h.app.deps, 'reader', ['results:read'])).key;
     const refused = await post(event({ idempotencyKey: 'INC-2002' }), { authorization: `Bearer ${other}` });
     expect([refused.status, refused.body.error?.code]).toEqual([403, 'FORBIDDEN']);
+  });
+
+  it('the OpenAPI document describes the events endpoint, its two ways in, and the signed webhook messages', async () => {
+    const spec = (await (await fetch(`${origin}/api/v1/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { security: Record<string, string[]>[] }>>;
+      webhooks: Record<string, { post: { description: string } }>;
+      components: { schemas: Record<string, object>; securitySchemes: Record<string, { name?: string }> };
+    };
+    expect(spec.paths['/api/v1/events']?.post?.security).toEqual([{ apiKey: ['events:write'] }, { eventSourceSignature: [] }]);
+    expect(spec.components.securitySchemes.eventSourceSignature?.name).toBe('webhook-signature');
+    expect(Object.keys(spec.webhooks)).toEqual(['round.closed', 'pool.available', 'survey.changed']);
+    expect(spec.webhooks['round.closed']?.post.description).toContain('HMAC-SHA256');
+    const ajv = new Ajv2020({ strict: false });
+    addFormats.default(ajv);
+    const eventSchema = ajv.compile(spec.components.schemas.Event ?? {});
+    expect(eventSchema(event())).toBe(true);
+    expect(eventSchema({ ...event(), person: { name: 'Ann' } })).toBe(false);
+    expect(eventSchema({ ...event(), idempotencyKey: '' })).toBe(false);
   });
 });

@@ -180,6 +180,7 @@ describe('HR API over HTTP', () => {
     expect(spec.openapi).toBe('3.1.0');
     expect(Object.keys(spec.paths).sort()).toEqual([
       '/api/v1/anonymity-report',
+      '/api/v1/events',
       '/api/v1/exit-surveys',
       '/api/v1/people',
       '/api/v1/results',
@@ -189,6 +190,9 @@ describe('HR API over HTTP', () => {
       '/api/v1/surveys/{id}/pause',
       '/api/v1/surveys/{id}/resume',
       '/api/v1/surveys/{id}/rounds',
+      '/api/v1/webhooks',
+      '/api/v1/webhooks/{id}',
+      '/api/v1/webhooks/{id}/deliveries',
     ]);
     expect(Object.keys(spec.paths['/api/v1/exit-surveys'] ?? {})).toEqual(['post']);
     const ajv = new Ajv2020({ strict: false });

@@ -30,3 +30,21 @@ export function quarterStart(date: string): string {
   const d = DateTime.fromISO(date, { zone: 'utc' });
   return d.set({ month: Math.floor((d.month - 1) / 3) * 3 + 1, day: 1 }).toISODate() as string;
 }
+
+/** How many working days before the last day the exit survey goes out, so the leaver still has access. */
+export const DAYS_BEFORE_LAST_DAY = 3;
+
+/** `date` minus `n` working days (Saturdays and Sundays are skipped). */
+export function workingDaysBefore(date: DateTime, n: number): DateTime {
+  let out = date;
+  for (let left = n; left > 0;) {
+    out = out.minus({ days: 1 });
+    if (out.weekday < 6) left--;
+  }
+  return out;
+}
+
+/** The exit survey's day for a leaver whose last day is `lastDay` (their zone): three working days before, or today if that is later. */
+export function exitDateForLastDay(lastDay: DateTime, today: DateTime): string {
+  return DateTime.max(today.startOf('day'), workingDaysBefore(lastDay.startOf('day'), DAYS_BEFORE_LAST_DAY)).toISODate() ?? '';
+}

@@ -3,7 +3,7 @@ import { DomainError } from '../domain/errors.js';
 import { EXIT_SURVEY_ID, addWorkingDays, exitSendTime, nextWorkingDay } from '../domain/exit-schedule.js';
 import type { Locale } from '../domain/i18n/locale.js';
 import { EXIT_SURVEY_QUESTIONS } from '../domain/templates/exit-survey.js';
-import { eventRequestDocSchema, exitRequestId, type EventRequestDoc, type PersonKey } from '../store/documents/identity.js';
+import { eventRequestDocSchema, exitRequestId, type EventRequestDoc, type PersonDoc, type PersonKey } from '../store/documents/identity.js';
 import { deliveryId } from '../store/deliveries-repo.js';
 import { callerKey, loadActor, requireHr, type Caller } from './actors.js';
 import type { ServiceDeps } from './deps.js';
@@ -37,6 +37,22 @@ export async function requestExitSurvey(deps: ServiceDeps, actorKey: Caller, req
   requireHr(await loadActor(deps, actorKey));
   const person = await deps.store.people.get(request.target);
   if (person === null) throw new DomainError('UNKNOWN_PERSON', `no person ${request.target}`);
+  return scheduleExitSurvey(deps, person, {
+    ...(request.date ? { date: request.date } : {}),
+    locale: request.locale ?? null,
+    requestedBy: callerKey(actorKey),
+  });
+}
+
+/**
+ * The `person.leaving` event, from HR's command, the exit-surveys API or the events API: schedules
+ * the leaver's exit survey on `date` (their calendar; default the next working day) at 10:00.
+ */
+export async function scheduleExitSurvey(
+  deps: ServiceDeps,
+  person: PersonDoc,
+  request: { readonly date?: string; readonly locale: Locale | null; readonly requestedBy: string },
+): Promise<ExitSurveyOutcome> {
   const zone = person.timezone ?? deps.settings.defaultTimezone;
   const now = deps.clock.now();
   const date = request.date ?? nextWorkingDay(now, zone);
@@ -69,11 +85,11 @@ export async function requestExitSurvey(deps: ServiceDeps, actorKey: Caller, req
       step: 0,
       person,
       roundId,
-      requestedBy: callerKey(actorKey),
+      requestedBy: request.requestedBy,
       sendAt: sendFrom,
       expiresAt,
       reminders: [addWorkingDays(sendFrom, EXIT_REMINDER_WORKING_DAYS)],
-      locale: request.locale ?? null,
+      locale: request.locale,
     },
     { reopen: true },
   );

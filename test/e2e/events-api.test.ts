@@ -120,6 +120,18 @@ describe('events API', () => {
     expect([refused.status, refused.body.error?.code]).toEqual([403, 'FORBIDDEN']);
   });
 
+  it('person.leaving from an HR system is the built-in exit survey, three working days before the last day, once', async () => {
+    const leaving = event({ event: 'person.leaving', person: { email: 'person3@example.com' }, occurredAt: '2026-12-11T00:00:00Z', idempotencyKey: 'HR-77' });
+    const first = await signed(leaving);
+    expect([first.status, first.body.scheduled]).toEqual([202, 1]);
+    const again = await signed({ ...leaving, idempotencyKey: 'HR-78' });
+    expect([again.status, again.body.duplicate]).toEqual([202, true]);
+    const request = await h.app.database.collections.eventRequests.findOne({ surveyId: 'exit' });
+    expect(request).toMatchObject({ event: 'person.leaving', sendDate: '2026-12-08', requestedBy: 'source:servicedesk', roundId: 'exit:2026-Q4' });
+    const past = await signed({ ...leaving, person: { email: 'person4@example.com' }, occurredAt: '2026-11-01T00:00:00Z' });
+    expect([past.status, past.body.error?.issues?.map((i) => i.path)]).toEqual([400, ['occurredAt']]);
+  });
+
   it('the OpenAPI document describes the events endpoint, its two ways in, and the signed webhook messages', async () => {
     const spec = (await (await fetch(`${origin}/api/v1/openapi.json`)).json()) as {
       paths: Record<string, Record<string, { security: Record<string, string[]>[] }>>;

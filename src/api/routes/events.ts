@@ -62,6 +62,8 @@ export function eventRoutes(pulse: Pulse): Route[] {
           sendJson(res, 202, { status: 'accepted', duplicate: outcome.duplicate, scheduled: outcome.scheduled });
         } catch (error) {
           if (isDomainError(error, 'UNKNOWN_EVENT')) throw new ApiError(422, 'UNKNOWN_EVENT', error.message, [{ path: 'event', message: error.message }]);
+          if (isDomainError(error, 'INVALID_INPUT'))
+            throw new ApiError(400, 'VALIDATION_FAILED', error.message, [{ path: 'occurredAt', message: error.message }]);
           throw error;
         }
       },

@@ -1,22 +1,12 @@
 import { DateTime } from 'luxon';
 import { isDomainError } from '../../domain/errors.js';
+import { exitDateForLastDay } from '../../domain/exit-schedule.js';
 import { operator, type Pulse } from '../../pulse/index.js';
 import { ApiError, issuePath, readJsonBody, sendJson } from '../http-json.js';
 import type { Route } from '../router.js';
 import { createExitSurveySchema } from '../schemas.js';
 
-/** How many working days before the last day the survey goes out, so the leaver still has access. */
-export const DAYS_BEFORE_LAST_DAY = 3;
 const BODY_LIMIT = 16 * 1024;
-
-function workingDaysBefore(date: DateTime, n: number): DateTime {
-  let out = date;
-  for (let left = n; left > 0;) {
-    out = out.minus({ days: 1 });
-    if (out.weekday < 6) left--;
-  }
-  return out;
-}
 
 export function exitSurveyRoutes(pulse: Pulse): Route[] {
   return [
@@ -47,7 +37,7 @@ export function exitSurveyRoutes(pulse: Pulse): Route[] {
             throw new ApiError(400, 'VALIDATION_FAILED', 'lastDay is in the past: the leaver may no longer be in the chat', [
               { path: 'lastDay', message: 'is in the past' },
             ]);
-          date = DateTime.max(today, workingDaysBefore(lastDay, DAYS_BEFORE_LAST_DAY)).toISODate() ?? undefined;
+          date = exitDateForLastDay(lastDay, today);
         }
         try {
           const outcome = await pulse.exits.request(operator('api', keyId ?? 'unknown'), {

@@ -3,10 +3,12 @@ import type { DateTime } from 'luxon';
 import { buildSegmentTree } from '../../domain/anonymity/segment-tree.js';
 import { delaysOf, eventSendTime, type EventDelay } from '../../domain/events/event-trigger.js';
 import { DomainError } from '../../domain/errors.js';
+import { exitDateForLastDay } from '../../domain/exit-schedule.js';
 import { roundPlan } from '../../domain/survey-plan.js';
 import { insertOnce } from '../../store/database.js';
 import type { PersonDoc } from '../../store/documents/identity.js';
 import type { ServiceDeps } from '../deps.js';
+import { scheduleExitSurvey } from '../exit-surveys.js';
 import { scheduleEventPrompt } from './event-prompt.js';
 import { isKnownEvent, surveysOnEvent, type EventSurvey } from './event-surveys.js';
 import { ensurePoolRound } from './pool-round.js';
@@ -93,6 +95,7 @@ async function scheduleStep(deps: ServiceDeps, raised: RaisedEvent, survey: Even
  * prompt's request id derives from the key, so a call that died half-way is completed by its retry.
  */
 export async function raiseEvent(deps: ServiceDeps, raised: RaisedEvent): Promise<EventOutcome> {
+  if (raised.event === 'person.leaving') return raiseLeaving(deps, raised);
   const listeners = await surveysOnEvent(deps, raised.event);
   if (!isKnownEvent(raised.event, listeners))
     throw new DomainError(
@@ -110,4 +113,22 @@ export async function raiseEvent(deps: ServiceDeps, raised: RaisedEvent): Promis
   }
   const first = await insertOnce(receipts, { _id: hash, event: raised.event, receivedAt: deps.clock.now().toJSDate() });
   return { duplicate: !first && scheduled === 0, scheduled };
+}
+
+/**
+ * `person.leaving` from a system: the built-in exit survey, with `occurredAt` as the last day (the
+ * same timing as `lastDay` of POST /api/v1/exit-surveys). One open exit survey per person, so
+ * the same leaver reported twice changes nothing.
+ */
+async function raiseLeaving(deps: ServiceDeps, raised: RaisedEvent): Promise<EventOutcome> {
+  const zone = raised.person.timezone ?? deps.settings.defaultTimezone;
+  const today = deps.clock.now().setZone(zone).startOf('day');
+  const lastDay = raised.occurredAt.setZone(zone).startOf('day');
+  if (lastDay < today)
+    throw new DomainError(
+      'INVALID_INPUT',
+      'for person.leaving, occurredAt is the last working day: it is in the past, so the leaver may no longer be in the chat',
+    );
+  const outcome = await scheduleExitSurvey(deps, raised.person, { date: exitDateForLastDay(lastDay, today), locale: null, requestedBy: raised.source });
+  return outcome.status === 'scheduled' ? { duplicate: false, scheduled: 1 } : { duplicate: true, scheduled: 0 };
 }

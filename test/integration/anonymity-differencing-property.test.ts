@@ -105,6 +105,7 @@ describe('differencing property: no combination of shown figures isolates fewer 
     'holds over random organisations, every surface, every role, thresholds raised between reads',
     async () => {
       let shownTotal = 0;
+      let webhookTotal = 0;
       await fc.assert(
         fc.asyncProperty(orgArb, async (org) => {
           await db.database.db.dropDatabase();
@@ -128,11 +129,14 @@ describe('differencing property: no combination of shown figures isolates fewer 
           const all = reads.flatMap((r) => r.figures);
           expect(attack(all, truths, (t, family) => kFor(family, t.anonymity))).toEqual([]);
           shownTotal += all.length;
+          webhookTotal += all.filter((f) => f.surface === 'webhook').length;
         }),
         { numRuns: RUNS, endOnFailure: true },
       );
       // The property must not hold only because nothing was ever shown.
       expect(shownTotal).toBeGreaterThan(RUNS);
+      // The webhook messages (issue #18) are among the surfaces attacked, not left out by accident.
+      expect(webhookTotal).toBeGreaterThan(0);
     },
     Math.max(120_000, RUNS * 3_000),
   );

@@ -8,6 +8,7 @@ import { buildSummary } from '../../src/services/summary.js';
 import { loadSummaryContext } from '../../src/services/summary-context.js';
 import type { VisibleSegmentSummary } from '../../src/domain/summary/summary-model.js';
 import { roundId } from '../../src/store/documents/rounds.js';
+import { roundClosedMessage } from '../../src/services/webhooks/announce.js';
 import { DRIVER_QUESTIONS, FAMILIES, SURVEY, type Family } from './differencing-org.js';
 
 /**
@@ -15,7 +16,8 @@ import { DRIVER_QUESTIONS, FAMILIES, SURVEY, type Family } from './differencing-
  * latest round, for HR and for each leader's scope), the weekly summary and App Home (org and
  * per leader: scores, trends, driver scores from earlier rounds, comments), the HR API and the
  * CSV export (every round, whole and per segment), and the dashboard (latest, history, live
- * participation of the open round). Each shown number becomes a figure the attacker may use.
+ * participation of the open round), and the webhook messages sent out. Each shown number becomes
+ * a figure the attacker may use.
  */
 export interface Figure {
   readonly surface: string;
@@ -141,6 +143,21 @@ async function dashboards(deps: ServiceDeps, scopes: readonly string[], openRoun
   return out;
 }
 
+/** What each closed round sends to webhook receivers (issue #18): a surface outside pulsebot, read once. */
+async function webhooks(deps: ServiceDeps): Promise<Figure[]> {
+  const out: Figure[] = [];
+  type Shown = Omit<SegmentResult, 'enpsChange' | 'visible'> & { questions: { questionId: string; visible: boolean; respondents: number | null }[] };
+  for (const { _id } of await deps.store.database.collections.rounds.find({ surveyId: SURVEY, state: 'closed' }, { projection: { _id: 1 } }).toArray()) {
+    const round = await deps.store.rounds.get(_id);
+    const message = round === null ? null : await roundClosedMessage(deps, round);
+    for (const s of (message?.data.segments ?? []) as unknown as Shown[]) {
+      out.push(...fromResult('webhook', _id, { ...s, visible: true, enpsChange: null }));
+      out.push(...fromQuestions('webhook', _id, s.segment, s.questions));
+    }
+  }
+  return out;
+}
+
 /** Every figure every role can see, read with `deps`' settings. */
 export async function everyFigure(deps: ServiceDeps, scopes: readonly string[], openRound: string | null): Promise<Figure[]> {
   return [
@@ -148,5 +165,6 @@ export async function everyFigure(deps: ServiceDeps, scopes: readonly string[], 
     ...(await summaries(deps, scopes)),
     ...(await hrApiAndCsv(deps, scopes)),
     ...(await dashboards(deps, scopes, openRound)),
+    ...(await webhooks(deps)),
   ];
 }

@@ -13,36 +13,52 @@ import { enqueueWebhook } from './enqueue.js';
  * no time finer than the round's date. A quarter that rolled into the next pool sends nothing.
  */
 export async function announceRoundClosed(deps: ServiceDeps, round: RoundDoc): Promise<void> {
-  if (round.mergedInto !== null) return;
+  const message = await roundClosedMessage(deps, round);
+  if (message !== null) await enqueueWebhook(deps, message.event, round._id, message.data);
+}
+
+export interface RoundMessage {
+  readonly event: 'round.closed' | 'pool.available';
+  readonly data: Record<string, unknown> & { readonly segments: readonly Record<string, unknown>[] };
+}
+
+/** The message a closed round sends out, as its receivers get it (null: nothing to send). */
+export async function roundClosedMessage(deps: ServiceDeps, round: RoundDoc): Promise<RoundMessage | null> {
+  if (round.mergedInto !== null) return null;
   const quarters = round.pooledQuarters.length > 0 ? round.pooledQuarters : [quarterOf(round.date)];
   if (round.surveyId === EXIT_SURVEY_ID) {
     const exit = await exitResults(deps, { comments: false });
     const pool = exit.pools.find((p) => p.quarters.join() === quarters.join());
-    if (pool === undefined) return;
-    await enqueueWebhook(deps, 'pool.available', round._id, {
-      survey: EXIT_SURVEY_ID,
-      surveyName: null,
-      quarters: pool.quarters,
-      minGroupSize: exit.minGroupSize,
-      segments: [pool.organisation, ...pool.departments].map(({ comments: _comments, ...slice }) => slice),
-    });
-    return;
+    if (pool === undefined) return null;
+    return {
+      event: 'pool.available',
+      data: {
+        survey: EXIT_SURVEY_ID,
+        surveyName: null,
+        quarters: pool.quarters,
+        minGroupSize: exit.minGroupSize,
+        segments: [pool.organisation, ...pool.departments].map(({ comments: _comments, ...slice }) => slice),
+      },
+    };
   }
   const results = await resultsInRange(deps, { survey: round.surveyId, from: round.date, to: round.date });
-  if (results.kind !== 'pulse') return;
+  if (results.kind !== 'pulse') return null;
   const slices = results.rounds.find((r) => r.roundId === round._id);
-  if (slices === undefined) return;
+  if (slices === undefined) return null;
   const segments = slices.segments.filter((s) => s.visible).map(({ visible: _visible, ...figures }) => figures);
-  if (isPooled(round) && segments.length === 0) return;
-  await enqueueWebhook(deps, isPooled(round) ? 'pool.available' : 'round.closed', round._id, {
-    survey: round.surveyId,
-    surveyName: round.surveyName,
-    roundId: round._id,
-    date: round.date,
-    ...(isPooled(round) ? { quarters, step: round.step } : {}),
-    minGroupSize: round.anonymity.minGroupSize,
-    segments,
-  });
+  if (isPooled(round) && segments.length === 0) return null;
+  return {
+    event: isPooled(round) ? 'pool.available' : 'round.closed',
+    data: {
+      survey: round.surveyId,
+      surveyName: round.surveyName,
+      roundId: round._id,
+      date: round.date,
+      ...(isPooled(round) ? { quarters, step: round.step } : {}),
+      minGroupSize: round.anonymity.minGroupSize,
+      segments,
+    },
+  };
 }
 
 /** `survey.changed`: a survey HR wrote was created, edited, paused, resumed or archived (no word of who did it). */

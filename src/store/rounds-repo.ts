@@ -91,7 +91,8 @@ export class RoundsRepo {
 
   /** The survey's latest closed rounds, newest first (open rounds show no scores: no bias, no leaks). */
   async latestClosed(surveyId: string, count: number): Promise<RoundDoc[]> {
-    const docs = await this.database.collections.rounds.find({ surveyId, state: 'closed' }).sort({ date: -1 }).limit(count).toArray();
+    // A pooled quarter that rolled into the next pool has nothing of its own to show.
+    const docs = await this.database.collections.rounds.find({ surveyId, state: 'closed', mergedInto: null }).sort({ date: -1 }).limit(count).toArray();
     return docs.map((doc) => roundDocSchema.parse(doc));
   }
 

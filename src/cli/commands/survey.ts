@@ -46,7 +46,11 @@ function line(view: SurveyView): string {
 function printDryRun(plan: DryRun, id: string, io: Output): void {
   io.out(`${plan.action === 'create' ? 'would create' : 'would update'} survey ${id} (dry run: nothing was changed)`);
   io.out(plan.changed.length === 0 ? 'no field changes' : `fields that change: ${plan.changed.join(', ')}`);
-  if (plan.nextRounds.length === 0) io.out('no rounds ahead');
+  if (plan.onEvent)
+    io.out(
+      `sent to one person when ${plan.onEvent.event} happens: ${plan.onEvent.delays.join(', ')} after it, at ${plan.onEvent.time} their time; answers taken for ${plan.onEvent.expiresAfterDays} days`,
+    );
+  else if (plan.nextRounds.length === 0) io.out('no rounds ahead');
   for (const round of plan.nextRounds) {
     io.out(`round ${round.date}:`);
     for (const zone of round.zones) io.out(`  ${zone.zone.padEnd(28)} ${zone.sendAt}  (${zone.people} ${zone.people === 1 ? 'person' : 'people'})`);

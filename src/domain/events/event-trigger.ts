@@ -44,9 +44,11 @@ export function delaysOf(trigger: EventTrigger): readonly EventDelay[] {
   return Array.isArray(trigger.delay) ? trigger.delay : [trigger.delay];
 }
 
-/** "day 30", "3 working days": how a delay is named in results and logs (not shown to employees). */
+/** "30 days", "3 working days": how a delay is named to HR (the dry run; never shown to employees). */
 export function delayLabel(delay: EventDelay): string {
-  return 'workingDays' in delay ? `${delay.workingDays} working days` : `day ${delay.days}`;
+  const n = 'workingDays' in delay ? delay.workingDays : delay.days;
+  const unit = 'workingDays' in delay ? 'working day' : 'day';
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
 
 function isWorkingDay(day: DateTime): boolean {

@@ -1,3 +1,4 @@
+import { delayLabel, delaysOf } from '../../domain/events/event-trigger.js';
 import { announceSurveyChanged } from '../webhooks/announce.js';
 import { DefinitionError, DomainError } from '../../domain/errors.js';
 import { localSendTime, roundDates, type IsoDate } from '../../domain/schedule.js';
@@ -192,6 +193,8 @@ export interface DryRun {
     readonly date: IsoDate;
     readonly zones: readonly { readonly zone: string; readonly people: number; readonly sendAt: string }[];
   }[];
+  /** An event-triggered survey has no dated rounds: what sends it instead. */
+  readonly onEvent?: { readonly event: string; readonly delays: readonly string[]; readonly time: string; readonly expiresAfterDays: number };
 }
 
 /** What applying `input` would do, without doing it (`survey apply --dry-run`). */
@@ -223,5 +226,10 @@ export async function dryRun(deps: ServiceDeps, caller: Caller, input: unknown):
         .map(([zone, people]) => ({ zone, people, sendAt: localSendTime(date, definition.cadence.time, zone, definition.skipWeekends).toISO() ?? '' })),
     });
   }
-  return { action: existing === null ? 'create' : 'update', changed, nextRounds };
+  const trigger = document.trigger;
+  const onEvent =
+    trigger.type === 'event'
+      ? { event: trigger.event, delays: delaysOf(trigger).map(delayLabel), time: trigger.time, expiresAfterDays: trigger.expiresAfterDays }
+      : undefined;
+  return { action: existing === null ? 'create' : 'update', changed, nextRounds, ...(onEvent ? { onEvent } : {}) };
 }

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { operator } from '../../src/services/actors.js';
 import { raiseEvent } from '../../src/services/events/raise-event.js';
+import { importPeople } from '../../src/services/people-import.js';
 import { recordAnswer } from '../../src/services/record-answer.js';
 import { resultsInRange } from '../../src/services/results-range.js';
 import { nextWakeAt, runScheduleTick } from '../../src/services/schedule-tick.js';
@@ -161,6 +162,34 @@ describe('event-triggered surveys', () => {
     expect(pool?.segments.filter((s) => s.visible).map((s) => [s.segment, s.respondents])).toEqual([
       ['org', 5],
       ['support', 5],
+    ]);
+  });
+
+  it('the people import raises person.manager_changed when someone gets a different manager, and person.joined for a start date', async () => {
+    const [ann = '', bob = ''] = await seedPeople(deps, { support: 2 }); // u001 Oslo, u002 New York
+    await createSurvey(deps, HR, {
+      id: 'new-manager',
+      name: 'New manager',
+      trigger: { type: 'event', event: 'person.manager_changed', delay: { days: 30 }, time: '10:00', expiresAfterDays: 7 },
+      questions: [{ builtin: 'management-1' }],
+    });
+    await createSurvey(deps, HR, {
+      id: 'onboarding',
+      name: 'Onboarding',
+      trigger: { type: 'event', event: 'person.joined', delay: { days: 7 }, time: '10:00', expiresAfterDays: 7 },
+      questions: [{ builtin: 'enps' }],
+    });
+    const rows = (manager: string, startDate?: string) => [
+      { where: 'people[0]', row: { email: 'u001@example.com', team: 'Support', managerEmail: manager } },
+      { where: 'people[1]', row: { email: 'u002@example.com', team: 'Support', managerEmail: 'lead@example.com', ...(startDate ? { startDate } : {}) } },
+    ];
+    await importPeople(deps, rows('lead@example.com')); // the first manager anyone is given is no change
+    await importPeople(deps, rows('lead@example.com', '2026-12-01'));
+    await importPeople(deps, rows('new.lead@example.com', '2026-12-01')); // Ann's manager changes; Bob's start date again is no new event
+    const requests = await db.database.collections.eventRequests.find({}, { sort: { surveyId: 1 } }).toArray();
+    expect(requests.map((r) => [r.surveyId, r.personKey, r.sendDate])).toEqual([
+      ['new-manager', ann, '2027-01-04'], // 30 days after Friday 4 December is Sunday 3 January: Monday
+      ['onboarding', bob, '2026-12-08'], // 7 days after Tuesday 1 December, 10:00 in New York
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import { exitRequestId } from '../../src/store/documents/identity.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNTER_ANSWERED } from '../../src/store/documents/answers.js';
 import type { PostedActivity } from '../fakes/bot-connector.js';
@@ -156,7 +157,7 @@ describe('Teams: install, roster, a full round for 20 people answered through Ac
     expect((await h.say(HR, 'exit-survey {} 2026-11-25 nb', [leaver])).status).toBe(200);
     await eventually(() => h.posted(HR).some((a) => String(a.activity.text).startsWith('Exit survey for Person 6 scheduled for 2026-11-25')));
     const request = await h.app.database.collections.eventRequests.findOne({});
-    expect(request).toMatchObject({ _id: `teams:${TENANT}:${leaver.aadObjectId}`, state: 'scheduled', sendDate: '2026-11-25', locale: 'nb' });
+    expect(request).toMatchObject({ _id: exitRequestId(`teams:${TENANT}:${leaver.aadObjectId}`), state: 'scheduled', sendDate: '2026-11-25', locale: 'nb' });
 
     // On the day, the leaver gets the exit survey as a card in Norwegian.
     h.clock.set(h.clock.now().plus({ days: 2, hours: 6 }));

@@ -3,6 +3,8 @@
  * keys, truncated / oversized / garbage bodies, wrong content types, replays, unknown action ids,
  * and injection-shaped strings (`{"$gt":""}`, `$where`) in every field, against the three endpoints.
  */
+import { newWebhookSecret, signWebhook } from '../../src/lib/standard-webhooks.js';
+import { systemClock } from '../../src/ports/clock.js';
 import { randomBytes } from 'node:crypto';
 import type { FakeBotConnector } from '../../test/fakes/bot-connector.js';
 import { generateSigningKey, signJwt } from '../../test/fakes/bot-connector-jwt.js';
@@ -55,6 +57,8 @@ const BIG_SLACK = `payload=${'x'.repeat(2 * 1024 * 1024)}`;
 const BIG_TEXT = 'x'.repeat(2 * 1024 * 1024);
 const BIG_TEAM = 'x'.repeat(11 * 1024 * 1024);
 const pick = <T>(items: readonly T[], i: number): T => items[i % items.length] as T;
+/** Stale requests are refused on their timestamp, which is checked before any signature. */
+const STALE_SECRET = newWebhookSecret();
 
 function slack(kind: string, body: string, contentType = FORM, headers: Record<string, string> = signedHeaders(body)): HostileRequest {
   return { kind, path: '/slack/events', method: 'POST', headers: { 'content-type': contentType, ...headers }, body };
@@ -211,6 +215,23 @@ function api(kind: string, method: string, path: string, key: string | null, bod
   };
 }
 
+/** An event signed with a secret pulsebot never issued (or, with `ageMs`, one signed too long ago). */
+function forgedEvent(kind: string, text: string, ageMs: number): HostileRequest {
+  const body = JSON.stringify({
+    event: 'ticket.resolved',
+    person: { email: text },
+    occurredAt: '2026-12-01T00:00:00Z',
+    idempotencyKey: text.slice(0, 100) || 'x',
+  });
+  const headers = signWebhook(
+    ageMs === 0 ? newWebhookSecret() : STALE_SECRET,
+    `msg_${randomBytes(8).toString('hex')}`,
+    systemClock.now().minus({ milliseconds: ageMs }).toJSDate(),
+    body,
+  );
+  return { kind, path: '/api/v1/events', method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body };
+}
+
 function apiRequests(ctx: HostileContext, i: number): HostileRequest[] {
   const injection = pick(INJECTIONS, i);
   const text = typeof injection === 'string' ? injection : JSON.stringify(injection);
@@ -243,6 +264,16 @@ function apiRequests(ctx: HostileContext, i: number): HostileRequest[] {
     api('api-wrong-content-type-people', 'PUT', '/api/v1/people', key, 'people=1', pick(['application/x-www-form-urlencoded', 'text/plain'], i)),
     api('api-unknown-path', pick(['GET', 'DELETE', 'PATCH'], i), `/api/v1/${encodeURIComponent(text).slice(0, 200) || 'x'}`, key),
     api('api-wrong-method', 'DELETE', '/api/v1/people', key),
+    forgedEvent('api-events-forged-signature', text, 0),
+    forgedEvent('api-events-stale-signature', text, 10 * 60_000),
+    api(
+      'api-injection-events',
+      'POST',
+      '/api/v1/events',
+      key,
+      JSON.stringify({ event: injection, person: { email: injection, platformUserId: injection }, occurredAt: injection, idempotencyKey: injection }),
+    ),
+    api('api-injection-webhooks', 'POST', '/api/v1/webhooks', key, JSON.stringify({ url: injection, events: [injection], description: injection })),
   ];
 }
 

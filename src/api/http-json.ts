@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ZodType } from 'zod';
 
 /** The error codes the HTTP API answers with (in `error.code`). */
 export const API_ERROR_CODES = [
@@ -88,5 +89,17 @@ export async function readJsonText(req: IncomingMessage, limit: number): Promise
 export function issuePath(path: readonly PropertyKey[]): string {
   return (
     path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out === '' ? String(part) : `${out}.${String(part)}`), '') || '(body)'
+  );
+}
+
+/** `value` checked by `schema`, or a 400 `VALIDATION_FAILED` with every issue at its path. */
+export function parseOr400<T>(schema: ZodType<T>, value: unknown, message = 'the body is not valid: see issues'): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new ApiError(
+    400,
+    'VALIDATION_FAILED',
+    message,
+    parsed.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message })),
   );
 }

@@ -1,17 +1,9 @@
-import type { OpenAPIRegistry, ResponseConfig } from '@asteasolutions/zod-to-openapi';
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z, type ZodType } from 'zod';
 import { newWebhookSchema, WEBHOOK_EVENTS } from '../pulse/index.js';
 import { eventAcceptedSchema, eventBodySchema } from './event-schemas.js';
+import { json, type Helpers } from './openapi-surveys.js';
 import { exitSliceSchema, segmentSliceSchema } from './schemas.js';
-
-interface Helpers {
-  readonly security: (scope: string) => Record<string, string[]>[];
-  readonly unauthorized: ResponseConfig;
-  readonly forbidden: (scope: string) => ResponseConfig;
-  readonly error: (description: string) => ResponseConfig;
-}
-
-const json = (schema: ZodType) => ({ content: { 'application/json': { schema } } });
 
 const SIGNATURE =
   'Standard Webhooks: `webhook-id` (a unique message id), `webhook-timestamp` (Unix seconds, within 5 minutes of now) and `webhook-signature` = `v1,` + base64 HMAC-SHA256 of `<webhook-id>.<webhook-timestamp>.<body>`, keyed with the base64-decoded part of the `whsec_` secret.';

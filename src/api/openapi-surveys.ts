@@ -2,14 +2,15 @@ import type { OpenAPIRegistry, ResponseConfig } from '@asteasolutions/zod-to-ope
 import type { ZodType } from 'zod';
 import { createSurveySchema, roundStartedSchema, surveyDocumentDocSchema, surveyListSchema, surveyViewSchema, templateListSchema } from './survey-schemas.js';
 
-interface Helpers {
+/** What every path group shares: bearer security with a scope, and the error responses. */
+export interface Helpers {
   readonly security: (scope: string) => Record<string, string[]>[];
   readonly unauthorized: ResponseConfig;
   readonly forbidden: (scope: string) => ResponseConfig;
   readonly error: (description: string) => ResponseConfig;
 }
 
-const json = (schema: ZodType) => ({ content: { 'application/json': { schema } } });
+export const json = (schema: ZodType) => ({ content: { 'application/json': { schema } } });
 
 /** The survey studio's paths (issue #17), all under the `surveys:write` scope. */
 export function registerSurveyPaths(registry: OpenAPIRegistry, h: Helpers): void {

@@ -43,12 +43,12 @@ describe('the pulsebot executable', () => {
     const unscoped = await pulsebot(['api-key', 'create', '--name', 'Workday'], env);
     expect([unscoped.code, unscoped.err]).toEqual([
       2,
-      'pulsebot: api-key create needs at least one --scope (repeat it for more): results:read, people:write, exit:write, surveys:write, admin\nRun `npx pulsebot --help` for the commands.\n',
+      'pulsebot: api-key create needs at least one --scope (repeat it for more): results:read, people:write, exit:write, surveys:write, events:write, webhooks:write, admin\nRun `npx pulsebot --help` for the commands.\n',
     ]);
     const misspelt = await pulsebot(['api-key', 'create', '--name', 'Workday', '--scope', 'results:write'], env);
     expect([misspelt.code, misspelt.err.split('\n')[0]]).toEqual([
       2,
-      'pulsebot: unknown scope "results:write": use results:read, people:write, exit:write, surveys:write, admin',
+      'pulsebot: unknown scope "results:write": use results:read, people:write, exit:write, surveys:write, events:write, webhooks:write, admin',
     ]);
     expect(await db.database.db.collection('api_keys').countDocuments({})).toBe(0);
 

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { isDomainError } from '../../domain/errors.js';
 import type { Pulse } from '../../pulse/index.js';
 import { eventBodySchema } from '../event-schemas.js';
-import { ApiError, issuePath, readJsonText, sendJson } from '../http-json.js';
+import { ApiError, parseOr400, readJsonText, sendJson } from '../http-json.js';
 import type { Route } from '../router.js';
 
 const BODY_LIMIT = 8 * 1024;
@@ -34,15 +34,7 @@ export function eventRoutes(pulse: Pulse): Route[] {
           if (!check.ok) throw new ApiError(401, 'UNAUTHORIZED', check.reason);
           source = `source:${check.source}`;
         }
-        const parsed = eventBodySchema.safeParse(json);
-        if (!parsed.success)
-          throw new ApiError(
-            400,
-            'VALIDATION_FAILED',
-            'the body is not valid: see issues',
-            parsed.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message })),
-          );
-        const body = parsed.data;
+        const body = parseOr400(eventBodySchema, json);
         const person = await pulse.directory.find(body.person);
         if (person === null) {
           const [field, value] = 'email' in body.person ? ['person.email', body.person.email] : ['person.platformUserId', body.person.platformUserId];

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { isDomainError } from '../../domain/errors.js';
 import { exitDateForLastDay } from '../../domain/exit-schedule.js';
 import { operator, type Pulse } from '../../pulse/index.js';
-import { ApiError, issuePath, readJsonBody, sendJson } from '../http-json.js';
+import { ApiError, parseOr400, readJsonBody, sendJson } from '../http-json.js';
 import type { Route } from '../router.js';
 import { createExitSurveySchema } from '../schemas.js';
 
@@ -15,16 +15,7 @@ export function exitSurveyRoutes(pulse: Pulse): Route[] {
       path: '/api/v1/exit-surveys',
       scope: 'exit:write',
       async handle({ req, res, keyId }) {
-        const parsed = createExitSurveySchema.safeParse(await readJsonBody(req, BODY_LIMIT));
-        if (!parsed.success) {
-          throw new ApiError(
-            400,
-            'VALIDATION_FAILED',
-            'the body is not valid: see issues',
-            parsed.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message })),
-          );
-        }
-        const body = parsed.data;
+        const body = parseOr400(createExitSurveySchema, await readJsonBody(req, BODY_LIMIT));
         const person = await pulse.directory.find(body);
         if (person === null)
           throw new ApiError(404, 'UNKNOWN_PERSON', 'no active chat user has this e-mail or id: check it, or wait for the next directory sync');

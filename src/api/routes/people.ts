@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ImportRejectedError, type Pulse } from '../../pulse/index.js';
-import { ApiError, issuePath, readJsonBody, sendJson } from '../http-json.js';
+import { ApiError, parseOr400, readJsonBody, sendJson } from '../http-json.js';
 import type { Route } from '../router.js';
 
 const BODY_LIMIT = 5 * 1024 * 1024;
@@ -14,17 +14,9 @@ export function peopleRoutes(pulse: Pulse): Route[] {
       path: '/api/v1/people',
       scope: 'people:write',
       async handle({ req, res }) {
-        const parsed = envelope.safeParse(await readJsonBody(req, BODY_LIMIT));
-        if (!parsed.success) {
-          throw new ApiError(
-            400,
-            'VALIDATION_FAILED',
-            'the body must be { "people": [ … ] } with 1 to 10000 people',
-            parsed.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message })),
-          );
-        }
+        const body = parseOr400(envelope, await readJsonBody(req, BODY_LIMIT), 'the body must be { "people": [ … ] } with 1 to 10000 people');
         try {
-          const summary = await pulse.directory.import(parsed.data.people.map((row, i) => ({ where: `people[${i}]`, row })));
+          const summary = await pulse.directory.import(body.people.map((row, i) => ({ where: `people[${i}]`, row })));
           sendJson(res, 200, summary);
         } catch (error) {
           if (error instanceof ImportRejectedError) {

@@ -1,6 +1,6 @@
 import { isDomainError } from '../../domain/errors.js';
 import type { Pulse } from '../../pulse/index.js';
-import { ApiError, issuePath, sendJson } from '../http-json.js';
+import { ApiError, parseOr400, sendJson } from '../http-json.js';
 import type { Route } from '../router.js';
 import { resultsQuerySchema } from '../schemas.js';
 
@@ -11,16 +11,11 @@ export function resultsRoutes(pulse: Pulse): Route[] {
       path: '/api/v1/results',
       scope: 'results:read',
       async handle({ res, url }) {
-        const parsed = resultsQuerySchema.safeParse(Object.fromEntries(url.searchParams));
-        if (!parsed.success) {
-          throw new ApiError(
-            400,
-            'VALIDATION_FAILED',
-            'bad query: survey is required; from and to are YYYY-MM-DD',
-            parsed.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message })),
-          );
-        }
-        const { survey, segment, from, to } = parsed.data;
+        const { survey, segment, from, to } = parseOr400(
+          resultsQuerySchema,
+          Object.fromEntries(url.searchParams),
+          'bad query: survey is required; from and to are YYYY-MM-DD',
+        );
         try {
           const results = await pulse.results.range({ survey, ...(segment ? { segment } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) });
           sendJson(res, 200, results);

@@ -1,5 +1,5 @@
 import { newWebhookSchema, type Pulse } from '../../pulse/index.js';
-import { ApiError, issuePath, readJsonBody, sendJson } from '../http-json.js';
+import { ApiError, parseOr400, readJsonBody, sendJson } from '../http-json.js';
 import type { Route } from '../router.js';
 
 const WEBHOOKS = '/api/v1/webhooks';
@@ -24,15 +24,7 @@ export function webhookRoutes(pulse: Pulse): Route[] {
       path: WEBHOOKS,
       scope: 'webhooks:write',
       async handle({ req, res, logger }) {
-        const parsed = newWebhookSchema.safeParse(await readJsonBody(req, BODY_LIMIT));
-        if (!parsed.success)
-          throw new ApiError(
-            400,
-            'VALIDATION_FAILED',
-            'the body is not valid: see issues',
-            parsed.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message })),
-          );
-        const { webhook, secret } = await webhooks.create(parsed.data);
+        const { webhook, secret } = await webhooks.create(parseOr400(newWebhookSchema, await readJsonBody(req, BODY_LIMIT)));
         logger.info({ webhookId: webhook.id, events: webhook.events }, 'webhook created');
         sendJson(res, 201, { ...webhook, secret });
       },

@@ -106,6 +106,7 @@ export async function seedSummaryBench(database: Database, shape: SeedShape): Pr
       surveyId: 'pulse',
       kind: 'pulse',
       step: 0,
+      announced: true,
       date,
       index: shape.rounds - 1 - r,
       questionIds: ['enps', ...likert, 'comment'],

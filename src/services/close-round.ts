@@ -78,8 +78,9 @@ export async function closeRound(deps: ServiceDeps, roundId: string, options: Cl
   // Results out by themselves (round.closed / pool.available); a failure here never reopens the round.
   try {
     await announceRoundClosed(deps, (await store.rounds.get(roundId)) ?? round);
+    await store.rounds.update(roundId, { announced: true });
   } catch (error) {
-    logger.error({ err: error }, 'could not store the webhook messages of a closed round');
+    logger.warn({ err: error }, 'could not store the webhook messages of a closed round yet; the webhook job tries again');
   }
   return true;
 }

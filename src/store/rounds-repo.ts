@@ -107,7 +107,7 @@ export class RoundsRepo {
     return docs.map((doc) => surveyDocSchema.parse(doc));
   }
 
-  async update(id: string, fields: Partial<Pick<RoundDoc, 'state' | 'countsFinal' | 'fannedOut' | 'keyedOrder' | 'mergedInto'>>): Promise<void> {
+  async update(id: string, fields: Partial<Pick<RoundDoc, 'state' | 'countsFinal' | 'fannedOut' | 'keyedOrder' | 'mergedInto' | 'announced'>>): Promise<void> {
     this.cache.delete(id);
     await this.database.collections.rounds.updateOne({ _id: id }, { $set: fields });
     this.cache.delete(id);

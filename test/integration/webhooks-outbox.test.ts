@@ -9,6 +9,7 @@ import { newResponseToken } from '../../src/services/response-id.js';
 import { startRound } from '../../src/services/start-round.js';
 import { dispatchDueWebhooks } from '../../src/services/webhooks/dispatch.js';
 import { createWebhook, webhookDeliveries } from '../../src/services/webhooks/webhooks-config.js';
+import { startWebhookLoop } from '../../src/services/webhooks/webhook-loop.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import { seedPeople, testDeps, weeklyPulse } from '../support/fixtures.js';
 
@@ -137,5 +138,24 @@ describe('outgoing webhooks', () => {
     const [entry] = (await webhookDeliveries(deps, webhook.id)) ?? [];
     expect(entry).toMatchObject({ state: 'failed', lastStatus: 500, lastError: 'the receiver answered 500', nextAttemptAt: null });
     expect(received.length).toBe(entry?.attempts);
+  });
+
+  it('a round whose process died between closing it and storing its message is announced by the next webhook pass, once', async () => {
+    const deps = testDeps(db.database, '2026-11-23T12:00:00Z');
+    await createWebhook(deps, { url: 'http://127.0.0.1:9/never-called', events: ['round.closed'] });
+    const round = await startRound(deps, weeklyPulse(), '2026-11-23', { defaultTimezone: 'UTC' });
+    await closeRound(deps, round._id, { graceMs: 0 });
+    // As if the process died right after the close: no message stored, the round not marked.
+    await db.database.collections.webhookDeliveries.deleteMany({});
+    await db.database.collections.rounds.updateOne({ _id: round._id }, { $set: { announced: false } });
+    const posted: string[] = [];
+    const loop = startWebhookLoop(deps, (_url, headers) => {
+      posted.push(headers['webhook-id'] ?? '');
+      return Promise.resolve(204);
+    });
+    await loop.run();
+    await loop.run();
+    expect(posted).toHaveLength(1);
+    expect((await deps.store.rounds.get(round._id))?.announced).toBe(true);
   });
 });

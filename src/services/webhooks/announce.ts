@@ -61,6 +61,25 @@ export async function roundClosedMessage(deps: ServiceDeps, round: RoundDoc): Pr
   };
 }
 
+/**
+ * Rounds that closed in the last day without their messages stored (the process died between
+ * the two, or the database failed): stored now. Message ids derive from the round, so a round
+ * announced twice still sends each receiver one message.
+ */
+export async function announceMissedRounds(deps: ServiceDeps): Promise<number> {
+  const since = deps.clock.now().minus({ days: 1 }).toJSDate();
+  const missed = await deps.store.database.collections.rounds
+    .find({ state: 'closed', announced: { $ne: true }, closesAt: { $gte: since } }, { projection: { _id: 1 } })
+    .toArray();
+  for (const { _id } of missed) {
+    const round = await deps.store.rounds.get(_id);
+    if (round === null) continue;
+    await announceRoundClosed(deps, round);
+    await deps.store.rounds.update(_id, { announced: true });
+  }
+  return missed.length;
+}
+
 /** `survey.changed`: a survey HR wrote was created, edited, paused, resumed or archived (no word of who did it). */
 export async function announceSurveyChanged(
   deps: ServiceDeps,

@@ -1,4 +1,5 @@
 import type { ServiceDeps } from '../deps.js';
+import { announceMissedRounds } from './announce.js';
 import { dispatchDueWebhooks, type DispatchReport, type WebhookPost } from './dispatch.js';
 
 export interface WebhookLoop {
@@ -18,6 +19,7 @@ export function startWebhookLoop(deps: ServiceDeps, post?: WebhookPost): Webhook
     let total = { delivered: 0, retrying: 0, failed: 0 };
     do {
       again = false;
+      await announceMissedRounds(deps);
       const report = await dispatchDueWebhooks(deps, post);
       total = { delivered: total.delivered + report.delivered, retrying: total.retrying + report.retrying, failed: total.failed + report.failed };
     } while (again);

@@ -61,6 +61,8 @@ export const roundDocSchema = z.object({
   keyedOrder: z.boolean().default(false),
   /** Set once every recipient has a delivery, so a restarted fan-out knows where it stands. */
   fannedOut: z.boolean().default(false),
+  /** Set once a closed round's webhook messages are stored (a sweep stores those a dead process missed). */
+  announced: z.boolean().default(false),
   /** Opened by `/pulse send-now`: every prompt goes at once (also when a crashed fan-out resumes). */
   sendNow: z.boolean().default(false),
 });

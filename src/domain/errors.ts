@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'SURVEY_EXISTS',
   'SURVEY_ARCHIVED',
   'UNKNOWN_EVENT',
+  'UNKNOWN_COMMENT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,3 +1,5 @@
+import { answerBack, promptThreads } from '../services/conversations/author-thread.js';
+import { conversationOf, respondToComment } from '../services/conversations/leader-replies.js';
 import { createWebhook, deleteWebhook, listWebhooks, webhookDeliveries } from '../services/webhooks/webhooks-config.js';
 import { startWebhookLoop } from '../services/webhooks/webhook-loop.js';
 import { resolveLocale, type Locale } from '../domain/i18n/locale.js';
@@ -144,6 +146,14 @@ export function createPulse(deps: ServiceDeps, options: PulseOptions) {
       createSource: on(createEventSource),
       listSources: () => listEventSources(deps),
       revokeSource: on(revokeEventSource),
+    },
+
+    /** Anonymous conversations on comments (issue #19): leaders reply, authors read and answer from their own prompt. */
+    conversations: {
+      respond: on(respondToComment),
+      of: on(conversationOf),
+      threads: on(promptThreads),
+      answerBack: on(answerBack),
     },
 
     /** Results out by themselves: receivers HR configured, and what was sent to each (issue #18). */

@@ -6,6 +6,7 @@ import type { ServiceDeps } from './deps.js';
 export interface RetentionReport {
   readonly responses: number;
   readonly comments: number;
+  readonly conversations: number;
   readonly deliveries: number;
   readonly eventRequests: number;
   readonly eventReceipts: number;
@@ -40,6 +41,7 @@ export async function applyRetention(deps: ServiceDeps, months: number): Promise
   const report = {
     responses: (await responses.deleteMany({ roundDate: { $lt: cutoff } })).deletedCount,
     comments: (await comments.deleteMany({ roundDate: { $lt: cutoff } })).deletedCount,
+    conversations: (await deps.store.database.collections.conversations.deleteMany({ roundDate: { $lt: cutoff } })).deletedCount,
     deliveries: closedRounds.length === 0 ? 0 : (await deliveries.deleteMany({ roundId: { $in: closedRounds } })).deletedCount,
     eventRequests: (await eventRequests.deleteMany({ state: { $in: ['expired', 'cancelled', 'sent'] }, expiresAt: { $lt: now.minus({ months }).toJSDate() } }))
       .deletedCount,

@@ -37,6 +37,7 @@ export const COLLECTIONS: readonly CollectionEntry[] = [
   { name: 'exit_requests', side: 'identity', retention: 'moved into event_requests at start (installs from before issue #18), then empty' },
   { name: 'responses', side: 'answer', retention: 'deleted after PULSE_RETENTION_MONTHS (retention job); counters stay' },
   { name: 'comments', side: 'answer', retention: 'deleted after PULSE_RETENTION_MONTHS (retention job)' },
+  { name: 'conversations', side: 'answer', retention: 'with their comments: deleted after PULSE_RETENTION_MONTHS (retention job)' },
   { name: 'counters', side: 'answer', retention: 'kept: aggregates only, what summaries and trends read' },
   { name: 'answer_reorder_staging', side: 'answer', retention: 'a round’s copy while its close rewrites it, then deleted' },
   { name: 'surveys', side: 'operations', retention: 'kept: survey definitions' },

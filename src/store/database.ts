@@ -1,3 +1,4 @@
+import type { ConversationDoc } from './documents/conversations.js';
 import type { WebhookDeliveryDoc, WebhookDoc } from './documents/webhooks.js';
 import type { UsedLinkDoc, WebSessionDoc } from './documents/web-sessions.js';
 import {
@@ -24,7 +25,7 @@ import type { SendLeaseDoc } from './send-leases.js';
  * deliveries, send_locks, participation and event_requests; surveys, rounds, meta and installations are
  * configuration.
  */
-export const ANSWER_COLLECTIONS = ['responses', 'comments', 'counters'] as const;
+export const ANSWER_COLLECTIONS = ['responses', 'comments', 'counters', 'conversations'] as const;
 
 export interface Collections {
   people: Collection<PersonDoc>;
@@ -41,6 +42,8 @@ export interface Collections {
   eventRequests: Collection<EventRequestDoc>;
   /** Events received, by a hash of their name and idempotency key (no person): the same key twice is one event. */
   eventReceipts: Collection<{ _id: string; event: string; receivedAt: Date }>;
+  /** Conversations on comments, filed under the comment's own id (answer side; issue #19). */
+  conversations: Collection<ConversationDoc>;
   /** Outgoing webhooks HR configured, and their outbox (services/webhooks). */
   webhooks: Collection<WebhookDoc>;
   webhookDeliveries: Collection<WebhookDeliveryDoc>;
@@ -111,6 +114,7 @@ export function openDatabase(client: MongoClient, dbName: string): Database {
     eventRequests: collection('event_requests'),
     eventReceipts: collection('event_receipts'),
     eventSources: collection('event_sources'),
+    conversations: collection('conversations'),
     webhooks: collection('webhooks'),
     webhookDeliveries: collection('webhook_deliveries'),
     responses: collection('responses'),

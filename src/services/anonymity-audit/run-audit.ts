@@ -8,13 +8,15 @@ import { roundResults } from '../results.js';
 import { checkDocument, FindingTally, isUuid, knownIdentifiers, type AuditFinding, type KnownIdentifiers } from './checks.js';
 
 /** The answer side and the fields each of its documents may carry, exactly. */
-export const ANSWER_SIDE: Readonly<Record<string, { fields: readonly string[]; idShape: (doc: Document) => boolean }>> = {
+export const ANSWER_SIDE: Readonly<Record<string, { fields: readonly string[]; idShape: (doc: Document) => boolean; ordered?: false }>> = {
   responses: { fields: ['_id', 'roundId', 'roundDate', 'questionId', 'segment', 'value'], idShape: isUuid },
   comments: { fields: ['_id', 'roundId', 'roundDate', 'questionId', 'segment', 'text'], idShape: isUuid },
   counters: {
     fields: ['_id', 'roundId', 'segment', 'questionId', 'value', 'n'],
     idShape: (d) => typeof d._id === 'string' && d._id === counterId(String(d.roundId), String(d.segment), String(d.questionId), String(d.value)),
   },
+  // Made after the round closed, in the order leaders replied: that order is about leaders, never authors.
+  conversations: { fields: ['_id', 'roundId', 'roundDate', 'segment', 'messages'], idShape: isUuid, ordered: false },
 };
 /** Where a round's answers sit while they are rewritten in keyed-id order at close (src/store/keyed-order.ts). */
 const STAGING = 'answer_reorder_staging';
@@ -68,7 +70,7 @@ export async function anonymityAudit(deps: ServiceDeps, database: Database): Pro
   const findings: AuditFinding[] = [];
   const collections: AuditCollection[] = [];
   for (const [name, spec] of Object.entries(ANSWER_SIDE)) {
-    const { documents, found } = await auditCollection(database, name, new Set(spec.fields), spec.idShape, known, closed);
+    const { documents, found } = await auditCollection(database, name, new Set(spec.fields), spec.idShape, known, spec.ordered === false ? new Set() : closed);
     collections.push({ name, fields: spec.fields, documents });
     findings.push(...found);
   }
@@ -101,6 +103,7 @@ async function auditCollection(
   allowed: ReadonlySet<string>,
   idShape: (doc: Document) => boolean,
   known: KnownIdentifiers,
+  /** Rounds whose documents must be in keyed-id order (none for a collection written after close). */
   closed: ReadonlySet<string>,
 ): Promise<{ documents: number; found: AuditFinding[] }> {
   const tally = new FindingTally(name);

@@ -7,9 +7,11 @@ export const ACTIONS = {
   submitMulti: /^pulse:multi-submit:/,
   multiBox: /^pulse:multi:/,
   openComment: /^pulse:comment:/,
+  openReplies: /^pulse:replies:/,
 } as const;
 
 export const COMMENT_VIEW_CALLBACK = 'pulse:comment-view';
+export const REPLIES_VIEW_CALLBACK = 'pulse:replies-view';
 export const PROMPT_EVENT_TYPE = 'pulsebot_prompt';
 
 /**
@@ -53,3 +55,7 @@ export const commentMetadataSchema = actionValueSchema.extend({
   fa: z.array(z.string().regex(QUESTION_ID_PATTERN)).max(30).optional(),
 });
 export type CommentMetadata = z.infer<typeof commentMetadataSchema>;
+
+/** The replies modal's private_metadata: the prompt's link and the comment the thread is on. */
+export const repliesMetadataSchema = actionValueSchema.extend({ c: z.uuid() });
+export type RepliesMetadata = z.infer<typeof repliesMetadataSchema>;

@@ -10,10 +10,10 @@ import { markAnswered, markClosed } from './prompt-state.js';
  */
 export function promptNow(state: PromptState, locale: Locale, followUps: FollowUpState = NO_FOLLOW_UPS): SlackMessage {
   const message = promptMessage({ ...state.prompt, followUps: followUps.shown }, locale);
-  if (!state.open) return { ...message, blocks: markClosed(message.blocks, locale) };
   let blocks = message.blocks;
   for (const id of [...state.prompt.questions.map((q) => q.id), ...followUps.answered]) {
     if (state.answered.has(id) || followUps.answered.has(id)) blocks = markAnswered(blocks, id, locale);
   }
-  return { ...message, blocks };
+  // Closed: no inputs left, but a written comment keeps its "Replies" control.
+  return { ...message, blocks: state.open ? blocks : markClosed(blocks, locale) };
 }

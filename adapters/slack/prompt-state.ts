@@ -5,6 +5,9 @@ import { questionBlockPrefix } from './prompt-blocks.js';
 
 type Block = KnownBlock & { block_id?: string };
 
+/** The block of a written comment's "Replies" control; kept when the round closes, as replies come later. */
+export const repliesBlockId = (questionId: string): string => `r:${questionId}`;
+
 const isQuestionActions = (block: Block): boolean => block.type === 'actions' && (block.block_id ?? '').startsWith('q:');
 
 /**
@@ -22,7 +25,17 @@ export function markAnswered(blocks: readonly Block[], questionId: string, local
       out.push(block);
       continue;
     }
-    if (block.type === 'actions') continue;
+    if (block.type === 'actions') {
+      // A comment written: its button gives way to "Replies", which opens the thread from this message alone.
+      const comment = block.elements.find((e) => 'action_id' in e && (e.action_id ?? '').startsWith('pulse:comment:'));
+      if (comment !== undefined && 'value' in comment && typeof comment.value === 'string')
+        out.push({
+          type: 'actions',
+          block_id: repliesBlockId(questionId),
+          elements: [{ type: 'button', text: { type: 'plain_text', text: t('replies.open') }, action_id: `pulse:replies:${questionId}`, value: comment.value }],
+        });
+      continue;
+    }
     if (block.type === 'context') {
       out.push({ type: 'context', block_id: id, elements: [{ type: 'mrkdwn', text: `:white_check_mark: ${t('ui.answered')}` }] });
       continue;

@@ -65,7 +65,13 @@ export interface Answered {
  * answer is written before Slack gets its 200, so a click Slack shows as done is stored; the
  * message update comes after, off the 3-second path, one at a time per message (latest-only.ts).
  */
-export async function answerAndRefresh(ctx: SlackContext, client: WebClient, answered: Answered, raw: RawAnswer, ack: () => Promise<void>): Promise<void> {
+export async function answerAndRefresh(
+  ctx: SlackContext,
+  client: WebClient,
+  answered: Answered,
+  raw: RawAnswer,
+  ack: () => Promise<void>,
+): Promise<AnswerOutcome | null> {
   const { person, channel, ts, value } = answered;
   const started = performance.now();
   let note: MessageKey | null = null;
@@ -108,6 +114,7 @@ export async function answerAndRefresh(ctx: SlackContext, client: WebClient, ans
   if (note !== null) {
     await client.chat.postEphemeral({ channel, user: answered.userId, text: t(locale, note) });
   }
+  return outcome;
 }
 
 function who(click: Click): { teamId: string; userId: string } | null {

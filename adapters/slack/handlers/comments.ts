@@ -7,6 +7,7 @@ import type { Locale } from '../../../src/domain/i18n/locale.js';
 import { ACTIONS, COMMENT_VIEW_CALLBACK, commentMetadataSchema, decodeActionValue, type CommentMetadata } from '../action-value.js';
 import { localeOf, slackPersonKey, type SlackContext } from '../slack-context.js';
 import { answerAndRefresh } from './answers.js';
+import { repliesInThread } from '../replies-modal.js';
 import { decideComment } from '../comment-warning.js';
 import { followUpsIn, messageBlocksSchema } from '../follow-ups.js';
 
@@ -108,6 +109,12 @@ export function registerCommentHandlers(app: App, ctx: SlackContext): void {
     }
     const followUps = { shown: new Set(metadata.f ?? []), answered: new Set(metadata.fa ?? []) };
     const answered = { person, userId: submit.data.user.id, channel: metadata.channel, ts: metadata.ts, value: metadata, followUps };
-    await answerAndRefresh(ctx, client, answered, decision.text, () => ack());
+    const outcome = await answerAndRefresh(ctx, client, answered, decision.text, () => ack());
+    // The prompt loses its inputs when the round closes; replies come later. So the "Replies"
+    // control also goes in the prompt's thread, where it outlives the close (issue #19).
+    if (outcome === 'recorded') {
+      const { channel, ts, f: _f, fa: _fa, ...link } = metadata;
+      await client.chat.postMessage({ channel, thread_ts: ts, ...repliesInThread(link, locale) });
+    }
   });
 }

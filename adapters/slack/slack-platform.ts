@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { surveyTitle } from '../../src/domain/prompt-view.js';
+import { repliesNoticeText, surveyTitle } from '../../src/domain/prompt-view.js';
 import { translator } from '../../src/domain/i18n/translate.js';
 import type { Logger } from '../../src/ports/logger.js';
-import type { ChatPlatform, MessageRef, Recipient, Reminder, SummaryMessage, SurveyPrompt } from '../../src/ports/chat-platform.js';
+import type { ChatPlatform, MessageRef, Recipient, Reminder, RepliesNotice, SummaryMessage, SurveyPrompt } from '../../src/ports/chat-platform.js';
 import { promptMessage } from './prompt-blocks.js';
 import { markClosed } from './prompt-state.js';
 import type { SlackClients } from './slack-clients.js';
@@ -46,6 +46,11 @@ export function createSlackPlatform(clients: SlackClients, logger: Logger, confi
       const t = translator(recipient.locale);
       const date = DateTime.fromJSDate(reminder.openUntil).setLocale(recipient.locale).toLocaleString(DateTime.DATE_MED);
       const text = t('reminder.text', { survey: surveyTitle(reminder.surveyKind, recipient.locale, reminder.surveyName), date });
+      await clients.paced(recipient.tenant, () => client.chat.postMessage({ channel: recipient.userId, text }));
+    },
+    async sendRepliesNotice(recipient: Recipient, notice: RepliesNotice): Promise<void> {
+      const client = await clientFor(recipient.tenant);
+      const text = repliesNoticeText(notice.surveyKind, recipient.locale, notice.surveyName);
       await clients.paced(recipient.tenant, () => client.chat.postMessage({ channel: recipient.userId, text }));
     },
     async markClosed(recipient: Recipient, ref: MessageRef, surveyKind: SurveyPrompt['surveyKind']): Promise<void> {

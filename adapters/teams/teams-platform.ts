@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { surveyTitle, promptView } from '../../src/domain/prompt-view.js';
+import { promptView, repliesNoticeText, surveyTitle } from '../../src/domain/prompt-view.js';
 import { translator } from '../../src/domain/i18n/translate.js';
-import type { ChatPlatform, MessageRef, Recipient, Reminder, SummaryMessage, SurveyPrompt } from '../../src/ports/chat-platform.js';
+import type { ChatPlatform, MessageRef, Recipient, Reminder, RepliesNotice, SummaryMessage, SurveyPrompt } from '../../src/ports/chat-platform.js';
 import { cardActivity, promptCard } from '../cards/prompt-card.js';
 import { inConversation, personalConversation } from './reach.js';
 import { sendTeamsSummary } from './summary-send.js';
@@ -33,6 +33,11 @@ export function createTeamsPlatform(ctx: TeamsContext): ChatPlatform {
       const t = translator(recipient.locale);
       const date = DateTime.fromJSDate(reminder.openUntil).setLocale(recipient.locale).toLocaleString(DateTime.DATE_MED);
       const text = t('reminder.text', { survey: surveyTitle(reminder.surveyKind, recipient.locale, reminder.surveyName), date });
+      await ctx.pacer.send(recipient.tenant, chat.conversationId, () => inConversation(ctx, chat, (context) => context.sendActivity(text), chat.memberId));
+    },
+    async sendRepliesNotice(recipient: Recipient, notice: RepliesNotice): Promise<void> {
+      const chat = await personalConversation(ctx, recipient);
+      const text = repliesNoticeText(notice.surveyKind, recipient.locale, notice.surveyName);
       await ctx.pacer.send(recipient.tenant, chat.conversationId, () => inConversation(ctx, chat, (context) => context.sendActivity(text), chat.memberId));
     },
     async markClosed(recipient: Recipient, ref: MessageRef, surveyKind: SurveyPrompt['surveyKind']): Promise<void> {

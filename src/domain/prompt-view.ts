@@ -99,3 +99,8 @@ export function promptView(prompt: PromptSource, locale: Locale): PromptView {
     questions,
   };
 }
+
+/** The neutral notice that some comments of a group's round got replies (the same text for everyone in the group). */
+export function repliesNoticeText(kind: SurveyKind, locale: Locale, name: string | null): string {
+  return translator(locale)('replies.notice', { survey: surveyTitle(kind, locale, name) });
+}

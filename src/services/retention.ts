@@ -8,6 +8,7 @@ export interface RetentionReport {
   readonly comments: number;
   readonly conversations: number;
   readonly deliveries: number;
+  readonly repliesNotices: number;
   readonly eventRequests: number;
   readonly eventReceipts: number;
   readonly webhookDeliveries: number;
@@ -43,6 +44,10 @@ export async function applyRetention(deps: ServiceDeps, months: number): Promise
     comments: (await comments.deleteMany({ roundDate: { $lt: cutoff } })).deletedCount,
     conversations: (await deps.store.database.collections.conversations.deleteMany({ roundDate: { $lt: cutoff } })).deletedCount,
     deliveries: closedRounds.length === 0 ? 0 : (await deliveries.deleteMany({ roundId: { $in: closedRounds } })).deletedCount,
+    repliesNotices:
+      closedRounds.length === 0
+        ? 0
+        : (await deps.store.database.collections.repliesNotices.deleteMany({ roundId: { $in: closedRounds }, state: 'sent' })).deletedCount,
     eventRequests: (await eventRequests.deleteMany({ state: { $in: ['expired', 'cancelled', 'sent'] }, expiresAt: { $lt: now.minus({ months }).toJSDate() } }))
       .deletedCount,
     eventReceipts: (await deps.store.database.collections.eventReceipts.deleteMany({ receivedAt: { $lt: now.minus({ days: RECEIPT_DAYS }).toJSDate() } }))

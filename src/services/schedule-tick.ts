@@ -1,6 +1,7 @@
 import { closeDueRounds } from './close-due-rounds.js';
 import { deliverDue, type PlatformRegistry } from './deliver-due.js';
 import type { ServiceDeps } from './deps.js';
+import { sendRepliesNotices } from './conversations/replies-notices.js';
 import { expireEventPrompts } from './events/expire-event-prompts.js';
 import { nextRoundOpening, openDueRounds } from './open-due-rounds.js';
 import { reconcileStaleClaims } from './reconcile-claims.js';
@@ -40,6 +41,7 @@ export async function runTimedWork(deps: ServiceDeps, platforms: PlatformRegistr
   const expired = await expireEventPrompts(deps, platforms);
   await reconcileStaleClaims(deps, platforms);
   const reminded = await sendDueReminders(deps, platforms, batch);
+  await sendRepliesNotices(deps, platforms);
   return { opened, closed, expired, reminded };
 }
 

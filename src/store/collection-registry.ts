@@ -28,6 +28,11 @@ export const COLLECTIONS: readonly CollectionEntry[] = [
   { name: 'event_requests', side: 'identity', retention: 'finished ones deleted after PULSE_RETENTION_MONTHS (retention job)' },
   { name: 'event_receipts', side: 'operations', retention: 'hashes of event names and idempotency keys, deleted after 90 days (retention job)' },
   { name: 'event_sources', side: 'operations', retention: 'kept: one per system that signs events (name and secret); revoked ones stay revoked' },
+  {
+    name: 'replies_notices',
+    side: 'operations',
+    retention: 'one per round and day with replies (groups only); deleted with the round’s deliveries (retention job)',
+  },
   { name: 'webhooks', side: 'operations', retention: 'kept: receivers HR configured (deleted ones marked, their log kept)' },
   {
     name: 'webhook_deliveries',

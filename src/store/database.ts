@@ -44,6 +44,8 @@ export interface Collections {
   eventReceipts: Collection<{ _id: string; event: string; receivedAt: Date }>;
   /** Conversations on comments, filed under the comment's own id (answer side; issue #19). */
   conversations: Collection<ConversationDoc>;
+  /** Neutral "some comments got replies" notices waiting to go out, per round and day (no person). */
+  repliesNotices: Collection<{ _id: string; roundId: string; day: string; segments: string[]; state: 'pending' | 'sending' | 'sent' }>;
   /** Outgoing webhooks HR configured, and their outbox (services/webhooks). */
   webhooks: Collection<WebhookDoc>;
   webhookDeliveries: Collection<WebhookDeliveryDoc>;
@@ -115,6 +117,7 @@ export function openDatabase(client: MongoClient, dbName: string): Database {
     eventReceipts: collection('event_receipts'),
     eventSources: collection('event_sources'),
     conversations: collection('conversations'),
+    repliesNotices: collection('replies_notices'),
     webhooks: collection('webhooks'),
     webhookDeliveries: collection('webhook_deliveries'),
     responses: collection('responses'),

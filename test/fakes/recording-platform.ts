@@ -1,4 +1,4 @@
-import type { ChatPlatform, MessageRef, Recipient, Reminder, SummaryMessage, SurveyPrompt } from '../../src/ports/chat-platform.js';
+import type { ChatPlatform, MessageRef, Recipient, Reminder, RepliesNotice, SummaryMessage, SurveyPrompt } from '../../src/ports/chat-platform.js';
 import type { Clock } from '../../src/ports/clock.js';
 
 export interface Sent {
@@ -41,6 +41,13 @@ export class RecordingPlatform implements ChatPlatform {
 
   sendReminder(to: Recipient, reminder: Reminder): Promise<void> {
     this.reminders.push({ to, reminder, at: this.clock.now().toJSDate() });
+    return Promise.resolve();
+  }
+
+  readonly notices: { to: Recipient; notice: RepliesNotice; at: Date }[] = [];
+
+  sendRepliesNotice(to: Recipient, notice: RepliesNotice): Promise<void> {
+    this.notices.push({ to, notice, at: this.clock.now().toJSDate() });
     return Promise.resolve();
   }
 

@@ -4,6 +4,8 @@ import { anonymityAudit } from '../../src/services/anonymity-audit/run-audit.js'
 import { closeRound } from '../../src/services/close-round.js';
 import { answerBack, promptThreads } from '../../src/services/conversations/author-thread.js';
 import { conversationOf, respondToComment } from '../../src/services/conversations/leader-replies.js';
+import { sendRepliesNotices } from '../../src/services/conversations/replies-notices.js';
+import { RecordingPlatform } from '../fakes/recording-platform.js';
 import { recordAnswer } from '../../src/services/record-answer.js';
 import { newResponseToken } from '../../src/services/response-id.js';
 import { startRound } from '../../src/services/start-round.js';
@@ -34,6 +36,8 @@ describe('conversations on comments', () => {
       const binding = deps.store.ledger.promptTag(token, person);
       await recordAnswer(deps, { roundId: round._id, person, responseToken: token, binding, questionId: 'comment', raw: `comment number ${i}` });
     }
+    // Everyone answered, so everyone's prompt was sent.
+    await db.database.collections.deliveries.updateMany({ roundId: round._id }, { $set: { state: 'sent' } });
     await closeRound(deps, round._id, { graceMs: 0 });
     const holder = (person: string, token = tokens.get(person) ?? '') => ({
       roundId: round._id,
@@ -102,5 +106,28 @@ describe('conversations on comments', () => {
     const report = await anonymityAudit(deps, db.database);
     expect(report.findings).toEqual([]);
     expect(report.passed).toBe(true);
+  });
+
+  it('the neutral notice reaches everyone invited in the group, not only the author, at most once a day per round', async () => {
+    const { people, commentOf } = await closedRoundWithComments();
+    const [ann = '', bob = ''] = people;
+    const lead = people[10] ?? '';
+    await deps.store.people.setRoles(lead, ['leader'], ['support']);
+    const platform = new RecordingPlatform(deps.clock);
+    const platforms = new Map([['slack' as const, platform]]);
+    await respondToComment(deps, lead, commentOf(ann), { ack: 'thanks' });
+    await respondToComment(deps, lead, commentOf(bob), { text: 'Good idea.' });
+    expect(await sendRepliesNotices(deps, platforms)).toBe(6);
+    const told = platform.notices.map((n) => `slack:T1:${n.to.userId}`).sort();
+    expect(told).toEqual(people.slice(0, 6).sort());
+    expect(platform.notices.every((n) => n.notice.surveyName === null && n.notice.surveyKind === 'pulse')).toBe(true);
+    // A third reply the same day waits for tomorrow's notice.
+    await respondToComment(deps, lead, commentOf(people[2] ?? ''), { ack: 'good-point' });
+    expect(await sendRepliesNotices(deps, platforms)).toBe(0);
+    deps.clock.set(deps.clock.now().plus({ days: 1 }));
+    expect(await sendRepliesNotices(deps, platforms)).toBe(6);
+    expect(await sendRepliesNotices(deps, platforms)).toBe(0);
+    const stored = JSON.stringify(await db.database.collections.repliesNotices.find({}).toArray());
+    for (const person of people) expect(stored).not.toContain(person.split(':').at(-1));
   });
 });

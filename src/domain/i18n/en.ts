@@ -153,6 +153,7 @@ export const en = {
   'ui.submit': 'Submit',
   'ui.commentModalTitle': 'Your comment',
   'replies.threadIntro': 'Your comment is in, anonymously. If a leader replies to it, you can read the reply here: only this message can open it.',
+  'replies.notice': 'Some comments from your team’s last {survey} got replies. Open your message from that survey to see whether yours did.',
   'replies.open': 'Replies',
   'replies.title': 'Replies',
   'replies.none': 'No replies to your comment yet. When a leader answers it, you read it here, on your own message; nobody is ever told who wrote it.',

@@ -122,6 +122,7 @@ export const nb: Catalog = {
   'ui.submit': 'Send inn',
   'ui.commentModalTitle': 'Din kommentar',
   'replies.threadIntro': 'Kommentaren din er mottatt, anonymt. Hvis en leder svarer på den, kan du lese svaret her: bare denne meldingen kan åpne det.',
+  'replies.notice': 'Noen kommentarer fra teamets siste {survey} har fått svar. Åpne meldingen din fra den undersøkelsen for å se om din fikk det.',
   'replies.open': 'Svar',
   'replies.title': 'Svar',
   'replies.none':

@@ -122,6 +122,7 @@ export const sv: Catalog = {
   'ui.submit': 'Skicka in',
   'ui.commentModalTitle': 'Din kommentar',
   'replies.threadIntro': 'Din kommentar har tagits emot, anonymt. Om en chef svarar på den kan du läsa svaret här: bara det här meddelandet kan öppna det.',
+  'replies.notice': 'Några kommentarer från ditt teams senaste {survey} har fått svar. Öppna ditt meddelande från den enkäten för att se om din fick det.',
   'replies.open': 'Svar',
   'replies.title': 'Svar',
   'replies.none':

@@ -4,7 +4,8 @@ import { DomainError } from '../../domain/errors.js';
 import { conversationDocSchema, type ConversationDoc } from '../../store/documents/conversations.js';
 import { loadActor, type Caller } from '../actors.js';
 import type { ServiceDeps } from '../deps.js';
-import { mayReadComment } from './comment-access.js';
+import { mayReadComment, readableGroup } from './comment-access.js';
+import { noteReplies } from './replies-notices.js';
 
 /** What a leader sends: one click, or their own words. */
 export const leaderResponseSchema = z.union([z.strictObject({ ack: acknowledgementSchema }), z.strictObject({ text: replyTextSchema })]);
@@ -56,10 +57,12 @@ export async function respondToComment(deps: ServiceDeps, caller: Caller, commen
   const response = parsed.data;
   const comment = await loadComment(deps, commentId);
   const actor = await loadActor(deps, caller);
-  if (!(await mayReadComment(deps, actor, comment))) throw new DomainError('NOT_AUTHORIZED', `${actor.key} may not read comment ${commentId}`);
+  const group = await readableGroup(deps, actor, comment);
+  if (group === null) throw new DomainError('NOT_AUTHORIZED', `${actor.key} may not read comment ${commentId}`);
   const message: ConversationMessage =
     'ack' in response ? { kind: 'ack', from: 'leader', ack: response.ack } : { kind: 'reply', from: 'leader', text: response.text };
   const doc = await appendMessage(deps, comment, message);
+  await noteReplies(deps, comment.roundId, group);
   deps.logger.info({ roundId: comment.roundId }, 'a leader responded to a comment');
   return { commentId: doc._id, roundDate: doc.roundDate, comment: comment.text, messages: doc.messages };
 }

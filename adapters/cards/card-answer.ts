@@ -10,7 +10,9 @@ import { decideTeamsComment, withCommentWarning } from './comment-warning-card.j
 import type { AdaptiveCardJson } from './prompt-card.js';
 
 /** What an answer from a card comes back as: the card redrawn in its place, or only a note. */
-export type CardAnswer = { readonly kind: 'card'; readonly card: AdaptiveCardJson } | { readonly kind: 'note'; readonly text: string };
+export type CardAnswer =
+  /** `commented`: this answer stored a comment (its replies entry card goes out next). */
+  { readonly kind: 'card'; readonly card: AdaptiveCardJson; readonly commented?: boolean } | { readonly kind: 'note'; readonly text: string };
 
 export interface CardAnswerInput {
   readonly person: PersonKey;
@@ -41,6 +43,7 @@ export async function answerFromCard(pulse: Pulse, input: CardAnswerInput): Prom
     return { kind: 'card', card: withCommentWarning(await input.redraw(undefined, followUps), data.q, data.raw ?? '', comment.findings, locale) };
   const given = comment?.kind === 'send' ? comment.text : data.raw;
   let note: MessageKey | null = null;
+  let commented = false;
   try {
     const outcome = await pulse.prompts.answer({
       roundId: data.r,
@@ -50,6 +53,7 @@ export async function answerFromCard(pulse: Pulse, input: CardAnswerInput): Prom
       questionId: data.q,
       raw: rawFor(question, given),
     });
+    commented = outcome === 'recorded' && question?.kind === 'text';
     if (outcome === 'already-answered') note = 'answer.already';
     else if (outcome === 'busy') note = 'answer.busy';
     // Only the click that stored a low answer opens its follow-up: a later click's value may not be the one stored.
@@ -59,5 +63,5 @@ export async function answerFromCard(pulse: Pulse, input: CardAnswerInput): Prom
     if (error.code === 'NOT_INVITED') return { kind: 'note', text: t(locale, answerErrorKey(error.code)) };
     note = answerErrorKey(error.code);
   }
-  return { kind: 'card', card: await input.redraw(note === null ? undefined : t(locale, note), followUps) };
+  return { kind: 'card', card: await input.redraw(note === null ? undefined : t(locale, note), followUps), ...(commented ? { commented } : {}) };
 }

@@ -6,6 +6,7 @@ import type { Pulse } from '../../src/pulse/index.js';
 import { TtlCache } from '../../src/lib/ttl-cache.js';
 import { botAppId, createBotAdapter } from './bot-auth.js';
 import { registerAnswerHandlers } from './handlers/answers.js';
+import { registerRepliesHandlers } from './handlers/replies.js';
 import { registerCommandHandlers } from './handlers/commands.js';
 import { registerInstallHandlers } from './handlers/install.js';
 import { messagesListener, MESSAGES_PATH } from './http-listener.js';
@@ -77,6 +78,7 @@ export function createTeamsAdapter(config: TeamsConfig, pulse: Pulse, options: T
   });
   registerInstallHandlers(app, ctx);
   registerAnswerHandlers(app, ctx);
+  registerRepliesHandlers(app, ctx);
   registerCommandHandlers(app, ctx);
   app.error(async (_context, error) => {
     logger.error({ err: error }, 'a Teams turn failed');

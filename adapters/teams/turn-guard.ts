@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { ANSWER_VERB, REFRESH_VERB } from '../cards/card-data.js';
+import { REPLIES_ANSWER_VERB, REPLIES_VERB } from '../cards/replies-card.js';
 import type { TeamsContext } from './teams-context.js';
 
 const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
@@ -15,7 +16,7 @@ const identitySchema = z.object({
     .nullable(),
 });
 
-const VERBS = new Set([ANSWER_VERB, REFRESH_VERB]);
+const VERBS = new Set([ANSWER_VERB, REFRESH_VERB, REPLIES_VERB, REPLIES_ANSWER_VERB]);
 const actionSchema = z.object({ action: z.object({ verb: z.string() }) });
 
 /**

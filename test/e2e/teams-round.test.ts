@@ -15,7 +15,9 @@ const cardOf = (a: PostedActivity | undefined): Card => {
 };
 const json = (value: unknown) => JSON.stringify(value);
 /** The Action.Execute data of each open question in a card, by question id. */
-const cards = (h: TeamsHarness, person: TeamsPerson) => h.posted(person).filter((a) => a.activity.attachments);
+/** The prompt cards posted to a person (a comment's replies entry card, issue #19, is not a prompt). */
+const cards = (h: TeamsHarness, person: TeamsPerson) =>
+  h.posted(person).filter((a) => a.activity.attachments && !JSON.stringify(a.activity.attachments).includes('"pulse.replies"'));
 let current: TeamsHarness;
 const promptOf = (person: TeamsPerson): PostedActivity => {
   const prompt = cards(current, person)[0];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_CARD_BYTES, cardActivity, promptCard } from '../../adapters/cards/prompt-card.js';
+import { repliesCard, repliesEntryCard } from '../../adapters/cards/replies-card.js';
 import { DRIVERS } from '../../src/domain/drivers.js';
 import { LOCALES } from '../../src/domain/i18n/locale.js';
 import type { Question } from '../../src/domain/question.js';
@@ -45,6 +46,26 @@ describe('Teams prompt cards', () => {
         }
       });
     }
+  }
+
+  for (const locale of LOCALES) {
+    it(`the replies cards in ${locale} (issue #19): entry, none, and a full thread parse at 1.5, under 40 KB`, () => {
+      const link = { r: 'pulse:2026-11-23', t: TOKEN, q: 'comment', g: 'Ab-_'.repeat(5) };
+      const long = 'x'.repeat(2000);
+      const thread = {
+        commentId: TOKEN,
+        comment: long,
+        messages: Array.from({ length: 50 }, (_, i) =>
+          i % 2 === 0
+            ? { kind: 'reply' as const, from: 'leader' as const, text: long.slice(0, 400) }
+            : { kind: 'ack' as const, from: 'leader' as const, ack: 'say-more' as const },
+        ),
+      };
+      for (const card of [repliesEntryCard(link, locale), repliesCard(link, [], locale), repliesCard(link, [thread], locale, 'sent')]) {
+        expect(problems(card)).toEqual([]);
+        expect(Buffer.byteLength(JSON.stringify(cardActivity(card, 'summary')))).toBeLessThan(MAX_CARD_BYTES);
+      }
+    });
   }
 
   it('the SDK check can fail: a card with two inputs of one id is reported', () => {

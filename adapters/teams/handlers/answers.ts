@@ -4,6 +4,7 @@ import { t } from '../../../src/domain/i18n/translate.js';
 import { answerFromCard } from '../../cards/card-answer.js';
 import { ANSWER_VERB, REFRESH_VERB, followUpsOf, parseAnswerData, parseLink, type AnswerData } from '../../cards/card-data.js';
 import { cardActivity, goneCard, stateCard, type AdaptiveCardJson } from '../../cards/prompt-card.js';
+import { repliesEntryCard } from '../../cards/replies-card.js';
 import { actorOf } from '../turn.js';
 import { localeOf, type TeamsContext } from '../teams-context.js';
 
@@ -28,6 +29,11 @@ async function answer(ctx: TeamsContext, context: TurnContext, data: AnswerData,
       return state === null ? goneCard(data.r, 'pulse', data.t, locale, note) : stateCard(state, locale, note, followUps);
     },
   });
+  if (outcome.kind === 'card' && outcome.commented === true) {
+    // The prompt's card loses its inputs at close; replies come later: their entry card is a message of its own.
+    const link = { r: data.r, t: data.t, q: data.q, ...(data.g === undefined ? {} : { g: data.g }) };
+    await context.sendActivity(cardActivity(repliesEntryCard(link, locale), t(locale, 'replies.threadIntro')));
+  }
   return outcome.kind === 'card' ? outcome.card : outcome.text;
 }
 

@@ -1,3 +1,4 @@
+import type { ConversationMessage } from '../domain/comment-conversation.js';
 import { exitResults, type ExitResults } from './exit-results.js';
 import type { ServiceDeps } from './deps.js';
 import { resultsInRange } from './results-range.js';
@@ -40,6 +41,8 @@ export interface DashboardModel {
   readonly exit: ExitResults | null;
   /** The latest closed round of each survey HR wrote, per question. */
   readonly surveys: readonly SurveyResultsView[];
+  /** The conversation on each comment shown here that has one (issue #19), by comment id. */
+  readonly conversations: Readonly<Record<string, readonly ConversationMessage[]>>;
 }
 
 const HISTORY_ROUNDS = 12;
@@ -89,7 +92,14 @@ export async function dashboardModel(deps: ServiceDeps, scope: 'all' | readonly 
     hr ? exitResults(deps) : Promise.resolve(null),
     surveyResultsViews(deps, scope),
   ]);
+  // Only comments this viewer is shown: their conversations are theirs to read.
+  const shownIds = surveys.flatMap((s) => Object.values(s.comments).flatMap((list) => list.map((c) => c.id)));
+  const conversations =
+    shownIds.length === 0
+      ? []
+      : await deps.store.database.collections.conversations.find({ _id: { $in: shownIds } }, { projection: { messages: 1 } }).toArray();
   return {
+    conversations: Object.fromEntries(conversations.map((c) => [c._id, c.messages])),
     k: deps.settings.anonymity.minGroupSize,
     kComments: deps.settings.anonymity.minCommentGroupSize,
     live,

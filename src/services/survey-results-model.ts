@@ -33,7 +33,7 @@ export interface SurveyResultsView {
    * that question passes the comment threshold and the subtraction rule; in keyed-id order, which
    * says nothing of who wrote when.
    */
-  readonly comments: Readonly<Record<string, readonly string[]>>;
+  readonly comments: Readonly<Record<string, readonly { readonly id: string; readonly text: string }[]>>;
 }
 
 export async function surveyResultsViews(deps: ServiceDeps, scope: 'all' | readonly string[]): Promise<SurveyResultsView[]> {
@@ -48,7 +48,7 @@ export async function surveyResultsViews(deps: ServiceDeps, scope: 'all' | reado
     const wanted = new Set(segmentsInScope(treeOf(round), scope));
     const inScope = slices.segments.filter((s) => wanted.has(s.segment));
     const top = inScope.find((s) => s.visible);
-    const comments: Record<string, string[]> = {};
+    const comments: Record<string, { id: string; text: string }[]> = {};
     for (const q of top?.questions ?? []) {
       if (q.type !== 'text' || !q.visible || top === undefined) continue;
       const bySegment = await loadRoundComments(deps, round._id, q.questionId);
@@ -57,7 +57,7 @@ export async function surveyResultsViews(deps: ServiceDeps, scope: 'all' | reado
         .flatMap((s) => bySegment.get(s) ?? [])
         .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
         .slice(0, MAX_SHOWN)
-        .map((c) => c.text);
+        .map((c) => ({ id: c.id, text: c.text }));
     }
     out.push({
       comments,

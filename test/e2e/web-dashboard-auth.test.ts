@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signDashboardToken } from '../../adapters/web/dashboard-link.js';
+import { closeRound } from '../../src/services/close-round.js';
+import { recordAnswer } from '../../src/services/record-answer.js';
+import { newResponseToken } from '../../src/services/response-id.js';
+import { startRound } from '../../src/services/start-round.js';
+import { weeklyPulse } from '../support/fixtures.js';
 import { startSlackHarness, users, type SlackHarness } from '../support/slack-harness.js';
 import { launchChromium } from '../support/web-harness.js';
 
@@ -173,5 +178,42 @@ describe('the survey editor outside the playground', () => {
     const preview = await post('/dashboard/surveys/preview', cookie, { text: survey, locale: 'sv' }, csrf);
     expect(preview.status).toBe(200);
     expect(JSON.stringify(await preview.json())).toContain('Desk check');
+  });
+});
+
+describe('replies to comments from the dashboard (issue #19)', () => {
+  it('need a session that may read the comment and the page’s CSRF token; the reply is stored, nobody’s identity with it', async () => {
+    const deps = harness.app.deps;
+    const round = await startRound(deps, weeklyPulse({ id: 'replies-check' }), deps.clock.now().toISODate() ?? '', { defaultTimezone: 'UTC' });
+    const people = (await deps.store.database.collections.people.find({ userId: /^U000/ }).toArray()).map((p) => p._id);
+    const tokens = people.map(() => newResponseToken());
+    for (const [i, person] of people.entries())
+      await recordAnswer(deps, { roundId: round._id, person, responseToken: tokens[i] ?? '', questionId: 'comment', raw: `thought ${i}` });
+    await closeRound(deps, round._id, { graceMs: 0 });
+    const comment = deps.store.ledger.answerId(tokens[0] ?? '', 'comment');
+    const reply = (cookie: string | null, body: unknown, csrf?: string) =>
+      fetch(`${origin}/dashboard/comments/${comment}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}) },
+        body: JSON.stringify(body),
+      });
+
+    expect((await reply(null, { ack: 'thanks' })).status).toBe(401);
+    const { cookie } = await signIn(await linkFor('UHR'));
+    if (cookie === null) throw new Error('no session cookie');
+    const page = await (await get('/dashboard', cookie)).text();
+    const csrf = /name="csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
+    expect(csrf).not.toBe('');
+    expect((await reply(cookie, { ack: 'thanks' })).status).toBe(403);
+    expect((await reply(cookie, { ack: 'thanks' }, 'wrong-token')).status).toBe(403);
+    expect(await harness.app.database.collections.conversations.countDocuments({})).toBe(0);
+    expect((await reply(cookie, { ack: 'shrug' }, csrf)).status).toBe(400);
+
+    const done = await reply(cookie, { text: 'Thank you, we will look at it.' }, csrf);
+    expect(done.status).toBe(200);
+    expect(await done.json()).toEqual({ messages: [{ kind: 'reply', from: 'leader', text: 'Thank you, we will look at it.' }] });
+    const stored = JSON.stringify(await harness.app.database.collections.conversations.findOne({ _id: comment }));
+    expect(stored).not.toContain('UHR');
+    expect((await reply(cookie, { ack: 'thanks' }, csrf)).status).toBe(200);
   });
 });

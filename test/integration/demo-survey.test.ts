@@ -63,7 +63,9 @@ describe('the demo organisation’s own survey', () => {
     expect(hr).toMatch(/% ja/);
     expect(hr).not.toMatch(/Én ting vi bør endre\?<\/h4><div class="bars">/);
     // Written answers show only on the dashboard, where the comment threshold passes.
-    expect(hr).toMatch(/data-question="change"><h4>Én ting vi bør endre\?<\/h4><p>\d+ skriftlige svar<\/p><ul class="comments"><li>/);
+    expect(hr).toMatch(
+      /data-question="change"><h4>Én ting vi bør endre\?<\/h4><p>\d+ skriftlige svar<\/p><ul class="comments"><li class="comment" data-comment="[0-9a-f-]{36}">/,
+    );
     // A leader sees only their own team, and nothing of a team below the threshold.
     const leader = await dashboardModel(deps, ['engineering'], false);
     expect(renderDashboard(leader, 'en', '12:00')).not.toContain('/dashboard/surveys');

@@ -7,6 +7,7 @@ import { sendError, sendHtml, sendJson, staticPage, WebError, unexpectedError } 
 import { clearedCookie, exchangeLink, sameSiteWithToken, sessionOf } from './dashboard-session.js';
 import { escapeMarkup } from '../../../src/lib/escape-markup.js';
 import { renderDashboard } from './dashboard-view.js';
+import { COMMENTS_PATH, commentReply } from './comment-reply-route.js';
 import { SURVEYS_PATH, surveyEditor, type PromptBlocks } from './survey-editor-routes.js';
 import { viewDigest, type ChangeFeed } from './change-feed.js';
 
@@ -145,6 +146,12 @@ export function createDashboardListener(o: DashboardOptions) {
         return await logout(o, req, res);
       }
       if (path === SURVEYS_PATH || path.startsWith(`${SURVEYS_PATH}/`)) return await editor(o, req, res, path);
+      if (path.startsWith(`${COMMENTS_PATH}/`)) {
+        const viewer = await viewerOf(o, req);
+        if (viewer === null) throw new WebError(401, 'UNAUTHORIZED');
+        if (viewer === 'forbidden') throw new WebError(403, 'NOT_AUTHORIZED');
+        return await commentReply(o.pulse, req, res, path, viewer.person, (r) => fromPage(o, r));
+      }
       if (req.method !== 'GET') throw new WebError(405, 'METHOD_NOT_ALLOWED');
       // The link the bot sent: trade its token, once, for a session and drop it from the address bar.
       const token = url.searchParams.get('t');

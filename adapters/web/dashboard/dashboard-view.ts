@@ -107,7 +107,7 @@ export function renderDashboard(model: DashboardModel, locale: Locale, updatedAt
     liveSection(model, t, locale),
     charts(model, t),
     latestSection(model.latest, t, locale),
-    surveysSection(model.surveys, t, locale),
+    surveysSection(model.surveys, t, locale, model.conversations),
     model.exit ? exitSection(model.exit, t, locale) : '',
     `<p class="updated">${esc(t('web.dash.updated', { time: updatedAt }))}</p>`,
   ].join('\n');

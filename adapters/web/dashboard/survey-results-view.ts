@@ -1,3 +1,4 @@
+import { ACKNOWLEDGEMENTS } from '../../../src/domain/comment-conversation.js';
 import { ORG_ROOT } from '../../../src/domain/anonymity/segment-tree.js';
 import type { Locale } from '../../../src/domain/i18n/locale.js';
 import type { Translator } from '../../../src/domain/i18n/translate.js';
@@ -24,7 +25,22 @@ function bars(figures: Readonly<Record<string, number>>, label: (value: string) 
     .join('')}</div>`;
 }
 
-function questionBlock(question: Question, figures: Figures | undefined, comments: readonly string[], t: Translator, locale: Locale): string {
+type Shown = { readonly id: string; readonly text: string };
+type Threads = DashboardModel['conversations'];
+
+/** A comment with its conversation, the four acknowledgements and a reply box (the dashboard's JS posts them, with the CSRF token). */
+function commentItem(comment: Shown, threads: Threads, t: Translator): string {
+  const messages = (threads[comment.id] ?? [])
+    .map((m) => {
+      const who = m.from === 'leader' ? t('web.dash.reply.leader') : t('web.dash.reply.author');
+      return `<li class="message ${m.from}"><b>${esc(who)}:</b> ${esc(m.kind === 'ack' ? t(`conversation.ack.${m.ack}`) : m.text)}</li>`;
+    })
+    .join('');
+  const acks = ACKNOWLEDGEMENTS.map((a) => `<button type="button" data-ack="${a}">${esc(t(`conversation.ack.${a}`))}</button>`).join('');
+  return `<li class="comment" data-comment="${esc(comment.id)}">${esc(comment.text)}${messages === '' ? '' : `<ol class="thread">${messages}</ol>`}<div class="respond">${acks}<input type="text" maxlength="2000" aria-label="${esc(t('web.dash.reply.label'))}" placeholder="${esc(t('web.dash.reply.label'))}"><button type="button" data-reply>${esc(t('web.dash.reply.send'))}</button></div></li>`;
+}
+
+function questionBlock(question: Question, figures: Figures | undefined, comments: readonly Shown[], threads: Threads, t: Translator, locale: Locale): string {
   const say = (wording: Question['text']) => worded(wording, locale, (key) => t(key, { org: t('org.fallback') }));
   const title = `<h4>${esc(say(question.text))}</h4>`;
   if (figures === undefined || !figures.visible)
@@ -54,14 +70,14 @@ function questionBlock(question: Question, figures: Figures | undefined, comment
       body = bars(figures.options, optionLabel);
       break;
     case 'text':
-      body = `<p>${esc(t('web.dash.q.text', { count: figures.respondents }))}</p><ul class="comments">${comments.map((c) => `<li>${esc(c)}</li>`).join('')}</ul>`;
+      body = `<p>${esc(t('web.dash.q.text', { count: figures.respondents }))}</p><ul class="comments">${comments.map((c) => commentItem(c, threads, t)).join('')}</ul>`;
       break;
   }
   return `<div class="question" data-question="${esc(question.id)}">${title}${body}</div>`;
 }
 
 /** Each survey HR wrote: its latest closed round, question by question, for the top group the viewer may see. */
-export function surveysSection(surveys: DashboardModel['surveys'], t: Translator, locale: Locale): string {
+export function surveysSection(surveys: DashboardModel['surveys'], t: Translator, locale: Locale, threads: Threads = {}): string {
   return surveys
     .map((survey) => {
       const parts = [
@@ -73,7 +89,9 @@ export function surveysSection(surveys: DashboardModel['surveys'], t: Translator
         const name = top.segment === ORG_ROOT ? t('results.org') : (top.name ?? top.segment);
         parts.push(`<h3>${esc(t('web.dash.surveyGroup', { segment: name, respondents: top.respondents ?? 0 }))}</h3>`);
         const byId = new Map(top.questions.map((q) => [q.questionId, q]));
-        parts.push(...survey.questions.map((question) => questionBlock(question, byId.get(question.id), survey.comments[question.id] ?? [], t, locale)));
+        parts.push(
+          ...survey.questions.map((question) => questionBlock(question, byId.get(question.id), survey.comments[question.id] ?? [], threads, t, locale)),
+        );
       }
       if (survey.hidden > 0) parts.push(`<p class="suppressed">${esc(t('web.dash.surveyHiddenGroups', { count: survey.hidden }))}</p>`);
       parts.push('</section>');

@@ -10,6 +10,24 @@ async function refresh() {
   return true;
 }
 
+// A reply to a comment (issue #19): one of the four acknowledgements, or the text in the box.
+document.addEventListener('click', async (event) => {
+  const button = typeof event.target?.closest === 'function' ? event.target.closest('[data-ack], [data-reply]') : null;
+  const item = button?.closest('[data-comment]');
+  if (!button || !item) return;
+  const text = item.querySelector('input')?.value ?? '';
+  const body = button.hasAttribute('data-ack') ? { ack: button.getAttribute('data-ack') } : { text };
+  if ('text' in body && text.trim() === '') return;
+  const csrf = document.querySelector('form.sign-out input[name="csrf"]')?.value ?? '';
+  const response = await fetch(`/dashboard/comments/${encodeURIComponent(item.getAttribute('data-comment'))}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+    body: JSON.stringify(body),
+  });
+  if (response.ok) await refresh();
+});
+
 async function main() {
   await loadTexts();
   if (document.querySelector('[data-testid="notice"]')) return;

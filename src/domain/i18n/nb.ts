@@ -123,6 +123,10 @@ export const nb: Catalog = {
   'ui.commentModalTitle': 'Din kommentar',
   'replies.threadIntro': 'Kommentaren din er mottatt, anonymt. Hvis en leder svarer på den, kan du lese svaret her: bare denne meldingen kan åpne det.',
   'replies.notice': 'Noen kommentarer fra teamets siste {survey} har fått svar. Åpne meldingen din fra den undersøkelsen for å se om din fikk det.',
+  'web.dash.reply.leader': 'En leder',
+  'web.dash.reply.author': 'Den som skrev',
+  'web.dash.reply.label': 'Svar på denne kommentaren (den som skrev leser det i sin egen melding; du får aldri vite hvem det er)',
+  'web.dash.reply.send': 'Svar',
   'replies.open': 'Svar',
   'replies.title': 'Svar',
   'replies.none':

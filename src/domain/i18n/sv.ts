@@ -123,6 +123,10 @@ export const sv: Catalog = {
   'ui.commentModalTitle': 'Din kommentar',
   'replies.threadIntro': 'Din kommentar har tagits emot, anonymt. Om en chef svarar på den kan du läsa svaret här: bara det här meddelandet kan öppna det.',
   'replies.notice': 'Några kommentarer från ditt teams senaste {survey} har fått svar. Öppna ditt meddelande från den enkäten för att se om din fick det.',
+  'web.dash.reply.leader': 'En chef',
+  'web.dash.reply.author': 'Den som skrev',
+  'web.dash.reply.label': 'Svara på den här kommentaren (den som skrev läser det i sitt eget meddelande; du får aldrig veta vem det är)',
+  'web.dash.reply.send': 'Svara',
   'replies.open': 'Svar',
   'replies.title': 'Svar',
   'replies.none':

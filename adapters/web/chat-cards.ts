@@ -3,6 +3,9 @@ import { answerFromCard } from '../cards/card-answer.js';
 import { parseAnswerData } from '../cards/card-data.js';
 import { NO_FOLLOW_UPS } from '../../src/domain/follow-up-state.js';
 import { goneCard, stateCard, type AdaptiveCardJson } from '../cards/prompt-card.js';
+import { parseRepliesAnswer, repliesCard, repliesEntryCard, REPLIES_ANSWER_VERB, type RepliesLink } from '../cards/replies-card.js';
+import type { Locale } from '../../src/domain/i18n/locale.js';
+import { translator } from '../../src/domain/i18n/translate.js';
 import type { ChatEntry, PromptEntry } from './inbox.js';
 
 /**
@@ -33,13 +36,13 @@ export async function chatView(pulse: Pulse, person: string, entries: readonly C
       from: e.from,
       at: e.at,
       text: e.text ?? null,
-      card: e.prompt ? await cardFor(pulse, person, e.prompt) : null,
+      card: e.prompt ? await cardFor(pulse, person, e.prompt) : e.replies ? repliesEntryCard(e.replies.link, e.replies.locale) : null,
       image: e.image ?? null,
     })),
   );
 }
 
-export type ActionOutcome = { readonly status: 'ok'; readonly card: AdaptiveCardJson } | { readonly status: 'invalid' };
+export type ActionOutcome = { readonly status: 'ok'; readonly card: AdaptiveCardJson; readonly commented?: RepliesLink } | { readonly status: 'invalid' };
 
 /**
  * An `Action.Execute` from a rendered prompt card: the data must belong to this very prompt (its
@@ -67,5 +70,32 @@ export async function executeCardAction(
       return cardFor(pulse, person, prompt, note);
     },
   });
-  return { status: 'ok', card: outcome.kind === 'card' ? outcome.card : await cardFor(pulse, person, prompt, outcome.text) };
+  if (outcome.kind !== 'card') return { status: 'ok', card: await cardFor(pulse, person, prompt, outcome.text) };
+  const link = { r: parsed.r, t: parsed.t, q: parsed.q, ...(parsed.g === undefined ? {} : { g: parsed.g }) };
+  return { status: 'ok', card: outcome.card, ...(outcome.commented === true ? { commented: link } : {}) };
+}
+
+/** An action on a comment's replies card: open the thread, or answer back in it (the same as Teams). */
+export async function executeRepliesAction(
+  pulse: Pulse,
+  person: string,
+  entry: { readonly link: RepliesLink; readonly locale: Locale },
+  verb: string | undefined,
+  data: unknown,
+): Promise<ActionOutcome> {
+  const { link, locale } = entry;
+  // The web chat shows each person their own inbox: the tag is theirs.
+  const holder = { roundId: link.r, person, responseToken: link.t, binding: pulse.prompts.tag(link.t, person) };
+  if (verb === REPLIES_ANSWER_VERB) {
+    const answer = parseRepliesAnswer(data);
+    if (answer === null || answer.r !== link.r || answer.t !== link.t) return { status: 'invalid' };
+    let note = translator(locale)('replies.sent');
+    try {
+      await pulse.conversations.answerBack(holder, answer.c, answer.text);
+    } catch {
+      note = translator(locale)('answer.invalid');
+    }
+    return { status: 'ok', card: repliesCard(link, await pulse.conversations.threads(holder), locale, note) };
+  }
+  return { status: 'ok', card: repliesCard(link, await pulse.conversations.threads(holder), locale) };
 }

@@ -1,3 +1,4 @@
+import type { RepliesLink } from '../cards/replies-card.js';
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { FollowUpState } from '../../src/domain/follow-up-state.js';
@@ -23,6 +24,8 @@ export interface ChatEntry {
   readonly at: string;
   readonly text?: string;
   readonly prompt?: PromptEntry;
+  /** A written comment's replies control (issue #19): the prompt's link, held in the chat like the prompt's token. */
+  readonly replies?: { readonly link: RepliesLink; readonly locale: Locale };
   /** A chart (a weekly summary's), as a data: URL, with its text alternative. */
   readonly image?: { readonly src: string; readonly alt: string };
 }

@@ -4,7 +4,7 @@ import { resolveLocale, type Locale } from '../../src/domain/i18n/locale.js';
 import { catalogFor, t } from '../../src/domain/i18n/translate.js';
 import type { ManualClock } from '../../src/ports/clock.js';
 import { DEMO_TEAMS, WEB_TENANT, type PersonDoc, type Pulse } from '../../src/pulse/index.js';
-import { chatView, executeCardAction } from './chat-cards.js';
+import { chatView, executeCardAction, executeRepliesAction } from './chat-cards.js';
 import type { ChangeFeed } from './dashboard/change-feed.js';
 import { readJson, sendError, sendHtml, sendJson, staticPage, WebError, unexpectedError } from './http-util.js';
 import type { Inbox } from './inbox.js';
@@ -22,7 +22,7 @@ export interface PlaygroundOptions {
 }
 
 const personField = z.string().min(1).max(200);
-const actionBody = z.object({ person: personField, messageId: z.uuid(), data: z.record(z.string(), z.unknown()) });
+const actionBody = z.object({ person: personField, messageId: z.uuid(), verb: z.string().max(64).optional(), data: z.record(z.string(), z.unknown()) });
 const sayBody = z.object({ person: personField, text: z.string().min(1).max(500) });
 const forwardBody = z.object({ hours: z.union([z.literal(1), z.literal(24), z.literal(168)]) });
 
@@ -100,9 +100,21 @@ export function createPlaygroundListener(o: PlaygroundOptions) {
           const body = parse(actionBody, await readJson(req));
           const person = await webPerson(o, body.person);
           const entry = o.inbox.get(person._id, body.messageId);
+          if (entry?.replies !== undefined) {
+            const replies = await executeRepliesAction(o.pulse, person._id, entry.replies, body.verb, body.data);
+            if (replies.status === 'invalid') throw new WebError(400, 'INVALID_ACTION');
+            return sendJson(res, 200, { card: replies.card });
+          }
           if (entry?.prompt === undefined) throw new WebError(404, 'UNKNOWN_MESSAGE');
           const outcome = await executeCardAction(o.pulse, person._id, entry.prompt, body.data, o.pulse.directory.names?.namesFor(person._id) ?? []);
           if (outcome.status === 'invalid') throw new WebError(400, 'INVALID_ACTION');
+          // A written comment: its replies control goes into the chat as a message of its own (as in Teams).
+          if (outcome.commented !== undefined)
+            o.inbox.add(person._id, {
+              from: 'bot',
+              at: o.clock.now().toUTC().toISO() ?? '',
+              replies: { link: outcome.commented, locale: entry.prompt.locale },
+            });
           o.changes.notify();
           return sendJson(res, 200, { card: outcome.card });
         }

@@ -31,7 +31,7 @@ function renderCard(holder, messageId, card) {
   adaptive.onExecuteAction = async (action) => {
     const data = action.data ?? {};
     try {
-      const result = await api('action', { person, messageId, data });
+      const result = await api('action', { person, messageId, verb: action.verb, data });
       renderCard(holder, messageId, result.card);
     } catch (error) {
       holder.dataset.error = String(error.message);

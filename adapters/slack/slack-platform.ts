@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { repliesNoticeText, surveyTitle } from '../../src/domain/prompt-view.js';
+import { surveyTitle } from '../../src/domain/prompt-view.js';
 import { translator } from '../../src/domain/i18n/translate.js';
 import type { Logger } from '../../src/ports/logger.js';
-import type { ChatPlatform, MessageRef, Recipient, Reminder, RepliesNotice, SummaryMessage, SurveyPrompt } from '../../src/ports/chat-platform.js';
+import type { ChatPlatform, MessageRef, Recipient, Reminder, SummaryMessage, SurveyPrompt } from '../../src/ports/chat-platform.js';
 import { promptMessage } from './prompt-blocks.js';
 import { markClosed } from './prompt-state.js';
 import type { SlackClients } from './slack-clients.js';
@@ -48,9 +48,8 @@ export function createSlackPlatform(clients: SlackClients, logger: Logger, confi
       const text = t('reminder.text', { survey: surveyTitle(reminder.surveyKind, recipient.locale, reminder.surveyName), date });
       await clients.paced(recipient.tenant, () => client.chat.postMessage({ channel: recipient.userId, text }));
     },
-    async sendRepliesNotice(recipient: Recipient, notice: RepliesNotice): Promise<void> {
+    async sendNotice(recipient: Recipient, text: string): Promise<void> {
       const client = await clientFor(recipient.tenant);
-      const text = repliesNoticeText(notice.surveyKind, recipient.locale, notice.surveyName);
       await clients.paced(recipient.tenant, () => client.chat.postMessage({ channel: recipient.userId, text }));
     },
     async markClosed(recipient: Recipient, ref: MessageRef, surveyKind: SurveyPrompt['surveyKind']): Promise<void> {

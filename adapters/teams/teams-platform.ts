@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { promptView, repliesNoticeText, surveyTitle } from '../../src/domain/prompt-view.js';
+import { promptView, surveyTitle } from '../../src/domain/prompt-view.js';
 import { translator } from '../../src/domain/i18n/translate.js';
-import type { ChatPlatform, MessageRef, Recipient, Reminder, RepliesNotice, SummaryMessage, SurveyPrompt } from '../../src/ports/chat-platform.js';
+import type { ChatPlatform, MessageRef, Recipient, Reminder, SummaryMessage, SurveyPrompt } from '../../src/ports/chat-platform.js';
 import { cardActivity, promptCard } from '../cards/prompt-card.js';
 import { inConversation, personalConversation } from './reach.js';
 import { sendTeamsSummary } from './summary-send.js';
@@ -35,9 +35,8 @@ export function createTeamsPlatform(ctx: TeamsContext): ChatPlatform {
       const text = t('reminder.text', { survey: surveyTitle(reminder.surveyKind, recipient.locale, reminder.surveyName), date });
       await ctx.pacer.send(recipient.tenant, chat.conversationId, () => inConversation(ctx, chat, (context) => context.sendActivity(text), chat.memberId));
     },
-    async sendRepliesNotice(recipient: Recipient, notice: RepliesNotice): Promise<void> {
+    async sendNotice(recipient: Recipient, text: string): Promise<void> {
       const chat = await personalConversation(ctx, recipient);
-      const text = repliesNoticeText(notice.surveyKind, recipient.locale, notice.surveyName);
       await ctx.pacer.send(recipient.tenant, chat.conversationId, () => inConversation(ctx, chat, (context) => context.sendActivity(text), chat.memberId));
     },
     async markClosed(recipient: Recipient, ref: MessageRef, surveyKind: SurveyPrompt['surveyKind']): Promise<void> {

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import { promptView, repliesNoticeText, surveyTitle } from '../../src/domain/prompt-view.js';
+import { promptView, surveyTitle } from '../../src/domain/prompt-view.js';
 import { translator } from '../../src/domain/i18n/translate.js';
-import type { ChatPlatform, MessageRef, Recipient, Reminder, RepliesNotice, SummaryMessage, SurveyPrompt } from '../../src/ports/chat-platform.js';
+import type { ChatPlatform, MessageRef, Recipient, Reminder, SummaryMessage, SurveyPrompt } from '../../src/ports/chat-platform.js';
 import type { Clock } from '../../src/ports/clock.js';
 import { personKey } from '../../src/pulse/index.js';
 import type { Inbox } from './inbox.js';
@@ -48,8 +48,8 @@ export function createWebPlatform(inbox: Inbox, clock: Clock): ChatPlatform {
       });
       return Promise.resolve();
     },
-    sendRepliesNotice(recipient: Recipient, notice: RepliesNotice): Promise<void> {
-      inbox.add(webPersonKey(recipient), { from: 'bot', at: at(), text: repliesNoticeText(notice.surveyKind, recipient.locale, notice.surveyName) });
+    sendNotice(recipient: Recipient, text: string): Promise<void> {
+      inbox.add(webPersonKey(recipient), { from: 'bot', at: at(), text });
       return Promise.resolve();
     },
     sendSummary(recipient: Recipient, message: SummaryMessage): Promise<MessageRef> {

@@ -73,15 +73,6 @@ export interface Reminder {
   readonly openUntil: Date;
 }
 
-/**
- * A neutral notice to everyone invited to a round in a group (issue #19): some comments got
- * replies. Everyone in the group gets the same one, so receiving it says nothing about anyone.
- */
-export interface RepliesNotice {
-  readonly surveyKind: SurveyPrompt['surveyKind'];
-  readonly surveyName: string | null;
-}
-
 /** Where a sent message lives, so it can be updated ("recorded", "closed") or found after a crash. */
 export interface MessageRef {
   readonly channel: string;
@@ -125,8 +116,11 @@ export interface ChatPlatform {
   markClosed(recipient: Recipient, ref: MessageRef, surveyKind: SurveyPrompt['surveyKind']): Promise<void>;
   /** A neutral nudge about an open survey; it never says who has or has not answered. */
   sendReminder(recipient: Recipient, reminder: Reminder): Promise<void>;
-  /** The neutral "some comments got replies" notice (see RepliesNotice). */
-  sendRepliesNotice(recipient: Recipient, notice: RepliesNotice): Promise<void>;
+  /**
+   * A plain message to one person, already written in their language by the core: the neutral
+   * "some comments got replies" notice, results shared back (issue #19).
+   */
+  sendNotice(recipient: Recipient, text: string): Promise<void>;
   /**
    * Sends a results summary (text + chart) to the recipient's DM and returns where the message
    * lives. Called once per reader per ISO week (claim → send → record): a throw marks the send

@@ -1,3 +1,4 @@
+import { queueSharedResults } from './share-results.js';
 import { announceRoundClosed } from './webhooks/announce.js';
 import { COUNTER_RESPONDENTS, ROUND_QUESTION } from '../store/documents/answers.js';
 import { rewriteRoundInKeyedOrder, ROUND_ANSWER_COLLECTIONS } from '../store/keyed-order.js';
@@ -81,6 +82,11 @@ export async function closeRound(deps: ServiceDeps, roundId: string, options: Cl
     await store.rounds.update(roundId, { announced: true });
   } catch (error) {
     logger.warn({ err: error }, 'could not store the webhook messages of a closed round yet; the webhook job tries again');
+  }
+  try {
+    await queueSharedResults(deps, round);
+  } catch (error) {
+    logger.error({ err: error }, 'could not queue the results shared back for a closed round');
   }
   return true;
 }

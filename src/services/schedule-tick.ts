@@ -2,6 +2,7 @@ import { closeDueRounds } from './close-due-rounds.js';
 import { deliverDue, type PlatformRegistry } from './deliver-due.js';
 import type { ServiceDeps } from './deps.js';
 import { sendRepliesNotices } from './conversations/replies-notices.js';
+import { sendSharedResults } from './share-results.js';
 import { expireEventPrompts } from './events/expire-event-prompts.js';
 import { nextRoundOpening, openDueRounds } from './open-due-rounds.js';
 import { reconcileStaleClaims } from './reconcile-claims.js';
@@ -42,6 +43,7 @@ export async function runTimedWork(deps: ServiceDeps, platforms: PlatformRegistr
   await reconcileStaleClaims(deps, platforms);
   const reminded = await sendDueReminders(deps, platforms, batch);
   await sendRepliesNotices(deps, platforms);
+  await sendSharedResults(deps, platforms);
   return { opened, closed, expired, reminded };
 }
 

@@ -46,6 +46,8 @@ export interface Collections {
   conversations: Collection<ConversationDoc>;
   /** Neutral "some comments got replies" notices waiting to go out, per round and day (no person). */
   repliesNotices: Collection<{ _id: string; roundId: string; day: string; segments: string[]; state: 'pending' | 'sending' | 'sent' }>;
+  /** Results owed to everyone invited to a closed round of a survey with `shareResults` (one per round, no person). */
+  resultShares: Collection<{ _id: string; state: 'pending' | 'sending' | 'sent' }>;
   /** Outgoing webhooks HR configured, and their outbox (services/webhooks). */
   webhooks: Collection<WebhookDoc>;
   webhookDeliveries: Collection<WebhookDeliveryDoc>;
@@ -118,6 +120,7 @@ export function openDatabase(client: MongoClient, dbName: string): Database {
     eventSources: collection('event_sources'),
     conversations: collection('conversations'),
     repliesNotices: collection('replies_notices'),
+    resultShares: collection('result_shares'),
     webhooks: collection('webhooks'),
     webhookDeliveries: collection('webhook_deliveries'),
     responses: collection('responses'),

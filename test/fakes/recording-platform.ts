@@ -1,4 +1,4 @@
-import type { ChatPlatform, MessageRef, Recipient, Reminder, RepliesNotice, SummaryMessage, SurveyPrompt } from '../../src/ports/chat-platform.js';
+import type { ChatPlatform, MessageRef, Recipient, Reminder, SummaryMessage, SurveyPrompt } from '../../src/ports/chat-platform.js';
 import type { Clock } from '../../src/ports/clock.js';
 
 export interface Sent {
@@ -44,10 +44,10 @@ export class RecordingPlatform implements ChatPlatform {
     return Promise.resolve();
   }
 
-  readonly notices: { to: Recipient; notice: RepliesNotice; at: Date }[] = [];
+  readonly notices: { to: Recipient; text: string; at: Date }[] = [];
 
-  sendRepliesNotice(to: Recipient, notice: RepliesNotice): Promise<void> {
-    this.notices.push({ to, notice, at: this.clock.now().toJSDate() });
+  sendNotice(to: Recipient, text: string): Promise<void> {
+    this.notices.push({ to, text, at: this.clock.now().toJSDate() });
     return Promise.resolve();
   }
 

@@ -120,7 +120,9 @@ describe('conversations on comments', () => {
     expect(await sendRepliesNotices(deps, platforms)).toBe(6);
     const told = platform.notices.map((n) => `slack:T1:${n.to.userId}`).sort();
     expect(told).toEqual(people.slice(0, 6).sort());
-    expect(platform.notices.every((n) => n.notice.surveyName === null && n.notice.surveyKind === 'pulse')).toBe(true);
+    expect(new Set(platform.notices.map((n) => n.text))).toEqual(
+      new Set(['Some comments from your team’s last Pulse survey got replies. Open your message from that survey to see whether yours did.']),
+    );
     // A third reply the same day waits for tomorrow's notice.
     await respondToComment(deps, lead, commentOf(people[2] ?? ''), { ack: 'good-point' });
     expect(await sendRepliesNotices(deps, platforms)).toBe(0);

@@ -1,4 +1,5 @@
 import { buildSegmentTree } from '../../domain/anonymity/segment-tree.js';
+import { repliesNoticeText } from '../../domain/prompt-view.js';
 import type { PlatformRegistry } from '../deliver-due.js';
 import type { ServiceDeps } from '../deps.js';
 import { recipientOf } from '../recipient.js';
@@ -49,7 +50,8 @@ export async function sendRepliesNotices(deps: ServiceDeps, platforms: PlatformR
         const platform = platforms.get(delivery.platform);
         if (person === null || !person.active || platform === undefined) continue;
         try {
-          await platform.sendRepliesNotice(recipientOf(deps, person, delivery), { surveyKind: round.kind, surveyName: round.surveyName });
+          const recipient = recipientOf(deps, person, delivery);
+          await platform.sendNotice(recipient, repliesNoticeText(round.kind, recipient.locale, round.surveyName));
           sent++;
         } catch (error) {
           deps.logger.warn({ roundId: round._id, code: error instanceof Error ? error.message.slice(0, 100) : 'unknown' }, 'replies notice not sent');

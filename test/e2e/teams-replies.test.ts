@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actionsIn } from '../support/card-actions.js';
 import { operator } from '../../src/services/actors.js';
 import { respondToComment } from '../../src/services/conversations/leader-replies.js';
 import type { PostedActivity } from '../fakes/bot-connector.js';
@@ -7,21 +8,7 @@ import { eventually } from '../support/slack-harness.js';
 
 /** Issue #19 through the real teams-ai app: the author opens replies from their own entry card and answers back. */
 
-type Action = { type: string; verb: string; data: Record<string, unknown> };
 const json = (value: unknown) => JSON.stringify(value);
-const actionsIn = (value: unknown): Action[] => {
-  const out: Action[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node !== null && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (record.type === 'Action.Execute' && typeof record.verb === 'string') out.push(record as unknown as Action);
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(value);
-  return out;
-};
 
 describe('Teams: replies to a comment, from the author’s own card', () => {
   const people = teamsPeople(6);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actionsIn } from '../support/card-actions.js';
 import { operator } from '../../src/services/actors.js';
 import { respondToComment } from '../../src/services/conversations/leader-replies.js';
 import { demoPersonKey } from '../../src/services/playground/seed-demo.js';
@@ -7,20 +8,6 @@ import { startWebHarness, type WebHarness } from '../support/web-harness.js';
 /** Issue #19 in the web chat, over its HTTP API: the same replies card as Teams, from the author's own chat. */
 
 type Message = { id: string; card: unknown };
-type Action = { type: string; verb: string; data: Record<string, unknown> };
-const actionsIn = (value: unknown): Action[] => {
-  const out: Action[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node !== null && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (record.type === 'Action.Execute' && typeof record.verb === 'string') out.push(record as unknown as Action);
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(value);
-  return out;
-};
 
 describe('web chat: replies to a comment', () => {
   let harness: WebHarness;

@@ -5,11 +5,11 @@ import { raiseEvent } from '../../src/services/events/raise-event.js';
 import { importPeople } from '../../src/services/people-import.js';
 import { recordAnswer } from '../../src/services/record-answer.js';
 import { resultsInRange } from '../../src/services/results-range.js';
-import { nextWakeAt, runScheduleTick } from '../../src/services/schedule-tick.js';
 import { createSurvey, pauseSurvey, roundNow } from '../../src/services/survey-studio/surveys-service.js';
 import { syncDirectory, type DirectorySource } from '../../src/services/sync-directory.js';
 import { RecordingPlatform } from '../fakes/recording-platform.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
+import { runUntil as runScheduleUntil } from '../support/run-until.js';
 import { seedPeople, testDeps } from '../support/fixtures.js';
 
 /** Surveys triggered by events (issue #18): local time, working days, idempotency, lifecycle events, pools. */
@@ -39,16 +39,7 @@ describe('event-triggered surveys', () => {
     await db.dispose();
   });
 
-  const runUntil = async (iso: string) => {
-    const end = DateTime.fromISO(iso).toJSDate();
-    for (let i = 0; i < 200; i++) {
-      const wake = await nextWakeAt(deps);
-      if (wake === null || wake > end) break;
-      if (wake > deps.clock.now().toJSDate()) deps.clock.set(DateTime.fromJSDate(wake, { zone: 'utc' }));
-      await runScheduleTick(deps, platforms);
-    }
-    deps.clock.set(DateTime.fromJSDate(end, { zone: 'utc' }));
-  };
+  const runUntil = (iso: string) => runScheduleUntil(deps, platforms, iso);
   const person = async (key: string) => {
     const doc = await deps.store.people.get(key);
     if (doc === null) throw new Error(`no ${key}`);

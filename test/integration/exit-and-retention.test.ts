@@ -6,11 +6,11 @@ import { requestExitSurvey } from '../../src/services/exit-surveys.js';
 import { recordAnswer } from '../../src/services/record-answer.js';
 import { applyRetention } from '../../src/services/retention.js';
 import { SummaryDeliveriesRepo } from '../../src/store/summary-deliveries-repo.js';
-import { nextWakeAt, runScheduleTick } from '../../src/services/schedule-tick.js';
 import { newResponseToken } from '../../src/services/response-id.js';
 import { startRound } from '../../src/services/start-round.js';
 import { RecordingPlatform } from '../fakes/recording-platform.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
+import { runUntil as runScheduleUntil } from '../support/run-until.js';
 import { seedPeople, testDeps, weeklyPulse } from '../support/fixtures.js';
 
 describe('exit survey timing and retention', () => {
@@ -29,16 +29,7 @@ describe('exit survey timing and retention', () => {
     await db.dispose();
   });
 
-  const runUntil = async (iso: string) => {
-    const end = DateTime.fromISO(iso).toJSDate();
-    for (let i = 0; i < 100; i++) {
-      const wake = await nextWakeAt(deps);
-      if (wake === null || wake > end) break;
-      if (wake > deps.clock.now().toJSDate()) deps.clock.set(DateTime.fromJSDate(wake, { zone: 'utc' }));
-      await runScheduleTick(deps, platforms);
-    }
-    deps.clock.set(DateTime.fromJSDate(end, { zone: 'utc' }));
-  };
+  const runUntil = (iso: string) => runScheduleUntil(deps, platforms, iso);
 
   it('goes out at 10:00 the next working day, reminds once after 2 working days, expires after 14 days', async () => {
     const [leaver = ''] = await seedPeople(deps, { sales: 1 }); // Europe/Oslo

@@ -1,6 +1,5 @@
 import type { App } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
-import { z } from 'zod';
 import { MAX_COMMENT_LENGTH } from '../../../src/domain/question.js';
 import { translator } from '../../../src/domain/i18n/translate.js';
 import type { Locale } from '../../../src/domain/i18n/locale.js';
@@ -9,31 +8,8 @@ import { localeOf, slackPersonKey, type SlackContext } from '../slack-context.js
 import { answerAndRefresh } from './answers.js';
 import { repliesInThread } from '../replies-modal.js';
 import { decideComment } from '../comment-warning.js';
-import { followUpsIn, messageBlocksSchema } from '../follow-ups.js';
-
-const openSchema = z.object({
-  trigger_id: z.string().min(1),
-  user: z.object({ id: z.string().min(1), team_id: z.string().optional() }),
-  team: z
-    .object({ id: z.string().min(1) })
-    .nullable()
-    .optional(),
-  container: z.object({ channel_id: z.string().min(1), message_ts: z.string().min(1) }),
-  message: z.object({ blocks: messageBlocksSchema.optional() }).loose().optional(),
-  actions: z.array(z.object({ value: z.string() })).min(1),
-});
-
-const submitSchema = z.object({
-  user: z.object({ id: z.string().min(1), team_id: z.string().optional() }),
-  team: z
-    .object({ id: z.string().min(1) })
-    .nullable()
-    .optional(),
-  view: z.object({
-    private_metadata: z.string().max(3000),
-    state: z.object({ values: z.object({ comment: z.object({ text: z.object({ value: z.string().nullable().optional() }) }) }) }),
-  }),
-});
+import { followUpsIn } from '../follow-ups.js';
+import { openModalSchema, submitTextSchema, teamIdOf } from '../modal-payloads.js';
 
 export function commentModal(metadata: CommentMetadata, locale: Locale): ModalView {
   const t = translator(locale);
@@ -59,9 +35,9 @@ export function commentModal(metadata: CommentMetadata, locale: Locale): ModalVi
 export function registerCommentHandlers(app: App, ctx: SlackContext): void {
   app.action(ACTIONS.openComment, async ({ ack, body, client, logger }) => {
     await ack();
-    const click = openSchema.safeParse(body);
+    const click = openModalSchema.safeParse(body);
     const value = decodeActionValue(click.success ? click.data.actions[0]?.value : undefined);
-    const teamId = click.success ? (click.data.team?.id ?? click.data.user.team_id) : undefined;
+    const teamId = click.success ? teamIdOf(click.data) : undefined;
     if (!click.success || value === null || teamId === undefined) {
       logger.warn('ignored a malformed comment button');
       return;
@@ -78,7 +54,7 @@ export function registerCommentHandlers(app: App, ctx: SlackContext): void {
   });
 
   app.view(COMMENT_VIEW_CALLBACK, async ({ ack, body, client, logger }) => {
-    const submit = submitSchema.safeParse(body);
+    const submit = submitTextSchema.safeParse(body);
     let metadata: CommentMetadata | null = null;
     if (submit.success) {
       try {
@@ -88,7 +64,7 @@ export function registerCommentHandlers(app: App, ctx: SlackContext): void {
         metadata = null;
       }
     }
-    const teamId = submit.success ? (submit.data.team?.id ?? submit.data.user.team_id) : undefined;
+    const teamId = submit.success ? teamIdOf(submit.data) : undefined;
     if (!submit.success || metadata === null || teamId === undefined) {
       logger.warn('ignored a malformed comment submission');
       await ack();

@@ -1,31 +1,9 @@
 import type { App } from '@slack/bolt';
-import { z } from 'zod';
 import { translator } from '../../../src/domain/i18n/translate.js';
 import { ACTIONS, REPLIES_VIEW_CALLBACK, decodeActionValue, repliesMetadataSchema, type RepliesMetadata } from '../action-value.js';
 import { repliesModal } from '../replies-modal.js';
 import { localeOf, slackPersonKey, type SlackContext } from '../slack-context.js';
-
-const openSchema = z.object({
-  trigger_id: z.string().min(1),
-  user: z.object({ id: z.string().min(1), team_id: z.string().optional() }),
-  team: z
-    .object({ id: z.string().min(1) })
-    .nullable()
-    .optional(),
-  actions: z.array(z.object({ value: z.string() })).min(1),
-});
-
-const submitSchema = z.object({
-  user: z.object({ id: z.string().min(1), team_id: z.string().optional() }),
-  team: z
-    .object({ id: z.string().min(1) })
-    .nullable()
-    .optional(),
-  view: z.object({
-    private_metadata: z.string().max(3000),
-    state: z.object({ values: z.object({ comment: z.object({ text: z.object({ value: z.string().nullable().optional() }) }) }) }),
-  }),
-});
+import { openModalSchema, submitTextSchema, teamIdOf } from '../modal-payloads.js';
 
 function metadataOf(raw: string): RepliesMetadata | null {
   try {
@@ -44,9 +22,9 @@ function metadataOf(raw: string): RepliesMetadata | null {
 export function registerRepliesHandlers(app: App, ctx: SlackContext): void {
   app.action(ACTIONS.openReplies, async ({ ack, body, client, logger }) => {
     await ack();
-    const click = openSchema.safeParse(body);
+    const click = openModalSchema.safeParse(body);
     const link = decodeActionValue(click.success ? click.data.actions[0]?.value : undefined);
-    const teamId = click.success ? (click.data.team?.id ?? click.data.user.team_id) : undefined;
+    const teamId = click.success ? teamIdOf(click.data) : undefined;
     if (!click.success || link === null || teamId === undefined) {
       logger.warn('ignored a malformed replies button');
       return;
@@ -57,9 +35,9 @@ export function registerRepliesHandlers(app: App, ctx: SlackContext): void {
   });
 
   app.view(REPLIES_VIEW_CALLBACK, async ({ ack, body, logger }) => {
-    const submit = submitSchema.safeParse(body);
+    const submit = submitTextSchema.safeParse(body);
     const metadata = submit.success ? metadataOf(submit.data.view.private_metadata) : null;
-    const teamId = submit.success ? (submit.data.team?.id ?? submit.data.user.team_id) : undefined;
+    const teamId = submit.success ? teamIdOf(submit.data) : undefined;
     if (!submit.success || metadata === null || teamId === undefined) {
       logger.warn('ignored a malformed replies submission');
       await ack();

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ObjectId, type Document } from 'mongodb';
 import { ANSWER_COLLECTIONS } from '../../src/store/database.js';
+import { operator } from '../../src/services/actors.js';
+import { respondToComment } from '../../src/services/conversations/leader-replies.js';
 import { COUNTER_ANSWERED, COUNTER_INVITED, COUNTER_RESPONDENTS, ROUND_QUESTION } from '../../src/store/documents/answers.js';
 import { closeRound } from '../../src/services/close-round.js';
 import { recordAnswer } from '../../src/services/record-answer.js';
@@ -62,6 +64,9 @@ describe('a round of 12 people in two segments, answered and closed', () => {
       }
     }
     await closeRound(deps, roundId, { graceMs: 0 });
+    // A leader's reply to a comment (issue #19): the conversation is answer side too.
+    const [comment] = await db.database.collections.comments.find({}).limit(1).toArray();
+    await respondToComment(deps, operator('cli', 'hr'), comment?._id ?? '', { text: 'Thank you for saying this.' });
   });
 
   afterAll(async () => {

@@ -30,8 +30,6 @@ export interface TrendPoint {
 
 /** A comment shown to a leader: its text and the date of its round, nothing more. */
 export interface SummaryComment {
-  /** The comment's keyed id: where a reader who may see it replies (issue #19). Never shown. */
-  readonly id?: string;
   readonly roundDate: string;
   readonly text: string;
 }

@@ -9,6 +9,7 @@ import { DateTime } from 'luxon';
 import { createApp } from '../app/create-app.js';
 import { loadConfig } from '../src/config.js';
 import { ManualClock } from '../src/ports/clock.js';
+import { operator } from '../src/pulse/index.js';
 import { ANSWER_COLLECTIONS } from '../src/store/database.js';
 import type { PostedMessage } from '../test/fakes/slack-api.js';
 import { interactionBody } from '../test/fakes/slack-signing.js';
@@ -121,6 +122,10 @@ export async function anonymity(flags: Flags, options: { mongoUri?: string } = {
     app.delivery.kick();
     await app.delivery.idle();
     if ((await app.database.collections.rounds.findOne({ _id: round._id }))?.state === 'open') throw new Error('the round did not close');
+    // A leader replies to a comment (issue #19): the conversation is on the answer side and is scanned with it.
+    const [comment] = await app.database.collections.comments.find({}).limit(1).toArray();
+    if (comment === undefined) throw new Error('no comment was stored: the bench wrote none');
+    await app.pulse.conversations.respond(operator('cli', 'bench'), comment._id, { text: 'Thank you, can you tell us more?' });
 
     const identity = [
       ...fake.users.flatMap((u) => [u.id, u.name ?? '', u.real_name ?? '', u.profile?.email ?? '']),

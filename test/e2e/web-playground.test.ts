@@ -25,6 +25,9 @@ afterAll(async () => {
 const KARI = demoPersonKey('kari-hansen'); // Engineering, has not answered this week's round
 const OPEN_ROUND = 'pulse:2026-11-16';
 
+/** The prompt cards of a chat (a comment's replies card, issue #19, is a card of its own). */
+const promptCards = (page: Page) => page.getByTestId('card').filter({ hasText: 'Pulse survey' });
+
 async function openChat(who: string): Promise<Page> {
   const page = await browser.newPage();
   await page.goto(`${harness.base}/playground?person=${encodeURIComponent(who)}`);
@@ -62,7 +65,7 @@ async function answerData(): Promise<string> {
 describe('web playground in Chromium', () => {
   it('an employee answers the rendered Adaptive Card: each answer is recorded without any link to them, and the card updates in place', async () => {
     const page = await openChat(KARI);
-    const card = page.getByTestId('card').last();
+    const card = promptCards(page).last();
     await expect.poll(() => card.locator('.ac-pushButton').count()).toBeGreaterThan(0);
     await expect(card.textContent()).resolves.toContain('Pulse survey');
     const questions = await card.locator('.ac-pushButton').count();
@@ -93,8 +96,8 @@ describe('web playground in Chromium', () => {
     // A reload rebuilds the card from the round and the ledger: still answered, nothing to click.
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
-    await expect.poll(() => page.getByTestId('card').last().textContent()).toContain('All done');
-    expect(await page.getByTestId('card').last().locator('.ac-pushButton').count()).toBe(0);
+    await expect.poll(() => promptCards(page).last().textContent()).toContain('All done');
+    expect(await promptCards(page).last().locator('.ac-pushButton').count()).toBe(0);
     await page.close();
   });
 
@@ -188,8 +191,8 @@ describe('web playground in Chromium', () => {
     const next = await harness.app.deps.store.rounds.get('pulse:2026-11-23');
     expect(next?.state).toBe('open');
     await expect.poll(() => page.getByTestId('messages').textContent()).toContain('This survey has closed. Thank you!');
-    await expect.poll(() => page.getByTestId('card').count()).toBe(2);
-    await expect.poll(() => page.getByTestId('card').last().locator('.ac-pushButton').count()).toBeGreaterThan(0);
+    await expect.poll(() => promptCards(page).count()).toBe(2);
+    await expect.poll(() => promptCards(page).last().locator('.ac-pushButton').count()).toBeGreaterThan(0);
 
     const dashboard = await browser.newPage();
     await dashboard.goto(`${harness.base}/dashboard`);

@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'SURVEY_ARCHIVED',
   'UNKNOWN_EVENT',
   'UNKNOWN_COMMENT',
+  'UNKNOWN_ACTION',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -130,6 +130,8 @@ export const surveyDocumentSchema = z.object({
   inSummary: z.boolean().default(false),
   /** Whether results are shared back with the people who answered. */
   shareResults: z.boolean().default(false),
+  /** Whether a group hears of an action its leader commits to ("You said, we're doing"). */
+  announceActions: z.boolean().default(true),
 });
 export type SurveyDocument = z.infer<typeof surveyDocumentSchema>;
 export type SurveyDocumentInput = z.input<typeof surveyDocumentSchema>;

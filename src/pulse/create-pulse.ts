@@ -1,3 +1,6 @@
+import { actionsFor } from '../services/actions/action-views.js';
+import { changeAction, commitAction } from '../services/actions/commit-action.js';
+import { leaderLoad } from '../services/actions/leader-load.js';
 import { answerBack, promptThreads } from '../services/conversations/author-thread.js';
 import { conversationOf, respondToComment } from '../services/conversations/leader-replies.js';
 import { createWebhook, deleteWebhook, listWebhooks, webhookDeliveries } from '../services/webhooks/webhooks-config.js';
@@ -154,6 +157,15 @@ export function createPulse(deps: ServiceDeps, options: PulseOptions) {
       of: on(conversationOf),
       threads: on(promptThreads),
       answerBack: on(answerBack),
+    },
+
+    /** Action plans (issue #19): leaders commit, the group hears of it, later rounds ask whether it helped. */
+    actions: {
+      commit: on(commitAction),
+      change: on(changeAction),
+      list: on(actionsFor),
+      /** For HR and admins: per leader, comments awaiting a reply and actions open or overdue (counts only). */
+      leaderLoad: on(leaderLoad),
     },
 
     /** Results out by themselves: receivers HR configured, and what was sent to each (issue #18). */

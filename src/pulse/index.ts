@@ -21,6 +21,9 @@ export type { AnswerOutcome } from '../services/record-answer.js';
 // Surveys HR writes.
 export type { DryRun, SurveyStatus, SurveyView } from '../services/survey-studio/surveys-service.js';
 
+// Action plans.
+export type { LeaderLoad } from '../services/actions/leader-load.js';
+
 // Results views.
 export type { RoundResults } from '../services/results.js';
 export type { ExitResults } from '../services/exit-results.js';

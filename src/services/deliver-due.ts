@@ -1,4 +1,4 @@
-import { roundQuestions } from './round-questions.js';
+import { questionsFor } from './round-questions.js';
 import type { ChatPlatform, MessageRef, PlatformName } from '../ports/chat-platform.js';
 import type { DeliveryDoc, PersonDoc } from '../store/documents/identity.js';
 import type { RoundDoc } from '../store/documents/rounds.js';
@@ -150,7 +150,7 @@ export async function deliverDue(
         deliveryId: delivery._id,
         surveyKind: round.kind,
         surveyName: round.surveyName,
-        questions: roundQuestions(round),
+        questions: questionsFor(round, delivery.reportingSegment),
         responseToken,
         binding: store.ledger.promptTag(responseToken, delivery.personKey),
         minGroupSize: round.anonymity.minGroupSize,

@@ -1,6 +1,6 @@
 import { resolveLocale, type Locale } from '../domain/i18n/locale.js';
 import type { Question } from '../domain/question.js';
-import { roundQuestions } from './round-questions.js';
+import { questionsFor, roundQuestions } from './round-questions.js';
 import type { SurveyPrompt } from '../ports/chat-platform.js';
 import type { PersonKey } from '../store/documents/identity.js';
 import type { ServiceDeps } from './deps.js';
@@ -39,7 +39,9 @@ export async function promptState(
 ): Promise<PromptState | null> {
   const round = fresh ? await deps.store.rounds.get(roundId) : await deps.store.rounds.getCached(roundId);
   if (round === null) return null;
-  const questions = roundQuestions(round);
+  // A round with questions for some groups only (action follow-ups) draws the person's own set.
+  const invitation = round.questionScopes === undefined ? null : await deps.store.lookups.invitation(round._id, person);
+  const questions = invitation === null ? roundQuestions(round) : questionsFor(round, invitation.reportingSegment);
   const prompt: SurveyPrompt = {
     roundId: round._id,
     surveyKind: round.kind,

@@ -1,7 +1,7 @@
 import { counterValues, parseAnswer, type RawAnswer } from '../domain/answer.js';
 import { DomainError } from '../domain/errors.js';
 import { followUpParent } from '../domain/question.js';
-import { roundQuestion } from './round-questions.js';
+import { askedOf, roundQuestion } from './round-questions.js';
 import { COUNTER_ANSWERED, COUNTER_RESPONDENTS, ROUND_QUESTION } from '../store/documents/answers.js';
 import type { PersonKey } from '../store/documents/identity.js';
 import type { RoundDoc } from '../store/documents/rounds.js';
@@ -78,6 +78,7 @@ async function recordIn(deps: ServiceDeps, round: RoundDoc, input: AnswerInput):
     throw new DomainError('ROUND_CLOSED', `this person's prompt in ${round._id} has expired`);
   }
   const segment = delivery.reportingSegment;
+  if (!askedOf(round, question.id, segment)) throw new DomainError('UNKNOWN_QUESTION', `round ${round._id} did not ask this person ${question.id}`);
   const id = store.ledger.answerId(input.responseToken, question.id);
 
   const value = answer.kind === 'text' ? answer.text : answer.kind === 'multi' ? [...answer.values] : answer.value;

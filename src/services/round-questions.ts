@@ -3,6 +3,7 @@ import { questionById } from '../domain/templates/catalog.js';
 import type { RoundDoc } from '../store/documents/rounds.js';
 
 type RoundQuestionsSource = Pick<RoundDoc, 'questionIds' | 'questions'>;
+type ScopedRound = RoundQuestionsSource & Pick<RoundDoc, 'questionScopes'>;
 
 /**
  * One of a round's questions: its own snapshot (HR's questions), else the built-in bank's; a
@@ -29,4 +30,16 @@ export function reportedQuestions(round: RoundQuestionsSource): Question[] {
     const followUp = followUpQuestion(q);
     return followUp === null ? [q] : [q, followUp];
   });
+}
+
+/** Whether people of reporting segment `segment` are asked question `id` (an action's follow-up is asked of its group only). */
+export function askedOf(round: Pick<RoundDoc, 'questionScopes'>, id: string, segment: string): boolean {
+  const scope = round.questionScopes?.[followUpParent(id) ?? id];
+  return scope === undefined || scope.includes(segment);
+}
+
+/** The questions a person of reporting segment `segment` is asked, in order. */
+export function questionsFor(round: ScopedRound, segment: string): Question[] {
+  const questions = roundQuestions(round);
+  return round.questionScopes === undefined ? questions : questions.filter((q) => askedOf(round, q.id, segment));
 }

@@ -3,6 +3,7 @@ import { deliverDue, type PlatformRegistry } from './deliver-due.js';
 import type { ServiceDeps } from './deps.js';
 import { sendRepliesNotices } from './conversations/replies-notices.js';
 import { sendSharedResults } from './share-results.js';
+import { sendActionAnnouncements } from './actions/announce-actions.js';
 import { expireEventPrompts } from './events/expire-event-prompts.js';
 import { nextRoundOpening, openDueRounds } from './open-due-rounds.js';
 import { reconcileStaleClaims } from './reconcile-claims.js';
@@ -44,6 +45,7 @@ export async function runTimedWork(deps: ServiceDeps, platforms: PlatformRegistr
   const reminded = await sendDueReminders(deps, platforms, batch);
   await sendRepliesNotices(deps, platforms);
   await sendSharedResults(deps, platforms);
+  await sendActionAnnouncements(deps, platforms);
   return { opened, closed, expired, reminded };
 }
 

@@ -12,6 +12,7 @@ import type { PersonDoc } from '../store/documents/identity.js';
 import { roundId as makeRoundId, type RoundDoc } from '../store/documents/rounds.js';
 import { deliveryId } from '../store/deliveries-repo.js';
 import type { ServiceDeps } from './deps.js';
+import { actionFollowUps, noteFollowUpRound } from './actions/action-follow-ups.js';
 
 export interface StartRoundOptions {
   /** Send every prompt at once instead of at each person's local time (`/pulse send-now`). */
@@ -98,14 +99,16 @@ async function fanOut(deps: ServiceDeps, definition: SurveyDefinition, date: Iso
   const logger = deps.logger.child({ roundId: id });
 
   const segmentParents = await store.segments.parents();
+  const followUps = await actionFollowUps(deps, definition.id, date, segmentParents);
   const { round, created } = await store.rounds.createOnce({
     _id: id,
     surveyId: definition.id,
     kind: 'pulse',
     date,
     index,
-    questionIds: [...plan.questionIds],
-    questions: [...plan.questions],
+    questionIds: [...plan.questionIds, ...followUps.questions.map((q) => q.id)],
+    questions: [...plan.questions, ...followUps.questions],
+    ...(followUps.questions.length > 0 ? { questionScopes: { ...followUps.scopes } } : {}),
     surveyName: options.document ? options.document.name : null,
     anonymity: definition.anonymity,
     opensAt: clock.now().toJSDate(),
@@ -118,6 +121,7 @@ async function fanOut(deps: ServiceDeps, definition: SurveyDefinition, date: Iso
     segmentParents,
   });
   if (!created) logger.info({}, 'round exists; resuming its fan-out');
+  await noteFollowUpRound(deps, round);
   if (round.fannedOut) return round;
 
   const tree = buildSegmentTree(Object.entries(round.segmentParents).map(([id, parentId]) => ({ id, parentId })));

@@ -96,6 +96,7 @@ async function sendOne(
     audience: item.reader.audience,
     scope: item.reader.scope,
     variant: item.weekNumber,
+    reader: person._id,
   });
   if (summary.segments.length === 0) return 'skipped';
   if (!(await repo.claim(item.week, person._id, deps.clock.now().toJSDate()))) return 'skipped';

@@ -44,6 +44,7 @@ export async function summaryForReader(deps: ServiceDeps, reader: PersonKey, opt
     audience,
     scope: asked,
     variant: deps.clock.now().weekNumber,
+    reader,
   });
   return { kind: 'summary', summary };
 }

@@ -9,6 +9,8 @@ import { biggestMovers } from '../domain/summary/movers.js';
 import type { DriverScore, SegmentSummary, Summary, TrendPoint } from '../domain/summary/summary-model.js';
 import { COUNTER_INVITED, COUNTER_RESPONDENTS, ROUND_QUESTION } from '../store/documents/answers.js';
 import type { ServiceDeps } from './deps.js';
+import type { PersonKey } from '../store/documents/identity.js';
+import { actionsFor } from './actions/action-views.js';
 import { exitSummaryLines } from './summary-exit.js';
 import { surveySummaryLines } from './summary-surveys.js';
 import { driversFor, enpsFor, segmentsInScope, type RoundCounts } from './results-counts.js';
@@ -21,6 +23,8 @@ export interface SummaryRequest {
   readonly scope: 'all' | readonly string[];
   /** Picks which catalog action each weak driver gets (the ISO week number varies them week by week). */
   readonly variant: number;
+  /** The reader, whose open actions the summary lists (absent: none listed). */
+  readonly reader?: PersonKey;
 }
 
 /**
@@ -94,6 +98,11 @@ function driverScores(rounds: readonly RoundCounts[], segment: string): DriverSc
   return out.sort((a, b) => a.driver.localeCompare(b.driver));
 }
 
+/** A driver's latest shown score in a segment (an action's "before" and "now"), or null. */
+export function latestDriverScore(ctx: SummaryContext, segment: string, driver: Driver): DriverScore | null {
+  return driverScores(ctx.rounds, segment).find((d) => d.driver === driver) ?? null;
+}
+
 /** The latest eNPS of a segment and its change since the round before that asked it. */
 function enpsWithChange(rounds: readonly RoundCounts[], segment: string): { enps: Enps | null; change: number | null } {
   const asked = rounds.filter((c) => c.round.questionIds.includes(ENPS_QUESTION.id));
@@ -151,6 +160,7 @@ export async function buildSummary(deps: ServiceDeps, ctx: SummaryContext, reque
   // HR's and admins' summaries carry the pooled exit results; leaders' never do.
   const exitResults = request.audience === 'org' ? await exitSummaryLines(deps) : null;
   const surveys = await surveySummaryLines(deps, request.scope);
+  const openActions = request.reader === undefined ? [] : await actionsFor(deps, request.reader, { own: true, open: true });
   return {
     audience: request.audience,
     surveyId: ctx.surveyId,
@@ -161,5 +171,6 @@ export async function buildSummary(deps: ServiceDeps, ctx: SummaryContext, reque
     chartSegment,
     ...(exitResults ? { exitResults } : {}),
     ...(surveys.length > 0 ? { surveys } : {}),
+    ...(openActions.length > 0 ? { openActions } : {}),
   };
 }

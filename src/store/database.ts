@@ -1,3 +1,4 @@
+import type { ActionDoc } from './documents/actions.js';
 import type { ConversationDoc } from './documents/conversations.js';
 import type { WebhookDeliveryDoc, WebhookDoc } from './documents/webhooks.js';
 import type { UsedLinkDoc, WebSessionDoc } from './documents/web-sessions.js';
@@ -48,6 +49,8 @@ export interface Collections {
   repliesNotices: Collection<{ _id: string; roundId: string; day: string; segments: string[]; state: 'pending' | 'sending' | 'sent' }>;
   /** Results owed to everyone invited to a closed round of a survey with `shareResults` (one per round, no person). */
   resultShares: Collection<{ _id: string; state: 'pending' | 'sending' | 'sent' }>;
+  /** Actions leaders committed to (issue #19; leader side: owner and group, no one who answered). */
+  actions: Collection<ActionDoc>;
   /** Outgoing webhooks HR configured, and their outbox (services/webhooks). */
   webhooks: Collection<WebhookDoc>;
   webhookDeliveries: Collection<WebhookDeliveryDoc>;
@@ -121,6 +124,7 @@ export function openDatabase(client: MongoClient, dbName: string): Database {
     conversations: collection('conversations'),
     repliesNotices: collection('replies_notices'),
     resultShares: collection('result_shares'),
+    actions: collection('actions'),
     webhooks: collection('webhooks'),
     webhookDeliveries: collection('webhook_deliveries'),
     responses: collection('responses'),

@@ -31,5 +31,7 @@ export async function ensureIndexes(database: Database): Promise<void> {
     c.comments.createIndex({ roundId: 1, segment: 1 }, { name: 'round_segment' }),
     c.counters.createIndex({ roundId: 1, segment: 1 }, { name: 'round_segment' }),
     c.webSessions.createIndex({ person: 1 }, { name: 'person' }),
+    c.actions.createIndex({ owner: 1 }, { name: 'owner' }),
+    c.actions.createIndex({ surveyId: 1, segment: 1 }, { name: 'survey_segment' }),
   ]);
 }

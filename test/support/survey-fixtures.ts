@@ -33,4 +33,5 @@ export const teamHealth = () => ({
   minCommentGroupSize: 5,
   inSummary: true,
   shareResults: false,
+  announceActions: true,
 });

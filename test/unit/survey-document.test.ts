@@ -34,6 +34,7 @@ describe('a survey document as HR writes it', () => {
       minCommentGroupSize: 9,
       inSummary: false,
       shareResults: false,
+      announceActions: true,
     });
   });
 

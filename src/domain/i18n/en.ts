@@ -8,6 +8,7 @@ import { resultsEn } from './results-en.js';
 import { teamsEn } from './teams-en.js';
 import { talkEn } from './talk-en.js';
 import { hrEn } from './hr-en.js';
+import { plansEn } from './plans-en.js';
 
 /**
  * The English catalog: the source of every user-facing string. `nb.ts` and `sv.ts` must have
@@ -231,6 +232,7 @@ export const en = {
   ...teamsEn,
   ...talkEn,
   ...hrEn,
+  ...plansEn,
   ...webEn,
   ...signinEn,
   ...opsEn,

@@ -9,6 +9,7 @@ import { talkNb } from './talk-nb.js';
 import type { Catalog } from './en.js';
 import { resultsNb } from './results-nb.js';
 import { hrNb } from './hr-nb.js';
+import { plansNb } from './plans-nb.js';
 
 /** Norwegian Bokmål catalog. Keys mirror en.ts exactly. */
 export const nb: Catalog = {
@@ -201,6 +202,7 @@ export const nb: Catalog = {
   ...teamsNb,
   ...talkNb,
   ...hrNb,
+  ...plansNb,
   ...webNb,
   ...signinNb,
   ...opsNb,

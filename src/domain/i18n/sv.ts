@@ -9,6 +9,7 @@ import { talkSv } from './talk-sv.js';
 import type { Catalog } from './en.js';
 import { resultsSv } from './results-sv.js';
 import { hrSv } from './hr-sv.js';
+import { plansSv } from './plans-sv.js';
 
 /** Swedish catalog. Keys mirror en.ts exactly. */
 export const sv: Catalog = {
@@ -201,6 +202,7 @@ export const sv: Catalog = {
   ...teamsSv,
   ...talkSv,
   ...hrSv,
+  ...plansSv,
   ...webSv,
   ...signinSv,
   ...opsSv,

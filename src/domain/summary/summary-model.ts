@@ -1,3 +1,4 @@
+import type { ActionView } from '../action-plan.js';
 import type { Driver } from '../drivers.js';
 import type { Locale } from '../i18n/locale.js';
 import type { Enps } from '../metrics/enps.js';
@@ -86,6 +87,8 @@ export interface Summary {
    * quarter has passed the threshold.
    */
   readonly exitResults?: ExitResultsLines;
+  /** The reader's open actions (issue #19), with the driver's score when committed and now; absent when none. */
+  readonly openActions?: readonly ActionView[];
   /** Surveys HR marked for the summaries (`inSummary`) whose round closed in the last week. */
   readonly surveys?: readonly SurveySummaryLines[];
 }

@@ -3,6 +3,7 @@ import { ORG_ROOT } from '../anonymity/segment-tree.js';
 import type { MessageKey } from '../i18n/en.js';
 import type { Locale } from '../i18n/locale.js';
 import { translator, type Translator } from '../i18n/translate.js';
+import { actionLines } from './action-lines.js';
 import { formatNumber, formatSigned } from './number-format.js';
 import type { DriverScore, SegmentSummary, Summary, VisibleSegmentSummary } from './summary-model.js';
 
@@ -86,6 +87,8 @@ export function summaryText(summary: Summary, locale: Locale): SummaryText {
   const t = translator(locale);
   const params = { survey: summary.surveyName, date: summary.round.date };
   const sections = summary.segments.flatMap((s) => segmentSections(t, locale, s, summary.minGroupSize));
+  if (summary.openActions !== undefined && summary.openActions.length > 0)
+    sections.push({ heading: t('plan.summary.heading'), lines: actionLines(t, locale, summary.openActions) });
   for (const survey of summary.surveys ?? [])
     sections.push({ heading: t('summary.survey', { survey: survey.name, date: survey.date }), lines: survey.lines[locale] });
   const exit = summary.exitResults?.[locale] ?? [];

@@ -36,6 +36,11 @@ export const roundDocSchema = z.object({
    * editing the survey later never rewrites them. Built-in questions are named by id alone.
    */
   questions: z.array(questionSnapshotSchema).default([]),
+  /**
+   * Questions asked of some people only (an action's follow-up, issue #19): question id → the
+   * reporting segments whose people are asked it. Absent: everyone is asked.
+   */
+  questionScopes: z.record(z.string(), z.array(z.string())).optional(),
   /** The name HR gave the survey, shown as the prompt's title; null: the built-in title of its kind. */
   surveyName: z.string().nullable().default(null),
   anonymity: anonymitySettingsSchema,

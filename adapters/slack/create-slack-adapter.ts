@@ -8,6 +8,7 @@ import { registerAnswerHandlers } from './handlers/answers.js';
 import { registerCommandHandlers } from './handlers/commands.js';
 import { registerCommentHandlers } from './handlers/comments.js';
 import { registerRepliesHandlers } from './handlers/replies.js';
+import { registerPlanHandlers } from './handlers/plans.js';
 import { registerHomeAndEvents } from './handlers/home-and-events.js';
 import { recordPromptReport, registerPromptPosted, SLACK_CONFIRMATION_WINDOW_MS } from './handlers/prompt-posted.js';
 import { malformedPayloadHandler } from './malformed-payload.js';
@@ -111,6 +112,7 @@ export async function createSlackAdapter(config: SlackConfig, pulse: Pulse, opti
   registerAnswerHandlers(app, ctx);
   registerCommentHandlers(app, ctx);
   registerRepliesHandlers(app, ctx);
+  registerPlanHandlers(app, ctx);
   registerCommandHandlers(app, ctx);
   registerHomeAndEvents(app, ctx);
   registerPromptPosted(app, ctx);

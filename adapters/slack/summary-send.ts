@@ -3,7 +3,8 @@ import type { MessageRef, Recipient, SummaryMessage } from '../../src/ports/chat
 import type { Logger } from '../../src/ports/logger.js';
 import type { SlackClients } from './slack-clients.js';
 import { reportMrkdwn } from './results-text.js';
-import { summaryBlocks } from './summary-blocks.js';
+import { planBlocks } from './plan-blocks.js';
+import { MESSAGE_BLOCK_LIMIT, summaryBlocks } from './summary-blocks.js';
 
 /**
  * A summary in the recipient's DM: the Block Kit message, then the chart as a PNG file shared
@@ -19,8 +20,10 @@ export async function sendSlackSummary(
   logger: Logger,
 ): Promise<MessageRef> {
   const fallback = `${message.text.notification}\n\n${reportMrkdwn(message.text)}`.slice(0, 39_000);
+  const plans = planBlocks(message.summary, recipient.locale);
+  const blocks = [...summaryBlocks(message.text, MESSAGE_BLOCK_LIMIT - plans.length), ...plans];
   const posted = await clients.paced(recipient.tenant, () =>
-    client.chat.postMessage({ channel: recipient.userId, text: fallback, blocks: summaryBlocks(message.text), unfurl_links: false }),
+    client.chat.postMessage({ channel: recipient.userId, text: fallback, blocks, unfurl_links: false }),
   );
   if (!posted.channel || !posted.ts) throw new Error('chat.postMessage returned no channel or ts');
   const ref = { channel: posted.channel, messageId: posted.ts };

@@ -7,6 +7,8 @@ export interface RetentionReport {
   readonly responses: number;
   readonly comments: number;
   readonly conversations: number;
+  /** Done actions due before the cutoff. */
+  readonly actions: number;
   readonly deliveries: number;
   readonly repliesNotices: number;
   readonly eventRequests: number;
@@ -43,6 +45,7 @@ export async function applyRetention(deps: ServiceDeps, months: number): Promise
     responses: (await responses.deleteMany({ roundDate: { $lt: cutoff } })).deletedCount,
     comments: (await comments.deleteMany({ roundDate: { $lt: cutoff } })).deletedCount,
     conversations: (await deps.store.database.collections.conversations.deleteMany({ roundDate: { $lt: cutoff } })).deletedCount,
+    actions: (await deps.store.database.collections.actions.deleteMany({ status: 'done', dueDate: { $lt: cutoff } })).deletedCount,
     deliveries: closedRounds.length === 0 ? 0 : (await deliveries.deleteMany({ roundId: { $in: closedRounds } })).deletedCount,
     repliesNotices:
       closedRounds.length === 0

@@ -33,6 +33,11 @@ export const COLLECTIONS: readonly CollectionEntry[] = [
     side: 'operations',
     retention: 'one per round and day with replies (groups only); deleted with the round’s deliveries (retention job)',
   },
+  {
+    name: 'actions',
+    side: 'identity',
+    retention: 'kept: actions leaders committed to (owner, group, words, status, due date); done ones after PULSE_RETENTION_MONTHS (retention job)',
+  },
   { name: 'result_shares', side: 'operations', retention: 'one per closed round whose results are shared back (round id and state only)' },
   { name: 'webhooks', side: 'operations', retention: 'kept: receivers HR configured (deleted ones marked, their log kept)' },
   {

@@ -25,7 +25,8 @@ export interface SlackHarness {
   command(userId: string, command: '/pulse' | '/exit-survey', text: string): Promise<{ status: number; text: string; responseUrlId: string }>;
   /** Clicks the element `actionId` in `message` as its recipient; `state` fills state.values (checkboxes). */
   click(message: PostedMessage, actionId: string, state?: Record<string, Record<string, unknown>>): Promise<number>;
-  submitView(userId: string, view: Record<string, unknown>, text: string): Promise<{ status: number; body: string }>;
+  /** Submits a modal as `userId`: `text` in its comment box, or `values` as the whole state (several inputs). */
+  submitView(userId: string, view: Record<string, unknown>, text: string | Record<string, Record<string, unknown>>): Promise<{ status: number; body: string }>;
   event(event: Record<string, unknown>, options?: { eventId?: string; retryNum?: number }): Promise<number>;
   /** What the app said through response_url for a command. */
   responses(responseUrlId: string): string[];
@@ -141,7 +142,11 @@ export async function startSlackHarness(options: HarnessOptions): Promise<SlackH
         api_app_id: 'A0APP',
         token: 'verification-token',
         trigger_id: 'trigger-view',
-        view: { ...view, id: view.id ?? 'V1', state: { values: { comment: { text: { type: 'plain_text_input', value: text } } } } },
+        view: {
+          ...view,
+          id: view.id ?? 'V1',
+          state: { values: typeof text === 'string' ? { comment: { text: { type: 'plain_text_input', value: text } } } : text },
+        },
       };
       return postSigned(base, interactionBody(payload), { signingSecret: SIGNING_SECRET, contentType: 'application/x-www-form-urlencoded' });
     },

@@ -1,7 +1,7 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { z } from 'zod';
 import { actionText, ACTION_STATUSES, MAX_ACTION_CHARS } from '../../src/domain/action-plan.js';
-import { actionKey } from '../../src/domain/actions/action-catalog.js';
+import { suggestionText } from '../../src/domain/actions/action-catalog.js';
 import { DRIVERS } from '../../src/domain/drivers.js';
 import type { MessageKey } from '../../src/domain/i18n/en.js';
 import type { Locale } from '../../src/domain/i18n/locale.js';
@@ -74,7 +74,7 @@ export function planBlocks(summary: Summary, locale: Locale): KnownBlock[] {
 /** The modal that commits to an action: the words (the suggestion, in the leader's language, to keep or rewrite) and a due date. */
 export function planModal(metadata: PlanMetadata, groupName: string, dueDate: string, locale: Locale): ModalView {
   const t = translator(locale);
-  const suggested = metadata.d !== undefined && metadata.i !== undefined ? t(actionKey({ driver: metadata.d, index: metadata.i }) as MessageKey) : '';
+  const suggested = metadata.d !== undefined && metadata.i !== undefined ? suggestionText({ driver: metadata.d, index: metadata.i }, locale) : '';
   return {
     type: 'modal',
     callback_id: PLAN_VIEW_CALLBACK,

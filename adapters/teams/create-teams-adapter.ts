@@ -7,6 +7,7 @@ import { TtlCache } from '../../src/lib/ttl-cache.js';
 import { botAppId, createBotAdapter } from './bot-auth.js';
 import { registerAnswerHandlers } from './handlers/answers.js';
 import { registerRepliesHandlers } from './handlers/replies.js';
+import { registerPlanHandlers } from './handlers/plans.js';
 import { registerCommandHandlers } from './handlers/commands.js';
 import { registerInstallHandlers } from './handlers/install.js';
 import { messagesListener, MESSAGES_PATH } from './http-listener.js';
@@ -79,6 +80,7 @@ export function createTeamsAdapter(config: TeamsConfig, pulse: Pulse, options: T
   registerInstallHandlers(app, ctx);
   registerAnswerHandlers(app, ctx);
   registerRepliesHandlers(app, ctx);
+  registerPlanHandlers(app, ctx);
   registerCommandHandlers(app, ctx);
   app.error(async (_context, error) => {
     logger.error({ err: error }, 'a Teams turn failed');

@@ -11,6 +11,8 @@ export interface ResultsCardContent {
   readonly footer: string | null;
   /** Said at the end instead of the sections that did not fit (pulsebot's own text, markdown allowed). */
   readonly cutNote: string;
+  /** Controls after the sections (action plans' status inputs) and the card's own actions (commit forms). */
+  readonly controls?: { readonly body: readonly Element[]; readonly actions: readonly Element[] };
 }
 
 /**
@@ -37,9 +39,20 @@ function card(content: ResultsCardContent, sections: readonly SummarySection[], 
   if (chart !== null) body.push(chartImage(chart));
   for (const section of sections) body.push(sectionContainer(section));
   if (cut) body.push({ type: 'TextBlock', text: `…\n\n${content.cutNote}`, wrap: true, isSubtle: true });
+  body.push(...(content.controls?.body ?? []));
   if (content.footer !== null) body.push(runs(`🔒 ${content.footer}`, { isSubtle: true, size: 'Small' }, { separator: true, spacing: 'Medium' }));
-  return { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body };
+  const actions = content.controls?.actions ?? [];
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+  };
 }
+
+/** What the Bot Framework adds around a card on its way (conversation, from, recipient, ids): kept free under the limit. */
+const ENVELOPE_BYTES = 1_000;
 
 /** Bytes of the message that carries `c` (what Teams' size limit is about). */
 export function activityBytes(c: AdaptiveCardJson, notification: string): number {
@@ -59,7 +72,7 @@ export interface ResultsCard {
  * are dropped from the end (a note says so) rather than cut mid-line; the chart goes in
  * as a data-URL Image only when the message still fits with it.
  */
-export function resultsCard(content: ResultsCardContent, notification: string, chart: ChartImage | null, limit = MAX_CARD_BYTES): ResultsCard {
+export function resultsCard(content: ResultsCardContent, notification: string, chart: ChartImage | null, limit = MAX_CARD_BYTES - ENVELOPE_BYTES): ResultsCard {
   let kept = content.sections.length;
   let plain = card(content, content.sections, false, null);
   if (activityBytes(plain, notification) >= limit) {

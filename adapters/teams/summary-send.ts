@@ -1,5 +1,7 @@
 import { translator } from '../../src/domain/i18n/translate.js';
 import type { MessageRef, Recipient, SummaryMessage } from '../../src/ports/chat-platform.js';
+import { DEFAULT_DUE_DAYS } from '../../src/domain/action-plan.js';
+import { planCardParts } from '../cards/plan-card.js';
 import { cardActivity } from '../cards/prompt-card.js';
 import { inConversation, personalConversation } from './reach.js';
 import { chartActivity, resultsCard } from './summary-card.js';
@@ -15,7 +17,9 @@ import type { TeamsContext } from './teams-context.js';
 export async function sendTeamsSummary(ctx: TeamsContext, recipient: Recipient, message: SummaryMessage): Promise<MessageRef> {
   const chat = await personalConversation(ctx, recipient);
   const { notification } = message.text;
-  const built = resultsCard({ ...message.text, cutNote: translator(recipient.locale)('teams.results.cut') }, notification, message.chart);
+  const due = ctx.pulse.clock.now().plus({ days: DEFAULT_DUE_DAYS }).toISODate() ?? '';
+  const controls = planCardParts(message.summary, recipient.locale, due);
+  const built = resultsCard({ ...message.text, cutNote: translator(recipient.locale)('teams.results.cut'), controls }, notification, message.chart);
   const send = (activity: ReturnType<typeof cardActivity> | ReturnType<typeof chartActivity>) =>
     ctx.pacer.send(recipient.tenant, chat.conversationId, () => inConversation(ctx, chat, (context) => context.sendActivity(activity), chat.memberId));
   const sent = await send(cardActivity(built.card, notification));

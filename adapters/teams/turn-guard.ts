@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { ANSWER_VERB, REFRESH_VERB } from '../cards/card-data.js';
+import { PLAN_COMMIT_VERB, PLAN_STATUS_VERB } from '../cards/plan-card.js';
 import { REPLIES_ANSWER_VERB, REPLIES_VERB } from '../cards/replies-card.js';
 import type { TeamsContext } from './teams-context.js';
 
@@ -16,7 +17,7 @@ const identitySchema = z.object({
     .nullable(),
 });
 
-const VERBS = new Set([ANSWER_VERB, REFRESH_VERB, REPLIES_VERB, REPLIES_ANSWER_VERB]);
+const VERBS = new Set([ANSWER_VERB, REFRESH_VERB, REPLIES_VERB, REPLIES_ANSWER_VERB, PLAN_COMMIT_VERB, PLAN_STATUS_VERB]);
 const actionSchema = z.object({ action: z.object({ verb: z.string() }) });
 
 /**

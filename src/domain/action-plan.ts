@@ -16,6 +16,8 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** The longest action a leader may write. */
 export const MAX_ACTION_CHARS = 300;
+/** Days from today a new action is due unless the leader picks another day (the forms' default). */
+export const DEFAULT_DUE_DAYS = 30;
 /** How many rounds of the survey ask the follow-up question after an action is committed. */
 export const FOLLOW_UP_ROUNDS = 2;
 

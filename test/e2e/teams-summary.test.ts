@@ -12,6 +12,7 @@ import { eventually } from '../support/slack-harness.js';
 import { seedClosedRound, spread } from '../support/summary-seed.js';
 import { hugeSummary } from '../support/teams-summary-fixture.js';
 import { cardProblems as problems } from '../support/adaptive-cards.js';
+import { actionsIn } from '../support/card-actions.js';
 
 type Node = Record<string, unknown>;
 interface Card {
@@ -176,6 +177,37 @@ describe('Teams: weekly summaries as Adaptive Cards, and results / results exit'
       await eventually(() => h.posted(person).some((a) => a.activity.text === refusal));
       expect(cardsIn(h.posted(person))).toHaveLength(cards);
     }
+  });
+
+  it('a leader commits to a suggested action from the card’s form, and changes its status: the card stays, a message says what happened', async () => {
+    const [summary] = h.posted(salesLead).filter((a) => actionsIn(a.activity.attachments).some((x) => x.verb === 'pulse.plan.commit'));
+    expect(summary).toBeDefined();
+    const [card] = cardsIn([summary!]);
+    // Each suggestion is an Action.ShowCard holding the words (in the leader's language) and a due date.
+    const forms = (card as unknown as { actions: { type: string; title: string; card: { body: Node[] } }[] }).actions;
+    expect(forms.every((f) => f.type === 'Action.ShowCard')).toBe(true);
+    expect(forms.at(-1)?.title).toBe('Nytt tiltak');
+    const suggestion = String(forms[0]?.card.body.find((e) => e.id === 'words-0')?.value);
+    expect(suggestion.length).toBeGreaterThan(20);
+    const commit = actionsIn(card).find((x) => x.verb === 'pulse.plan.commit');
+
+    const refused = await h.execute(salesLead, 'pulse.plan.commit', { ...commit?.data, 'words-0': suggestion, 'due-0': '2020-01-01' }, summary!.id);
+    expect(JSON.stringify(refused.body)).toContain(translator('nb')('plan.error.due'));
+    const done = await h.execute(salesLead, 'pulse.plan.commit', { ...commit?.data, 'words-0': suggestion, 'due-0': '2026-12-31' }, summary!.id);
+    expect(done.status).toBe(200);
+    expect(JSON.stringify(done.body)).toContain('Lagret: «');
+    const [action] = await h.app.database.collections.actions.find({ segment: SALES }).toArray();
+    expect(action).toMatchObject({ dueDate: '2026-12-31', status: 'planned', words: { catalogKey: expect.stringMatching(/^action\./) as unknown } });
+
+    // Someone who does not lead sales cannot commit for it.
+    const other = await h.execute(supportLead, 'pulse.plan.commit', { ...commit?.data, 'words-0': 'Something', 'due-0': '2026-12-31' }, summary!.id);
+    expect(JSON.stringify(other.body)).toContain(translator('sv')('plan.error.notAllowed'));
+
+    const changed = await h.execute(salesLead, 'pulse.plan.status', { a: action?._id, [`status-${action?._id ?? ''}`]: 'in_progress' }, summary!.id);
+    expect(JSON.stringify(changed.body)).toContain('er nå: Pågår');
+    expect((await h.app.database.collections.actions.findOne({ _id: action?._id ?? '' }))?.status).toBe('in_progress');
+    const stranger = await h.execute(supportLead, 'pulse.plan.status', { a: action?._id, [`status-${action?._id ?? ''}`]: 'done' }, summary!.id);
+    expect(JSON.stringify(stranger.body)).toContain(translator('sv')('plan.error.unknown'));
   });
 
   it('a summary too big for one message: the card is cut under 40 KB and the chart follows as an inline PNG', async () => {

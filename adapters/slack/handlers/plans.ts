@@ -1,18 +1,13 @@
 import type { App } from '@slack/bolt';
-import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { actionText, type ActionWords } from '../../../src/domain/action-plan.js';
-import { actionKey } from '../../../src/domain/actions/action-catalog.js';
+import { actionText, DEFAULT_DUE_DAYS } from '../../../src/domain/action-plan.js';
+import { committedWords } from '../../../src/domain/actions/action-catalog.js';
 import { ORG_ROOT } from '../../../src/domain/anonymity/segment-tree.js';
-import type { MessageKey } from '../../../src/domain/i18n/en.js';
 import { translator } from '../../../src/domain/i18n/translate.js';
 import { planFormError } from '../../../src/domain/plan-errors.js';
 import { openModalSchema, teamIdOf } from '../modal-payloads.js';
-import { PLAN_ACTIONS, PLAN_VIEW_CALLBACK, planMetadataSchema, planModal, planValueSchema, type PlanMetadata } from '../plan-blocks.js';
+import { PLAN_ACTIONS, PLAN_VIEW_CALLBACK, planMetadataSchema, planModal, planValueSchema } from '../plan-blocks.js';
 import { localeOf, slackPersonKey, type SlackContext } from '../slack-context.js';
-
-/** Days from today a new action is due unless the leader picks another day. */
-const DEFAULT_DUE_DAYS = 30;
 
 const user = z.object({ id: z.string().min(1), team_id: z.string().optional() });
 const team = z
@@ -69,7 +64,7 @@ export function registerPlanHandlers(app: App, ctx: SlackContext): void {
     const locale = await localeOf(ctx, person);
     const segment = (await ctx.pulse.directory.segments()).find((s) => s._id === value.s);
     const group = value.s === ORG_ROOT ? translator(locale)('results.org') : (segment?.name ?? value.s);
-    const due = DateTime.fromJSDate(ctx.pulse.clock.now().toJSDate()).plus({ days: DEFAULT_DUE_DAYS }).toISODate() ?? '';
+    const due = ctx.pulse.clock.now().plus({ days: DEFAULT_DUE_DAYS }).toISODate() ?? '';
     await client.views.open({ trigger_id: click.data.trigger_id, view: planModal({ ...value, c: click.data.container.channel_id }, group, due, locale) });
   });
 
@@ -86,7 +81,8 @@ export function registerPlanHandlers(app: App, ctx: SlackContext): void {
     const locale = await localeOf(ctx, person);
     const t = translator(locale);
     const { words: wordsBlock, due } = submit.data.view.state.values;
-    const words = wordsOf(metadata, (wordsBlock.text.value ?? '').trim(), t);
+    const suggested = metadata.d !== undefined && metadata.i !== undefined ? { driver: metadata.d, index: metadata.i } : null;
+    const words = committedWords(suggested, wordsBlock.text.value ?? '', locale);
     try {
       const action = await ctx.pulse.actions.commit(person, {
         segment: metadata.s,
@@ -127,13 +123,4 @@ export function registerPlanHandlers(app: App, ctx: SlackContext): void {
     }
     await client.chat.postMessage({ channel: change.data.container.channel_id, text });
   });
-}
-
-/** The catalog's suggestion when the leader kept its words (so each member reads it in their language), else their own words. */
-function wordsOf(metadata: PlanMetadata, written: string, t: (key: MessageKey) => string): ActionWords {
-  if (metadata.d !== undefined && metadata.i !== undefined) {
-    const key = actionKey({ driver: metadata.d, index: metadata.i });
-    if (written === t(key as MessageKey).trim()) return { catalogKey: key };
-  }
-  return { text: written };
 }

@@ -1,4 +1,8 @@
+import type { ActionWords } from '../action-plan.js';
 import type { Driver } from '../drivers.js';
+import type { MessageKey } from '../i18n/en.js';
+import type { Locale } from '../i18n/locale.js';
+import { t } from '../i18n/translate.js';
 import type { SuggestedAction } from '../summary/summary-model.js';
 
 /** How many actions the catalog holds per driver (keys `action.<driver>.<n>`, n from 1, in results-*.ts). */
@@ -26,4 +30,19 @@ export function suggestActions(
   const weak = sorted.filter((d) => d.favourable < WEAK_FAVOURABLE).slice(0, MAX_ACTIONS);
   const chosen = weak.length > 0 ? weak : sorted.slice(0, 1);
   return chosen.map((d) => ({ driver: d.driver, index: Math.abs(variant) % ACTIONS_PER_DRIVER }));
+}
+
+/** A suggested action's words in one language. */
+export function suggestionText(action: SuggestedAction, locale: Locale): string {
+  return t(locale, actionKey(action) as MessageKey);
+}
+
+/**
+ * What a leader committed to from a suggestion: the catalog's action when they kept its words (so
+ * each member reads it in their own language), else their own words.
+ */
+export function committedWords(suggested: SuggestedAction | null, written: string, locale: Locale): ActionWords {
+  const text = written.trim();
+  if (suggested !== null && text === suggestionText(suggested, locale).trim()) return { catalogKey: actionKey(suggested) };
+  return { text };
 }

@@ -8,6 +8,7 @@ import { clearedCookie, exchangeLink, sameSiteWithToken, sessionOf } from './das
 import { escapeMarkup } from '../../../src/lib/escape-markup.js';
 import { renderDashboard } from './dashboard-view.js';
 import { COMMENTS_PATH, commentReply } from './comment-reply-route.js';
+import { ACTIONS_PATH, actionBoard } from './action-board-routes.js';
 import { SURVEYS_PATH, surveyEditor, type PromptBlocks } from './survey-editor-routes.js';
 import { viewDigest, type ChangeFeed } from './change-feed.js';
 
@@ -60,10 +61,11 @@ async function viewerOf(o: DashboardOptions, req: IncomingMessage): Promise<View
 }
 
 function page(o: DashboardOptions, locale: Locale, message: string | null, csrf: string | null = null): Promise<string> {
+  const board = message === null ? `<a href="${ACTIONS_PATH}" data-testid="action-board-link">${escapeMarkup(t(locale, 'plan.board.link'))}</a>` : '';
   const signOut =
     csrf === null
-      ? ''
-      : `<form method="post" action="${LOGOUT_PATH}" class="sign-out"><input type="hidden" name="csrf" value="${escapeMarkup(csrf)}"><button type="submit" data-testid="sign-out">${escapeMarkup(t(locale, 'web.dash.signOut'))}</button></form>`;
+      ? board
+      : `${board}<form method="post" action="${LOGOUT_PATH}" class="sign-out"><input type="hidden" name="csrf" value="${escapeMarkup(csrf)}"><button type="submit" data-testid="sign-out">${escapeMarkup(t(locale, 'web.dash.signOut'))}</button></form>`;
   return staticPage('dashboard.html').then((html) =>
     html
       .replace('%LANG%', locale)
@@ -146,6 +148,13 @@ export function createDashboardListener(o: DashboardOptions) {
         return await logout(o, req, res);
       }
       if (path === SURVEYS_PATH || path.startsWith(`${SURVEYS_PATH}/`)) return await editor(o, req, res, path);
+      if (path === ACTIONS_PATH || path.startsWith(`${ACTIONS_PATH}/`)) {
+        const viewer = await viewerOf(o, req);
+        const locale = viewer !== null && viewer !== 'forbidden' ? viewer.locale : o.pulse.settings.defaultLocale;
+        if (viewer === null) return sendHtml(res, 401, await page(o, locale, t(locale, 'web.dash.signIn')));
+        if (viewer === 'forbidden') return sendHtml(res, 403, await page(o, locale, t(locale, 'web.dash.notAllowed')));
+        return await actionBoard(o.pulse, req, res, path, viewer, (r) => fromPage(o, r), url.searchParams.get('saved') === '1');
+      }
       if (path.startsWith(`${COMMENTS_PATH}/`)) {
         const viewer = await viewerOf(o, req);
         if (viewer === null) throw new WebError(401, 'UNAUTHORIZED');

@@ -12,7 +12,7 @@ import { cookie } from '../http-util.js';
 
 export const SESSION_COOKIE = 'pulse_dash';
 const SESSION_HOURS = DASHBOARD_LINK_HOURS;
-const MAX_FORM_BYTES = 2_048;
+const MAX_FORM_BYTES = 8_192;
 
 export type LinkExchange = { readonly kind: 'ok'; readonly cookie: string } | { readonly kind: 'bad' } | { readonly kind: 'used' };
 
@@ -40,14 +40,31 @@ export async function sessionOf(pulse: Pulse, req: IncomingMessage): Promise<{ i
   return session === null ? null : { id, session };
 }
 
-async function formField(req: IncomingMessage, name: string): Promise<string | null> {
-  if (!(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) return null;
-  let body = '';
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    body += chunk.toString('utf8');
-    if (body.length > MAX_FORM_BYTES) return null;
+const forms = new WeakMap<IncomingMessage, Promise<URLSearchParams | null>>();
+
+/**
+ * A form post's fields, read once per request (the CSRF check and the route read the same body);
+ * null when the request is not a form or is over MAX_FORM_BYTES.
+ */
+export function formBody(req: IncomingMessage): Promise<URLSearchParams | null> {
+  let body = forms.get(req);
+  if (body === undefined) {
+    body = (async () => {
+      if (!(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) return null;
+      let text = '';
+      for await (const chunk of req as AsyncIterable<Buffer>) {
+        text += chunk.toString('utf8');
+        if (text.length > MAX_FORM_BYTES) return null;
+      }
+      return new URLSearchParams(text);
+    })();
+    forms.set(req, body);
   }
-  return new URLSearchParams(body).get(name);
+  return body;
+}
+
+async function formField(req: IncomingMessage, name: string): Promise<string | null> {
+  return (await formBody(req))?.get(name) ?? null;
 }
 
 /**

@@ -43,6 +43,11 @@ export const plansNb: { readonly [K in keyof typeof plansEn]: string } = {
   'plan.board.save': 'Lagre',
   'plan.board.overdue': 'over fristen',
   'plan.board.you': 'deg',
+  'plan.board.driver': 'Faktor',
+  'plan.board.noDriver': '(ingen)',
+  'plan.board.followUp': 'Gjort en forskjell?',
+  'plan.board.saved': 'Lagret.',
+  'plan.board.link': 'Tiltakstavle',
   'plan.leaders.title': 'Ledere: svar og tiltak',
   'plan.leaders.intro':
     'Bare antall: hvor mange kommentarer hver leder kan lese som venter på svar, og hvor mange av tiltakene deres som er åpne eller over fristen.',

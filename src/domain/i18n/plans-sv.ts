@@ -43,6 +43,11 @@ export const plansSv: { readonly [K in keyof typeof plansEn]: string } = {
   'plan.board.save': 'Spara',
   'plan.board.overdue': 'försenad',
   'plan.board.you': 'du',
+  'plan.board.driver': 'Drivkraft',
+  'plan.board.noDriver': '(ingen)',
+  'plan.board.followUp': 'Gjort skillnad?',
+  'plan.board.saved': 'Sparat.',
+  'plan.board.link': 'Åtgärdstavla',
   'plan.leaders.title': 'Chefer: svar och åtgärder',
   'plan.leaders.intro':
     'Bara antal: hur många kommentarer varje chef kan läsa som väntar på svar, och hur många av deras åtgärder som är öppna eller försenade.',

@@ -82,8 +82,9 @@ export function isOverdue(action: { readonly status: ActionStatus; readonly dueD
 export const actionScoreSchema = z.object({ roundDate: z.iso.date(), mean: z.number(), favourable: z.number() });
 export type ActionScore = z.infer<typeof actionScoreSchema>;
 
-/** What the follow-up question's answers say so far, summed over the rounds that showed them. */
+/** What the follow-up question's answers said in one round (shown only where the thresholds let it be). */
 export interface FollowUpTally {
+  readonly roundDate: string;
   readonly yes: number;
   readonly somewhat: number;
   readonly notYet: number;
@@ -109,5 +110,6 @@ export interface ActionView {
   readonly committedOn: string;
   readonly before: ActionScore | null;
   readonly now: ActionScore | null;
-  readonly followUp: FollowUpTally | null;
+  /** Per round that asked it and shows it for the group, oldest first. */
+  readonly followUps: readonly FollowUpTally[];
 }

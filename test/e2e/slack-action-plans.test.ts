@@ -103,7 +103,7 @@ describe('Slack: an action committed from the weekly summary', () => {
     const next = text(summaryOf('U0004'));
     expect(next).toContain('Your actions');
     expect(next).toContain(`${kept} (Sales): Planned, due 2026-12-18`);
-    expect(next).toContain('Yes 5 · Somewhat 0 · Not yet 1 (6 answers)');
+    expect(next).toMatch(/Has it made a difference \(2026-11-2\d\)\? Yes 5 · Somewhat 0 · Not yet 1 \(6 answers\)/);
     expect(next).toMatch(/Autonomy: 0 % favourable when committed \(2026-11-16\), 100 % now \(2026-11-2\d\)/);
     expect(next).toContain('pulse:plan:status:');
   }, 120_000);

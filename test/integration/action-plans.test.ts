@@ -128,13 +128,13 @@ describe('action plans', () => {
     expect(after.summary.openActions?.[0]).toMatchObject({
       before: { favourable: 0 },
       now: { roundDate: '2026-11-30', favourable: 100 },
-      followUp: { yes: 5, somewhat: 1, notYet: 0, n: 6 },
+      followUps: [{ roundDate: '2026-11-30', yes: 5, somewhat: 1, notYet: 0, n: 6 }],
     });
     const text = summaryText(after.summary, 'en').sections.find((s) => s.heading === 'Your actions');
     expect(text?.lines.join('\n')).toContain(
       'recognition: 0 % favourable when committed (2026-11-23), 100 % now (2026-11-30)'.replace('recognition', 'Recognition'),
     );
-    expect(text?.lines.join('\n')).toContain('Yes 5 · Somewhat 1 · Not yet 0 (6 answers)');
+    expect(text?.lines.join('\n')).toContain('Has it made a difference (2026-11-30)? Yes 5 · Somewhat 1 · Not yet 0 (6 answers)');
 
     // The third round asks again; the fourth does not (two rounds).
     const third = await runRound('2026-12-07', () => Promise.resolve());

@@ -106,6 +106,7 @@ describe('differencing property: no combination of shown figures isolates fewer 
     async () => {
       let shownTotal = 0;
       let webhookTotal = 0;
+      let followUpTotal = 0;
       await fc.assert(
         fc.asyncProperty(orgArb, async (org) => {
           await db.database.db.dropDatabase();
@@ -130,6 +131,7 @@ describe('differencing property: no combination of shown figures isolates fewer 
           expect(attack(all, truths, (t, family) => kFor(family, t.anonymity))).toEqual([]);
           shownTotal += all.length;
           webhookTotal += all.filter((f) => f.surface === 'webhook').length;
+          followUpTotal += all.filter((f) => f.surface === 'actions.followUp').length;
         }),
         { numRuns: RUNS, endOnFailure: true },
       );
@@ -137,6 +139,8 @@ describe('differencing property: no combination of shown figures isolates fewer 
       expect(shownTotal).toBeGreaterThan(RUNS);
       // The webhook messages (issue #18) are among the surfaces attacked, not left out by accident.
       expect(webhookTotal).toBeGreaterThan(0);
+      // So are an action's follow-up answers (issue #19), asked of one group only.
+      expect(followUpTotal).toBeGreaterThan(0);
     },
     Math.max(120_000, RUNS * 3_000),
   );

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { actionFollowUpQuestion, actionQuestionId } from '../../src/domain/action-plan.js';
 import type { AnonymitySettings } from '../../src/domain/anonymity/thresholds.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import { roundId } from '../../src/store/documents/rounds.js';
@@ -16,8 +17,12 @@ export const SURVEY = 'pulse';
 const SEGMENTS = ['s1', 's2', 's3', 's4', 's5', 's6', 's7'] as const;
 /** The two questions of one driver: a driver figure is shown only when both are. */
 export const DRIVER_QUESTIONS = ['workload-1', 'workload-2'] as const;
+/** An action's follow-up question (issue #19): asked only of one group's subtree. */
+export const ACTION_ID = 't';
+export const ACTION_QUESTION = 'action-t';
+if (actionQuestionId(ACTION_ID) !== ACTION_QUESTION) throw new Error('the follow-up question id changed shape');
 /** The counts the attacker works on; `comments` is judged on respondents with the comment k. */
-export const FAMILIES = ['respondents', 'enps', ...DRIVER_QUESTIONS, 'comments'] as const;
+export const FAMILIES = ['respondents', 'enps', ...DRIVER_QUESTIONS, 'comments', ACTION_QUESTION] as const;
 export type Family = (typeof FAMILIES)[number];
 
 interface CellArb {
@@ -44,6 +49,8 @@ export interface OrgArb {
   readonly lastOpen: boolean;
   /** Which two of today's segments have a leader who reads their own results. */
   readonly leaders: readonly [number, number];
+  /** Which of today's segments an action was committed for (its follow-up is asked of that subtree only). */
+  readonly actionGroup: number;
 }
 
 /** Sizes cluster around the thresholds 3–5: that is where suppression decides. */
@@ -70,6 +77,7 @@ export const orgArb: fc.Arbitrary<OrgArb> = fc.record({
   rounds: fc.array(roundArb, { minLength: 1, maxLength: 3 }),
   lastOpen: fc.boolean(),
   leaders: fc.tuple(fc.nat({ max: 6 }), fc.nat({ max: 6 })),
+  actionGroup: fc.nat({ max: 6 }),
 });
 
 /** What was filed in one round: its tree, thresholds and each cell's own counts per family. */
@@ -92,6 +100,20 @@ function parentsOf(org: OrgArb, round: RoundArb): Record<string, string | null> 
   return parents;
 }
 
+/** `segment` and every segment under it in a round's tree (`parents`: segment → parent, null for the root's children). */
+function subtreeOf(parents: Readonly<Record<string, string | null>>, segment: string): string[] {
+  const out = [segment];
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [id, parent] of Object.entries(parents))
+      if (parent !== null && out.includes(parent) && !out.includes(id)) {
+        out.push(id);
+        grew = true;
+      }
+  }
+  return out;
+}
+
 /** Seeds the organisation's rounds (one a week, oldest first) and returns what each holds. */
 export async function seedOrg(deps: ServiceDeps, org: OrgArb): Promise<RoundTruth[]> {
   const truths: RoundTruth[] = [];
@@ -107,7 +129,10 @@ export async function seedOrg(deps: ServiceDeps, org: OrgArb): Promise<RoundTrut
       'workload-1': new Map(),
       'workload-2': new Map(),
       comments: new Map(),
+      [ACTION_QUESTION]: new Map(),
     };
+    const group = SEGMENTS[org.actionGroup % org.segments] ?? 's1';
+    const scope = subtreeOf(parents, group);
     const bySegment: Record<string, SegmentAnswers> = {};
     cellIds.forEach((cell, i) => {
       const c = round.cells[i];
@@ -122,7 +147,11 @@ export async function seedOrg(deps: ServiceDeps, org: OrgArb): Promise<RoundTrut
       own.enps.set(cell, enps);
       own['workload-1'].set(cell, w1);
       own['workload-2'].set(cell, w2);
+      // The follow-up: every respondent of the action's group answers it; nobody else is asked.
+      const asked = scope.includes(cell);
+      own[ACTION_QUESTION].set(cell, asked ? r : 0);
       bySegment[cell] = {
+        ...(asked ? { choices: { [ACTION_QUESTION]: { yes: Math.ceil(r / 2), not_yet: Math.floor(r / 2) } } } : {}),
         respondents: r,
         invited: r + 1,
         enps: spread(enps, [10, 8, 3]),
@@ -131,12 +160,37 @@ export async function seedOrg(deps: ServiceDeps, org: OrgArb): Promise<RoundTrut
       };
     });
     const state = org.lastOpen && index === org.rounds.length - 1 && index > 0 ? 'open' : 'closed';
-    await seedClosedRound(deps, { surveyId: SURVEY, date, segmentParents: parents, anonymity, bySegment, state });
+    const followUp = actionFollowUpQuestion(ACTION_ID, { text: 'Fewer meetings' });
+    await seedClosedRound(deps, {
+      surveyId: SURVEY,
+      date,
+      segmentParents: parents,
+      anonymity,
+      bySegment,
+      state,
+      questions: [followUp],
+      questionScopes: { [ACTION_QUESTION]: scope },
+    });
     truths.push({ id: roundId(SURVEY, date), date, state, parents, anonymity, own });
   }
   // Today's directory is the latest round's tree: leaders are scoped to its segments.
   const latest = truths.at(-1)?.parents ?? {};
   for (const [id, parentId] of Object.entries(latest)) await deps.store.segments.upsert({ _id: id, name: id.toUpperCase(), parentId });
+  // The action whose follow-up every round asked; its view shows the group's answers per round.
+  await deps.store.database.collections.actions.insertOne({
+    _id: ACTION_ID,
+    surveyId: SURVEY,
+    segment: SEGMENTS[org.actionGroup % org.segments] ?? 's1',
+    driver: 'workload',
+    words: { text: 'Fewer meetings' },
+    owner: 'slack:T1:ULEAD',
+    dueDate: '2026-12-31',
+    status: 'in_progress',
+    committedOn: '2026-11-01',
+    before: null,
+    announcement: 'sent',
+    followUpRounds: truths.map((t) => t.id),
+  });
   return truths;
 }
 

@@ -9,7 +9,9 @@ import { loadSummaryContext } from '../../src/services/summary-context.js';
 import type { VisibleSegmentSummary } from '../../src/domain/summary/summary-model.js';
 import { roundId } from '../../src/store/documents/rounds.js';
 import { roundClosedMessage } from '../../src/services/webhooks/announce.js';
-import { DRIVER_QUESTIONS, FAMILIES, SURVEY, type Family } from './differencing-org.js';
+import { actionsFor } from '../../src/services/actions/action-views.js';
+import { operator } from '../../src/services/actors.js';
+import { ACTION_QUESTION, DRIVER_QUESTIONS, FAMILIES, SURVEY, type Family } from './differencing-org.js';
 
 /**
  * Everything the results services show, to every role, on every surface: chat results (the
@@ -158,6 +160,14 @@ async function webhooks(deps: ServiceDeps): Promise<Figure[]> {
   return out;
 }
 
+/** Action plans (issue #19): each action's follow-up answers per round, as the summaries and the board show them. */
+async function actions(deps: ServiceDeps): Promise<Figure[]> {
+  const views = await actionsFor(deps, operator('cli', 'hr'));
+  return views.flatMap((a) =>
+    a.followUps.map((f) => ({ surface: 'actions.followUp', round: byDate(f.roundDate), family: ACTION_QUESTION, segment: a.segment, n: f.n })),
+  );
+}
+
 /** Every figure every role can see, read with `deps`' settings. */
 export async function everyFigure(deps: ServiceDeps, scopes: readonly string[], openRound: string | null): Promise<Figure[]> {
   return [
@@ -166,5 +176,6 @@ export async function everyFigure(deps: ServiceDeps, scopes: readonly string[], 
     ...(await hrApiAndCsv(deps, scopes)),
     ...(await dashboards(deps, scopes, openRound)),
     ...(await webhooks(deps)),
+    ...(await actions(deps)),
   ];
 }

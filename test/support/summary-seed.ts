@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AnonymitySettings } from '../../src/domain/anonymity/thresholds.js';
+import type { QuestionSnapshot } from '../../src/domain/question-snapshot.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import { COUNTER_ANSWERED, COUNTER_INVITED, COUNTER_RESPONDENTS, ROUND_QUESTION } from '../../src/store/documents/answers.js';
 import { roundId, type RoundDoc } from '../../src/store/documents/rounds.js';
@@ -25,6 +26,9 @@ export interface ClosedRoundSeed {
   readonly bySegment: Record<string, SegmentAnswers>;
   /** An open round holds its counts so far (the dashboard's live participation reads them). */
   readonly state?: 'open' | 'closed';
+  /** Snapshots of questions that are not built in (an action's follow-up), and who each was asked of. */
+  readonly questions?: readonly QuestionSnapshot[];
+  readonly questionScopes?: Record<string, string[]>;
 }
 
 /**
@@ -52,6 +56,8 @@ export async function seedClosedRound(deps: ServiceDeps, seed: ClosedRoundSeed):
     date: seed.date,
     index: 0,
     questionIds: [...questionIds],
+    questions: [...(seed.questions ?? [])],
+    ...(seed.questionScopes === undefined ? {} : { questionScopes: seed.questionScopes }),
     anonymity: seed.anonymity ?? { minGroupSize: 5, minCommentGroupSize: 5 },
     opensAt: at,
     closesAt: new Date(at.getTime() + 5 * 86_400_000),

@@ -37,9 +37,14 @@ function statusSelect(t: Translator, current: string): string {
 function row(t: Translator, locale: Locale, a: ActionView, csrf: string | null, editable: boolean): string {
   const group = a.segment === ORG_ROOT ? t('results.org') : (a.segmentName ?? a.segment);
   const followUp =
-    a.followUp === null
+    a.followUps.length === 0
       ? '–'
-      : `${t('plan.followUp.yes')} ${a.followUp.yes} · ${t('plan.followUp.somewhat')} ${a.followUp.somewhat} · ${t('plan.followUp.not_yet')} ${a.followUp.notYet}`;
+      : a.followUps
+          .map(
+            (f) =>
+              `${f.roundDate}: ${t('plan.followUp.yes')} ${f.yes} · ${t('plan.followUp.somewhat')} ${f.somewhat} · ${t('plan.followUp.not_yet')} ${f.notYet}`,
+          )
+          .join('; ');
   const due = `${e(a.dueDate)}${a.overdue ? ` <strong class="overdue">${e(t('plan.board.overdue'))}</strong>` : ''}`;
   const edit = editable
     ? `<form method="post" action="${ACTIONS_PATH}/${encodeURIComponent(a.id)}">${csrfField(csrf)}${statusSelect(t, a.status)}<input type="date" name="dueDate" value="${e(a.dueDate)}" aria-label="${e(t('plan.board.due'))}"><button type="submit">${e(t('plan.board.save'))}</button></form>`

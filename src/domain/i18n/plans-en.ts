@@ -13,7 +13,7 @@ export const plansEn = {
   'plan.summary.line': '• {action} ({group}): {status}, due {date}',
   'plan.summary.scores': '  {driver}: {before} % favourable when committed ({beforeDate}), {now} % now ({nowDate})',
   'plan.summary.scoresBefore': '  {driver}: {before} % favourable when committed ({beforeDate}); no newer score shown yet',
-  'plan.summary.followUp': '  Has it made a difference? Yes {yes} · Somewhat {somewhat} · Not yet {notYet} ({n} answers)',
+  'plan.summary.followUp': '  Has it made a difference ({date})? Yes {yes} · Somewhat {somewhat} · Not yet {notYet} ({n} answers)',
   'plan.summary.overdue': '  The due date has passed: mark it done, or move the date.',
   'plan.commit': 'Commit',
   'plan.new': 'New action',

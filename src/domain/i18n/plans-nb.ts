@@ -15,7 +15,7 @@ export const plansNb: { readonly [K in keyof typeof plansEn]: string } = {
   'plan.summary.line': '• {action} ({group}): {status}, frist {date}',
   'plan.summary.scores': '  {driver}: {before} % positive da tiltaket ble valgt ({beforeDate}), {now} % nå ({nowDate})',
   'plan.summary.scoresBefore': '  {driver}: {before} % positive da tiltaket ble valgt ({beforeDate}); ingen nyere tall vises ennå',
-  'plan.summary.followUp': '  Har det gjort en forskjell? Ja {yes} · Litt {somewhat} · Ikke ennå {notYet} ({n} svar)',
+  'plan.summary.followUp': '  Har det gjort en forskjell ({date})? Ja {yes} · Litt {somewhat} · Ikke ennå {notYet} ({n} svar)',
   'plan.summary.overdue': '  Fristen er passert: merk tiltaket som ferdig, eller flytt datoen.',
   'plan.commit': 'Forplikt deg',
   'plan.new': 'Nytt tiltak',

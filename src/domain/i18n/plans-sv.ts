@@ -15,7 +15,7 @@ export const plansSv: { readonly [K in keyof typeof plansEn]: string } = {
   'plan.summary.line': '• {action} ({group}): {status}, senast {date}',
   'plan.summary.scores': '  {driver}: {before} % positiva när åtgärden valdes ({beforeDate}), {now} % nu ({nowDate})',
   'plan.summary.scoresBefore': '  {driver}: {before} % positiva när åtgärden valdes ({beforeDate}); inga nyare siffror visas än',
-  'plan.summary.followUp': '  Har det gjort skillnad? Ja {yes} · Delvis {somewhat} · Inte än {notYet} ({n} svar)',
+  'plan.summary.followUp': '  Har det gjort skillnad ({date})? Ja {yes} · Delvis {somewhat} · Inte än {notYet} ({n} svar)',
   'plan.summary.overdue': '  Sista dagen har passerat: markera åtgärden som klar, eller flytta datumet.',
   'plan.commit': 'Åta dig',
   'plan.new': 'Ny åtgärd',

@@ -29,8 +29,7 @@ export function actionLines(t: Translator, locale: Locale, actions: readonly Act
           : t('plan.summary.scoresBefore', { driver, before, beforeDate: a.before.roundDate }),
       );
     }
-    if (a.followUp !== null)
-      lines.push(t('plan.summary.followUp', { yes: a.followUp.yes, somewhat: a.followUp.somewhat, notYet: a.followUp.notYet, n: a.followUp.n }));
+    for (const f of a.followUps) lines.push(t('plan.summary.followUp', { date: f.roundDate, yes: f.yes, somewhat: f.somewhat, notYet: f.notYet, n: f.n }));
     if (a.overdue) lines.push(t('plan.summary.overdue'));
     return lines;
   });

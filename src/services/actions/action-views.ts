@@ -1,31 +1,26 @@
 import { actionQuestionId, isOverdue, type ActionView, type FollowUpTally } from '../../domain/action-plan.js';
 import { isHr } from '../../domain/roles.js';
 import type { ActionDoc } from '../../store/documents/actions.js';
+import { COUNTER_ANSWERED } from '../../store/documents/answers.js';
 import { loadActor, type Caller } from '../actors.js';
 import type { ServiceDeps } from '../deps.js';
 import { countRound } from '../results-counts.js';
 import { mayPlanFor } from './action-access.js';
 import { driverScoreNow } from './commit-action.js';
 
-/** The follow-up's answers in the action's group, from each closed round that asked it, where the one slicer shows them. */
-async function followUpTally(deps: ServiceDeps, action: ActionDoc): Promise<FollowUpTally | null> {
+/** The follow-up's answers in the action's group, per closed round that asked it, where the one slicer shows them. */
+async function followUpTallies(deps: ServiceDeps, action: ActionDoc): Promise<FollowUpTally[]> {
   const questionId = actionQuestionId(action._id);
-  let tally: FollowUpTally | null = null;
+  const tallies: FollowUpTally[] = [];
   for (const roundId of action.followUpRounds) {
     const round = await deps.store.rounds.get(roundId);
     if (round === null || round.state !== 'closed' || round.mergedInto !== null) continue;
     const counts = countRound(round, await deps.store.counters.forRounds([round._id]), deps.settings.anonymity);
     if (!counts.shownFor(questionId).has(action.segment)) continue;
     const n = (value: string) => counts.count(action.segment, questionId, value);
-    const before: FollowUpTally = tally ?? { yes: 0, somewhat: 0, notYet: 0, n: 0 };
-    tally = {
-      yes: before.yes + n('yes'),
-      somewhat: before.somewhat + n('somewhat'),
-      notYet: before.notYet + n('not_yet'),
-      n: before.n + n('yes') + n('somewhat') + n('not_yet'),
-    };
+    tallies.push({ roundDate: round.date, yes: n('yes'), somewhat: n('somewhat'), notYet: n('not_yet'), n: n(COUNTER_ANSWERED) });
   }
-  return tally;
+  return tallies.sort((a, b) => a.roundDate.localeCompare(b.roundDate));
 }
 
 async function viewOf(deps: ServiceDeps, action: ActionDoc, reader: string, names: ReadonlyMap<string, string>, today: string): Promise<ActionView> {
@@ -46,7 +41,7 @@ async function viewOf(deps: ServiceDeps, action: ActionDoc, reader: string, name
     committedOn: action.committedOn,
     before: action.before,
     now: await driverScoreNow(deps, action.surveyId, action.segment, action.driver),
-    followUp: await followUpTally(deps, action),
+    followUps: await followUpTallies(deps, action),
   };
 }
 

@@ -11,7 +11,8 @@ import { loadConfig } from '../src/config.js';
 import { ManualClock } from '../src/ports/clock.js';
 import { operator } from '../src/pulse/index.js';
 import { ANSWER_COLLECTIONS } from '../src/store/database.js';
-import type { PostedMessage } from '../test/fakes/slack-api.js';
+import type { FakeSlackApi, PostedMessage } from '../test/fakes/slack-api.js';
+import { ORG_ROOT } from '../src/domain/anonymity/segment-tree.js';
 import { interactionBody } from '../test/fakes/slack-signing.js';
 import { numberFlag, stringFlag, type Flags } from './support/args.js';
 import { scanDocuments } from './support/answer-side-scan.js';
@@ -27,6 +28,7 @@ export type AnonymityResult = {
   finestTimestampSeconds: number;
   ledgerAfterClose: number;
   answerLogLinesWithUserIds: number;
+  identifiersInActions: number;
 };
 
 interface Element {
@@ -61,6 +63,38 @@ function otherClicks(message: PostedMessage): { multi: string[]; comments: strin
   return { multi, comments };
 }
 
+/** Answers every question of `prompts` through Slack (buttons, selects, multi-selects, the comment box); notes each prompt's token. */
+async function answerAll(origin: string, fake: FakeSlackApi, prompts: readonly PostedMessage[], tokens: Set<string>): Promise<void> {
+  for (const message of prompts) {
+    for (const match of JSON.stringify(message.blocks ?? []).matchAll(/\\"t\\":\\"([0-9a-f-]{36})\\"/g)) if (match[1]) tokens.add(match[1]);
+    const { multi, comments } = otherClicks(message);
+    for (const body of [...answerClicks(message, (n) => randomInt(n)), ...multi]) {
+      const { status } = await postInteraction(origin, body);
+      if (status !== 200) throw new Error(`an answer click answered HTTP ${status}`);
+    }
+    for (const body of comments) {
+      const opened = fake.callsTo('views.open').length;
+      if ((await postInteraction(origin, body)).status !== 200) throw new Error('the comment button failed');
+      await waitFor(() => fake.callsTo('views.open').length > opened, 5_000, 10);
+      const view = fake.callsTo('views.open').at(-1)?.params.view as Record<string, unknown>;
+      const payload = {
+        type: 'view_submission',
+        user: { id: message.user, username: message.user, team_id: 'T0BENCH' },
+        team: { id: 'T0BENCH', domain: 'bench' },
+        api_app_id: 'A0APP',
+        token: 'verification-token',
+        trigger_id: 'trigger-view',
+        view: {
+          ...view,
+          id: 'V1',
+          state: { values: { comment: { text: { type: 'plain_text_input', value: 'More focus time would help the whole team.' } } } },
+        },
+      };
+      if ((await postInteraction(origin, interactionBody(payload))).status !== 200) throw new Error('the comment submission failed');
+    }
+  }
+}
+
 const ANSWER_WORDS = /answer|respon|comment|click|action|ledger|particip|counter|vote|score/i;
 
 export async function anonymity(flags: Flags, options: { mongoUri?: string } = {}): Promise<AnonymityResult> {
@@ -81,36 +115,13 @@ export async function anonymity(flags: Flags, options: { mongoUri?: string } = {
     if (!(await waitFor(() => new Set(fake.messages.map((m) => m.user)).size >= people, 60_000))) throw new Error('not everyone got a prompt');
     await app.delivery.idle();
 
-    const prompts = fake.messages.map((m) => structuredClone(m));
     const tokens = new Set<string>();
-    for (const message of prompts) {
-      for (const match of JSON.stringify(message.blocks ?? []).matchAll(/\\"t\\":\\"([0-9a-f-]{36})\\"/g)) if (match[1]) tokens.add(match[1]);
-      const { multi, comments } = otherClicks(message);
-      for (const body of [...answerClicks(message, (n) => randomInt(n)), ...multi]) {
-        const { status } = await postInteraction(origin, body);
-        if (status !== 200) throw new Error(`an answer click answered HTTP ${status}`);
-      }
-      for (const body of comments) {
-        const opened = fake.callsTo('views.open').length;
-        if ((await postInteraction(origin, body)).status !== 200) throw new Error('the comment button failed');
-        await waitFor(() => fake.callsTo('views.open').length > opened, 5_000, 10);
-        const view = fake.callsTo('views.open').at(-1)?.params.view as Record<string, unknown>;
-        const payload = {
-          type: 'view_submission',
-          user: { id: message.user, username: message.user, team_id: 'T0BENCH' },
-          team: { id: 'T0BENCH', domain: 'bench' },
-          api_app_id: 'A0APP',
-          token: 'verification-token',
-          trigger_id: 'trigger-view',
-          view: {
-            ...view,
-            id: 'V1',
-            state: { values: { comment: { text: { type: 'plain_text_input', value: 'More focus time would help the whole team.' } } } },
-          },
-        };
-        if ((await postInteraction(origin, interactionBody(payload))).status !== 200) throw new Error('the comment submission failed');
-      }
-    }
+    await answerAll(
+      origin,
+      fake,
+      fake.messages.map((m) => structuredClone(m)),
+      tokens,
+    );
     await app.delivery.idle();
     const answered = (await app.database.collections.responses.countDocuments()) + (await app.database.collections.comments.countDocuments());
     if (answered === 0) throw new Error('no answer was stored: the bench answered nothing');
@@ -127,6 +138,34 @@ export async function anonymity(flags: Flags, options: { mongoUri?: string } = {
     if (comment === undefined) throw new Error('no comment was stored: the bench wrote none');
     await app.pulse.conversations.respond(operator('cli', 'bench'), comment._id, { text: 'Thank you, can you tell us more?' });
 
+    // An action (issue #19): committed for everyone, announced, and asked about in the next round, whose answers are scanned too.
+    const action = await app.pulse.actions.commit(operator('cli', 'bench'), {
+      segment: ORG_ROOT,
+      driver: 'workload',
+      words: { text: 'Focus time on Wednesdays' },
+      dueDate: clock.now().plus({ days: 30 }).toISODate() ?? '',
+    });
+    clock.set(clock.now().plus({ days: 1 }));
+    const sentBefore = fake.messages.length;
+    if ((await sendNow(origin, fake)) !== 200) throw new Error('the second /pulse send-now failed');
+    const secondPrompts = () => fake.messages.slice(sentBefore).filter((m) => JSON.stringify(m.blocks ?? []).includes(`action-${action._id}`));
+    if (!(await waitFor(() => secondPrompts().length >= people, 60_000))) throw new Error('the next round did not ask the action’s follow-up');
+    await app.delivery.idle();
+    await answerAll(
+      origin,
+      fake,
+      secondPrompts().map((m) => structuredClone(m)),
+      tokens,
+    );
+    await app.delivery.idle();
+    const second = await app.database.collections.rounds.findOne({ state: 'open' });
+    if (second === null) throw new Error('the second round was not opened');
+    clock.set(DateTime.fromJSDate(second.closesAt).plus({ hours: 1 }));
+    app.delivery.kick();
+    await app.delivery.idle();
+    if ((await app.database.collections.responses.countDocuments({ questionId: `action-${action._id}` })) === 0)
+      throw new Error('nobody answered the follow-up');
+
     const identity = [
       ...fake.users.flatMap((u) => [u.id, u.name ?? '', u.real_name ?? '', u.profile?.email ?? '']),
       ...(await app.database.collections.people.find({}).toArray()).flatMap((p) => [p._id, p.userId, p.email ?? '']),
@@ -138,6 +177,11 @@ export async function anonymity(flags: Flags, options: { mongoUri?: string } = {
       for (const doc of await app.database.db.collection(name).find({}).toArray()) answerDocs.push({ collection: name, doc });
     }
     const scan = scanDocuments(answerDocs, identity);
+    // Actions name their owner (a leader, known by role) and a group; never anyone who answered.
+    const actionScan = scanDocuments(
+      (await app.database.collections.actions.find({}).toArray()).map((doc) => ({ collection: 'actions', doc })),
+      identity,
+    );
     const ledgerAfterClose = await app.database.collections.participation.countDocuments();
     const needles = identity.filter((id) => id.length >= 4);
     const answerLines = lines.filter((line) => ANSWER_WORDS.test(line) && needles.some((id) => line.includes(id)));
@@ -153,6 +197,7 @@ export async function anonymity(flags: Flags, options: { mongoUri?: string } = {
       finestTimestampSeconds: scan.finestTimestampSeconds,
       ledgerAfterClose,
       answerLogLinesWithUserIds: answerLines.length,
+      identifiersInActions: actionScan.identifiers,
     };
   } finally {
     await app.close().catch(() => undefined);

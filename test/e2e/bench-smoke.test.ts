@@ -103,6 +103,7 @@ describe('npm run bench, small sizes', () => {
       finestTimestampSeconds: 86400,
       ledgerAfterClose: 0,
       answerLogLinesWithUserIds: 0,
+      identifiersInActions: 0,
     });
   }, 180_000);
 });

@@ -1,3 +1,4 @@
+import { actionText, type ActionStatus, type ActionWords } from './action-plan.js';
 import type { Locale } from './i18n/locale.js';
 import { translator } from './i18n/translate.js';
 import { worded, type Question } from './question.js';
@@ -19,11 +20,20 @@ export interface SharedGroup {
   readonly figures: readonly { readonly question: Question; readonly figure: SharedFigure }[];
 }
 
+/** An open action of a group the person is in: what, its status and due date. */
+export interface SharedAction {
+  readonly words: ActionWords;
+  readonly status: ActionStatus;
+  readonly dueDate: string;
+}
+
 export interface SharedResults {
   readonly surveyKind: SurveyKind;
   readonly surveyName: string | null;
   readonly date: string;
   readonly groups: readonly SharedGroup[];
+  /** The open actions of the person's groups (issue #19's "what is being done"). */
+  readonly actions?: readonly SharedAction[];
 }
 
 /** The message each person invited to a round gets when it closes (a survey's `shareResults`), in their language. */
@@ -57,5 +67,10 @@ export function sharedResultsText(results: SharedResults, locale: Locale, orgNam
       lines.push(`• ${worded(question.text, locale, (key) => t(key, { org }))}: ${figureText(question, figure)}`);
   }
   if (!results.groups.some((g) => g.own)) lines.push('', t('share.teamHidden'));
+  const actions = results.actions ?? [];
+  if (actions.length > 0) {
+    lines.push('', t('plan.share.heading'));
+    for (const a of actions) lines.push(t('plan.share.line', { action: actionText(a.words, locale), status: t(`plan.status.${a.status}`), date: a.dueDate }));
+  }
   return lines.join('\n');
 }

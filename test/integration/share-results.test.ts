@@ -3,7 +3,8 @@ import { operator } from '../../src/services/actors.js';
 import { closeRound } from '../../src/services/close-round.js';
 import { recordAnswer } from '../../src/services/record-answer.js';
 import { newResponseToken } from '../../src/services/response-id.js';
-import { sendSharedResults } from '../../src/services/share-results.js';
+import { latestSharedResults, sendSharedResults } from '../../src/services/share-results.js';
+import { commitAction } from '../../src/services/actions/commit-action.js';
 import { createSurvey, roundNow } from '../../src/services/survey-studio/surveys-service.js';
 import { RecordingPlatform } from '../fakes/recording-platform.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
@@ -67,6 +68,21 @@ describe('shareResults', () => {
       expect(notice.text).toContain('Your own team’s results are not shown');
     }
     expect(platform.notices.map((n) => `slack:T1:${n.to.userId}`).sort()).toEqual([...people].sort());
+  });
+
+  it('says what is being done: the open actions of the person’s own groups, and `results` shows an employee the same message', async () => {
+    const people = await runRound(true);
+    await commitAction(deps, HR, { segment: 'support', words: { text: 'Quiet hours before noon' }, dueDate: '2026-12-31', surveyId: 'team-check' });
+    await commitAction(deps, HR, { segment: 'sales', words: { text: 'A sales-only plan' }, dueDate: '2026-12-31', surveyId: 'team-check' });
+    const platform = new RecordingPlatform(deps.clock);
+    await sendSharedResults(deps, new Map([['slack' as const, platform]]));
+    const support = platform.notices.find((n) => `slack:T1:${n.to.userId}` === people[0])?.text ?? '';
+    expect(support).toContain('What your leaders are doing about it:\n• Quiet hours before noon (Planned, due 2026-12-31)');
+    expect(support).not.toContain('A sales-only plan');
+
+    // `results`, for someone who leads nothing: the same message, from the same door.
+    expect(await latestSharedResults(deps, people[0] ?? '', 'en')).toBe(support);
+    expect(await latestSharedResults(deps, 'slack:T1:NOBODY', 'en')).toBeNull();
   });
 
   it('is off by default: nothing is sent', async () => {

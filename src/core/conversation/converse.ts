@@ -7,6 +7,7 @@ import type { PersonKey } from '../../store/documents/identity.js';
 import { loadActor } from '../../services/actors.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { exitResults } from '../../services/exit-results.js';
+import { latestSharedResults } from '../../services/share-results.js';
 import { cancelExitSurvey, requestExitSurvey } from '../../services/exit-surveys.js';
 import { changeRole } from '../../services/manage-roles.js';
 import { replyWithin } from '../../services/reply-budget.js';
@@ -109,7 +110,8 @@ async function resultsReply(deps: ServiceDeps, o: ConversationOptions, segment: 
   const outcome = await summaryForReader(deps, o.actor, segment !== undefined ? { segment } : {});
   switch (outcome.kind) {
     case 'not-allowed':
-      return say(t('results.notAllowed'));
+      // Someone who leads nothing: the latest results shared back with them, if any (issue #19).
+      return say((await latestSharedResults(deps, o.actor, o.locale)) ?? t('results.notAllowed'));
     case 'unknown-segment':
       return say(t('cmd.role.unknownSegment', { segment: outcome.segment }));
     case 'none':

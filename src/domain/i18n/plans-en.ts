@@ -46,6 +46,8 @@ export const plansEn = {
   'plan.board.followUp': 'Made a difference?',
   'plan.board.saved': 'Saved.',
   'plan.board.link': 'Action board',
+  'plan.share.heading': 'What your leaders are doing about it:',
+  'plan.share.line': '• {action} ({status}, due {date})',
   'plan.leaders.title': 'Leaders: replies and actions',
   'plan.leaders.intro': 'Counts only: how many comments each leader may read still await a reply, and how many of their actions are open or overdue.',
   'plan.leaders.leader': 'Leader',

@@ -48,6 +48,8 @@ export const plansNb: { readonly [K in keyof typeof plansEn]: string } = {
   'plan.board.followUp': 'Gjort en forskjell?',
   'plan.board.saved': 'Lagret.',
   'plan.board.link': 'Tiltakstavle',
+  'plan.share.heading': 'Dette gjør lederne dine med det:',
+  'plan.share.line': '• {action} ({status}, frist {date})',
   'plan.leaders.title': 'Ledere: svar og tiltak',
   'plan.leaders.intro':
     'Bare antall: hvor mange kommentarer hver leder kan lese som venter på svar, og hvor mange av tiltakene deres som er åpne eller over fristen.',

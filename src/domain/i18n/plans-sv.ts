@@ -48,6 +48,8 @@ export const plansSv: { readonly [K in keyof typeof plansEn]: string } = {
   'plan.board.followUp': 'Gjort skillnad?',
   'plan.board.saved': 'Sparat.',
   'plan.board.link': 'Åtgärdstavla',
+  'plan.share.heading': 'Det här gör dina chefer åt det:',
+  'plan.share.line': '• {action} ({status}, senast {date})',
   'plan.leaders.title': 'Chefer: svar och åtgärder',
   'plan.leaders.intro':
     'Bara antal: hur många kommentarer varje chef kan läsa som väntar på svar, och hur många av deras åtgärder som är öppna eller försenade.',

@@ -9,6 +9,7 @@ import { registerCommandHandlers } from './handlers/commands.js';
 import { registerCommentHandlers } from './handlers/comments.js';
 import { registerRepliesHandlers } from './handlers/replies.js';
 import { registerPlanHandlers } from './handlers/plans.js';
+import { registerSummaryReplyHandlers } from './handlers/summary-replies.js';
 import { registerHomeAndEvents } from './handlers/home-and-events.js';
 import { recordPromptReport, registerPromptPosted, SLACK_CONFIRMATION_WINDOW_MS } from './handlers/prompt-posted.js';
 import { malformedPayloadHandler } from './malformed-payload.js';
@@ -113,6 +114,7 @@ export async function createSlackAdapter(config: SlackConfig, pulse: Pulse, opti
   registerCommentHandlers(app, ctx);
   registerRepliesHandlers(app, ctx);
   registerPlanHandlers(app, ctx);
+  registerSummaryReplyHandlers(app, ctx);
   registerCommandHandlers(app, ctx);
   registerHomeAndEvents(app, ctx);
   registerPromptPosted(app, ctx);

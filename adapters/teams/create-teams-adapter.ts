@@ -8,6 +8,7 @@ import { botAppId, createBotAdapter } from './bot-auth.js';
 import { registerAnswerHandlers } from './handlers/answers.js';
 import { registerRepliesHandlers } from './handlers/replies.js';
 import { registerPlanHandlers } from './handlers/plans.js';
+import { registerSummaryReplyHandlers } from './handlers/summary-replies.js';
 import { registerCommandHandlers } from './handlers/commands.js';
 import { registerInstallHandlers } from './handlers/install.js';
 import { messagesListener, MESSAGES_PATH } from './http-listener.js';
@@ -81,6 +82,7 @@ export function createTeamsAdapter(config: TeamsConfig, pulse: Pulse, options: T
   registerAnswerHandlers(app, ctx);
   registerRepliesHandlers(app, ctx);
   registerPlanHandlers(app, ctx);
+  registerSummaryReplyHandlers(app, ctx);
   registerCommandHandlers(app, ctx);
   app.error(async (_context, error) => {
     logger.error({ err: error }, 'a Teams turn failed');

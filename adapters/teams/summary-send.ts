@@ -2,6 +2,7 @@ import { translator } from '../../src/domain/i18n/translate.js';
 import type { MessageRef, Recipient, SummaryMessage } from '../../src/ports/chat-platform.js';
 import { DEFAULT_DUE_DAYS } from '../../src/domain/action-plan.js';
 import { planCardParts } from '../cards/plan-card.js';
+import { summaryReplyForms } from '../cards/summary-replies-card.js';
 import { cardActivity } from '../cards/prompt-card.js';
 import { inConversation, personalConversation } from './reach.js';
 import { chartActivity, resultsCard } from './summary-card.js';
@@ -18,7 +19,8 @@ export async function sendTeamsSummary(ctx: TeamsContext, recipient: Recipient, 
   const chat = await personalConversation(ctx, recipient);
   const { notification } = message.text;
   const due = ctx.pulse.clock.now().plus({ days: DEFAULT_DUE_DAYS }).toISODate() ?? '';
-  const controls = planCardParts(message.summary, recipient.locale, due);
+  const plans = planCardParts(message.summary, recipient.locale, due);
+  const controls = { body: plans.body, actions: [...summaryReplyForms(message.summary, recipient.locale), ...plans.actions] };
   const built = resultsCard({ ...message.text, cutNote: translator(recipient.locale)('teams.results.cut'), controls }, notification, message.chart);
   const send = (activity: ReturnType<typeof cardActivity> | ReturnType<typeof chartActivity>) =>
     ctx.pacer.send(recipient.tenant, chat.conversationId, () => inConversation(ctx, chat, (context) => context.sendActivity(activity), chat.memberId));

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ANSWER_VERB, REFRESH_VERB } from '../cards/card-data.js';
 import { PLAN_COMMIT_VERB, PLAN_STATUS_VERB } from '../cards/plan-card.js';
 import { REPLIES_ANSWER_VERB, REPLIES_VERB } from '../cards/replies-card.js';
+import { SUMMARY_REPLIES_VERB } from '../cards/summary-replies-card.js';
 import type { TeamsContext } from './teams-context.js';
 
 const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
@@ -17,7 +18,7 @@ const identitySchema = z.object({
     .nullable(),
 });
 
-const VERBS = new Set([ANSWER_VERB, REFRESH_VERB, REPLIES_VERB, REPLIES_ANSWER_VERB, PLAN_COMMIT_VERB, PLAN_STATUS_VERB]);
+const VERBS = new Set([ANSWER_VERB, REFRESH_VERB, REPLIES_VERB, REPLIES_ANSWER_VERB, PLAN_COMMIT_VERB, PLAN_STATUS_VERB, SUMMARY_REPLIES_VERB]);
 const actionSchema = z.object({ action: z.object({ verb: z.string() }) });
 
 /**

@@ -43,5 +43,5 @@ export function commentsFor(counts: RoundCounts, comments: CommentsBySegment, se
     .flatMap((s) => comments.get(s) ?? [])
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .slice(0, MAX_COMMENTS)
-    .map(({ text }) => ({ roundDate: counts.round.date, text }));
+    .map(({ id, text }) => ({ id, roundDate: counts.round.date, text }));
 }

@@ -35,7 +35,13 @@ describe('Slack: an action committed from the weekly summary', () => {
       date: '2026-11-16',
       segmentParents: { 'slack:T0TEST:sales': null, 'slack:T0TEST:support': null },
       bySegment: {
-        'slack:T0TEST:sales': { respondents: 6, invited: 6, enps: spread(6, [9, 8]), likert: { 'autonomy-2': spread(6, [2]) } },
+        'slack:T0TEST:sales': {
+          respondents: 6,
+          invited: 6,
+          enps: spread(6, [9, 8]),
+          likert: { 'autonomy-2': spread(6, [2]) },
+          comments: ['We never get to decide how we work', 'Too many approvals'],
+        },
         'slack:T0TEST:support': { respondents: 6, invited: 6, enps: spread(6, [9, 8]), likert: { 'autonomy-2': spread(6, [4]) } },
       },
     });
@@ -107,4 +113,30 @@ describe('Slack: an action committed from the weekly summary', () => {
     expect(next).toMatch(/Autonomy: 0 % favourable when committed \(2026-11-16\), 100 % now \(2026-11-2\d\)/);
     expect(next).toContain('pulse:plan:status:');
   }, 120_000);
+
+  it('the leader replies to the summary’s comments from a form: an acknowledgement to one, words to another', async () => {
+    const first = h.fake.messagesTo('U0004').find((m) => text(m).includes('Weekly summary')) as PostedMessage;
+    expect(text(first)).toContain('Reply to these comments');
+    const opened = h.fake.callsTo('views.open').length;
+    expect(await h.click(first, 'pulse:summary-replies:0')).toBe(200);
+    await eventually(() => h.fake.callsTo('views.open').length === opened + 1);
+    const view = h.fake.callsTo('views.open').at(-1)?.params.view as Record<string, unknown>;
+    const shown = JSON.stringify(view);
+    expect(shown).toContain('Too many approvals');
+    expect(shown).toContain('We never get to decide how we work');
+    const order = ['We never get to decide how we work', 'Too many approvals'].sort((a, b) => shown.indexOf(a) - shown.indexOf(b));
+
+    expect((await h.submitView('U0004', view, {})).body).toContain('Pick an acknowledgement or write a reply');
+    const sent = await h.submitView('U0004', view, {
+      'ack-0': { v: { type: 'static_select', selected_option: { value: 'thanks' } } },
+      'reply-1': { v: { type: 'plain_text_input', value: 'Which approvals slow you down most?' } },
+    });
+    expect(sent.status).toBe(200);
+    await eventually(() => h.fake.messagesTo('U0004').some((m) => (m.text ?? '').startsWith('Sent 2.')));
+    const comments = await h.app.database.collections.comments.find({ roundId: 'pulse:2026-11-16' }).toArray();
+    const conversation = async (words: string) =>
+      (await h.app.database.collections.conversations.findOne({ _id: comments.find((c) => c.text === words)?._id ?? '' }))?.messages;
+    expect(await conversation(order[0] ?? '')).toEqual([{ kind: 'ack', from: 'leader', ack: 'thanks' }]);
+    expect(await conversation(order[1] ?? '')).toEqual([{ kind: 'reply', from: 'leader', text: 'Which approvals slow you down most?' }]);
+  }, 60_000);
 });

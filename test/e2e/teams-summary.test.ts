@@ -187,7 +187,7 @@ describe('Teams: weekly summaries as Adaptive Cards, and results / results exit'
     const forms = (card as unknown as { actions: { type: string; title: string; card: { body: Node[] } }[] }).actions;
     expect(forms.every((f) => f.type === 'Action.ShowCard')).toBe(true);
     expect(forms.at(-1)?.title).toBe('Nytt tiltak');
-    const suggestion = String(forms[0]?.card.body.find((e) => e.id === 'words-0')?.value);
+    const suggestion = String(forms.flatMap((f) => f.card.body).find((e) => e.id === 'words-0')?.value);
     expect(suggestion.length).toBeGreaterThan(20);
     const commit = actionsIn(card).find((x) => x.verb === 'pulse.plan.commit');
 
@@ -208,6 +208,25 @@ describe('Teams: weekly summaries as Adaptive Cards, and results / results exit'
     expect((await h.app.database.collections.actions.findOne({ _id: action?._id ?? '' }))?.status).toBe('in_progress');
     const stranger = await h.execute(supportLead, 'pulse.plan.status', { a: action?._id, [`status-${action?._id ?? ''}`]: 'done' }, summary!.id);
     expect(JSON.stringify(stranger.body)).toContain(translator('sv')('plan.error.unknown'));
+  });
+
+  it('a leader replies to the summary’s comments from the card’s form; nobody else may', async () => {
+    const [summary] = h.posted(salesLead).filter((a) => actionsIn(a.activity.attachments).some((x) => x.verb === 'pulse.summary.replies'));
+    expect(summary).toBeDefined();
+    const send = actionsIn(summary!.activity.attachments).find((x) => x.verb === 'pulse.summary.replies');
+    expect(JSON.stringify(summary!.activity.attachments)).toContain('sales said something on 2026-11-16');
+    const none = await h.execute(salesLead, 'pulse.summary.replies', { ...send?.data }, summary!.id);
+    expect(JSON.stringify(none.body)).toContain(translator('nb')('summaryReply.none'));
+    const done = await h.execute(salesLead, 'pulse.summary.replies', { ...send?.data, 'ack-0': 'good-point' }, summary!.id);
+    expect(JSON.stringify(done.body)).toContain('Sendt 1.');
+    const comment = await h.app.database.collections.comments.findOne({ text: 'sales said something on 2026-11-16' });
+    expect((await h.app.database.collections.conversations.findOne({ _id: comment?._id ?? '' }))?.messages).toEqual([
+      { kind: 'ack', from: 'leader', ack: 'good-point' },
+    ]);
+    // Support's leader may not read sales' comments: refused, nothing added.
+    const other = await h.execute(supportLead, 'pulse.summary.replies', { ...send?.data, 'reply-0': 'Hello' }, summary!.id);
+    expect(JSON.stringify(other.body)).toContain(translator('sv')('summaryReply.notAllowed'));
+    expect((await h.app.database.collections.conversations.findOne({ _id: comment?._id ?? '' }))?.messages).toHaveLength(1);
   });
 
   it('a summary too big for one message: the card is cut under 40 KB and the chart follows as an inline PNG', async () => {

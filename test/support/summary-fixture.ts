@@ -28,8 +28,8 @@ export function fixedSummary(): Summary {
       { roundDate: '2026-11-23', enps: 26.67, participation: (15 / 18) * 100 },
     ],
     comments: [
-      { roundDate: '2026-11-23', text: 'More focus time, please <!channel>' },
-      { roundDate: '2026-11-23', text: 'Great onboarding' },
+      { id: '00000000-0000-4000-8000-000000000001', roundDate: '2026-11-23', text: 'More focus time, please <!channel>' },
+      { id: '00000000-0000-4000-8000-000000000002', roundDate: '2026-11-23', text: 'Great onboarding' },
     ],
     actions: [
       { driver: 'workload', index: 0 },

@@ -10,7 +10,7 @@ export function hugeSummary(): Summary {
     ...sales,
     segment: `team-${i}`,
     name: `Team ${i}`,
-    comments: Array.from({ length: 5 }, () => ({ roundDate: '2026-11-23', text: long })),
+    comments: Array.from({ length: 5 }, () => ({ id: '00000000-0000-4000-8000-000000000003', roundDate: '2026-11-23', text: long })),
   }));
   return { ...base, audience: 'org', segments, chartSegment: 'team-0' };
 }

@@ -31,7 +31,10 @@ describe('summary text (golden, en/nb/sv)', () => {
     const base = fixedSummary();
     const [first, ...rest] = base.segments;
     if (first?.visible !== true) throw new Error('fixture');
-    const long = { ...first, comments: Array.from({ length: 5 }, (_, i) => ({ roundDate: '2026-11-23', text: `${i}`.repeat(2000) })) };
+    const long = {
+      ...first,
+      comments: Array.from({ length: 5 }, (_, i) => ({ id: '00000000-0000-4000-8000-000000000004', roundDate: '2026-11-23', text: `${i}`.repeat(2000) })),
+    };
     const blocks = summaryBlocks(summaryText({ ...base, segments: [long, ...rest] }, 'en'));
     const texts = blocks.flatMap((b) => (b.type === 'section' && b.text ? [b.text.text] : []));
     expect(texts.some((text) => text.endsWith('…'))).toBe(true);

@@ -83,7 +83,12 @@ describe('Teams summary cards', () => {
     const summary = fixedSummary();
     const sales = summary.segments[0] as VisibleSegmentSummary;
     const text = summaryText(
-      { ...summary, segments: [{ ...sales, comments: [{ roundDate: '2026-11-23', text: '**[click](https://evil.example)**' }] }] },
+      {
+        ...summary,
+        segments: [
+          { ...sales, comments: [{ id: '00000000-0000-4000-8000-000000000005', roundDate: '2026-11-23', text: '**[click](https://evil.example)**' }] },
+        ],
+      },
       'en',
     );
     const card = resultsCard(withCut(text, 'en'), text.notification, null).card;

@@ -29,8 +29,9 @@ export interface TrendPoint {
   readonly participation: number | null;
 }
 
-/** A comment shown to a leader: its text and the date of its round, nothing more. */
+/** A comment shown to a leader: its text and the date of its round, and its id to reply to (issue #19), nothing more. */
 export interface SummaryComment {
+  readonly id: string;
   readonly roundDate: string;
   readonly text: string;
 }

@@ -47,5 +47,8 @@ export function parseSummaryReplies(data: unknown): SummaryReply[] | null {
   const parsed = z.object({ c: replyTargetsSchema }).loose().safeParse(data);
   if (!parsed.success) return null;
   const fields = parsed.data as Record<string, unknown>;
-  return summaryReplies(parsed.data.c, (name) => (typeof fields[name] === 'string' ? (fields[name] as string) : null));
+  return summaryReplies(parsed.data.c, (name) => {
+    const value = fields[name];
+    return typeof value === 'string' ? value : null;
+  });
 }

@@ -127,7 +127,7 @@ export async function deliverDue(
     if (signal?.aborted === true) return [];
     // Claimed at the time of the claim, not the pass's start: reconciliation after a crash
     // reasons from `claimedAt` to when the prompt can have been posted.
-    const won = await store.deliveries.claimMany(copies, clock.now().toJSDate(), claimLeaseMs(deps));
+    const won = await store.deliveries.claimMany(copies, clock.now().toJSDate(), claimLeaseMs(deps), deps.instances?.id ?? null);
     report.skipped += copies.length - won.length;
     return won.flatMap((delivery) => {
       const found = candidates.get(delivery._id);

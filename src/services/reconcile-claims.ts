@@ -39,7 +39,7 @@ function awaitingReports(deps: ServiceDeps, platform: ChatPlatform, delivery: De
 
 /**
  * Settles deliveries left `claimed` by a process that died mid-send, before anything can send them
- * again. In order: the platform finds the prompt (recorded as sent); or its silence proves the
+ * again (a claim whose instance still sends its heartbeat is not judged: it is slow, not dead). In order: the platform finds the prompt (recorded as sent); or its silence proves the
  * prompt was never posted (sent again: still one prompt per person); or nobody can tell, and it is
  * given up as `unknown_after_crash` rather than risk a second prompt to the same person. A prompt
  * the platform reported after its sender died was already recorded by `confirmPromptPosted`.
@@ -48,7 +48,14 @@ export async function reconcileStaleClaims(deps: ServiceDeps, platforms: Platfor
   const { store, clock } = deps;
   const before = new Date(clock.now().toMillis() - claimLeaseMs(deps));
   const counts: Record<ClaimVerdict | 'waiting', number> = { found: 0, resend: 0, given_up: 0, waiting: 0 };
-  for (const delivery of await store.deliveries.staleClaims(before)) {
+  const stale = await store.deliveries.staleClaims(before);
+  // A claim whose instance still beats is a slow send (a long paced batch, a loaded machine), not a dead one: left to it.
+  const live = stale.some((d) => d.claimedBy !== null) && deps.instances ? new Set(await deps.instances.live(clock.now().toJSDate())) : new Set<string>();
+  for (const delivery of stale) {
+    if (delivery.claimedBy !== null && live.has(delivery.claimedBy)) {
+      counts.waiting++;
+      continue;
+    }
     const person = await store.people.get(delivery.personKey);
     const platform = platforms.get(delivery.platform);
     const ref = person && platform ? await platform.findPrompt(recipientOf(deps, person, delivery), delivery.roundId).catch(() => null) : null;

@@ -13,6 +13,7 @@ export type NewDelivery = Omit<
   | 'state'
   | 'attempts'
   | 'claimedAt'
+  | 'claimedBy'
   | 'messageChannel'
   | 'messageId'
   | 'lastError'
@@ -133,7 +134,7 @@ export class DeliveriesRepo {
    * a lock, closing it, comes after its round is marked closing. Every write filters on `_id`
    * alone (the server's only indexed filter), a few at a time.
    */
-  async claimMany(copies: readonly DeliveryDoc[], now: Date, staleAfterMs: number): Promise<DeliveryDoc[]> {
+  async claimMany(copies: readonly DeliveryDoc[], now: Date, staleAfterMs: number, claimedBy: string | null = null): Promise<DeliveryDoc[]> {
     const taken = await insertLocks(
       this.database,
       copies.map((copy) => ({ _id: lockId(copy), roundId: copy.roundId, at: now })),
@@ -145,8 +146,10 @@ export class DeliveriesRepo {
     );
     const ours = copies.filter((copy, index) => !taken.has(index) && open.has(copy.roundId));
     for (const [index, copy] of copies.entries()) if (taken.has(index)) await this.skipStaleLock(copy, now, staleAfterMs);
-    await eachWrite(ours, (copy) => this.deliveries.updateOne({ _id: copy._id }, { $set: { state: 'claimed', claimedAt: now, attempts: copy.attempts + 1 } }));
-    return ours.map((copy) => ({ ...copy, state: 'claimed', claimedAt: now, attempts: copy.attempts + 1 }));
+    await eachWrite(ours, (copy) =>
+      this.deliveries.updateOne({ _id: copy._id }, { $set: { state: 'claimed', claimedAt: now, claimedBy, attempts: copy.attempts + 1 } }),
+    );
+    return ours.map((copy) => ({ ...copy, state: 'claimed', claimedAt: now, claimedBy, attempts: copy.attempts + 1 }));
   }
 
   /**
@@ -166,7 +169,7 @@ export class DeliveriesRepo {
 
   /** Claimed deliveries this process let go unsent (shutting down) go back to pending, at their new attempt. */
   async unclaim(ids: readonly string[]): Promise<void> {
-    for (const id of ids) await this.deliveries.updateOne({ _id: id }, { $set: { state: 'pending', claimedAt: null } });
+    for (const id of ids) await this.deliveries.updateOne({ _id: id }, { $set: { state: 'pending', claimedAt: null, claimedBy: null } });
   }
 
   /** Drops a closed round's send locks: with nothing left to send, no claim can race any more. */
@@ -201,7 +204,10 @@ export class DeliveriesRepo {
 
   /** A claimed prompt known never to have been posted goes back to pending, due `now` (a fresh attempt). */
   async releaseClaim(id: string, now: Date): Promise<void> {
-    await this.deliveries.updateOne({ _id: id }, { $set: { state: 'pending', sendAt: now, claimedAt: null, lastError: 'never_posted_after_crash' } });
+    await this.deliveries.updateOne(
+      { _id: id },
+      { $set: { state: 'pending', sendAt: now, claimedAt: null, claimedBy: null, lastError: 'never_posted_after_crash' } },
+    );
   }
 
   /**

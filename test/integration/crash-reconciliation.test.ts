@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { confirmPromptPosted } from '../../src/services/confirm-posted.js';
 import { reconcileStaleClaims } from '../../src/services/reconcile-claims.js';
+import { InstanceRegistry } from '../../src/store/instance-registry.js';
 import { runScheduleTick } from '../../src/services/schedule-tick.js';
 import { startRound } from '../../src/services/start-round.js';
 import { RecordingPlatform } from '../fakes/recording-platform.js';
@@ -52,6 +53,24 @@ describe('a delivery left claimed by a process that died mid-send', () => {
     await runScheduleTick(deps, new Map([['slack', platform]]));
     expect(platform.prompts.filter((p) => p.to.userId === 'U002')).toHaveLength(0);
     expect(await deps.store.deliveries.get('pulse:2026-11-23|slack:T1:U002')).toMatchObject({ state: 'failed', lastError: 'unknown_after_crash' });
+  });
+
+  it('is left alone while the instance that claimed it still beats (a slow send, not a dead one), and judged once it stops', async () => {
+    const instances = new InstanceRegistry(db.database.collections.instances, db.database.collections.closeDrains, 'slow-sender');
+    const withInstances = { ...deps, instances };
+    await instances.beat(deps.clock.now().toJSDate());
+    const id = 'pulse:2026-11-23|slack:T1:U003';
+    await db.database.collections.deliveries.updateOne(
+      { _id: id },
+      { $set: { state: 'claimed', claimedAt: deps.clock.now().toJSDate(), claimedBy: 'slow-sender' } },
+    );
+    deps.clock.advance({ minutes: 11 });
+    await instances.beat(deps.clock.now().toJSDate());
+    expect(await reconcileStaleClaims(withInstances, new Map([['slack', platform]]))).toMatchObject({ waiting: 1, resend: 0, given_up: 0 });
+    expect((await deps.store.deliveries.get(id))?.state).toBe('claimed');
+    // Its heartbeat stops: the claim is judged like any a dead process left.
+    deps.clock.advance({ minutes: 1 });
+    expect(await reconcileStaleClaims(withInstances, new Map([['slack', platform]]))).toMatchObject({ waiting: 0, given_up: 1 });
   });
 });
 

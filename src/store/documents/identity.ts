@@ -72,6 +72,8 @@ export const deliveryDocSchema = z.object({
   state: z.enum(DELIVERY_STATES),
   attempts: z.number().int().min(0).default(0),
   claimedAt: z.date().nullable().default(null),
+  /** The instance (random per process start) that claimed it: while that one is alive, nobody else judges the claim. */
+  claimedBy: z.string().nullable().default(null),
   messageChannel: z.string().nullable().default(null),
   messageId: z.string().nullable().default(null),
   lastError: z.string().nullable().default(null),

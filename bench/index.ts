@@ -15,6 +15,7 @@ const benches: Record<string, () => Promise<Bench>> = {
   dbfault: async () => (await import('./dbfault.js')).dbfault,
   hostile: async () => (await import('./hostile.js')).hostile,
   anonymity: async () => (await import('./anonymity.js')).anonymity,
+  classify: async () => (await import('./classify.js')).classify,
 };
 
 async function main(): Promise<void> {

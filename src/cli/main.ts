@@ -10,11 +10,19 @@ import { roleCommand } from './commands/role.js';
 import { sessionsCommand } from './commands/sessions.js';
 import { surveyCommand } from './commands/survey.js';
 import { webhookCommand } from './commands/webhook.js';
+import { commentsCommand } from './commands/comments.js';
 import { processOutput, type Output } from './output.js';
 import { CommandFailed, HELP, UsageError } from './usage.js';
 
 /** Runs one CLI invocation, connecting through `openCliContext` when a command needs it; resolves with the exit code. */
-export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, openCliContext: OpenCliContext, io: Output = processOutput): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  openCliContext: OpenCliContext,
+  io: Output = processOutput,
+  /** Standard input (read only by the commands that take it). */
+  input?: AsyncIterable<string>,
+): Promise<number> {
   let ctx: CliContext | null = null;
   const open = async (): Promise<CliContext> => (ctx ??= await openCliContext(env));
   try {
@@ -38,6 +46,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, op
         person: { type: 'string' },
         url: { type: 'string' },
         event: { type: 'string', multiple: true },
+        lang: { type: 'string' },
       },
     });
     const [command, sub, ...rest] = positionals;
@@ -56,6 +65,9 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, op
         break;
       case 'event-source':
         await eventSourceCommand(await open(), sub, { name: sub === 'revoke' ? rest[0] : values.name }, io);
+        break;
+      case 'comments':
+        await commentsCommand(sub, values.lang, input ?? process.stdin.setEncoding('utf8'), io);
         break;
       case 'webhook':
         await webhookCommand(await open(), sub, { url: values.url, events: values.event, id: rest[0], name: values.name }, io);

@@ -46,6 +46,11 @@ Commands:
   webhook delete <id>              Stop sending to a receiver at once.
   webhook deliveries <id>          What was sent to it: state, attempts, last answer.
 
+  comments classify --lang en|nb|sv
+      Read one comment per line on standard input and print one JSON line per comment:
+      {"theme": "...", "sentiment": "negative|neutral|positive"}. Computed on this
+      machine from pulsebot's own word lists; needs no database, sends nothing.
+
   role add <person> hr|leader [segment]
   role remove <person> hr|leader [segment]
       Grant or remove a role. <person> is an e-mail or platform:team:user

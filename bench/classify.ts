@@ -1,0 +1,30 @@
+/**
+ * `npm run bench -- classify`: the comment classifier (issue #20) against the labelled comments in
+ * test/fixtures/comments/: sentiment accuracy and theme macro-F1 per language, and how long one
+ * comment takes.
+ */
+import { performance } from 'node:perf_hooks';
+import { classifyComment } from '../src/domain/insight/classify-comment.js';
+import { accuracy, macroF1 } from '../src/domain/insight/classifier-metrics.js';
+import { labelledComments } from '../test/support/comment-fixtures.js';
+
+const round3 = (n: number) => Math.round(n * 1000) / 1000;
+
+export function classify(): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = { bench: 'classify' };
+  let comments = 0;
+  const started = performance.now();
+  for (const lang of ['en', 'nb', 'sv'] as const) {
+    const rows = labelledComments(lang);
+    const got = rows.map((row) => ({ row, found: classifyComment(row.text, lang) }));
+    comments += rows.length;
+    out[lang] = {
+      comments: rows.length,
+      sentimentAccuracy: round3(accuracy(got.map(({ row, found }) => ({ expected: row.sentiment, predicted: found.sentiment })))),
+      themeMacroF1: round3(macroF1(got.map(({ row, found }) => ({ expected: row.theme, predicted: found.theme })))),
+      themeAccuracy: round3(accuracy(got.map(({ row, found }) => ({ expected: row.theme, predicted: found.theme })))),
+    };
+  }
+  out.msPerComment = round3((performance.now() - started) / comments);
+  return Promise.resolve(out);
+}

@@ -19,16 +19,142 @@ function normalise(text: string): string {
     .trim()} `;
 }
 
+/** An entry as the text is searched for it: normalised, with a space after it when it must be a whole word. */
+const needles = new Map<string, string>();
+function needleOf(entry: string): string {
+  let needle = needles.get(entry);
+  if (needle === undefined) {
+    const whole = entry.endsWith('$');
+    needle = `${normalise(whole ? entry.slice(0, -1) : entry).trimEnd()}${whole ? ' ' : ''}`;
+    needles.set(entry, needle);
+  }
+  return needle;
+}
+
 /**
  * Where an entry begins a word in `text` (normalised), as word positions. An entry matches a
  * word beginning (`lønn` finds lønnsøkning); one ending in `$` only the whole word.
  */
 function wordHits(text: string, entry: string): number[] {
-  const whole = entry.endsWith('$');
-  const needle = `${normalise(whole ? entry.slice(0, -1) : entry).trimEnd()}${whole ? ' ' : ''}`;
+  const needle = needleOf(entry);
   const hits: number[] = [];
   for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) hits.push(text.slice(0, at).split(' ').length - 1);
   return hits;
+}
+
+/** Short words that say which language a comment is in. */
+const MARKERS: Readonly<Record<Locale, readonly string[]>> = {
+  en: ['the', 'and', 'is', 'are', 'we', 'not', 'of', 'my', 'it', 'too', 'have', 'more', 'with', 'our', 'on', 'a', 'this', 'that', 'be', 'was'],
+  nb: [
+    'er',
+    'og',
+    'ikke',
+    'jeg',
+    'å',
+    'meg',
+    'hva',
+    'hvor',
+    'ble',
+    'være',
+    'fra',
+    'mye',
+    'nå',
+    'dere',
+    'noe',
+    'hver',
+    'altfor',
+    'også',
+    'fikk',
+    'mine',
+    'våre',
+    'sammen',
+    'etter',
+    'før',
+    'til',
+    'blitt',
+    'ingenting',
+    'ikkje',
+    'eller',
+    'kan',
+    'bli',
+    'ting',
+    'gjør',
+    'veldig',
+    'føler',
+    'sier',
+    'hører',
+    'hvordan',
+    'gjerne',
+    'nye',
+    'kunne',
+    'vært',
+  ],
+  sv: [
+    'och',
+    'inte',
+    'jag',
+    'att',
+    'är',
+    'mig',
+    'vad',
+    'vara',
+    'från',
+    'mycket',
+    'nu',
+    'ni',
+    'något',
+    'varje',
+    'alldeles',
+    'också',
+    'fick',
+    'mina',
+    'våra',
+    'tillsammans',
+    'efter',
+    'innan',
+    'till',
+    'blivit',
+    'eller',
+    'kan',
+    'bli',
+    'saker',
+    'gör',
+    'väldigt',
+    'känner',
+    'säger',
+    'hör',
+    'någon',
+    'hela',
+    'ska',
+    'hur',
+    'gärna',
+    'nya',
+    'kunde',
+    'varit',
+    'för',
+    'när',
+    'sig',
+    'ett',
+    'inget',
+  ],
+};
+
+/** Words Norwegian and Swedish share: each counts for both. */
+const SCANDINAVIAN = ['det', 'vi', 'på', 'har', 'med', 'en', 'som', 'de', 'alt', 'samme', 'samma', 'i', 'to', 'två', 'for', 'om', 'får', 'min', 'vår'];
+
+/** The language a comment is most likely in, by its short words and letters (æ ø, ä ö); `fallback` when they do not tell. */
+export function commentLocale(text: string, fallback: Locale): Locale {
+  const words = normalise(text).trim().split(' ');
+  const shared = words.filter((w) => SCANDINAVIAN.includes(w)).length;
+  const letters = (re: RegExp) => (text.toLowerCase().match(re) ?? []).length * 2;
+  const scores: Record<Locale, number> = {
+    en: words.filter((w) => MARKERS.en.includes(w)).length,
+    nb: words.filter((w) => MARKERS.nb.includes(w)).length + shared + letters(/[æø]/g),
+    sv: words.filter((w) => MARKERS.sv.includes(w)).length + shared + letters(/[äö]/g),
+  };
+  const best = Math.max(scores.en, scores.nb, scores.sv);
+  if (best === 0 || scores[fallback] === best) return fallback;
+  return (['en', 'nb', 'sv'] as const).find((l) => scores[l] === best) ?? fallback;
 }
 
 /** The theme whose words a comment uses most; `other` when none (a tie goes to the theme listed first). */

@@ -1,3 +1,6 @@
+import type { Locale } from '../domain/i18n/locale.js';
+import type { CommentClass } from '../domain/insight/classify-comment.js';
+import { classifyInOwnLanguage, themeCounts, type ThemeCount } from '../domain/insight/theme-counts.js';
 import type { SummaryComment } from '../domain/summary/summary-model.js';
 import { PULSE_COMMENT_QUESTION } from '../domain/templates/engagement-bank.js';
 import type { ServiceDeps } from './deps.js';
@@ -44,4 +47,33 @@ export function commentsFor(counts: RoundCounts, comments: CommentsBySegment, se
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .slice(0, MAX_COMMENTS)
     .map(({ id, text }) => ({ id, roundDate: counts.round.date, text }));
+}
+
+/** Each comment's class, worked out once per loaded round (the comments map is cached with its context). */
+const classes = new WeakMap<CommentsBySegment, Map<string, CommentClass>>();
+
+/**
+ * What all of a segment's comments (it and everything below it) are about, by theme with their
+ * sentiment mix (issue #20); null when the segment does not pass the comment threshold, exactly
+ * as for the comments themselves.
+ */
+export function commentThemesFor(counts: RoundCounts, comments: CommentsBySegment, segment: string, fallback: Locale): ThemeCount[] | null {
+  if (!counts.commentsShown().has(segment)) return null;
+  let known = classes.get(comments);
+  if (known === undefined) {
+    known = new Map();
+    classes.set(comments, known);
+  }
+  const cache = known;
+  const found = counts.tree.subtree(segment).flatMap((s) => comments.get(s) ?? []);
+  return themeCounts(
+    found.map((c) => {
+      let cls = cache.get(c.id);
+      if (cls === undefined) {
+        cls = classifyInOwnLanguage(c.text, fallback);
+        cache.set(c.id, cls);
+      }
+      return cls;
+    }),
+  );
 }

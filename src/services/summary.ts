@@ -14,7 +14,8 @@ import { actionsFor } from './actions/action-views.js';
 import { exitSummaryLines } from './summary-exit.js';
 import { surveySummaryLines } from './summary-surveys.js';
 import { driversFor, enpsFor, segmentsInScope, type RoundCounts } from './results-counts.js';
-import { commentsFor } from './summary-comments.js';
+import { commentsFor, commentThemesFor } from './summary-comments.js';
+import type { Locale } from '../domain/i18n/locale.js';
 import type { SummaryContext } from './summary-context.js';
 
 export interface SummaryRequest {
@@ -112,7 +113,7 @@ function enpsWithChange(rounds: readonly RoundCounts[], segment: string): { enps
   return { enps, change: change(enps?.score, earlier?.score) };
 }
 
-function segmentSummary(ctx: SummaryContext, segment: string, primary: boolean, variant: number): SegmentSummary {
+function segmentSummary(ctx: SummaryContext, segment: string, primary: boolean, variant: number, locale: Locale): SegmentSummary {
   const latest = ctx.rounds.at(-1) as RoundCounts;
   const previous = ctx.rounds.at(-2);
   const name = ctx.names.get(segment) ?? null;
@@ -137,6 +138,7 @@ function segmentSummary(ctx: SummaryContext, segment: string, primary: boolean, 
     // Comments and actions belong to the roots of the reader's scope: a parent's comments
     // already hold its teams', so repeating them per team would only add noise.
     comments: primary ? commentsFor(latest, ctx.comments, segment) : null,
+    themes: primary ? commentThemesFor(latest, ctx.comments, segment, locale) : null,
     actions: primary ? suggestActions(drivers, variant) : [],
   };
 }
@@ -153,7 +155,7 @@ export async function buildSummary(deps: ServiceDeps, ctx: SummaryContext, reque
   const primary = new Set(roots.filter((root) => !roots.some((other) => other !== root && tree.subtree(other).includes(root))));
   const segments: SegmentSummary[] = [];
   for (const segment of segmentsInScope(tree, request.scope)) {
-    segments.push(segmentSummary(ctx, segment, primary.has(segment), request.variant));
+    segments.push(segmentSummary(ctx, segment, primary.has(segment), request.variant, deps.settings.defaultLocale));
   }
   const chartSegment =
     segments.find((s) => s.visible && primary.has(s.segment) && s.trend.some((p) => p.enps !== null || p.participation !== null))?.segment ?? null;

@@ -122,7 +122,11 @@ describe('summaries never show a group below the threshold, not even by subtract
     const seen = bySegment(summary);
     const dept = visible(seen.get('dept'));
     expect(dept.comments).toHaveLength(5);
-    for (const c of dept.comments ?? []) expect(Object.keys(c).sort()).toEqual(['roundDate', 'text']);
+    // The text, the round's date, and the comment's own id to reply to (a keyed UUID: no time, no person; issue #19).
+    for (const c of dept.comments ?? []) {
+      expect(Object.keys(c).sort()).toEqual(['id', 'roundDate', 'text']);
+      expect(c.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    }
     expect(new Set(dept.comments?.map((c) => c.roundDate))).toEqual(new Set(['2026-11-16']));
     expect(dept.comments?.map((c) => c.text)).not.toEqual([...many, 'b only'].slice(0, 5));
     // Team a (9 ≥ 8) would pass alone, but dept − a would be b's 6 people: a's comments stay

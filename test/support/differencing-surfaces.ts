@@ -75,6 +75,8 @@ function fromSummary(surface: string, latestRound: string, s: VisibleSegmentSumm
     if (p.enps !== null) out.push({ surface: `${surface}.trend`, round: byDate(p.roundDate), family: 'enps', segment: s.segment, n: null });
   }
   if (s.comments !== null) out.push({ surface: `${surface}.comments`, round: latestRound, family: 'comments', segment: s.segment, n: null });
+  // What the comments are about (issue #20): counts of the group's comments, judged like the comments.
+  if ((s.themes ?? []).length > 0) out.push({ surface: `${surface}.themes`, round: latestRound, family: 'comments', segment: s.segment, n: null });
   return out;
 }
 

@@ -1,5 +1,6 @@
 import type { ActionView } from '../action-plan.js';
 import type { Driver } from '../drivers.js';
+import type { ThemeCount } from '../insight/theme-counts.js';
 import type { Locale } from '../i18n/locale.js';
 import type { Enps } from '../metrics/enps.js';
 
@@ -59,6 +60,8 @@ export interface VisibleSegmentSummary {
   readonly trend: readonly TrendPoint[];
   /** Up to 5, shuffled; null when the comment threshold is not met (then nothing is said of them). */
   readonly comments: readonly SummaryComment[] | null;
+  /** What all the group's comments are about (issue #20); null or absent when comments are not shown. */
+  readonly themes?: readonly ThemeCount[] | null;
   readonly actions: readonly SuggestedAction[];
 }
 

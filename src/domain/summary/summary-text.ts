@@ -73,6 +73,14 @@ function segmentSections(t: Translator, locale: Locale, s: SegmentSummary, k: nu
   if (s.comments !== null && s.comments.length > 0) {
     sections.push({ heading: `${t('summary.comments')} (${name})`, lines: s.comments.map((c) => t('summary.comment', { text: c.text, date: c.roundDate })) });
   }
+  if (s.themes !== undefined && s.themes !== null && s.themes.length > 0) {
+    sections.push({
+      heading: `${t('themes.heading')} (${name})`,
+      lines: s.themes.map(
+        (c) => `• ${t('themes.item', { theme: t(`theme.${c.theme}`), n: c.n, negative: c.negative, neutral: c.neutral, positive: c.positive })}`,
+      ),
+    });
+  }
   if (s.actions.length > 0) {
     sections.push({
       heading: `${t('summary.actions')} (${name})`,

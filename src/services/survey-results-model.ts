@@ -5,6 +5,7 @@ import { resultsInRange } from './results-range.js';
 import { segmentsInScope, treeOf } from './results-counts.js';
 import { reportedQuestions } from './round-questions.js';
 import { loadRoundComments } from './summary-comments.js';
+import { classifyInOwnLanguage, themeCounts, type ThemeCount } from '../domain/insight/theme-counts.js';
 
 /** Written answers shown per question on the dashboard. */
 const MAX_SHOWN = 20;
@@ -34,7 +35,18 @@ export interface SurveyResultsView {
    * says nothing of who wrote when.
    */
   readonly comments: Readonly<Record<string, readonly { readonly id: string; readonly text: string }[]>>;
+  /**
+   * What all of those written answers are about (issue #20), per text question: each theme with
+   * its sentiment mix and its comments (at most MAX_PER_THEME, keyed-id order), for the same
+   * group and under the same rule as the comments.
+   */
+  readonly themes: Readonly<
+    Record<string, readonly { readonly count: ThemeCount; readonly comments: readonly { readonly id: string; readonly text: string }[] }[]>
+  >;
 }
+
+/** How many comments of one theme the dashboard opens at most. */
+export const MAX_PER_THEME = 20;
 
 export async function surveyResultsViews(deps: ServiceDeps, scope: 'all' | readonly string[]): Promise<SurveyResultsView[]> {
   const surveys = (await deps.store.rounds.surveys()).filter((s) => s.document !== null).sort((a, b) => a._id.localeCompare(b._id));
@@ -49,18 +61,28 @@ export async function surveyResultsViews(deps: ServiceDeps, scope: 'all' | reado
     const inScope = slices.segments.filter((s) => wanted.has(s.segment));
     const top = inScope.find((s) => s.visible);
     const comments: Record<string, { id: string; text: string }[]> = {};
+    const themes: Record<string, { count: ThemeCount; comments: { id: string; text: string }[] }[]> = {};
     for (const q of top?.questions ?? []) {
       if (q.type !== 'text' || !q.visible || top === undefined) continue;
       const bySegment = await loadRoundComments(deps, round._id, q.questionId);
-      comments[q.questionId] = treeOf(round)
+      const all = treeOf(round)
         .subtree(top.segment)
         .flatMap((s) => bySegment.get(s) ?? [])
         .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-        .slice(0, MAX_SHOWN)
         .map((c) => ({ id: c.id, text: c.text }));
+      comments[q.questionId] = all.slice(0, MAX_SHOWN);
+      const classed = all.map((c) => ({ c, cls: classifyInOwnLanguage(c.text, deps.settings.defaultLocale) }));
+      themes[q.questionId] = themeCounts(classed.map((x) => x.cls)).map((count) => ({
+        count,
+        comments: classed
+          .filter((x) => x.cls.theme === count.theme)
+          .slice(0, MAX_PER_THEME)
+          .map((x) => x.c),
+      }));
     }
     out.push({
       comments,
+      themes,
       surveyId: survey._id,
       name: survey.definition.name,
       date: round.date,

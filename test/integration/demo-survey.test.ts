@@ -66,6 +66,18 @@ describe('the demo organisation’s own survey', () => {
     expect(hr).toMatch(
       /data-question="change"><h4>Én ting vi bør endre\?<\/h4><p>\d+ skriftlige svar<\/p><ul class="comments"><li class="comment" data-comment="[0-9a-f-]{36}">/,
     );
+    // What the written answers are about (issue #20): a line per theme, each opening to its comments.
+    const from = hr.slice(hr.indexOf('data-question="change"'));
+    const change = from.slice(0, from.indexOf('data-question=', 1) === -1 ? undefined : from.indexOf('data-question=', 1));
+    expect(change).toContain('<h5>Hva kommentarene handler om</h5>');
+    expect(change).toMatch(
+      /<details class="theme" data-theme="[a-z]+"><summary>[^<]+: \d+ \(\d+ negative, \d+ nøytrale, \d+ positive\)<\/summary><ul class="comments"><li>/,
+    );
+    const model = await dashboardModel(deps, 'all', true);
+    const themes = model.surveys.find((s) => s.surveyId === DEMO_SURVEY_ID)?.themes.change ?? [];
+    const written = Number(/(\d+) skriftlige svar/.exec(change)?.[1]);
+    expect(themes.reduce((sum, th) => sum + th.count.n, 0)).toBe(written);
+    for (const th of themes) expect(th.comments).toHaveLength(Math.min(th.count.n, 20));
     // A leader sees only their own team, and nothing of a team below the threshold.
     const leader = await dashboardModel(deps, ['engineering'], false);
     expect(renderDashboard(leader, 'en', '12:00')).not.toContain('/dashboard/surveys');

@@ -40,7 +40,27 @@ function commentItem(comment: Shown, threads: Threads, t: Translator): string {
   return `<li class="comment" data-comment="${esc(comment.id)}">${esc(comment.text)}${messages === '' ? '' : `<ol class="thread">${messages}</ol>`}<div class="respond">${acks}<input type="text" maxlength="2000" aria-label="${esc(t('web.dash.reply.label'))}" placeholder="${esc(t('web.dash.reply.label'))}"><button type="button" data-reply>${esc(t('web.dash.reply.send'))}</button></div></li>`;
 }
 
-function questionBlock(question: Question, figures: Figures | undefined, comments: readonly Shown[], threads: Threads, t: Translator, locale: Locale): string {
+type Themes = DashboardModel['surveys'][number]['themes'][string];
+
+/** What the comments are about: a line per theme, each opening to its comments. */
+function themesBlock(themes: Themes | undefined, t: Translator): string {
+  if (themes === undefined || themes.length === 0) return '';
+  const items = themes.map(
+    ({ count, comments }) =>
+      `<details class="theme" data-theme="${esc(count.theme)}"><summary>${esc(t('themes.item', { theme: t(`theme.${count.theme}`), n: count.n, negative: count.negative, neutral: count.neutral, positive: count.positive }))}</summary><ul class="comments">${comments.map((c) => `<li>${esc(c.text)}</li>`).join('')}</ul></details>`,
+  );
+  return `<h5>${esc(t('themes.heading'))}</h5>${items.join('')}`;
+}
+
+function questionBlock(
+  question: Question,
+  figures: Figures | undefined,
+  comments: readonly Shown[],
+  threads: Threads,
+  t: Translator,
+  locale: Locale,
+  themes?: Themes,
+): string {
   const say = (wording: Question['text']) => worded(wording, locale, (key) => t(key, { org: t('org.fallback') }));
   const title = `<h4>${esc(say(question.text))}</h4>`;
   if (figures === undefined || !figures.visible)
@@ -70,7 +90,7 @@ function questionBlock(question: Question, figures: Figures | undefined, comment
       body = bars(figures.options, optionLabel);
       break;
     case 'text':
-      body = `<p>${esc(t('web.dash.q.text', { count: figures.respondents }))}</p><ul class="comments">${comments.map((c) => commentItem(c, threads, t)).join('')}</ul>`;
+      body = `<p>${esc(t('web.dash.q.text', { count: figures.respondents }))}</p><ul class="comments">${comments.map((c) => commentItem(c, threads, t)).join('')}</ul>${themesBlock(themes, t)}`;
       break;
   }
   return `<div class="question" data-question="${esc(question.id)}">${title}${body}</div>`;
@@ -90,7 +110,9 @@ export function surveysSection(surveys: DashboardModel['surveys'], t: Translator
         parts.push(`<h3>${esc(t('web.dash.surveyGroup', { segment: name, respondents: top.respondents ?? 0 }))}</h3>`);
         const byId = new Map(top.questions.map((q) => [q.questionId, q]));
         parts.push(
-          ...survey.questions.map((question) => questionBlock(question, byId.get(question.id), survey.comments[question.id] ?? [], threads, t, locale)),
+          ...survey.questions.map((question) =>
+            questionBlock(question, byId.get(question.id), survey.comments[question.id] ?? [], threads, t, locale, survey.themes[question.id]),
+          ),
         );
       }
       if (survey.hidden > 0) parts.push(`<p class="suppressed">${esc(t('web.dash.surveyHiddenGroups', { count: survey.hidden }))}</p>`);

@@ -3,7 +3,9 @@ import type { CommandStyle, ChatReply } from '../../src/pulse/index.js';
 import type { Token } from '../../src/pulse/index.js';
 import { wordsOf, wordToken } from '../../src/pulse/index.js';
 import { reportMrkdwn, reportSectionsMrkdwn } from './results-text.js';
-import { summaryBlocks } from './summary-blocks.js';
+import { MESSAGE_BLOCK_LIMIT, summaryBlocks } from './summary-blocks.js';
+import { summaryReplyButtons } from './summary-replies-modal.js';
+import type { Locale } from '../../src/domain/i18n/locale.js';
 import { slackPersonKey } from './slack-context.js';
 
 /**
@@ -32,10 +34,11 @@ export const slackStyle: CommandStyle = {
 
 export type SlackReply = { readonly text: string; readonly blocks?: KnownBlock[] };
 
-export function slackReply(reply: ChatReply): SlackReply {
+export function slackReply(reply: ChatReply, locale: Locale): SlackReply {
   if (reply.kind === 'text') return { text: reply.text };
   const { report } = reply;
   // Exit results go as text sections (no title), as they always have.
   if (report.kind === 'exit') return { text: reportSectionsMrkdwn(report).join('\n\n') };
-  return { text: reportMrkdwn(report), blocks: summaryBlocks(report) };
+  const replies = summaryReplyButtons(report.replies ?? [], locale);
+  return { text: reportMrkdwn(report), blocks: [...summaryBlocks(report, MESSAGE_BLOCK_LIMIT - replies.length), ...replies] };
 }

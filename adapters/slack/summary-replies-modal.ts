@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { ACKNOWLEDGEMENTS, MAX_REPLY_CHARS } from '../../src/domain/comment-conversation.js';
 import type { Locale } from '../../src/domain/i18n/locale.js';
 import { translator } from '../../src/domain/i18n/translate.js';
-import { replyTargetsSchema } from '../../src/domain/summary-replies.js';
-import type { Summary } from '../../src/domain/summary/summary-model.js';
+import { replyTargetsSchema, type ReplyGroup } from '../../src/domain/summary-replies.js';
 import { escapeMrkdwn } from '../../src/lib/escape-markup.js';
 
 export const SUMMARY_REPLIES_ACTION = /^pulse:summary-replies:/;
@@ -14,27 +13,21 @@ export const SUMMARY_REPLIES_CALLBACK = 'pulse:summary-replies-view';
 export const summaryRepliesMetadataSchema = z.object({ c: replyTargetsSchema, ch: z.string().min(1).max(64) });
 export type SummaryRepliesMetadata = z.infer<typeof summaryRepliesMetadataSchema>;
 
-/** Under each group's comments in a summary: a button that opens the reply form for them. */
-export function summaryReplyButtons(summary: Summary, locale: Locale): KnownBlock[] {
+/** Under each group's comments in a summary (weekly or `/pulse results`): a button that opens the reply form for them. */
+export function summaryReplyButtons(groups: readonly ReplyGroup[], locale: Locale): KnownBlock[] {
   const t = translator(locale);
-  return summary.segments.flatMap((segment, n): KnownBlock[] => {
-    if (!segment.visible || segment.comments === null || segment.comments.length === 0) return [];
-    const ids = segment.comments.map((c) => c.id);
-    return [
+  return groups.map((group, n): KnownBlock => ({
+    type: 'actions',
+    block_id: `replies:${n}`,
+    elements: [
       {
-        type: 'actions',
-        block_id: `replies:${n}`,
-        elements: [
-          {
-            type: 'button',
-            text: { type: 'plain_text', text: t('summaryReply.open') },
-            action_id: `pulse:summary-replies:${n}`,
-            value: JSON.stringify({ c: ids }),
-          },
-        ],
+        type: 'button',
+        text: { type: 'plain_text', text: t('summaryReply.open') },
+        action_id: `pulse:summary-replies:${n}`,
+        value: JSON.stringify({ c: group.map((c) => c.id) }),
       },
-    ];
-  });
+    ],
+  }));
 }
 
 /** The reply form: each comment, an acknowledgement menu and a reply box; whatever is filled in is sent. */

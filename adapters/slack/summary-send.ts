@@ -5,6 +5,7 @@ import type { SlackClients } from './slack-clients.js';
 import { reportMrkdwn } from './results-text.js';
 import { planBlocks } from './plan-blocks.js';
 import { summaryReplyButtons } from './summary-replies-modal.js';
+import { replyGroupsOf } from '../../src/domain/summary-replies.js';
 import { MESSAGE_BLOCK_LIMIT, summaryBlocks } from './summary-blocks.js';
 
 /**
@@ -21,7 +22,7 @@ export async function sendSlackSummary(
   logger: Logger,
 ): Promise<MessageRef> {
   const fallback = `${message.text.notification}\n\n${reportMrkdwn(message.text)}`.slice(0, 39_000);
-  const plans = [...summaryReplyButtons(message.summary, recipient.locale), ...planBlocks(message.summary, recipient.locale)];
+  const plans = [...summaryReplyButtons(replyGroupsOf(message.summary), recipient.locale), ...planBlocks(message.summary, recipient.locale)];
   const blocks = [...summaryBlocks(message.text, MESSAGE_BLOCK_LIMIT - plans.length), ...plans];
   const posted = await clients.paced(recipient.tenant, () =>
     client.chat.postMessage({ channel: recipient.userId, text: fallback, blocks, unfurl_links: false }),

@@ -6,6 +6,7 @@ import { MAX_COMMAND_CHARS, wordToken } from '../../src/pulse/index.js';
 import { translator } from '../../src/domain/i18n/translate.js';
 import type { Locale } from '../../src/domain/i18n/locale.js';
 import { cardActivity, type AdaptiveCardJson } from '../cards/prompt-card.js';
+import { summaryReplyForms } from '../cards/summary-replies-card.js';
 import { resultsCard } from './summary-card.js';
 import { teamsPersonKey, type TeamsContext } from './teams-context.js';
 
@@ -95,7 +96,8 @@ export const teamsStyle: CommandStyle = { command: (words) => `**${words}**`, pe
 export function reportCard(report: ReportView, locale: Locale): AdaptiveCardJson {
   const t = translator(locale);
   const sections = report.sections.map((s) => ({ heading: s.heading, lines: s.quotes === true ? s.lines.map((text) => t('teams.quote', { text })) : s.lines }));
-  return resultsCard({ title: report.title, sections, footer: report.footer, cutNote: report.cutNote }, report.title, null).card;
+  const controls = { body: [], actions: summaryReplyForms(report.replies ?? [], locale) };
+  return resultsCard({ title: report.title, sections, footer: report.footer, cutNote: report.cutNote, controls }, report.title, null).card;
 }
 
 /** A reply as an activity: plain text, or a results card with its notification line. */

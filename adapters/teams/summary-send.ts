@@ -3,6 +3,7 @@ import type { MessageRef, Recipient, SummaryMessage } from '../../src/ports/chat
 import { DEFAULT_DUE_DAYS } from '../../src/domain/action-plan.js';
 import { planCardParts } from '../cards/plan-card.js';
 import { summaryReplyForms } from '../cards/summary-replies-card.js';
+import { replyGroupsOf } from '../../src/domain/summary-replies.js';
 import { cardActivity } from '../cards/prompt-card.js';
 import { inConversation, personalConversation } from './reach.js';
 import { chartActivity, resultsCard } from './summary-card.js';
@@ -20,7 +21,7 @@ export async function sendTeamsSummary(ctx: TeamsContext, recipient: Recipient, 
   const { notification } = message.text;
   const due = ctx.pulse.clock.now().plus({ days: DEFAULT_DUE_DAYS }).toISODate() ?? '';
   const plans = planCardParts(message.summary, recipient.locale, due);
-  const controls = { body: plans.body, actions: [...summaryReplyForms(message.summary, recipient.locale), ...plans.actions] };
+  const controls = { body: plans.body, actions: [...summaryReplyForms(replyGroupsOf(message.summary), recipient.locale), ...plans.actions] };
   const built = resultsCard({ ...message.text, cutNote: translator(recipient.locale)('teams.results.cut'), controls }, notification, message.chart);
   const send = (activity: ReturnType<typeof cardActivity> | ReturnType<typeof chartActivity>) =>
     ctx.pacer.send(recipient.tenant, chat.conversationId, () => inConversation(ctx, chat, (context) => context.sendActivity(activity), chat.memberId));

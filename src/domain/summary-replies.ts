@@ -25,3 +25,17 @@ export function summaryReplies(targets: readonly string[], field: (name: string)
     return (ACKNOWLEDGEMENTS as readonly string[]).includes(ack ?? '') ? [{ commentId, body: { ack: ack as Acknowledgement } }] : [];
   });
 }
+
+/** One group's comments a reader may reply to from a message: ids and texts, in the order shown. */
+export type ReplyGroup = readonly { readonly id: string; readonly text: string }[];
+
+/** The groups of a summary whose comments are shown (each at most MAX_SUMMARY_REPLIES). */
+export function replyGroupsOf(summary: {
+  readonly segments: readonly { readonly visible: boolean; readonly comments?: readonly { readonly id: string; readonly text: string }[] | null }[];
+}): ReplyGroup[] {
+  return summary.segments.flatMap((s) =>
+    s.visible && s.comments !== undefined && s.comments !== null && s.comments.length > 0
+      ? [s.comments.slice(0, MAX_SUMMARY_REPLIES).map(({ id, text }) => ({ id, text }))]
+      : [],
+  );
+}

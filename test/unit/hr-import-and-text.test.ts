@@ -56,7 +56,7 @@ describe('people CSV', () => {
 
 /** Exit results as Slack shows them: the report's sections as mrkdwn. */
 const exitResultsSections = (results: ExitResults, locale: Locale): string[] =>
-  slackReply({ kind: 'report', report: exitReport(results, locale) }).text.split('\n\n');
+  slackReply({ kind: 'report', report: exitReport(results, locale) }, locale).text.split('\n\n');
 
 describe('exit results in Slack', () => {
   const results: ExitResults = {

@@ -8,6 +8,7 @@ import { loadActor } from '../../services/actors.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { exitResults } from '../../services/exit-results.js';
 import { latestSharedResults } from '../../services/share-results.js';
+import { replyGroupsOf } from '../../domain/summary-replies.js';
 import { cancelExitSurvey, requestExitSurvey } from '../../services/exit-surveys.js';
 import { changeRole } from '../../services/manage-roles.js';
 import { replyWithin } from '../../services/reply-budget.js';
@@ -117,7 +118,7 @@ async function resultsReply(deps: ServiceDeps, o: ConversationOptions, segment: 
     case 'none':
       return say(t('results.none'));
     case 'summary':
-      return { kind: 'report', report: summaryReport(summaryText(outcome.summary, o.locale), o.locale) };
+      return { kind: 'report', report: summaryReport(summaryText(outcome.summary, o.locale), o.locale, replyGroupsOf(outcome.summary)) };
   }
 }
 

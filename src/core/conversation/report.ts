@@ -3,6 +3,7 @@ import type { Locale } from '../../domain/i18n/locale.js';
 import { translator, type Translator } from '../../domain/i18n/translate.js';
 import { formatNumber, formatSigned } from '../../domain/summary/number-format.js';
 import type { SummaryText } from '../../domain/summary/summary-text.js';
+import type { ReplyGroup } from '../../domain/summary-replies.js';
 import type { ExitResults, ExitSlice } from '../../services/exit-results.js';
 
 /**
@@ -24,10 +25,12 @@ export interface ReportView {
   readonly footer: string | null;
   /** Said in place of the sections a message could not carry. */
   readonly cutNote: string;
+  /** Comments the reader may reply to from the message, per group (a summary's; issue #19). */
+  readonly replies?: readonly ReplyGroup[];
 }
 
-export function summaryReport(text: SummaryText, locale: Locale): ReportView {
-  return { kind: 'summary', ...text, cutNote: translator(locale)('teams.results.cut') };
+export function summaryReport(text: SummaryText, locale: Locale, replies: readonly ReplyGroup[] = []): ReportView {
+  return { kind: 'summary', ...text, cutNote: translator(locale)('teams.results.cut'), ...(replies.length > 0 ? { replies } : {}) };
 }
 
 const quarters = (list: readonly string[]) => (list.length === 1 ? (list[0] ?? '') : `${list[0] ?? ''}–${list.at(-1) ?? ''}`);

@@ -1,11 +1,22 @@
 import { z } from 'zod';
 import { messageBlocksSchema } from './follow-ups.js';
 
-const user = z.object({ id: z.string().min(1), team_id: z.string().optional() });
-const team = z
+/** Who clicked or submitted, and their workspace (Slack puts it in `team`, or only on the user). */
+export const user = z.object({ id: z.string().min(1), team_id: z.string().optional() });
+export const team = z
   .object({ id: z.string().min(1) })
   .nullable()
   .optional();
+
+/** A button value or modal metadata (JSON we wrote) read back, or null when it is not what `schema` says. */
+export function parseJson<T>(schema: z.ZodType<T>, raw: string | undefined): T | null {
+  try {
+    const parsed = schema.safeParse(JSON.parse(raw ?? ''));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 /** A button click that opens a modal (the comment box, the replies to a comment): who, where, and the button's value. */
 export const openModalSchema = z.object({

@@ -5,15 +5,9 @@ import { committedWords } from '../../../src/domain/actions/action-catalog.js';
 import { ORG_ROOT } from '../../../src/domain/anonymity/segment-tree.js';
 import { translator } from '../../../src/domain/i18n/translate.js';
 import { planFormError } from '../../../src/domain/plan-errors.js';
-import { openModalSchema, teamIdOf } from '../modal-payloads.js';
+import { openModalSchema, parseJson, team, teamIdOf, user } from '../modal-payloads.js';
 import { PLAN_ACTIONS, PLAN_VIEW_CALLBACK, planMetadataSchema, planModal, planValueSchema } from '../plan-blocks.js';
 import { localeOf, slackPersonKey, type SlackContext } from '../slack-context.js';
-
-const user = z.object({ id: z.string().min(1), team_id: z.string().optional() });
-const team = z
-  .object({ id: z.string().min(1) })
-  .nullable()
-  .optional();
 
 const submitSchema = z.object({
   user,
@@ -35,15 +29,6 @@ const statusSchema = z.object({
   container: z.object({ channel_id: z.string().min(1) }),
   actions: z.array(z.object({ action_id: z.string(), selected_option: z.object({ value: z.enum(['planned', 'in_progress', 'done']) }) })).min(1),
 });
-
-function parseJson<T>(schema: z.ZodType<T>, raw: string | undefined): T | null {
-  try {
-    const parsed = schema.safeParse(JSON.parse(raw ?? ''));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Action plans in Slack (issue #19): "Commit" under a summary's suggested actions opens a modal

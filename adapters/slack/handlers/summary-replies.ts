@@ -3,30 +3,16 @@ import { z } from 'zod';
 import { isDomainError } from '../../../src/domain/errors.js';
 import { translator } from '../../../src/domain/i18n/translate.js';
 import { replyTargetsSchema, summaryReplies } from '../../../src/domain/summary-replies.js';
-import { openModalSchema, teamIdOf } from '../modal-payloads.js';
+import { openModalSchema, parseJson, team, teamIdOf, user } from '../modal-payloads.js';
 import { localeOf, slackPersonKey, type SlackContext } from '../slack-context.js';
 import { SUMMARY_REPLIES_ACTION, SUMMARY_REPLIES_CALLBACK, summaryRepliesMetadataSchema, summaryRepliesModal } from '../summary-replies-modal.js';
 
-const user = z.object({ id: z.string().min(1), team_id: z.string().optional() });
-const team = z
-  .object({ id: z.string().min(1) })
-  .nullable()
-  .optional();
 const input = z.object({ v: z.object({ value: z.string().nullable().optional(), selected_option: z.object({ value: z.string() }).nullable().optional() }) });
 const submitSchema = z.object({
   user,
   team,
   view: z.object({ private_metadata: z.string().max(3000), state: z.object({ values: z.record(z.string(), input) }) }),
 });
-
-function parseJson<T>(schema: z.ZodType<T>, raw: string | undefined): T | null {
-  try {
-    const parsed = schema.safeParse(JSON.parse(raw ?? ''));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Replying to the comments of a weekly summary (issue #19): the button under a group's comments

@@ -62,4 +62,18 @@ describe('Slack: replies to a comment, from the author’s own prompt', () => {
     await eventually(() => lastView().includes('No replies to your comment yet'));
     expect(lastView()).not.toContain('Thanks, what would help most?');
   });
+
+  it('the neutral notice reaches every invitee of the group, not only the author, once', async () => {
+    const notice = (user: string) => h.fake.messagesTo(user).filter((m) => (m.text ?? '').startsWith('Some comments from your team’s last'));
+    h.app.delivery.kick();
+    await h.app.delivery.idle();
+    await eventually(() => users(6).every((u) => notice(u.id).length === 1));
+    h.app.delivery.kick();
+    await h.app.delivery.idle();
+    for (const u of users(6)) expect(notice(u.id)).toHaveLength(1);
+    // Exactly those who were invited to the round (here the admin and HR were too), nobody else.
+    const invited = new Set(h.fake.messages.filter((m) => JSON.stringify(m.blocks ?? []).includes('pulse:answer:')).map((m) => m.user));
+    const noticed = new Set(h.fake.messages.filter((m) => (m.text ?? '').startsWith('Some comments from your team’s last')).map((m) => m.user));
+    expect([...noticed].sort()).toEqual([...invited].sort());
+  });
 });

@@ -70,5 +70,14 @@ describe('Teams: replies to a comment, from the author’s own card', () => {
     // The author's card clicked by someone else shows nothing either: the token is bound to its recipient.
     const forged = await h.execute(other, 'pulse.replies', open?.data ?? {}, (entry(author) as PostedActivity).id);
     expect(json(forged.body)).not.toContain('Can you say more?');
+
+    // Every invitee of the group hears the same neutral notice, once: receiving it says nothing about who wrote what.
+    const notice = (person: TeamsPerson) => h.posted(person).filter((a) => String(a.activity.text ?? '').startsWith('Some comments from your team’s last'));
+    h.app.delivery.kick();
+    await h.app.delivery.idle();
+    await eventually(() => people.every((p) => notice(p).length === 1), 15_000);
+    h.app.delivery.kick();
+    await h.app.delivery.idle();
+    for (const p of people) expect(notice(p)).toHaveLength(1);
   });
 });

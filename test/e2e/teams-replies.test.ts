@@ -72,7 +72,8 @@ describe('Teams: replies to a comment, from the author’s own card', () => {
     expect(json(forged.body)).not.toContain('Can you say more?');
 
     // Every invitee of the group hears the same neutral notice, once: receiving it says nothing about who wrote what.
-    const notice = (person: TeamsPerson) => h.posted(person).filter((a) => String(a.activity.text ?? '').startsWith('Some comments from your team’s last'));
+    const notice = (person: TeamsPerson) =>
+      h.posted(person).filter((a) => typeof a.activity.text === 'string' && a.activity.text.startsWith('Some comments from your team’s last'));
     h.app.delivery.kick();
     await h.app.delivery.idle();
     await eventually(() => people.every((p) => notice(p).length === 1), 15_000);

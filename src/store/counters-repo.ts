@@ -65,6 +65,8 @@ export class CountersRepo {
   }
 
   async forRounds(roundIds: readonly string[]): Promise<CounterDoc[]> {
+    // No rounds, no counters: FerretDB answers `$in: []` with a scan of every counter (33 s for a year of 10,000 people).
+    if (roundIds.length === 0) return [];
     const docs = await this.database.collections.counters.find({ roundId: { $in: [...roundIds] } }).toArray();
     return docs.map((doc) => counterDocSchema.parse(doc));
   }

@@ -6,15 +6,13 @@ import { loadActor, type Caller } from '../actors.js';
 import { checkedInput } from '../checked-input.js';
 import type { ServiceDeps } from '../deps.js';
 import { latestDriverScore } from '../summary.js';
-import { loadSummaryContext } from '../summary-context.js';
+import { loadSummaryContext, type SummaryContext } from '../summary-context.js';
 import { DEFAULT_SURVEY_ID } from '../surveys.js';
 import { assertMayChange, assertMayPlan } from './action-access.js';
 
-/** The driver's score in the group now (from closed rounds, only where shown), or null. */
-export async function driverScoreNow(deps: ServiceDeps, surveyId: string, segment: string, driver: ActionDoc['driver']): Promise<ActionScore | null> {
-  if (driver === null) return null;
-  const context = await loadSummaryContext(deps, surveyId);
-  const score = context === null ? null : latestDriverScore(context, segment, driver);
+/** A driver's latest shown score in a group, from a survey's summary context (closed rounds only), or null. */
+export function scoreIn(context: SummaryContext | null, segment: string, driver: ActionDoc['driver']): ActionScore | null {
+  const score = driver === null || context === null ? null : latestDriverScore(context, segment, driver);
   return score === null ? null : { roundDate: score.roundDate, mean: score.mean, favourable: score.favourable };
 }
 
@@ -43,7 +41,7 @@ export async function commitAction(deps: ServiceDeps, caller: Caller, input: New
     dueDate: parsed.dueDate,
     status: 'planned',
     committedOn: today,
-    before: await driverScoreNow(deps, surveyId, parsed.segment, parsed.driver),
+    before: parsed.driver === null ? null : scoreIn(await loadSummaryContext(deps, surveyId), parsed.segment, parsed.driver),
     announcement: survey.document?.announceActions === false ? 'off' : 'pending',
     followUpRounds: [],
   };

@@ -4,6 +4,8 @@ import { isHr } from '../../domain/roles.js';
 import { loadActor, type Caller } from '../actors.js';
 import type { ServiceDeps } from '../deps.js';
 import { countRound, type RoundCounts } from '../results-counts.js';
+import { closedRoundCounters } from '../summary-snapshots.js';
+import { roundDocSchema } from '../../store/documents/rounds.js';
 
 /** How far back comments count as awaiting a reply. */
 export const AWAITING_DAYS = 90;
@@ -52,13 +54,17 @@ export async function leaderLoad(deps: ServiceDeps, caller: Caller): Promise<Lea
   const since = now.minus({ days: AWAITING_DAYS }).toISODate() ?? '';
 
   const awaiting: ReadableComment[] = [];
-  const rounds = await collections.rounds.find({ state: 'closed', date: { $gte: since }, mergedInto: null }).toArray();
+  const rounds = (await collections.rounds.find({ state: 'closed', date: { $gte: since }, mergedInto: null }).toArray()).map((doc) =>
+    roundDocSchema.parse(doc),
+  );
+  // Each round's counters from its snapshot (one read by id for all), never a scan of every counter.
+  const counters = await closedRoundCounters(deps, rounds);
   for (const round of rounds) {
     const comments = await collections.comments.find({ roundId: round._id }, { projection: { _id: 1, segment: 1 } }).toArray();
     if (comments.length === 0) continue;
     const conversations = await collections.conversations.find({ _id: { $in: comments.map((c) => c._id) } }, { projection: { _id: 1, messages: 1 } }).toArray();
     const replied = new Set(conversations.filter((c) => c.messages.some((m) => m.from === 'leader')).map((c) => c._id));
-    const counts = countRound(round, await deps.store.counters.forRounds([round._id]), deps.settings.anonymity);
+    const counts = countRound(round, counters.get(round._id) ?? [], deps.settings.anonymity);
     for (const c of comments) if (!replied.has(c._id)) awaiting.push({ id: c._id, segment: c.segment, counts });
   }
 

@@ -6,6 +6,7 @@ import { awaitOtherInstances } from './close-drain.js';
 import { mergeSmallExitQuarter, refileSmallDepartments } from './exit-pool-close.js';
 import { isPooled } from '../store/documents/rounds.js';
 import type { ServiceDeps } from './deps.js';
+import { reduceImpactAtClose } from './impact/impact-at-close.js';
 
 /**
  * Closes a round: no more answers, exact final counts, then the participation ledger is purged.
@@ -67,6 +68,8 @@ export async function closeRound(deps: ServiceDeps, roundId: string, options: Cl
     await store.rounds.update(roundId, { countsFinal: true });
   }
   if (!round.keyedOrder && !merged) {
+    // The links between one prompt's answers become sums per visible group, before the rewrite drops them.
+    await reduceImpactAtClose(deps, round);
     // Stored as they arrived, a round's answers would keep a clock: rewrite them in id order.
     for (const collection of ROUND_ANSWER_COLLECTIONS) await rewriteRoundInKeyedOrder(store.database, collection, roundId);
     await store.rounds.update(roundId, { keyedOrder: true });

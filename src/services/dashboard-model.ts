@@ -3,7 +3,12 @@ import { exitResults, type ExitResults } from './exit-results.js';
 import type { ServiceDeps } from './deps.js';
 import { resultsInRange } from './results-range.js';
 import { roundResults, type RoundResults } from './results.js';
-import { countRound } from './results-counts.js';
+import { countRound, segmentsInScope, type RoundCounts } from './results-counts.js';
+import { loadSummaryContext } from './summary-context.js';
+import { latestDriverScore } from './summary.js';
+import { segmentImpact } from './impact/segment-impact.js';
+import { IMPACT_MONTHS, type ImpactItem } from '../domain/insight/driver-impact.js';
+import type { Question } from '../domain/question.js';
 import { DEFAULT_SURVEY_ID } from './surveys.js';
 import { surveyResultsViews, type SurveyResultsView } from './survey-results-model.js';
 import { COUNTER_INVITED, COUNTER_RESPONDENTS, ROUND_QUESTION } from '../store/documents/answers.js';
@@ -41,11 +46,32 @@ export interface DashboardModel {
   readonly exit: ExitResults | null;
   /** The latest closed round of each survey HR wrote, per question. */
   readonly surveys: readonly SurveyResultsView[];
+  /** What goes with eNPS over the last year (issue #20): each visible group in scope with enough paired answers. */
+  readonly impact: DashboardImpact;
   /** The conversation on each comment shown here that has one (issue #19), by comment id. */
   readonly conversations: Readonly<Record<string, readonly ConversationMessage[]>>;
 }
 
+export interface DashboardImpact {
+  readonly months: number;
+  readonly rounds: number;
+  readonly questions: ReadonlyMap<string, Question>;
+  readonly groups: readonly { readonly segment: string; readonly name: string | null; readonly items: readonly ImpactItem[] }[];
+}
+
 const HISTORY_ROUNDS = 12;
+
+/** Driver impact of the pulse in every group in scope that is shown and has enough pairs, top first. */
+async function impact(deps: ServiceDeps, scope: 'all' | readonly string[]): Promise<DashboardImpact> {
+  const ctx = await loadSummaryContext(deps, DEFAULT_SURVEY_ID);
+  if (ctx === null) return { months: IMPACT_MONTHS, rounds: 0, questions: new Map(), groups: [] };
+  const tree = (ctx.rounds.at(-1) as RoundCounts).tree;
+  const groups = segmentsInScope(tree, scope).flatMap((segment) => {
+    const { items } = segmentImpact(ctx.impact, segment, (driver) => latestDriverScore(ctx, segment, driver)?.favourable ?? null);
+    return items.length === 0 ? [] : [{ segment, name: ctx.names.get(segment) ?? null, items }];
+  });
+  return { months: IMPACT_MONTHS, rounds: ctx.impact.rounds.length, questions: ctx.impact.questions, groups };
+}
 
 async function liveParticipation(deps: ServiceDeps, roots: readonly string[] | null): Promise<LiveParticipation[]> {
   const open = (await deps.store.rounds.openRounds()).filter((r) => r.surveyId === DEFAULT_SURVEY_ID).sort((a, b) => b.date.localeCompare(a.date));
@@ -85,12 +111,13 @@ async function history(deps: ServiceDeps, roots: readonly string[] | null): Prom
 export async function dashboardModel(deps: ServiceDeps, scope: 'all' | readonly string[], hr: boolean): Promise<DashboardModel> {
   const roots = scope === 'all' ? null : scope;
   const hasPulse = (await deps.store.rounds.survey(DEFAULT_SURVEY_ID)) !== null;
-  const [live, series, latest, exit, surveys] = await Promise.all([
+  const [live, series, latest, exit, surveys, drivers] = await Promise.all([
     liveParticipation(deps, roots),
     hasPulse ? history(deps, roots) : Promise.resolve([]),
     roundResults(deps, DEFAULT_SURVEY_ID, scope),
     hr ? exitResults(deps) : Promise.resolve(null),
     surveyResultsViews(deps, scope),
+    hasPulse ? impact(deps, scope) : Promise.resolve({ months: IMPACT_MONTHS, rounds: 0, questions: new Map(), groups: [] }),
   ]);
   // Only comments this viewer is shown: their conversations are theirs to read.
   const shownIds = surveys.flatMap((s) => Object.values(s.comments).flatMap((list) => list.map((c) => c.id)));
@@ -107,5 +134,6 @@ export async function dashboardModel(deps: ServiceDeps, scope: 'all' | readonly 
     latest,
     exit,
     surveys,
+    impact: drivers,
   };
 }

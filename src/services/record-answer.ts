@@ -2,6 +2,7 @@ import { counterValues, parseAnswer, type RawAnswer } from '../domain/answer.js'
 import { DomainError } from '../domain/errors.js';
 import { followUpParent } from '../domain/question.js';
 import { askedOf, roundQuestion } from './round-questions.js';
+import { linksAnswers } from './impact/impact-at-close.js';
 import { COUNTER_ANSWERED, COUNTER_RESPONDENTS, ROUND_QUESTION } from '../store/documents/answers.js';
 import type { PersonKey } from '../store/documents/identity.js';
 import type { RoundDoc } from '../store/documents/rounds.js';
@@ -94,7 +95,12 @@ async function recordIn(deps: ServiceDeps, round: RoundDoc, input: AnswerInput):
   }
 
   const base = { _id: id, roundId: round._id, roundDate: round.date, questionId: question.id, segment };
-  const stored = answer.kind === 'text' ? await store.answers.addComment({ ...base, text: answer.text }) : await store.answers.addResponse({ ...base, value });
+  // eNPS and each scored answer of one prompt are linked until the round closes (impact-at-close.ts).
+  const linked = typeof value === 'number' && (question.kind === 'scale' || question.kind === 'likert') && linksAnswers(round);
+  const stored =
+    answer.kind === 'text'
+      ? await store.answers.addComment({ ...base, text: answer.text })
+      : await store.answers.addResponse({ ...base, value, ...(linked ? { link: store.ledger.promptLink(input.responseToken) } : {}) });
   if (!stored && (await store.answers.storedValue(kind, id)) !== comparable) {
     // Two different clicks on one prompt raced; the first one stored wins.
     if (!followUp) await store.ledger.markQuestion(round._id, input.person, question.id);

@@ -3,6 +3,7 @@ import type { ServiceDeps } from './deps.js';
 import { countRound, type RoundCounts } from './results-counts.js';
 import { loadRoundComments, type CommentsBySegment } from './summary-comments.js';
 import { closedRoundCounters } from './summary-snapshots.js';
+import { loadImpactPool, type ImpactPool } from './impact/impact-pool.js';
 
 /** How many closed rounds a summary looks back over (trend, chart, driver changes). */
 export const SUMMARY_ROUNDS = 12;
@@ -19,6 +20,8 @@ export interface SummaryContext {
   readonly names: ReadonlyMap<string, string>;
   /** The latest round's comments by segment (shown only where the comment threshold passes). */
   readonly comments: CommentsBySegment;
+  /** A year of pair sums: what goes with eNPS (issue #20). */
+  readonly impact: ImpactPool;
 }
 
 /** Closed rounds' counters never change, so a context stays valid while the set of rounds does. */
@@ -38,7 +41,9 @@ export async function loadSummaryContext(deps: ServiceDeps, surveyId: string, ma
   const perStore = cache.get(store) ?? new Map<string, { key: string; context: SummaryContext }>();
   cache.set(store, perStore);
   const cached = perStore.get(surveyId);
-  if (cached?.key === key) return { ...cached.context, names, surveyName };
+  // The pool keeps its own cache (a year of rounds, not twelve).
+  const impact = await loadImpactPool(deps, surveyId);
+  if (cached?.key === key) return { ...cached.context, names, surveyName, impact };
 
   const byRound = await closedRoundCounters(deps, rounds);
   const context: SummaryContext = {
@@ -47,6 +52,7 @@ export async function loadSummaryContext(deps: ServiceDeps, surveyId: string, ma
     rounds: rounds.map((round) => countRound(round, byRound.get(round._id) ?? [], deps.settings.anonymity)),
     names,
     comments: await loadRoundComments(deps, rounds[rounds.length - 1]?._id ?? ''),
+    impact,
   };
   perStore.set(surveyId, { key, context });
   return context;

@@ -17,6 +17,7 @@ import { driversFor, enpsFor, segmentsInScope, type RoundCounts } from './result
 import { commentsFor, commentThemesFor } from './summary-comments.js';
 import type { Locale } from '../domain/i18n/locale.js';
 import type { SummaryContext } from './summary-context.js';
+import { segmentImpact } from './impact/segment-impact.js';
 
 export interface SummaryRequest {
   readonly audience: Summary['audience'];
@@ -140,6 +141,8 @@ function segmentSummary(ctx: SummaryContext, segment: string, primary: boolean, 
     comments: primary ? commentsFor(latest, ctx.comments, segment) : null,
     themes: primary ? commentThemesFor(latest, ctx.comments, segment, locale) : null,
     actions: primary ? suggestActions(drivers, variant) : [],
+    // What goes with eNPS: the top priority, named where the reader's scope starts.
+    priority: primary ? segmentImpact(ctx.impact, segment, (driver) => drivers.find((d) => d.driver === driver)?.favourable ?? null).top : null,
   };
 }
 

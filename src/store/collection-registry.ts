@@ -57,6 +57,11 @@ export const COLLECTIONS: readonly CollectionEntry[] = [
   { name: 'installations', side: 'operations', retention: 'one per Slack workspace, removed at uninstall' },
   { name: 'api_keys', side: 'operations', retention: 'kept (hashes only); revoked keys stay revoked' },
   { name: 'summary_snapshots', side: 'answer', retention: 'one per closed round (its final counters), kept as counters are' },
+  {
+    name: 'impact_sums',
+    side: 'answer',
+    retention: 'one per closed pulse round: sums of (eNPS, answer) pairs per visible group and question, kept as counters are',
+  },
   { name: 'summary_deliveries', side: 'identity', retention: 'deleted after 12 weeks (retention job)' },
   { name: 'summary_locks', side: 'operations', retention: 'deleted after 12 weeks (retention job)' },
   { name: 'web_sessions', side: 'identity', retention: 'ended sessions deleted after a day (retention job); expired ones also when new ones are made' },

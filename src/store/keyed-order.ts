@@ -34,7 +34,8 @@ export async function rewriteRoundInKeyedOrder(database: Database, collection: R
   const target = database.db.collection<Document>(collection);
   if ((await staging.countDocuments({ _id: completeId(collection, roundId) })) === 0) {
     await staging.deleteMany({ collection, roundId });
-    const docs = await target.find({ roundId }).sort({ _id: 1 }).toArray();
+    // A response's prompt link (issue #20) lives only while its round is open: the copy goes without it.
+    const docs = (await target.find({ roundId }).sort({ _id: 1 }).toArray()).map((doc) => withoutOpenRoundFields(collection, doc));
     await insertIgnoringDuplicates(
       staging,
       docs.map((doc) => ({ _id: `${collection}|${String(doc._id)}`, collection, roundId, doc })),
@@ -48,6 +49,15 @@ export async function rewriteRoundInKeyedOrder(database: Database, collection: R
   await insertIgnoringDuplicates(target, staged);
   await staging.deleteMany({ collection, roundId });
   return staged.length;
+}
+
+/** Fields an answer may carry only while its round is open. */
+const OPEN_ROUND_FIELDS: Readonly<Partial<Record<RoundAnswerCollection, readonly string[]>>> = { responses: ['link'] };
+
+function withoutOpenRoundFields(collection: RoundAnswerCollection, doc: Document): Document {
+  const drop = OPEN_ROUND_FIELDS[collection] ?? [];
+  if (!drop.some((field) => field in doc)) return doc;
+  return Object.fromEntries(Object.entries(doc).filter(([field]) => !drop.includes(field)));
 }
 
 const INSERT_CHUNK = 200;

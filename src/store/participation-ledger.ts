@@ -57,6 +57,14 @@ export class ParticipationLedger {
     return responseId(this.secret, token, questionId);
   }
 
+  /**
+   * The key linking the scored answers given through one prompt (issue #20), from its token alone:
+   * never a person, and unreadable without both the chat message and PULSE_SECRET.
+   */
+  promptLink(token: string): string {
+    return this.key(['link', token]);
+  }
+
   roundKey(roundId: string, person: PersonKey): string {
     return this.key(['round', roundId, person]);
   }

@@ -9,6 +9,7 @@ import { teamsEn } from './teams-en.js';
 import { talkEn } from './talk-en.js';
 import { hrEn } from './hr-en.js';
 import { plansEn } from './plans-en.js';
+import { insightEn } from './insight-en.js';
 
 /**
  * The English catalog: the source of every user-facing string. `nb.ts` and `sv.ts` must have
@@ -233,6 +234,7 @@ export const en = {
   ...talkEn,
   ...hrEn,
   ...plansEn,
+  ...insightEn,
   ...webEn,
   ...signinEn,
   ...opsEn,

@@ -10,6 +10,7 @@ import type { Catalog } from './en.js';
 import { resultsNb } from './results-nb.js';
 import { hrNb } from './hr-nb.js';
 import { plansNb } from './plans-nb.js';
+import { insightNb } from './insight-nb.js';
 
 /** Norwegian Bokmål catalog. Keys mirror en.ts exactly. */
 export const nb: Catalog = {
@@ -203,6 +204,7 @@ export const nb: Catalog = {
   ...talkNb,
   ...hrNb,
   ...plansNb,
+  ...insightNb,
   ...webNb,
   ...signinNb,
   ...opsNb,

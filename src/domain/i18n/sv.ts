@@ -10,6 +10,7 @@ import type { Catalog } from './en.js';
 import { resultsSv } from './results-sv.js';
 import { hrSv } from './hr-sv.js';
 import { plansSv } from './plans-sv.js';
+import { insightSv } from './insight-sv.js';
 
 /** Swedish catalog. Keys mirror en.ts exactly. */
 export const sv: Catalog = {
@@ -203,6 +204,7 @@ export const sv: Catalog = {
   ...talkSv,
   ...hrSv,
   ...plansSv,
+  ...insightSv,
   ...webSv,
   ...signinSv,
   ...opsSv,

@@ -1,6 +1,7 @@
 import type { ActionView } from '../action-plan.js';
 import type { Driver } from '../drivers.js';
 import type { ThemeCount } from '../insight/theme-counts.js';
+import type { ImpactItem } from '../insight/driver-impact.js';
 import type { Locale } from '../i18n/locale.js';
 import type { Enps } from '../metrics/enps.js';
 
@@ -63,6 +64,8 @@ export interface VisibleSegmentSummary {
   /** What all the group's comments are about (issue #20); null or absent when comments are not shown. */
   readonly themes?: readonly ThemeCount[] | null;
   readonly actions: readonly SuggestedAction[];
+  /** The weak driver that goes most with eNPS over the last year (issue #20); null or absent when none. */
+  readonly priority?: ImpactItem | null;
 }
 
 /** Below the threshold, or hidden so it cannot be worked out by subtraction: only its name. */

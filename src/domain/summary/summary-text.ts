@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n/en.js';
 import type { Locale } from '../i18n/locale.js';
 import { translator, type Translator } from '../i18n/translate.js';
 import { actionLines } from './action-lines.js';
+import { IMPACT_MONTHS } from '../insight/driver-impact.js';
 import { formatNumber, formatSigned } from './number-format.js';
 import type { DriverScore, SegmentSummary, Summary, VisibleSegmentSummary } from './summary-model.js';
 
@@ -63,6 +64,20 @@ function scoreLines(t: Translator, locale: Locale, s: VisibleSegmentSummary): st
   const driverName = (d: DriverScore) => t(`driver.${d.driver}` as MessageKey);
   if (up?.meanChange != null) lines.push(t('summary.moverUp', { driver: driverName(up), change: formatSigned(locale, up.meanChange, 1) }));
   if (down?.meanChange != null) lines.push(t('summary.moverDown', { driver: driverName(down), change: formatSigned(locale, down.meanChange, 1) }));
+  const top = s.priority;
+  if (top !== undefined && top !== null && 'driver' in top.subject) {
+    lines.push(
+      t('impact.priority', {
+        driver: t(`driver.${top.subject.driver}` as MessageKey),
+        favourable: formatNumber(locale, top.favourable ?? 0, 0),
+        r: formatNumber(locale, top.r, 2),
+        low: formatNumber(locale, top.low, 2),
+        high: formatNumber(locale, top.high, 2),
+        n: top.n,
+        months: IMPACT_MONTHS,
+      }),
+    );
+  }
   return lines;
 }
 

@@ -8,7 +8,7 @@ export interface AuditFinding {
   readonly documents: number;
 }
 
-export type AuditCheckName = 'fields' | 'object-id' | 'fine-time' | 'identifier' | 'id-shape' | 'order' | 'ledger' | 'staging';
+export type AuditCheckName = 'fields' | 'object-id' | 'fine-time' | 'identifier' | 'id-shape' | 'order' | 'ledger' | 'link' | 'staging';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** A date with a time of day: anything finer than the round's `YYYY-MM-DD`. */

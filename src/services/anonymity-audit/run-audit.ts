@@ -9,7 +9,8 @@ import { checkDocument, FindingTally, isUuid, knownIdentifiers, type AuditFindin
 
 /** The answer side and the fields each of its documents may carry, exactly. */
 export const ANSWER_SIDE: Readonly<Record<string, { fields: readonly string[]; idShape: (doc: Document) => boolean; ordered?: false }>> = {
-  responses: { fields: ['_id', 'roundId', 'roundDate', 'questionId', 'segment', 'value'], idShape: isUuid },
+  // `link`: a prompt's link key, only while its round is open (the `link` check).
+  responses: { fields: ['_id', 'roundId', 'roundDate', 'questionId', 'segment', 'value', 'link'], idShape: isUuid },
   comments: { fields: ['_id', 'roundId', 'roundDate', 'questionId', 'segment', 'text'], idShape: isUuid },
   counters: {
     fields: ['_id', 'roundId', 'segment', 'questionId', 'value', 'n'],
@@ -52,7 +53,7 @@ export interface AnonymityReport {
   readonly suppressions: readonly AuditSuppression[];
 }
 
-export const CHECKS = ['fields', 'id-shape', 'object-id', 'fine-time', 'identifier', 'order', 'ledger', 'staging'] as const;
+export const CHECKS = ['fields', 'id-shape', 'object-id', 'fine-time', 'identifier', 'order', 'ledger', 'link', 'staging'] as const;
 
 /**
  * Reads the whole answer side as stored (natural order) and checks it carries nothing that
@@ -76,6 +77,8 @@ export async function anonymityAudit(deps: ServiceDeps, database: Database): Pro
   }
   const ledger = await database.db.collection('participation').countDocuments({ roundId: { $in: [...closed] } });
   if (ledger > 0) findings.push({ check: 'ledger', collection: 'participation', field: 'roundId', documents: ledger });
+  const linked = await database.collections.responses.countDocuments({ roundId: { $in: [...closed] }, link: { $exists: true } });
+  if (linked > 0) findings.push({ check: 'link', collection: 'responses', field: 'link', documents: linked });
   const staged = await database.db.collection(STAGING).countDocuments({ roundId: { $in: [...closed] } });
   if (staged > 0) findings.push({ check: 'staging', collection: STAGING, field: 'roundId', documents: staged });
   const failed = new Set(findings.map((f) => f.check));

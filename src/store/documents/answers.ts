@@ -16,6 +16,13 @@ export const responseDocSchema = z.object({
   questionId: z.string().min(1),
   segment: z.string().min(1),
   value: z.union([z.number(), z.string(), z.array(z.string())]),
+  /**
+   * While its round is open, a scored answer of a pulse carries its prompt's link key (issue #20):
+   * HMAC(PULSE_SECRET, the prompt's token), the same for every answer of one prompt and never a
+   * person. Closing the round sums the linked pairs per visible group (services/impact) and
+   * rewrites the round's answers without it.
+   */
+  link: z.string().min(1).optional(),
 });
 export type ResponseDoc = z.infer<typeof responseDocSchema>;
 

@@ -1,0 +1,19 @@
+import type { insightEn } from './insight-en.js';
+
+/** Swedish strings of driver impact (spread into sv.ts). */
+export const insightSv: { readonly [K in keyof typeof insightEn]: string } = {
+  'impact.priority':
+    'Viktigast nu: {driver} ({favourable} % positiva) hänger ihop med eNPS mer än någon annan svag drivkraft här (r {r}, 90 % intervall {low} till {high}, {n} parvisa svar under {months} månader).',
+  'impact.heading': 'Vad som hänger ihop med eNPS',
+  'impact.intro':
+    'Hur starkt varje drivkraft följer eNPS de senaste {months} månaderna ({rounds} omgångar), starkast först. Ett samband, inte ett bevis för orsak. Prioriteringar är drivkrafter under 70 % positiva som tydligt hänger ihop med eNPS.',
+  'impact.col.subject': 'Drivkraft eller fråga',
+  'impact.col.r': 'Korrelation (r)',
+  'impact.col.interval': '90 % intervall',
+  'impact.col.n': 'Parvisa svar',
+  'impact.col.favourable': 'Positiva',
+  'impact.priorityMark': 'Prioritet',
+  'impact.none':
+    'Inte tillräckligt många parvisa svar ännu: en grupp behöver minst {min} svar givna tillsammans med eNPS i grupper som får visas. Varje avslutad omgång bidrar.',
+  'impact.group': 'Grupp',
+};

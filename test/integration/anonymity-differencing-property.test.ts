@@ -107,6 +107,7 @@ describe('differencing property: no combination of shown figures isolates fewer 
       let shownTotal = 0;
       let webhookTotal = 0;
       let followUpTotal = 0;
+      let impactTotal = 0;
       await fc.assert(
         fc.asyncProperty(orgArb, async (org) => {
           await db.database.db.dropDatabase();
@@ -132,6 +133,7 @@ describe('differencing property: no combination of shown figures isolates fewer 
           shownTotal += all.length;
           webhookTotal += all.filter((f) => f.surface === 'webhook').length;
           followUpTotal += all.filter((f) => f.surface === 'actions.followUp').length;
+          impactTotal += all.filter((f) => f.surface === 'impact.pool').length;
         }),
         { numRuns: RUNS, endOnFailure: true },
       );
@@ -141,6 +143,8 @@ describe('differencing property: no combination of shown figures isolates fewer 
       expect(webhookTotal).toBeGreaterThan(0);
       // So are an action's follow-up answers (issue #19), asked of one group only.
       expect(followUpTotal).toBeGreaterThan(0);
+      // So are driver impact's pair sums (issue #20), judged at close and again at every read.
+      expect(impactTotal).toBeGreaterThan(0);
     },
     Math.max(120_000, RUNS * 3_000),
   );

@@ -5,6 +5,8 @@ import type { ServiceDeps } from '../../src/services/deps.js';
 import { roundId } from '../../src/store/documents/rounds.js';
 import { ATTACK_ROOT } from './differencing-attacker.js';
 import { seedClosedRound, spread, type SegmentAnswers } from './summary-seed.js';
+import { randomUUID } from 'node:crypto';
+import { reduceImpactAtClose } from '../../src/services/impact/impact-at-close.js';
 
 /**
  * Random organisations for the differencing property test: a segment tree that may change
@@ -21,8 +23,10 @@ export const DRIVER_QUESTIONS = ['workload-1', 'workload-2'] as const;
 export const ACTION_ID = 't';
 export const ACTION_QUESTION = 'action-t';
 if (actionQuestionId(ACTION_ID) !== ACTION_QUESTION) throw new Error('the follow-up question id changed shape');
+/** Driver impact (issue #20): the (eNPS, answer) pairs of one question, summed per group at close. */
+export const PAIR_FAMILIES = DRIVER_QUESTIONS.map((q) => `pairs-${q}` as const);
 /** The counts the attacker works on; `comments` is judged on respondents with the comment k. */
-export const FAMILIES = ['respondents', 'enps', ...DRIVER_QUESTIONS, 'comments', ACTION_QUESTION] as const;
+export const FAMILIES = ['respondents', 'enps', ...DRIVER_QUESTIONS, 'comments', ACTION_QUESTION, ...PAIR_FAMILIES] as const;
 export type Family = (typeof FAMILIES)[number];
 
 interface CellArb {
@@ -130,7 +134,12 @@ export async function seedOrg(deps: ServiceDeps, org: OrgArb): Promise<RoundTrut
       'workload-2': new Map(),
       comments: new Map(),
       [ACTION_QUESTION]: new Map(),
+      'pairs-workload-1': new Map(),
+      'pairs-workload-2': new Map(),
     };
+    // Each respondent's scored answers as one prompt gives them (issue #20): person j of a cell
+    // answered eNPS when j < r − skipEnps, workload-1 when j < r − skip1, and so on.
+    const prompts: { cell: string; values: Record<string, number> }[] = [];
     const group = SEGMENTS[org.actionGroup % org.segments] ?? 's1';
     const scope = subtreeOf(parents, group);
     const bySegment: Record<string, SegmentAnswers> = {};
@@ -147,6 +156,15 @@ export async function seedOrg(deps: ServiceDeps, org: OrgArb): Promise<RoundTrut
       own.enps.set(cell, enps);
       own['workload-1'].set(cell, w1);
       own['workload-2'].set(cell, w2);
+      own['pairs-workload-1'].set(cell, Math.min(enps, w1));
+      own['pairs-workload-2'].set(cell, Math.min(enps, w2));
+      for (let j = 0; j < r; j++) {
+        const values: Record<string, number> = {};
+        if (j < enps) values.enps = (j * 7 + i) % 11;
+        if (j < w1) values['workload-1'] = ((j * 3 + i) % 5) + 1;
+        if (j < w2) values['workload-2'] = ((j * 2 + i) % 5) + 1;
+        prompts.push({ cell, values });
+      }
       // The follow-up: every respondent of the action's group answers it; nobody else is asked.
       const asked = scope.includes(cell);
       own[ACTION_QUESTION].set(cell, asked ? r : 0);
@@ -161,7 +179,7 @@ export async function seedOrg(deps: ServiceDeps, org: OrgArb): Promise<RoundTrut
     });
     const state = org.lastOpen && index === org.rounds.length - 1 && index > 0 ? 'open' : 'closed';
     const followUp = actionFollowUpQuestion(ACTION_ID, { text: 'Fewer meetings' });
-    await seedClosedRound(deps, {
+    const seeded = await seedClosedRound(deps, {
       surveyId: SURVEY,
       date,
       segmentParents: parents,
@@ -171,6 +189,22 @@ export async function seedOrg(deps: ServiceDeps, org: OrgArb): Promise<RoundTrut
       questions: [followUp],
       questionScopes: { [ACTION_QUESTION]: scope },
     });
+    // A closed round's links become pair sums per visible group, as closing does it.
+    if (state === 'closed') {
+      const docs = prompts.flatMap(({ cell, values }, p) =>
+        Object.entries(values).map(([questionId, value]) => ({
+          _id: randomUUID(),
+          roundId: seeded._id,
+          roundDate: date,
+          questionId,
+          segment: cell,
+          value,
+          link: `prompt-${p}`,
+        })),
+      );
+      if (docs.length > 0) await deps.store.database.collections.responses.insertMany(docs);
+      await reduceImpactAtClose(deps, seeded);
+    }
     truths.push({ id: roundId(SURVEY, date), date, state, parents, anonymity, own });
   }
   // Today's directory is the latest round's tree: leaders are scoped to its segments.

@@ -11,6 +11,7 @@ import { roundId } from '../../src/store/documents/rounds.js';
 import { roundClosedMessage } from '../../src/services/webhooks/announce.js';
 import { actionsFor } from '../../src/services/actions/action-views.js';
 import { operator } from '../../src/services/actors.js';
+import { loadImpactPool } from '../../src/services/impact/impact-pool.js';
 import { ACTION_QUESTION, DRIVER_QUESTIONS, FAMILIES, SURVEY, type Family } from './differencing-org.js';
 
 /**
@@ -170,6 +171,28 @@ async function actions(deps: ServiceDeps): Promise<Figure[]> {
   );
 }
 
+/**
+ * Driver impact (issue #20): every stored pair sum the pool adds up, per round and group, as if
+ * each were shown on its own (the dashboard and summaries show only pooled correlations of
+ * groups with enough pairs, a function of these). The dashboard's groups must come from them.
+ */
+async function impact(deps: ServiceDeps, scopes: readonly string[]): Promise<Figure[]> {
+  const pool = await loadImpactPool(deps, SURVEY);
+  const out: Figure[] = pool.sources.map((s) => ({
+    surface: 'impact.pool',
+    round: s.roundId,
+    family: `pairs-${s.questionId}` as Family,
+    segment: s.segment,
+    n: s.n,
+  }));
+  for (const scope of ['all' as const, ...scopes.map((s) => [s])]) {
+    const model = await dashboardModel(deps, scope, scope === 'all');
+    for (const group of model.impact.groups)
+      if (!pool.sources.some((s) => s.segment === group.segment)) throw new Error(`the dashboard ranks ${group.segment}, which the pool never showed`);
+  }
+  return out.filter((f) => (FAMILIES as readonly string[]).includes(f.family));
+}
+
 /** Every figure every role can see, read with `deps`' settings. */
 export async function everyFigure(deps: ServiceDeps, scopes: readonly string[], openRound: string | null): Promise<Figure[]> {
   return [
@@ -179,5 +202,6 @@ export async function everyFigure(deps: ServiceDeps, scopes: readonly string[], 
     ...(await dashboards(deps, scopes, openRound)),
     ...(await webhooks(deps)),
     ...(await actions(deps)),
+    ...(await impact(deps, scopes)),
   ];
 }

@@ -29,6 +29,8 @@ export type AnonymityResult = {
   ledgerAfterClose: number;
   answerLogLinesWithUserIds: number;
   identifiersInActions: number;
+  linksAfterClose: number;
+  impactRoundsStored: number;
 };
 
 interface Element {
@@ -173,7 +175,8 @@ export async function anonymity(flags: Flags, options: { mongoUri?: string } = {
       ...tokens,
     ].filter((s) => s !== '');
     const answerDocs: { collection: string; doc: unknown }[] = [];
-    for (const name of ANSWER_COLLECTIONS) {
+    // Driver impact's pair sums (issue #20) are answer side too.
+    for (const name of [...ANSWER_COLLECTIONS, 'impact_sums']) {
       for (const doc of await app.database.db.collection(name).find({}).toArray()) answerDocs.push({ collection: name, doc });
     }
     const scan = scanDocuments(answerDocs, identity);
@@ -183,6 +186,10 @@ export async function anonymity(flags: Flags, options: { mongoUri?: string } = {
       identity,
     );
     const ledgerAfterClose = await app.database.collections.participation.countDocuments();
+    // No link between one prompt's answers survives its round's close; only sums per group stay.
+    const openRounds = (await app.database.collections.rounds.find({ state: { $ne: 'closed' } }).toArray()).map((r) => r._id);
+    const linksAfterClose = await app.database.collections.responses.countDocuments({ link: { $exists: true }, roundId: { $nin: openRounds } } as never);
+    const impactRoundsStored = await app.database.db.collection('impact_sums').countDocuments();
     const needles = identity.filter((id) => id.length >= 4);
     const answerLines = lines.filter((line) => ANSWER_WORDS.test(line) && needles.some((id) => line.includes(id)));
     const collections = (await app.database.db.listCollections().toArray()).map((c) => c.name).sort();
@@ -198,6 +205,8 @@ export async function anonymity(flags: Flags, options: { mongoUri?: string } = {
       ledgerAfterClose,
       answerLogLinesWithUserIds: answerLines.length,
       identifiersInActions: actionScan.identifiers,
+      linksAfterClose,
+      impactRoundsStored,
     };
   } finally {
     await app.close().catch(() => undefined);

@@ -15,6 +15,10 @@ import {
 } from '../src/store/documents/answers.js';
 import type { PersonDoc } from '../src/store/documents/identity.js';
 import type { RoundDoc } from '../src/store/documents/rounds.js';
+import { addSums, NO_PAIRS, pairOf, type PairSums } from '../src/domain/insight/pair-sums.js';
+import { visibleImpactFigures } from '../src/services/impact/impact-at-close.js';
+import { impactCollection, toImpactDoc } from '../src/services/impact/impact-doc.js';
+import { treeOf } from '../src/services/results-counts.js';
 
 export interface SeedShape {
   readonly people: number;
@@ -39,7 +43,8 @@ async function insertAll<T extends object>(insert: (docs: T[]) => Promise<unknow
 /**
  * A directory of `people` in teams under departments, one leader per team and department and
  * two HR people, and a year of weekly closed rounds as closing leaves them: final counters per
- * team (eNPS, three rotating drivers, comments) and the raw comments. Deterministic.
+ * team (eNPS, three rotating drivers, comments), the raw comments, and the pair sums driver impact
+ * reads (issue #20). Deterministic.
  */
 export async function seedSummaryBench(database: Database, shape: SeedShape): Promise<SeedReport> {
   const random = seededRandom('summary-bench');
@@ -130,6 +135,8 @@ export async function seedSummaryBench(database: Database, shape: SeedShape): Pr
     const add = (segment: string, questionId: string, value: string, n: number) => {
       if (n > 0) docs.push({ _id: counterId(id, segment, questionId, value), roundId: id, segment, questionId, value, n });
     };
+    // Driver impact (issue #20): each respondent's (eNPS, answer) pairs, as closing sums them.
+    const own = new Map<string, Map<string, PairSums>>();
     for (const team of teamIds) {
       const invited = teamSize.get(team) ?? 0;
       const respondents = Math.round(invited * (0.55 + random() * 0.4));
@@ -146,11 +153,24 @@ export async function seedSummaryBench(database: Database, shape: SeedShape): Pr
       };
       scale('enps', [0, 3, 5, 6, 7, 7, 8, 8, 9, 9, 10, 10]);
       for (const q of likert) scale(q, [1, 2, 3, 3, 4, 4, 4, 5, 5]);
+      likert.forEach((q, d) => {
+        let sums = NO_PAIRS;
+        for (let k = 0; k < respondents; k++) {
+          const x = Math.floor(random() * 11);
+          // The round's first driver rises with eNPS; the others only by chance.
+          const y = d === 0 ? Math.min(5, Math.max(1, Math.round(1 + x * 0.35 + random() * 1.5 - 0.75))) : 1 + Math.floor(random() * 5);
+          sums = addSums(sums, pairOf(x, y));
+        }
+        const bySegment = own.get(q) ?? new Map<string, PairSums>();
+        bySegment.set(team, sums);
+        own.set(q, bySegment);
+      });
       const commenters = Math.floor(respondents * 0.1);
       add(team, 'comment', COUNTER_ANSWERED, commenters);
       for (let k = 0; k < commenters; k++)
         texts.push({ _id: randomUUID(), roundId: id, roundDate: date, questionId: 'comment', segment: team, text: `Comment ${k} of ${team} in ${date}` });
     }
+    await impactCollection(database).insertOne(toImpactDoc(id, visibleImpactFigures(treeOf(round), own, round.anonymity.minGroupSize)));
     await insertAll((batch) => c.counters.insertMany(batch), docs);
     await insertAll((batch) => c.comments.insertMany(batch), texts);
     counters += docs.length;

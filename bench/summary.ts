@@ -74,6 +74,7 @@ export async function runSummaryBench(args: ReadonlyMap<string, string>): Promis
     const repeat: number[] = [];
     const charts: number[] = [];
     let msOrgSummary = 0;
+    let withPriority = 0;
     for (let pass = 0; pass < passes; pass++) {
       for (const reader of readers) {
         const start = performance.now();
@@ -81,6 +82,7 @@ export async function runSummaryBench(args: ReadonlyMap<string, string>): Promis
         summaryText(summary, resolveLocale(reader.person.locale, 'en'));
         const ms = performance.now() - start;
         (pass === 0 ? first : repeat).push(ms);
+        if (pass === 0 && summary.segments.some((s) => s.visible && s.priority != null)) withPriority++;
         if (pass === 0 && reader.audience === 'org') msOrgSummary = Math.max(msOrgSummary, ms);
         if (pass === 0 && charts.length < 30) {
           const chartStart = performance.now();
@@ -104,6 +106,9 @@ export async function runSummaryBench(args: ReadonlyMap<string, string>): Promis
       msContextLoadFromSnapshots: Math.round(msContextLoadFromSnapshots),
       msChartP50: round2(percentile(charts, 50)),
       msChartP99: round2(percentile(charts, 99)),
+      // Driver impact is part of every summary (issue #20): how many named a top priority.
+      summariesWithPriority: withPriority,
+      impactRounds: context.impact.rounds.length,
       teams: seeded.teams,
       counters: seeded.counters,
     };

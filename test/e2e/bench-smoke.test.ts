@@ -104,6 +104,9 @@ describe('npm run bench, small sizes', () => {
       ledgerAfterClose: 0,
       answerLogLinesWithUserIds: 0,
       identifiersInActions: 0,
+      // Driver impact (issue #20): the first round asked eNPS, so its links became sums, and none is left.
+      linksAfterClose: 0,
+      impactRoundsStored: 1,
     });
   }, 180_000);
 });

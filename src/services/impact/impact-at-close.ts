@@ -34,6 +34,23 @@ function rollUpSums(tree: SegmentTree, own: ReadonlyMap<string, PairSums>): Map<
 }
 
 /**
+ * The figures a round keeps: each question's pair sums rolled up the tree, for the groups whose
+ * pair count passes `k` and the subtraction rule (`visibleSegments`), and no other.
+ */
+export function visibleImpactFigures(tree: SegmentTree, own: ReadonlyMap<string, ReadonlyMap<string, PairSums>>, k: number): ImpactFigure[] {
+  const figures: ImpactFigure[] = [];
+  for (const [questionId, bySegment] of own) {
+    const rolled = rollUpSums(tree, bySegment);
+    const counts = new Map([...rolled].map(([segment, sums]) => [segment, sums.n]));
+    for (const segment of visibleSegments(tree, counts, k)) {
+      const sums = rolled.get(segment);
+      if (sums !== undefined) figures.push({ segment, questionId, sums });
+    }
+  }
+  return figures.sort((a, b) => a.questionId.localeCompare(b.questionId) || a.segment.localeCompare(b.segment));
+}
+
+/**
  * At close, before the round's answers are rewritten without their links: pairs each prompt's
  * eNPS with its other scored answers, sums the pairs per group and question, keeps the sums of
  * the groups that may be shown (the threshold and the subtraction rule on the pairs' count, as
@@ -69,18 +86,8 @@ export async function reduceImpactAtClose(deps: ServiceDeps, round: RoundDoc): P
       own.set(questionId, bySegment);
     }
   }
-  const tree = treeOf(round);
   const k = effectiveThresholds(round.anonymity, deps.settings.anonymity).minGroupSize;
-  const figures: ImpactFigure[] = [];
-  for (const [questionId, bySegment] of own) {
-    const rolled = rollUpSums(tree, bySegment);
-    const counts = new Map([...rolled].map(([segment, sums]) => [segment, sums.n]));
-    for (const segment of visibleSegments(tree, counts, k)) {
-      const sums = rolled.get(segment);
-      if (sums !== undefined) figures.push({ segment, questionId, sums });
-    }
-  }
-  figures.sort((a, b) => a.questionId.localeCompare(b.questionId) || a.segment.localeCompare(b.segment));
+  const figures = visibleImpactFigures(treeOf(round), own, k);
   await insertOnce(collection, toImpactDoc(round._id, figures));
   return figures.length;
 }

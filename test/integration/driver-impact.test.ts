@@ -13,6 +13,8 @@ import { newResponseToken } from '../../src/services/response-id.js';
 import { roundQuestion } from '../../src/services/round-questions.js';
 import { startRound } from '../../src/services/start-round.js';
 import { buildSummary } from '../../src/services/summary.js';
+import { dashboardModel } from '../../src/services/dashboard-model.js';
+import { renderDashboard } from '../../adapters/web/dashboard/dashboard-view.js';
 import { loadSummaryContext } from '../../src/services/summary-context.js';
 import type { RoundDoc } from '../../src/store/documents/rounds.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
@@ -38,6 +40,7 @@ describe('what drives eNPS: 31 people, one round that asks eNPS answered through
     deps = testDeps(db.database, '2026-11-02T12:00:00Z');
     // support has 3 people, below k = 5: they are filed under the organisation.
     const people = await seedPeople(deps, { sales: 14, tech: 14, support: 3 });
+    await deps.store.rounds.saveSurvey(weeklyPulse());
     round = await startRound(deps, weeklyPulse({ anonymity: { minGroupSize: 5, minCommentGroupSize: 5 } }), '2026-11-02', { defaultTimezone: 'UTC' });
     const scored = round.questionIds.filter((id) => id !== 'enps' && roundQuestion(round, id)?.kind === 'likert');
     const drivers = [...new Set(scored.map((id) => roundQuestion(round, id)?.driver))].filter((d): d is Driver => d !== undefined);
@@ -127,6 +130,22 @@ describe('what drives eNPS: 31 people, one round that asks eNPS answered through
       .sections.flatMap((s) => s.lines)
       .join('\n');
     expect(nb).toContain('Viktigst nå:');
+  });
+
+  it('the dashboard ranks what goes with eNPS for the groups it may show, the priority marked', async () => {
+    const model = await dashboardModel(deps, 'all', true);
+    // Only the organisation has 30 paired answers per driver; tech's 14 are too few to rank.
+    expect(model.impact.groups.map((g) => g.segment)).toEqual(['org']);
+    const org = model.impact.groups[0];
+    expect(org?.items[0]?.subject).toEqual({ driver: related });
+    expect(org?.items.filter((i) => i.priority).map((i) => i.subject)).toEqual([{ driver: related }]);
+    const html = renderDashboard(model, 'sv', '12:00');
+    expect(html).toContain('Vad som hänger ihop med eNPS');
+    expect(html).toMatch(/<tr class="priority"><td>[^<]+ <strong class="priority">Prioritet<\/strong>/);
+    // A leader of sales sees no ranking: sales was hidden when the round closed.
+    const leader = await dashboardModel(deps, ['sales'], false);
+    expect(leader.impact.groups).toEqual([]);
+    expect(renderDashboard(leader, 'en', '12:00')).toContain('Not enough paired answers yet');
   });
 
   it('raising the threshold hides groups in the pool at once (tech has 14 pairs per question)', async () => {

@@ -188,7 +188,7 @@ export async function anonymity(flags: Flags, options: { mongoUri?: string } = {
     const ledgerAfterClose = await app.database.collections.participation.countDocuments();
     // No link between one prompt's answers survives its round's close; only sums per group stay.
     const openRounds = (await app.database.collections.rounds.find({ state: { $ne: 'closed' } }).toArray()).map((r) => r._id);
-    const linksAfterClose = await app.database.collections.responses.countDocuments({ link: { $exists: true }, roundId: { $nin: openRounds } } as never);
+    const linksAfterClose = await app.database.collections.responses.countDocuments({ link: { $exists: true }, roundId: { $nin: openRounds } });
     const impactRoundsStored = await app.database.db.collection('impact_sums').countDocuments();
     const needles = identity.filter((id) => id.length >= 4);
     const answerLines = lines.filter((line) => ANSWER_WORDS.test(line) && needles.some((id) => line.includes(id)));

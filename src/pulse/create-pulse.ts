@@ -15,7 +15,7 @@ import { loadActor } from '../services/actors.js';
 import { anonymityAudit } from '../services/anonymity-audit/index.js';
 import { createApiKey, listApiKeys, revokeApiKey, verifyApiKey } from '../services/api-keys.js';
 import { confirmPromptPosted } from '../services/confirm-posted.js';
-import { dashboardModel } from '../services/dashboard-model.js';
+import { dashboardModel, dashboardTrend } from '../services/dashboard-model.js';
 import { cancelExitSurvey, requestExitSurvey } from '../services/exit-surveys.js';
 import { createEventSource, listEventSources, revokeEventSource, verifyEventSource } from '../services/events/event-sources.js';
 import { raiseEvent } from '../services/events/raise-event.js';
@@ -121,6 +121,8 @@ export function createPulse(deps: ServiceDeps, options: PulseOptions) {
       summaryFor: on(summaryForReader),
       range: on(resultsInRange),
       dashboard: on(dashboardModel),
+      /** A heatmap row's drill-down: the group's trend per driver (issue #20). */
+      dashboardTrend: on(dashboardTrend),
       /** Signatures that move when results may have (live views recompute only then). */
       activity: () => resultsActivity(deps),
       exitActivity: () => openExitActivity(deps),

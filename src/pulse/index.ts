@@ -28,6 +28,7 @@ export type { LeaderLoad } from '../services/actions/leader-load.js';
 export type { RoundResults } from '../services/results.js';
 export type { ExitResults } from '../services/exit-results.js';
 export type { DashboardModel } from '../services/dashboard-model.js';
+export type { DriverTrends } from '../services/heatmap-model.js';
 export { MIN_IMPACT_PAIRS } from '../domain/insight/driver-impact.js';
 export { resultsCsv } from '../services/results-csv.js';
 export { formatAnonymityReport } from '../services/anonymity-audit/index.js';

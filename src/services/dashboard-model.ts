@@ -5,6 +5,7 @@ import { resultsInRange } from './results-range.js';
 import { roundResults, type RoundResults } from './results.js';
 import { countRound, segmentsInScope, type RoundCounts } from './results-counts.js';
 import { loadSummaryContext } from './summary-context.js';
+import { heatmapModel, heatmapTrend, type DriverTrends, type Heatmap } from './heatmap-model.js';
 import { latestDriverScore } from './summary.js';
 import { segmentImpact } from './impact/segment-impact.js';
 import { IMPACT_MONTHS, type ImpactItem } from '../domain/insight/driver-impact.js';
@@ -48,6 +49,8 @@ export interface DashboardModel {
   readonly surveys: readonly SurveyResultsView[];
   /** What goes with eNPS over the last year (issue #20): each visible group in scope with enough paired answers. */
   readonly impact: DashboardImpact;
+  /** Groups × eNPS and drivers, coloured against the organisation (issue #20); null before the pulse's first closed round. */
+  readonly heatmap: Heatmap | null;
   /** The conversation on each comment shown here that has one (issue #19), by comment id. */
   readonly conversations: Readonly<Record<string, readonly ConversationMessage[]>>;
 }
@@ -55,22 +58,24 @@ export interface DashboardModel {
 export interface DashboardImpact {
   readonly months: number;
   readonly rounds: number;
-  readonly questions: ReadonlyMap<string, Question>;
+  /** The scored questions of HR's own in the ranking, by id (their wording). */
+  readonly questions: Readonly<Record<string, Question>>;
   readonly groups: readonly { readonly segment: string; readonly name: string | null; readonly items: readonly ImpactItem[] }[];
 }
 
 const HISTORY_ROUNDS = 12;
+const NO_IMPACT: DashboardImpact = { months: IMPACT_MONTHS, rounds: 0, questions: {}, groups: [] };
 
 /** Driver impact of the pulse in every group in scope that is shown and has enough pairs, top first. */
 async function impact(deps: ServiceDeps, scope: 'all' | readonly string[]): Promise<DashboardImpact> {
   const ctx = await loadSummaryContext(deps, DEFAULT_SURVEY_ID);
-  if (ctx === null) return { months: IMPACT_MONTHS, rounds: 0, questions: new Map(), groups: [] };
+  if (ctx === null) return NO_IMPACT;
   const tree = (ctx.rounds.at(-1) as RoundCounts).tree;
   const groups = segmentsInScope(tree, scope).flatMap((segment) => {
     const { items } = segmentImpact(ctx.impact, segment, (driver) => latestDriverScore(ctx, segment, driver)?.favourable ?? null);
     return items.length === 0 ? [] : [{ segment, name: ctx.names.get(segment) ?? null, items }];
   });
-  return { months: IMPACT_MONTHS, rounds: ctx.impact.rounds.length, questions: ctx.impact.questions, groups };
+  return { months: IMPACT_MONTHS, rounds: ctx.impact.rounds.length, questions: Object.fromEntries(ctx.impact.questions), groups };
 }
 
 async function liveParticipation(deps: ServiceDeps, roots: readonly string[] | null): Promise<LiveParticipation[]> {
@@ -111,13 +116,14 @@ async function history(deps: ServiceDeps, roots: readonly string[] | null): Prom
 export async function dashboardModel(deps: ServiceDeps, scope: 'all' | readonly string[], hr: boolean): Promise<DashboardModel> {
   const roots = scope === 'all' ? null : scope;
   const hasPulse = (await deps.store.rounds.survey(DEFAULT_SURVEY_ID)) !== null;
-  const [live, series, latest, exit, surveys, drivers] = await Promise.all([
+  const [live, series, latest, exit, surveys, drivers, heatmap] = await Promise.all([
     liveParticipation(deps, roots),
     hasPulse ? history(deps, roots) : Promise.resolve([]),
     roundResults(deps, DEFAULT_SURVEY_ID, scope),
     hr ? exitResults(deps) : Promise.resolve(null),
     surveyResultsViews(deps, scope),
-    hasPulse ? impact(deps, scope) : Promise.resolve({ months: IMPACT_MONTHS, rounds: 0, questions: new Map(), groups: [] }),
+    hasPulse ? impact(deps, scope) : Promise.resolve(NO_IMPACT),
+    hasPulse ? heatmapModel(deps, DEFAULT_SURVEY_ID, scope) : Promise.resolve(null),
   ]);
   // Only comments this viewer is shown: their conversations are theirs to read.
   const shownIds = surveys.flatMap((s) => Object.values(s.comments).flatMap((list) => list.map((c) => c.id)));
@@ -135,5 +141,11 @@ export async function dashboardModel(deps: ServiceDeps, scope: 'all' | readonly 
     exit,
     surveys,
     impact: drivers,
+    heatmap,
   };
+}
+
+/** One heatmap row's drill-down (its trend per driver), for a viewer whose scope holds it; null otherwise. */
+export function dashboardTrend(deps: ServiceDeps, scope: 'all' | readonly string[], segment: string): Promise<DriverTrends | null> {
+  return heatmapTrend(deps, DEFAULT_SURVEY_ID, scope, segment);
 }

@@ -41,9 +41,7 @@ export async function loadSummaryContext(deps: ServiceDeps, surveyId: string, ma
   const perStore = cache.get(store) ?? new Map<string, { key: string; context: SummaryContext }>();
   cache.set(store, perStore);
   const cached = perStore.get(surveyId);
-  // The pool keeps its own cache (a year of rounds, not twelve).
-  const impact = await loadImpactPool(deps, surveyId);
-  if (cached?.key === key) return { ...cached.context, names, surveyName, impact };
+  if (cached?.key === key) return { ...cached.context, names, surveyName };
 
   const byRound = await closedRoundCounters(deps, rounds);
   const context: SummaryContext = {
@@ -52,7 +50,8 @@ export async function loadSummaryContext(deps: ServiceDeps, surveyId: string, ma
     rounds: rounds.map((round) => countRound(round, byRound.get(round._id) ?? [], deps.settings.anonymity)),
     names,
     comments: await loadRoundComments(deps, rounds[rounds.length - 1]?._id ?? ''),
-    impact,
+    // A year of rounds, not twelve: it changes only when a round closes, which changes the key too.
+    impact: await loadImpactPool(deps, surveyId),
   };
   perStore.set(surveyId, { key, context });
   return context;

@@ -119,10 +119,10 @@ describe('web playground in Chromium', () => {
     await expect.poll(respondents, { timeout: 10_000 }).toBe(first + 1);
 
     // People & Legal has 3 people: it is named, but shows no number at all.
-    const legal = dashboard.locator('tr[data-segment="people-legal"]');
+    const legal = dashboard.getByTestId('segments').locator('tr[data-segment="people-legal"]');
     await expect(legal.textContent()).resolves.toContain('Not shown, to protect anonymity');
     expect(await legal.textContent()).not.toMatch(/\d/);
-    const engineering = dashboard.locator('tr[data-segment="engineering"]');
+    const engineering = dashboard.getByTestId('segments').locator('tr[data-segment="engineering"]');
     await expect(engineering.textContent()).resolves.toMatch(/\d+\/12/);
     // Every number in the JSON behind it passed the same rule.
     const data = (await (await fetch(`${harness.base}/dashboard/data`)).json()) as {

@@ -108,6 +108,7 @@ describe('differencing property: no combination of shown figures isolates fewer 
       let webhookTotal = 0;
       let followUpTotal = 0;
       let impactTotal = 0;
+      let heatmapTotal = 0;
       await fc.assert(
         fc.asyncProperty(orgArb, async (org) => {
           await db.database.db.dropDatabase();
@@ -134,6 +135,7 @@ describe('differencing property: no combination of shown figures isolates fewer 
           webhookTotal += all.filter((f) => f.surface === 'webhook').length;
           followUpTotal += all.filter((f) => f.surface === 'actions.followUp').length;
           impactTotal += all.filter((f) => f.surface === 'impact.pool').length;
+          heatmapTotal += all.filter((f) => f.surface.includes('.heatmap')).length;
         }),
         { numRuns: RUNS, endOnFailure: true },
       );
@@ -145,6 +147,8 @@ describe('differencing property: no combination of shown figures isolates fewer 
       expect(followUpTotal).toBeGreaterThan(0);
       // So are driver impact's pair sums (issue #20), judged at close and again at every read.
       expect(impactTotal).toBeGreaterThan(0);
+      // And the dashboard's heatmap with its drill-downs (issue #20).
+      expect(heatmapTotal).toBeGreaterThan(0);
     },
     Math.max(120_000, RUNS * 3_000),
   );

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { dashboardModel } from '../../src/services/dashboard-model.js';
+import { dashboardModel, dashboardTrend } from '../../src/services/dashboard-model.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import { resultsCsv } from '../../src/services/results-csv.js';
 import { resultsInRange } from '../../src/services/results-range.js';
@@ -144,6 +144,21 @@ async function dashboards(deps: ServiceDeps, scopes: readonly string[], openRoun
       }
     }
     if (model.latest) for (const s of model.latest.segments) out.push(...fromResult(surface, model.latest.round._id, s));
+    // The heatmap (issue #20): each shown cell, and each row's drill-down (trend per driver).
+    for (const row of model.heatmap?.rows ?? []) {
+      row.cells.forEach((cell, i) => {
+        const column = model.heatmap?.columns[i];
+        if (cell.value === null || cell.roundDate === null || column === undefined) return;
+        const round = byDate(cell.roundDate);
+        if (column.kind === 'enps') out.push({ surface: `${surface}.heatmap`, round, family: 'enps', segment: row.segment, n: null });
+        else if (column.driver === 'workload')
+          for (const q of DRIVER_QUESTIONS) out.push({ surface: `${surface}.heatmap`, round, family: q, segment: row.segment, n: null });
+      });
+      for (const trend of (await dashboardTrend(deps, scope, row.segment)) ?? [])
+        for (const p of trend.points)
+          if (p.favourable !== null && trend.driver === 'workload')
+            for (const q of DRIVER_QUESTIONS) out.push({ surface: `${surface}.heatmapTrend`, round: byDate(p.date), family: q, segment: row.segment, n: null });
+    }
   }
   return out;
 }

@@ -1,12 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolveLocale, type Locale } from '../../../src/domain/i18n/locale.js';
-import { t } from '../../../src/domain/i18n/translate.js';
+import { t, translator } from '../../../src/domain/i18n/translate.js';
 import { isHr, resultScope } from '../../../src/domain/roles.js';
 import type { PersonKey, Pulse } from '../../../src/pulse/index.js';
 import { sendError, sendHtml, sendJson, staticPage, WebError, unexpectedError } from '../http-util.js';
 import { clearedCookie, exchangeLink, sameSiteWithToken, sessionOf } from './dashboard-session.js';
 import { escapeMarkup } from '../../../src/lib/escape-markup.js';
 import { renderDashboard } from './dashboard-view.js';
+import { trendSection } from './heatmap-view.js';
+import { ORG_ROOT } from '../../../src/domain/anonymity/segment-tree.js';
 import { COMMENTS_PATH, commentReply } from './comment-reply-route.js';
 import { ACTIONS_PATH, actionBoard } from './action-board-routes.js';
 import { SURVEYS_PATH, surveyEditor, type PromptBlocks } from './survey-editor-routes.js';
@@ -189,6 +191,15 @@ export function createDashboardListener(o: DashboardOptions) {
           const model = await o.pulse.results.dashboard(viewer.scope, viewer.hr);
           const now = o.pulse.clock.now().setZone(o.pulse.settings.defaultTimezone).toFormat('yyyy-LL-dd HH:mm:ss');
           return sendHtml(res, 200, renderDashboard(model, viewer.locale, now));
+        }
+        case `${DASHBOARD_PATH}/trend`: {
+          // A heatmap row's drill-down, only for a group this viewer's heatmap shows.
+          const segment = url.searchParams.get('segment') ?? '';
+          const trends = segment === '' ? null : await o.pulse.results.dashboardTrend(viewer.scope, segment);
+          if (trends === null) throw new WebError(404, 'NOT_FOUND');
+          const names = new Map((await o.pulse.directory.segments()).map((s) => [s._id, s.name]));
+          const group = segment === ORG_ROOT ? t(viewer.locale, 'results.org') : (names.get(segment) ?? segment);
+          return sendHtml(res, 200, trendSection(trends, group, translator(viewer.locale)));
         }
         case `${DASHBOARD_PATH}/events`:
           return await events(o, req, res, viewer);

@@ -6,6 +6,7 @@ import { escapeMarkup as esc } from '../../../src/lib/escape-markup.js';
 import { lineChart } from './svg-chart.js';
 import { surveysSection } from './survey-results-view.js';
 import { impactSection } from './impact-view.js';
+import { heatmapSection } from './heatmap-view.js';
 import type { DashboardModel, ExitResults, RoundResults } from '../../../src/pulse/index.js';
 
 const intl: Record<Locale, string> = { en: 'en-GB', nb: 'nb-NO', sv: 'sv-SE' };
@@ -108,6 +109,7 @@ export function renderDashboard(model: DashboardModel, locale: Locale, updatedAt
     liveSection(model, t, locale),
     charts(model, t),
     latestSection(model.latest, t, locale),
+    heatmapSection(model.heatmap, model.k, t, locale),
     model.latest === null ? '' : impactSection(model.impact, t, locale),
     surveysSection(model.surveys, t, locale, model.conversations),
     model.exit ? exitSection(model.exit, t, locale) : '',

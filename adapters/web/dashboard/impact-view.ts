@@ -13,7 +13,7 @@ type Item = Impact['groups'][number]['items'][number];
 
 function subjectLabel(item: Item, impact: Impact, t: Translator, locale: Locale): string {
   if ('driver' in item.subject) return t(`driver.${item.subject.driver}` as MessageKey);
-  const question = impact.questions.get(item.subject.questionId);
+  const question = impact.questions[item.subject.questionId];
   return question === undefined ? item.subject.questionId : worded(question.text, locale, t);
 }
 

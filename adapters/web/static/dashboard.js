@@ -28,6 +28,25 @@ document.addEventListener('click', async (event) => {
   if (response.ok) await refresh();
 });
 
+// A heatmap row's name opens (and closes) its trend per driver (issue #20), fetched for that group only.
+document.addEventListener('click', async (event) => {
+  const button = typeof event.target?.closest === 'function' ? event.target.closest('[data-trend]') : null;
+  if (!button) return;
+  const segment = button.getAttribute('data-trend');
+  const row = [...document.querySelectorAll('[data-trend-for]')].find((r) => r.getAttribute('data-trend-for') === segment);
+  if (!row) return;
+  if (!row.hidden) {
+    row.hidden = true;
+    button.setAttribute('aria-expanded', 'false');
+    return;
+  }
+  const response = await fetch(`/dashboard/trend?segment=${encodeURIComponent(segment)}`, { credentials: 'same-origin' });
+  if (!response.ok) return;
+  row.querySelector('td').innerHTML = await response.text();
+  row.hidden = false;
+  button.setAttribute('aria-expanded', 'true');
+});
+
 async function main() {
   await loadTexts();
   if (document.querySelector('[data-testid="notice"]')) return;

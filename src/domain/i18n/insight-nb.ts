@@ -3,11 +3,11 @@ import type { insightEn } from './insight-en.js';
 /** Norwegian Bokmål strings of driver impact (spread into nb.ts). */
 export const insightNb: { readonly [K in keyof typeof insightEn]: string } = {
   'impact.priority':
-    'Viktigst nå: {driver} ({favourable} % positive) henger mer sammen med eNPS enn noen annen svak driver her (r {r}, 90 % intervall {low} til {high}, {n} parvise svar over {months} måneder).',
+    'Viktigst nå: {driver} ({favourable} % positive) henger mer sammen med eNPS enn noe annet svakt område her (r {r}, 90 % intervall {low} til {high}, {n} parvise svar over {months} måneder).',
   'impact.heading': 'Hva som henger sammen med eNPS',
   'impact.intro':
-    'Hvor sterkt hver driver følger eNPS de siste {months} månedene ({rounds} runder), sterkest først. En sammenheng, ikke et bevis for årsak. Prioriteringer er drivere under 70 % positive som klart henger sammen med eNPS.',
-  'impact.col.subject': 'Driver eller spørsmål',
+    'Hvor sterkt hvert område følger eNPS de siste {months} månedene ({rounds} runder), sterkest først. En sammenheng, ikke et bevis for årsak. Prioriteringer er områder under 70 % positive som klart henger sammen med eNPS.',
+  'impact.col.subject': 'Område eller spørsmål',
   'impact.col.r': 'Korrelasjon (r)',
   'impact.col.interval': '90 % intervall',
   'impact.col.n': 'Parvise svar',
@@ -16,4 +16,14 @@ export const insightNb: { readonly [K in keyof typeof insightEn]: string } = {
   'impact.none':
     'Ikke nok parvise svar ennå: en gruppe trenger minst {min} svar gitt sammen med eNPS i grupper som kan vises. Hver avsluttet runde legger til.',
   'impact.group': 'Gruppe',
+  'heatmap.heading': 'Varmekart: hver gruppe mot organisasjonen',
+  'heatmap.intro':
+    'Hver celle er gruppens siste resultat (eNPS, eller % positive for et område) med forskjellen fra organisasjonens under. Grønt er over organisasjonen, rødt under. «Skjult»: for få svar til å vises (færre enn {k}), eller et tall som kunne regnes ut ved å trekke fra.',
+  'heatmap.group': 'Gruppe',
+  'heatmap.enps': 'eNPS',
+  'heatmap.hidden': 'skjult',
+  'heatmap.hiddenTitle': 'Vises ikke, for å verne anonymiteten',
+  'heatmap.trend': 'Utvikling',
+  'heatmap.trendTitle': '{driver}: % positive i {group}',
+  'heatmap.noTrend': 'Ingen utvikling å vise for denne gruppen.',
 };

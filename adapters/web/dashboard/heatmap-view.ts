@@ -1,0 +1,69 @@
+import { ORG_ROOT } from '../../../src/domain/anonymity/segment-tree.js';
+import type { MessageKey } from '../../../src/domain/i18n/en.js';
+import type { Locale } from '../../../src/domain/i18n/locale.js';
+import type { Translator } from '../../../src/domain/i18n/translate.js';
+import { escapeMarkup as esc } from '../../../src/lib/escape-markup.js';
+import type { DashboardModel, DriverTrends } from '../../../src/pulse/index.js';
+import { lineChart } from './svg-chart.js';
+
+type Heatmap = NonNullable<DashboardModel['heatmap']>;
+type Column = Heatmap['columns'][number];
+
+const intl: Record<Locale, string> = { en: 'en-GB', nb: 'nb-NO', sv: 'sv-SE' };
+
+/** How far from the organisation a cell is, in steps of `step` points (eNPS moves twice as far as % favourable). */
+function heatClass(delta: number | null, column: Column): string {
+  if (delta === null) return 'heat-none';
+  const step = column.kind === 'enps' ? 10 : 5;
+  if (delta <= -2 * step) return 'heat-much-lower';
+  if (delta <= -step) return 'heat-lower';
+  if (delta < step) return 'heat-same';
+  if (delta < 2 * step) return 'heat-higher';
+  return 'heat-much-higher';
+}
+
+const columnLabel = (t: Translator, column: Column) => (column.kind === 'enps' ? t('heatmap.enps') : t(`driver.${column.driver}` as MessageKey));
+const groupName = (t: Translator, segment: string, name: string | null) => (segment === ORG_ROOT ? t('results.org') : (name ?? segment));
+
+/**
+ * The heatmap (issue #20): a row per group in the viewer's scope, a column for eNPS and each
+ * driver; each cell the group's latest shown score, coloured by its difference from the
+ * organisation's; hidden cells marked, never blank. A row's name opens its trend per driver.
+ */
+export function heatmapSection(heatmap: Heatmap | null, k: number, t: Translator, locale: Locale): string {
+  if (heatmap === null || heatmap.columns.length === 0) return '';
+  const f0 = new Intl.NumberFormat(intl[locale], { maximumFractionDigits: 0 });
+  const signed = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${f0.format(Math.abs(Math.round(v)))}`;
+  const value = (column: Column, v: number) => (column.kind === 'enps' ? (Math.round(v) === 0 ? '0' : signed(v)) : `${f0.format(v)} %`);
+  const head = `<tr><th>${esc(t('heatmap.group'))}</th>${heatmap.columns.map((c) => `<th>${esc(columnLabel(t, c))}</th>`).join('')}</tr>`;
+  const hidden = `<td class="heat-hidden" title="${esc(t('heatmap.hiddenTitle'))}">${esc(t('heatmap.hidden'))}</td>`;
+  const rows = heatmap.rows.map((row) => {
+    const name = esc(groupName(t, row.segment, row.name));
+    const indent = `style="padding-left:${0.5 + row.depth * 1.25}em"`;
+    if (!row.visible)
+      return `<tr data-segment="${esc(row.segment)}" class="heat-row-hidden"><th scope="row" ${indent}>${name}</th>${heatmap.columns.map(() => hidden).join('')}</tr>`;
+    const cells = row.cells.map((cell, i) => {
+      const column = heatmap.columns[i] as Column;
+      if (cell.value === null) return hidden;
+      const delta = cell.delta === null ? '' : `<small>${esc(signed(cell.delta))}</small>`;
+      return `<td class="${heatClass(cell.delta, column)}" data-column="${esc(column.kind === 'enps' ? 'enps' : column.driver)}">${esc(value(column, cell.value))}${delta}</td>`;
+    });
+    const open = `<button type="button" class="link" data-trend="${esc(row.segment)}" aria-expanded="false">${name}</button>`;
+    return `<tr data-segment="${esc(row.segment)}"><th scope="row" ${indent}>${open}</th>${cells.join('')}</tr><tr class="trend" data-trend-for="${esc(row.segment)}" hidden><td colspan="${heatmap.columns.length + 1}"></td></tr>`;
+  });
+  return `<h2>${esc(t('heatmap.heading'))}</h2><p>${esc(t('heatmap.intro', { k }))}</p><table class="heatmap" data-testid="heatmap"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** A heatmap row's drill-down: one small line chart per driver, % favourable per round (gaps where hidden). */
+export function trendSection(trends: DriverTrends, group: string, t: Translator): string {
+  if (trends.length === 0) return `<p>${esc(t('heatmap.noTrend'))}</p>`;
+  const charts = trends.map(({ driver, points }) => {
+    const title = t('heatmap.trendTitle', { driver: t(`driver.${driver}` as MessageKey), group });
+    const chart = lineChart(
+      points.map((p) => ({ label: p.date.slice(5), value: p.favourable })),
+      { min: 0, max: 100, title, width: 320, height: 140 },
+    );
+    return `<figure data-driver="${esc(driver)}"><figcaption>${esc(title)}</figcaption>${chart}</figure>`;
+  });
+  return `<div class="charts trends" data-testid="trend">${charts.join('')}</div>`;
+}

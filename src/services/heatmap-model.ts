@@ -1,0 +1,124 @@
+import { DRIVERS, type Driver } from '../domain/drivers.js';
+import { ENPS_QUESTION } from '../domain/templates/enps.js';
+import type { ServiceDeps } from './deps.js';
+import { driversFor, enpsFor, segmentsInScope, type RoundCounts } from './results-counts.js';
+import { roundQuestions } from './round-questions.js';
+import { latestDriverScore } from './summary.js';
+import { loadSummaryContext, type SummaryContext } from './summary-context.js';
+
+/**
+ * The dashboard's heatmap (issue #20): rows are the groups in the viewer's scope (the team tree),
+ * columns eNPS and each driver, each cell the group's latest shown score and its difference from
+ * the organisation's. Every number comes from the summary context through `countRound`, the one
+ * slicer: a hidden group or score is null here, never a number. Each row opens to its trend per
+ * driver (% favourable per round that asked it).
+ */
+export type HeatmapColumn = { readonly kind: 'enps' } | { readonly kind: 'driver'; readonly driver: Driver };
+
+export interface HeatmapCell {
+  /** eNPS (−100…100) or % favourable; null when hidden (below the threshold, or against subtraction). */
+  readonly value: number | null;
+  /** value minus the organisation's, when both are shown. */
+  readonly delta: number | null;
+  /** The round the value is from (drivers rotate). */
+  readonly roundDate: string | null;
+}
+
+export interface HeatmapRow {
+  readonly segment: string;
+  readonly name: string | null;
+  /** 0 for the top of the viewer's scope, 1 for a group under it… */
+  readonly depth: number;
+  /** Whether the group is shown at all in the latest round. */
+  readonly visible: boolean;
+  /** One cell per column, in the columns' order. */
+  readonly cells: readonly HeatmapCell[];
+}
+
+/** A group's trend per driver: % favourable per round that asked it, oldest first (null: hidden). */
+export type DriverTrends = readonly { readonly driver: Driver; readonly points: readonly { readonly date: string; readonly favourable: number | null }[] }[];
+
+export interface Heatmap {
+  readonly roundDate: string;
+  readonly columns: readonly HeatmapColumn[];
+  /** The organisation's value per column (null when not shown). */
+  readonly organisation: readonly (number | null)[];
+  readonly rows: readonly HeatmapRow[];
+}
+
+const NO_CELL: HeatmapCell = { value: null, delta: null, roundDate: null };
+
+function enpsCell(ctx: SummaryContext, segment: string): HeatmapCell {
+  const asked = ctx.rounds.filter((c) => c.round.questionIds.includes(ENPS_QUESTION.id));
+  const last = asked.at(-1);
+  if (last === undefined || !last.shown.has(segment)) return NO_CELL;
+  const enps = enpsFor(last, segment);
+  return enps === null ? NO_CELL : { value: enps.score, delta: null, roundDate: last.round.date };
+}
+
+function driverCell(ctx: SummaryContext, segment: string, driver: Driver): HeatmapCell {
+  const score = latestDriverScore(ctx, segment, driver);
+  return score === null ? NO_CELL : { value: score.favourable, delta: null, roundDate: score.roundDate };
+}
+
+function cellOf(ctx: SummaryContext, segment: string, column: HeatmapColumn): HeatmapCell {
+  return column.kind === 'enps' ? enpsCell(ctx, segment) : driverCell(ctx, segment, column.driver);
+}
+
+function asks(c: RoundCounts, driver: Driver): boolean {
+  return roundQuestions(c.round).some((q) => q.kind === 'likert' && q.driver === driver);
+}
+
+function depthOf(ctx: SummaryContext, segment: string, roots: ReadonlySet<string>): number {
+  const tree = (ctx.rounds.at(-1) as RoundCounts).tree;
+  let depth = 0;
+  for (let at = segment; !roots.has(at); depth++) {
+    const parent = tree.parent(at);
+    if (parent === null) break;
+    at = parent;
+  }
+  return depth;
+}
+
+/** The pulse's heatmap for a viewer whose result scope is `scope`; null before any round closed. */
+export async function heatmapModel(deps: ServiceDeps, surveyId: string, scope: 'all' | readonly string[]): Promise<Heatmap | null> {
+  const ctx = await loadSummaryContext(deps, surveyId);
+  if (ctx === null) return null;
+  const latest = ctx.rounds.at(-1) as RoundCounts;
+  const tree = latest.tree;
+  const asked = new Set(ctx.rounds.flatMap((c) => roundQuestions(c.round).flatMap((q) => (q.kind === 'likert' && q.driver !== undefined ? [q.driver] : []))));
+  const columns: HeatmapColumn[] = [
+    ...(ctx.rounds.some((c) => c.round.questionIds.includes(ENPS_QUESTION.id)) ? [{ kind: 'enps' as const }] : []),
+    ...DRIVERS.filter((d) => asked.has(d)).map((driver) => ({ kind: 'driver' as const, driver })),
+  ];
+  const organisation = columns.map((column) => cellOf(ctx, tree.root, column).value);
+  const roots = new Set(scope === 'all' ? [tree.root] : scope.filter((s) => tree.has(s)));
+  const rows = segmentsInScope(tree, scope).map((segment): HeatmapRow => {
+    const visible = latest.shown.has(segment);
+    const cells = columns.map((column, i) => {
+      if (!visible) return NO_CELL;
+      const cell = cellOf(ctx, segment, column);
+      const org = organisation[i] ?? null;
+      return cell.value === null || org === null ? cell : { ...cell, delta: cell.value - org };
+    });
+    return { segment, name: ctx.names.get(segment) ?? null, depth: depthOf(ctx, segment, roots), visible, cells };
+  });
+  return { roundDate: latest.round.date, columns, organisation, rows };
+}
+
+/**
+ * The drill-down of one heatmap row: the group's trend per driver over the summary's rounds.
+ * Null when the group is not in the viewer's scope or is hidden in the latest round.
+ */
+export async function heatmapTrend(deps: ServiceDeps, surveyId: string, scope: 'all' | readonly string[], segment: string): Promise<DriverTrends | null> {
+  const ctx = await loadSummaryContext(deps, surveyId);
+  if (ctx === null) return null;
+  const latest = ctx.rounds.at(-1) as RoundCounts;
+  if (!segmentsInScope(latest.tree, scope).includes(segment) || !latest.shown.has(segment)) return null;
+  return DRIVERS.filter((driver) => ctx.rounds.some((c) => asks(c, driver))).map((driver) => ({
+    driver,
+    points: ctx.rounds
+      .filter((c) => asks(c, driver))
+      .map((c) => ({ date: c.round.date, favourable: c.shown.has(segment) ? (driversFor(c, segment).get(driver)?.favourable ?? null) : null })),
+  }));
+}

@@ -1,0 +1,107 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshotPath, startWebHarness, type WebHarness } from '../support/web-harness.js';
+
+/**
+ * The dashboard's heatmap (issue #20) in a real headless Chromium against the real app in
+ * playground mode with the demo organisation (HR's view): groups × eNPS and drivers, coloured
+ * against the organisation, hidden cells marked, and each row opening to its trend per driver.
+ */
+let harness: WebHarness;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  harness = await startWebHarness();
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.goto(`${harness.base}/dashboard`);
+  await page.waitForSelector('body[data-ready="true"]');
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await harness?.dispose();
+});
+
+/** A difference as the page prints it ("+12", "−3", "±0") as a number. */
+const parseSigned = (text: string) => (text.startsWith('−') ? -1 : 1) * Number(text.replace(/[^\d]/g, ''));
+
+describe('the heatmap in Chromium', () => {
+  it('has a row per group and a column for eNPS and each driver asked', async () => {
+    const heatmap = page.getByTestId('heatmap');
+    await expect.poll(() => heatmap.count()).toBe(1);
+    const headers = await heatmap.locator('thead th').allTextContents();
+    expect(headers[0]).toBe('Group');
+    expect(headers).toContain('eNPS');
+    expect(headers.length).toBeGreaterThan(3);
+    const rows = await heatmap.locator('tbody tr[data-segment]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-segment')));
+    expect(rows[0]).toBe('org');
+    expect(rows).toEqual(expect.arrayContaining(['engineering', 'people-legal']));
+  });
+
+  it('marks every cell of a group below the threshold hidden, with no number in it', async () => {
+    const legal = page.locator('table.heatmap tr[data-segment="people-legal"]');
+    const cells = legal.locator('td');
+    expect(await cells.count()).toBeGreaterThan(1);
+    expect(await legal.locator('td.heat-hidden').count()).toBe(await cells.count());
+    expect(await cells.allTextContents()).toEqual(Array.from({ length: await cells.count() }, () => 'hidden'));
+    expect(await legal.locator('[data-trend]').count()).toBe(0);
+  });
+
+  it('colours each shown cell by how far it is from the organisation, and prints the difference', async () => {
+    const cells = await page
+      .locator('table.heatmap tr[data-segment]:not([data-segment="org"]) td[data-column]')
+      .evaluateAll((tds) =>
+        tds.map((td) => ({ cls: td.className, column: td.getAttribute('data-column'), delta: td.querySelector('small')?.textContent ?? null })),
+      );
+    expect(cells.length).toBeGreaterThan(5);
+    let checked = 0;
+    for (const cell of cells) {
+      if (cell.delta === null) continue;
+      const delta = parseSigned(cell.delta);
+      const step = cell.column === 'enps' ? 10 : 5;
+      const expected =
+        delta <= -2 * step
+          ? 'heat-much-lower'
+          : delta <= -step
+            ? 'heat-lower'
+            : delta < step
+              ? 'heat-same'
+              : delta < 2 * step
+                ? 'heat-higher'
+                : 'heat-much-higher';
+      // Rounding to whole points for print can move a difference across a step by at most 0.5.
+      if (Math.abs(Math.abs(delta) - step) > 0.5 && Math.abs(Math.abs(delta) - 2 * step) > 0.5) {
+        expect(cell.cls, `${cell.column} ${cell.delta}`).toBe(expected);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(3);
+    // The organisation's own row is its own reference: every difference is ±0.
+    const org = await page.locator('table.heatmap tr[data-segment="org"] td small').allTextContents();
+    expect(org.length).toBeGreaterThan(0);
+    expect(new Set(org)).toEqual(new Set(['±0']));
+  });
+
+  it('opens a group to its trend per driver, one chart each, and closes it again', async () => {
+    const button = page.locator('table.heatmap [data-trend="engineering"]');
+    await button.click();
+    const trend = page.locator('tr[data-trend-for="engineering"]');
+    await expect.poll(() => trend.isVisible()).toBe(true);
+    const figures = trend.locator('figure[data-driver]');
+    expect(await figures.count()).toBeGreaterThan(1);
+    expect(await figures.first().locator('svg polyline, svg circle').count()).toBeGreaterThan(0);
+    expect(await figures.first().locator('figcaption').textContent()).toMatch(/% favourable in Engineering/);
+    await page.getByTestId('heatmap').screenshot({ path: await screenshotPath('heatmap.png') });
+    await button.click();
+    await expect.poll(() => trend.isVisible()).toBe(false);
+  });
+
+  it('answers a drill-down only for a group the heatmap shows', async () => {
+    expect((await fetch(`${harness.base}/dashboard/trend?segment=engineering`)).status).toBe(200);
+    expect((await fetch(`${harness.base}/dashboard/trend?segment=people-legal`)).status).toBe(404);
+    expect((await fetch(`${harness.base}/dashboard/trend?segment=no-such-group`)).status).toBe(404);
+    expect((await fetch(`${harness.base}/dashboard/trend`)).status).toBe(404);
+  });
+});

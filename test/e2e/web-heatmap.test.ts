@@ -35,7 +35,7 @@ describe('the heatmap in Chromium', () => {
     expect(headers[0]).toBe('Group');
     expect(headers).toContain('eNPS');
     expect(headers.length).toBeGreaterThan(3);
-    const rows = await heatmap.locator('tbody tr[data-segment]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-segment')));
+    const rows = await Promise.all((await heatmap.locator('tbody tr[data-segment]').all()).map((tr) => tr.getAttribute('data-segment')));
     expect(rows[0]).toBe('org');
     expect(rows).toEqual(expect.arrayContaining(['engineering', 'people-legal']));
   });
@@ -50,11 +50,15 @@ describe('the heatmap in Chromium', () => {
   });
 
   it('colours each shown cell by how far it is from the organisation, and prints the difference', async () => {
-    const cells = await page
-      .locator('table.heatmap tr[data-segment]:not([data-segment="org"]) td[data-column]')
-      .evaluateAll((tds) =>
-        tds.map((td) => ({ cls: td.className, column: td.getAttribute('data-column'), delta: td.querySelector('small')?.textContent ?? null })),
-      );
+    const cells: { cls: string; column: string | null; delta: string | null }[] = [];
+    for (const td of await page.locator('table.heatmap tr[data-segment]:not([data-segment="org"]) td[data-column]').all()) {
+      const small = td.locator('small');
+      cells.push({
+        cls: (await td.getAttribute('class')) ?? '',
+        column: await td.getAttribute('data-column'),
+        delta: (await small.count()) > 0 ? await small.textContent() : null,
+      });
+    }
     expect(cells.length).toBeGreaterThan(5);
     let checked = 0;
     for (const cell of cells) {

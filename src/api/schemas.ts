@@ -1,6 +1,7 @@
 import { questionResultSchema } from './survey-schemas.js';
 import { z } from 'zod';
 import { LOCALES } from '../domain/i18n/locale.js';
+import { reportableAttributeSchema } from '../domain/people/attributes.js';
 import { personRowSchema } from '../pulse/index.js';
 import { API_ERROR_CODES } from './http-json.js';
 
@@ -52,11 +53,19 @@ export const exitSurveyConflictSchema = z
   })
   .meta({ id: 'ExitSurveyConflict' });
 
-export const peopleUpsertSchema = z.strictObject({ people: z.array(personRowSchema).min(1).max(10_000) }).meta({
-  id: 'PeopleUpsert',
-  description:
-    'People matched to chat users by e-mail. `team` is a path (`Engineering/Platform`: department → team). A manager becomes a leader of the teams of their reports. All or nothing; the same body twice changes nothing.',
-});
+export const peopleUpsertSchema = z
+  .strictObject({
+    people: z.array(personRowSchema).min(1).max(10_000),
+    reportable: z.array(reportableAttributeSchema).max(20).optional().meta({
+      description:
+        'The attributes HR marks reportable (`location`, `employmentType`, `tenure`, `remote`, `custom.<name>`); when given, replaces the list kept. Attribute cuts of results are not shown yet.',
+    }),
+  })
+  .meta({
+    id: 'PeopleUpsert',
+    description:
+      'People matched to chat users by e-mail. `team` is a path (`Engineering/Platform`: department → team). A manager becomes a leader of the teams of their reports. All or nothing; the same body twice changes nothing.',
+  });
 
 export const peopleUpsertedSchema = z
   .object({
@@ -64,6 +73,7 @@ export const peopleUpsertedSchema = z
     unmatched: z.array(z.string()).meta({ description: 'E-mails no chat user has (yet); skipped.' }),
     segments: z.number().int(),
     leaders: z.number().int(),
+    reportable: z.array(z.string()).meta({ description: 'The attributes marked reportable, as kept now.' }),
   })
   .meta({ id: 'PeopleUpserted' });
 

@@ -2,7 +2,9 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { ImportRejectedError, type ImportIssue } from './people-import.js';
 
 /** The columns of a people CSV; `email` and `team` are required, the others may be left empty. */
-export const PEOPLE_CSV_COLUMNS = ['email', 'team', 'manager_email', 'timezone', 'locale', 'start_date'] as const;
+export const PEOPLE_CSV_COLUMNS = ['email', 'team', 'manager_email', 'timezone', 'locale', 'start_date', 'location', 'employment_type', 'remote'] as const;
+/** Attributes of HR's own: one column each, `attr.<name>` (issue #20). */
+const CUSTOM_PREFIX = 'attr.';
 const REQUIRED = ['email', 'team'] as const;
 
 /**
@@ -33,14 +35,15 @@ export function parsePeopleCsv(text: string): { where: string; row: unknown }[] 
   const issues: ImportIssue[] = [];
   for (const column of REQUIRED) {
     if (!header.includes(column))
-      issues.push({ where: 'line 1', field: column, message: `the header has no "${column}" column (columns: ${PEOPLE_CSV_COLUMNS.join(', ')})` });
+      issues.push({ where: 'line 1', field: column, message: `the header has no "${column}" column (columns: ${PEOPLE_CSV_COLUMNS.join(', ')}, attr.<name>)` });
   }
   for (const column of header) {
-    if (!(PEOPLE_CSV_COLUMNS as readonly string[]).includes(column)) {
-      issues.push({ where: 'line 1', field: column, message: `unknown column "${column}" (columns: ${PEOPLE_CSV_COLUMNS.join(', ')})` });
+    if (!(PEOPLE_CSV_COLUMNS as readonly string[]).includes(column) && !column.startsWith(CUSTOM_PREFIX)) {
+      issues.push({ where: 'line 1', field: column, message: `unknown column "${column}" (columns: ${PEOPLE_CSV_COLUMNS.join(', ')}, attr.<name>)` });
     }
   }
   if (issues.length > 0) throw new ImportRejectedError(issues);
+  const custom = header.filter((column) => column.startsWith(CUSTOM_PREFIX));
   return records.map(({ record, info }) => {
     const cell = (name: string): string | undefined => (record[name] === undefined || record[name] === '' ? undefined : record[name]);
     return {
@@ -52,6 +55,12 @@ export function parsePeopleCsv(text: string): { where: string; row: unknown }[] 
         timezone: cell('timezone'),
         locale: cell('locale'),
         startDate: cell('start_date'),
+        location: cell('location'),
+        employmentType: cell('employment_type'),
+        remote: cell('remote')?.toLowerCase(),
+        ...(custom.length === 0
+          ? {}
+          : { attributes: Object.fromEntries(custom.flatMap((c) => (cell(c) === undefined ? [] : [[c.slice(CUSTOM_PREFIX.length), cell(c)]]))) }),
       },
     };
   });

@@ -5,6 +5,7 @@ import { isValidZone } from '../domain/schedule.js';
 import type { PersonDoc } from '../store/documents/identity.js';
 import type { ServiceDeps } from './deps.js';
 import { bulkWriteChunked } from '../store/database.js';
+import { CUSTOM_ATTRIBUTE_NAME, MAX_CUSTOM_ATTRIBUTES, reportableAttributeSchema, type PersonAttributes } from '../domain/people/attributes.js';
 
 /**
  * Bulk upsert of the org structure from the HR system (CSV import or `PUT /api/v1/people`):
@@ -53,10 +54,30 @@ export const personRowSchema = z.object({
     })
     .optional()
     .meta({ description: '`en`, `nb` or `sv` (or a locale such as `nb-NO`); left as it is when absent.' }),
-  startDate: z.iso
-    .date('must be a date as YYYY-MM-DD')
+  startDate: z.iso.date('must be a date as YYYY-MM-DD').optional().meta({
+    description: 'Their first day (YYYY-MM-DD): raises `person.joined` on that day, for the onboarding check-ins, and is kept as their tenure.',
+  }),
+  location: z.string().trim().min(1).max(80, 'is longer than 80 characters').optional().meta({ description: 'Where they work, e.g. `Oslo`.' }),
+  employmentType: z
+    .string()
+    .trim()
+    .min(1)
+    .max(80, 'is longer than 80 characters')
     .optional()
-    .meta({ description: 'Their first day (YYYY-MM-DD): raises `person.joined` on that day, for the onboarding check-ins.' }),
+    .meta({ description: 'How they are employed, in your HR system’s words, e.g. `full-time`, `part-time`, `contractor`.' }),
+  remote: z
+    .union([z.boolean(), z.enum(['yes', 'no', 'true', 'false'], 'must be yes or no (or true or false)')])
+    .transform((v) => v === true || v === 'yes' || v === 'true')
+    .optional()
+    .meta({ description: 'Whether they work remotely: true or false (`yes` or `no` in a CSV).' }),
+  attributes: z
+    .record(
+      z.string().regex(CUSTOM_ATTRIBUTE_NAME, 'attribute names are lowercase letters, digits and _, starting with a letter (at most 30)'),
+      z.string().trim().min(1, 'is empty: leave the attribute out instead').max(80, 'is longer than 80 characters'),
+    )
+    .refine((a) => Object.keys(a).length <= MAX_CUSTOM_ATTRIBUTES, `at most ${MAX_CUSTOM_ATTRIBUTES} attributes of your own`)
+    .optional()
+    .meta({ description: `Up to ${MAX_CUSTOM_ATTRIBUTES} attributes of your own, name → value, e.g. \`{ "shift": "night" }\` (a CSV column \`attr.shift\`).` }),
 });
 export type PersonRowInput = z.input<typeof personRowSchema>;
 export type PersonRow = z.output<typeof personRowSchema>;
@@ -101,8 +122,30 @@ export function validatePeopleRows(rows: readonly { where: string; row: unknown 
     else seen.set(result.data.email, where);
     parsed.push(result.data);
   }
+  // Five attributes of HR's own for the whole organisation, not five per person.
+  const names = [...new Set(parsed.flatMap((row) => Object.keys(row.attributes ?? {})))].sort();
+  if (names.length > MAX_CUSTOM_ATTRIBUTES)
+    issues.push({
+      where: 'batch',
+      field: 'attributes',
+      message: `${names.length} attributes of your own (${names.join(', ')}): at most ${MAX_CUSTOM_ATTRIBUTES}`,
+    });
   if (issues.length > 0) throw new ImportRejectedError(issues);
   return parsed;
+}
+
+/** The attributes a row gives (only those it gives: the others are left as they are). */
+function attributesOf(row: PersonRow): Partial<Record<`attributes.${string}`, unknown>> {
+  const out: Partial<Record<`attributes.${string}`, unknown>> = {};
+  const given: PersonAttributes = {
+    ...(row.location === undefined ? {} : { location: row.location }),
+    ...(row.employmentType === undefined ? {} : { employmentType: row.employmentType }),
+    ...(row.startDate === undefined ? {} : { startDate: row.startDate }),
+    ...(row.remote === undefined ? {} : { remote: row.remote }),
+  };
+  for (const [key, value] of Object.entries(given)) out[`attributes.${key}`] = value;
+  for (const [key, value] of Object.entries(row.attributes ?? {})) out[`attributes.custom.${key}`] = value;
+  return out;
 }
 
 /** `Engineering / Platform` → segments `engineering` (Engineering) and `engineering/platform` (Platform). */
@@ -126,11 +169,11 @@ function slug(name: string): string {
 export async function applyPeopleRows(deps: ServiceDeps, rows: readonly PersonRow[]): Promise<ImportSummary> {
   const { people, segments } = deps.store.database.collections;
   const emails = [...new Set(rows.flatMap((r) => [r.email, ...(r.managerEmail ? [r.managerEmail] : [])]))];
-  type Known = Pick<PersonDoc, '_id' | 'segment' | 'segmentSource' | 'timezone' | 'locale' | 'manager'>;
+  type Known = Pick<PersonDoc, '_id' | 'segment' | 'segmentSource' | 'timezone' | 'locale' | 'manager' | 'attributes'>;
   const known = new Map<string, Known[]>();
   for await (const doc of people.find(
     { email: { $in: emails } },
-    { projection: { _id: 1, email: 1, segment: 1, segmentSource: 1, timezone: 1, locale: 1, manager: 1 } },
+    { projection: { _id: 1, email: 1, segment: 1, segmentSource: 1, timezone: 1, locale: 1, manager: 1, attributes: 1 } },
   )) {
     const list = known.get(doc.email ?? '') ?? [];
     list.push({
@@ -140,6 +183,7 @@ export async function applyPeopleRows(deps: ServiceDeps, rows: readonly PersonRo
       timezone: doc.timezone ?? null,
       locale: doc.locale ?? null,
       manager: doc.manager ?? null,
+      ...(doc.attributes === undefined ? {} : { attributes: doc.attributes }),
     });
     known.set(doc.email ?? '', list);
   }
@@ -171,8 +215,12 @@ export async function applyPeopleRows(deps: ServiceDeps, rows: readonly PersonRo
     };
     for (const account of accounts) {
       // Only what changes is written: a re-import of the same data writes nothing.
-      const changed = Object.entries(set).some(([field, value]) => account[field as keyof typeof set] !== value);
-      if (changed) updates.push({ updateOne: { filter: { _id: account._id }, update: { $set: set } } });
+      const attributes = attributesOf(row);
+      const stored = (path: string): unknown => path.split('.').reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], account);
+      const changed =
+        Object.entries(set).some(([field, value]) => account[field as keyof typeof set] !== value) ||
+        Object.entries(attributes).some(([path, value]) => stored(path) !== value);
+      if (changed) updates.push({ updateOne: { filter: { _id: account._id }, update: { $set: { ...set, ...attributes } } } });
       if (row.startDate) happened.push({ event: 'person.joined', person: account._id, on: row.startDate });
       if (row.managerEmail && account.manager !== null && account.manager !== row.managerEmail)
         happened.push({ event: 'person.manager_changed', person: account._id, on: null, detail: row.managerEmail });
@@ -199,7 +247,40 @@ export async function applyPeopleRows(deps: ServiceDeps, rows: readonly PersonRo
   return { matched: rows.filter((r) => known.has(r.email)).length, unmatched, segments: segmentDocs.size, leaders };
 }
 
-/** Validates then writes: the one call the CSV import and the API share. */
-export async function importPeople(deps: ServiceDeps, rows: readonly { where: string; row: unknown }[]): Promise<ImportSummary> {
-  return applyPeopleRows(deps, validatePeopleRows(rows));
+/** Where the attributes HR marked reportable are kept (meta). */
+const REPORTABLE_KEY = 'reportable_attributes';
+
+/** The attributes HR marked reportable (`location`, `employmentType`, `tenure`, `remote`, `custom.<name>`). */
+export function reportableAttributes(deps: ServiceDeps): Promise<string[]> {
+  return deps.store.meta.list(REPORTABLE_KEY);
+}
+
+/**
+ * Validates then writes: the one call the CSV import and the API share. `reportable`, when given,
+ * replaces the list of attributes HR marked reportable (checked with the rows: nothing is written
+ * when either is wrong).
+ */
+export async function importPeople(
+  deps: ServiceDeps,
+  rows: readonly { where: string; row: unknown }[],
+  options: { readonly reportable?: readonly unknown[] } = {},
+): Promise<ImportSummary & { readonly reportable: readonly string[] }> {
+  const issues: ImportIssue[] = [];
+  const reportable: string[] = [];
+  for (const [i, name] of (options.reportable ?? []).entries()) {
+    const checked = reportableAttributeSchema.safeParse(name);
+    if (checked.success) reportable.push(checked.data);
+    else issues.push({ where: `reportable[${i}]`, field: 'name', message: checked.error.issues[0]?.message ?? 'is not an attribute' });
+  }
+  let valid: PersonRow[] = [];
+  try {
+    valid = validatePeopleRows(rows);
+  } catch (error) {
+    if (!(error instanceof ImportRejectedError)) throw error;
+    issues.unshift(...error.issues);
+  }
+  if (issues.length > 0) throw new ImportRejectedError(issues);
+  const summary = await applyPeopleRows(deps, valid);
+  if (options.reportable !== undefined) await deps.store.meta.setList(REPORTABLE_KEY, [...new Set(reportable)]);
+  return { ...summary, reportable: await reportableAttributes(deps) };
 }

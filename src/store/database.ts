@@ -61,7 +61,7 @@ export interface Collections {
   counters: Collection<CounterDoc>;
   surveys: Collection<SurveyDoc>;
   rounds: Collection<RoundDoc>;
-  meta: Collection<{ _id: string; at: Date }>;
+  meta: Collection<{ _id: string; at?: Date; values?: string[] }>;
   installations: Collection<{ _id: string; installation: string; updatedAt: Date }>;
   webSessions: Collection<WebSessionDoc>;
   usedLinks: Collection<UsedLinkDoc>;

@@ -149,7 +149,7 @@ describe('HR API over HTTP', () => {
     };
     const first = await call('PUT', '/api/v1/people', { body });
     expect(first.status).toBe(200);
-    expect(first.body).toEqual({ matched: 3, unmatched: ['not-in-slack@example.com'], segments: 2, leaders: 1 });
+    expect(first.body).toEqual({ matched: 3, unmatched: ['not-in-slack@example.com'], segments: 2, leaders: 1, reportable: [] });
     const snapshot = async () => ({
       people: await h.app.database.collections.people
         .find({}, { projection: { syncId: 0 } })
@@ -171,6 +171,50 @@ describe('HR API over HTTP', () => {
 
     await h.app.slack?.syncDirectories(true);
     expect((await h.app.database.collections.people.findOne({ userId: 'U0001' }))?.segment).toBe('sales/nordics');
+  });
+
+  it('PUT /api/v1/people keeps HR attributes on the identity side, and which are reportable; a bad one changes nothing', async () => {
+    const body = {
+      people: [
+        {
+          email: 'person4@example.com',
+          team: 'Support',
+          location: 'Oslo',
+          employmentType: 'full-time',
+          startDate: '2024-03-01',
+          remote: false,
+          attributes: { shift: 'night' },
+        },
+        { email: 'person5@example.com', team: 'Support', location: 'Bergen', remote: true },
+      ],
+      reportable: ['location', 'tenure', 'custom.shift'],
+    };
+    const ok = await call('PUT', '/api/v1/people', { body });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ matched: 2, reportable: ['location', 'tenure', 'custom.shift'] });
+    const p4 = await h.app.database.collections.people.findOne({ userId: 'U0004' });
+    expect(p4?.attributes).toEqual({ location: 'Oslo', employmentType: 'full-time', startDate: '2024-03-01', remote: false, custom: { shift: 'night' } });
+    expect((await h.app.database.collections.people.findOne({ userId: 'U0005' }))?.attributes).toEqual({ location: 'Bergen', remote: true });
+    // Never on the answer side: attributes are not copied onto anything a survey stores.
+    for (const name of ['responses', 'comments', 'counters']) {
+      expect(await h.app.database.db.collection(name).countDocuments({ attributes: { $exists: true } })).toBe(0);
+    }
+
+    const bad = await call('PUT', '/api/v1/people', {
+      body: {
+        people: [
+          { email: 'person4@example.com', team: 'Support', location: 'Trondheim', remote: 'sometimes' },
+          { email: 'person5@example.com', team: 'Support', attributes: { a: '1', b: '2', c: '3', d: '4', e: '5', f: '6' } },
+        ],
+        reportable: ['salary'],
+      },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error?.issues?.map((i) => i.path)).toEqual(['people[0].remote', 'people[1].attributes', 'reportable[0].name']);
+    expect((await h.app.database.collections.people.findOne({ userId: 'U0004' }))?.attributes?.location).toBe('Oslo');
+    const again = await call('PUT', '/api/v1/people', { body: { people: [{ email: 'person4@example.com', team: 'Support' }] } });
+    // Left out, the reportable list stays as it was.
+    expect(again.body).toMatchObject({ reportable: ['location', 'tenure', 'custom.shift'] });
   });
 
   it('serves an OpenAPI 3.1 document, without a key, whose schemas agree with the validation', async () => {

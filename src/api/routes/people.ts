@@ -5,7 +5,7 @@ import type { Route } from '../router.js';
 
 const BODY_LIMIT = 5 * 1024 * 1024;
 /** The envelope; each person is checked by the import service, which names `people[i]` in its issues. */
-const envelope = z.strictObject({ people: z.array(z.unknown()).min(1).max(10_000) });
+const envelope = z.strictObject({ people: z.array(z.unknown()).min(1).max(10_000), reportable: z.array(z.unknown()).max(20).optional() });
 
 export function peopleRoutes(pulse: Pulse): Route[] {
   return [
@@ -14,9 +14,16 @@ export function peopleRoutes(pulse: Pulse): Route[] {
       path: '/api/v1/people',
       scope: 'people:write',
       async handle({ req, res }) {
-        const body = parseOr400(envelope, await readJsonBody(req, BODY_LIMIT), 'the body must be { "people": [ … ] } with 1 to 10000 people');
+        const body = parseOr400(
+          envelope,
+          await readJsonBody(req, BODY_LIMIT),
+          'the body must be { "people": [ … ], "reportable": [ … ] } with 1 to 10000 people (reportable: optional, at most 20 names)',
+        );
         try {
-          const summary = await pulse.directory.import(body.people.map((row, i) => ({ where: `people[${i}]`, row })));
+          const summary = await pulse.directory.import(
+            body.people.map((row, i) => ({ where: `people[${i}]`, row })),
+            body.reportable === undefined ? {} : { reportable: body.reportable },
+          );
           sendJson(res, 200, summary);
         } catch (error) {
           if (error instanceof ImportRejectedError) {

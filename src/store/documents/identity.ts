@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personAttributesSchema } from '../../domain/people/attributes.js';
 import { localeSchema } from '../../domain/i18n/locale.js';
 import { roleSchema } from '../../domain/roles.js';
 
@@ -46,6 +47,8 @@ export const personDocSchema = z.object({
    * Linked accounts are never invited, so k counts people, not accounts (see `linkAccounts`).
    */
   linkedTo: z.string().nullable().default(null),
+  /** HR attributes from the people import (issue #20): location, employment type, start date, remote, HR's own. */
+  attributes: personAttributesSchema.optional(),
 });
 export type PersonDoc = z.infer<typeof personDocSchema>;
 

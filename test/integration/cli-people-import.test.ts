@@ -105,7 +105,9 @@ describe('pulsebot people import', () => {
   it('a file with a wrong header or a broken row is refused with where and what to do', async () => {
     const header = await cli(db.database, ['people', 'import', await write('h.csv', 'e-mail,team\nu001@example.com,Sales\n')]);
     expect(header.code).toBe(1);
-    expect(header.err).toContain('line 1: email the header has no "email" column (columns: email, team, manager_email, timezone, locale, start_date, location, employment_type, remote, attr.<name>)');
+    expect(header.err).toContain(
+      'line 1: email the header has no "email" column (columns: email, team, manager_email, timezone, locale, start_date, location, employment_type, remote, attr.<name>)',
+    );
     const broken = await cli(db.database, ['people', 'import', await write('b.csv', 'email,team\nu001@example.com,Sales\nu002@example.com,"Sales\n')]);
     expect(broken.code).toBe(1);
     expect(broken.err).toMatch(/line \d+: row .*quote/i);

@@ -65,6 +65,7 @@ export async function createChatAdapters(config: Config, pulse: Pulse, timings: 
         messagesPerSecond: config.slack.common.messagesPerSecond,
         retries: timings.slackRetries,
         confirmationWindowMs: timings.slackConfirmationWindowMs,
+        doorShedding: timings.slackDoor,
       })
     : null;
   if (slack) {

@@ -1,4 +1,5 @@
 import { SLACK_CONFIRMATION_WINDOW_MS } from '../adapters/slack/handlers/prompt-posted.js';
+import { DOOR_SHEDDING } from '../adapters/slack/overload-gate.js';
 import type { AdmissionOptions } from '../src/services/answer-admission.js';
 import { CLAIM_LEASE_MS } from '../src/services/claim-lease.js';
 import { CLOSE_GRACE_MS } from '../src/services/close-round.js';
@@ -35,6 +36,11 @@ export interface Timings {
    * try again, so that with the writes it never comes near Slack's 3 seconds.
    */
   readonly answerAdmission: AdmissionOptions;
+  /**
+   * Shedding at Slack's door, before Bolt (adapters/slack/overload-gate.ts): with this many Slack
+   * requests in hand, or the event loop this late (ms), a click is told at once to try again.
+   */
+  readonly slackDoor: { readonly maxInFlight: number; readonly maxLagMs: number };
 }
 
 export const PRODUCTION_TIMINGS: Timings = {
@@ -50,6 +56,7 @@ export const PRODUCTION_TIMINGS: Timings = {
   teamsRetryBaseMs: 1_000,
   teamsResultsBudgetMs: 2_000,
   answerAdmission: { concurrency: 64, maxWaitMs: 1_000 },
+  slackDoor: DOOR_SHEDDING,
 };
 
 /**

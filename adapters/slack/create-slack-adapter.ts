@@ -16,6 +16,8 @@ import { malformedPayloadHandler } from './malformed-payload.js';
 import { installFailurePage } from './install-failure.js';
 import { notFoundOutsideBolt } from './unknown-paths.js';
 import { reportsRecordedFirst } from './reports-first.js';
+import { DOOR_SHEDDING, overloadGate } from './overload-gate.js';
+import { t } from '../../src/domain/i18n/translate.js';
 import { slackInstallationStore } from './installation-store.js';
 import { createSlackClients } from './slack-clients.js';
 import type { SlackContext } from './slack-context.js';
@@ -46,6 +48,8 @@ export interface SlackAdapterOptions {
   readonly retries?: number;
   /** How long Slack may still report a posted prompt (ms); the tests shorten Slack's schedule. */
   readonly confirmationWindowMs?: number;
+  /** When clicks are shed at the door, before Bolt (overload-gate.ts); absent: production's. */
+  readonly doorShedding?: { readonly maxInFlight: number; readonly maxLagMs: number };
 }
 
 /** Builds the Bolt app for the configured mode and wires pulsebot's handlers into it. */
@@ -140,22 +144,31 @@ export async function createSlackAdapter(config: SlackConfig, pulse: Pulse, opti
   // One sync at a time: two overlapping syncs would each mark the other's people as unseen.
   let syncs: Promise<void> = Promise.resolve();
 
+  // Under overload, clicks are shed at the door (overload-gate.ts); reports of posted prompts are
+  // recorded before they are answered (reports-first.ts).
+  const slackLogger = ctx.pulse.logger.child({ adapter: 'slack' });
+  const gate =
+    receiver && config.mode !== 'socket'
+      ? overloadGate(
+          reportsRecordedFirst(notFoundOutsideBolt(receiver.requestListener), config.signingSecret, (body) => recordPromptReport(ctx, body), slackLogger),
+          {
+            ...(options.doorShedding ?? DOOR_SHEDDING),
+            signingSecret: config.signingSecret,
+            busyText: () => t(ctx.pulse.settings.defaultLocale, 'answer.busy'),
+            onShed: () => ctx.pulse.metrics?.answerShed('slack'),
+            logger: slackLogger,
+          },
+        )
+      : null;
+
   return {
-    platform: createSlackPlatform(clients, ctx.pulse.logger.child({ adapter: 'slack' }), options.confirmationWindowMs ?? SLACK_CONFIRMATION_WINDOW_MS),
-    // Reports of posted prompts are recorded before they are answered (reports-first.ts).
-    requestListener:
-      receiver && config.mode !== 'socket'
-        ? reportsRecordedFirst(
-            notFoundOutsideBolt(receiver.requestListener),
-            config.signingSecret,
-            (body) => recordPromptReport(ctx, body),
-            ctx.pulse.logger.child({ adapter: 'slack' }),
-          )
-        : null,
+    platform: createSlackPlatform(clients, slackLogger, options.confirmationWindowMs ?? SLACK_CONFIRMATION_WINDOW_MS),
+    requestListener: gate?.listener ?? null,
     async start() {
       if (config.mode === 'socket') await app.start();
     },
     async stop() {
+      gate?.stop();
       if (config.mode === 'socket') await app.stop();
     },
     syncDirectories(force = false) {

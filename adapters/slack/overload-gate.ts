@@ -1,0 +1,114 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { HTTPModuleFunctions, isValidSlackRequest } from '@slack/bolt';
+import type { Logger } from '../../src/ports/logger.js';
+
+const EVENTS_PATH = '/slack/events';
+/** How often the event loop's delay is read (and its histogram reset), ms. */
+const LAG_WINDOW_MS = 250;
+
+/** Production's door: well above what a healthy process has in hand, and a loop a second late. */
+export const DOOR_SHEDDING = { maxInFlight: 128, maxLagMs: 1_000 } as const;
+
+export interface OverloadGateOptions {
+  /** Slack requests being handled at once above which a click is shed at the door. */
+  readonly maxInFlight: number;
+  /** Event-loop delay (ms, worst in the last quarter second) above which a click is shed at the door. */
+  readonly maxLagMs: number;
+  readonly signingSecret: string;
+  /** The notice a shed click gets (through its response_url, visible to that person only). */
+  readonly busyText: () => string;
+  readonly onShed: () => void;
+  readonly logger: Logger;
+}
+
+export interface OverloadGate {
+  readonly listener: RequestListener;
+  /** Stops reading the event loop's delay. */
+  stop(): void;
+}
+
+interface ClickPayload {
+  readonly type?: unknown;
+  readonly response_url?: unknown;
+}
+
+function signedBySlack(req: IncomingMessage, body: string, signingSecret: string): boolean {
+  const signature = req.headers['x-slack-signature'];
+  const timestamp = Number(req.headers['x-slack-request-timestamp']);
+  if (typeof signature !== 'string' || !Number.isInteger(timestamp)) return false;
+  return isValidSlackRequest({ signingSecret, body, headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp } });
+}
+
+/** A button click's payload from a form body, or null for anything else (commands, events, views). */
+function clickOf(req: IncomingMessage, raw: string): ClickPayload | null {
+  if (!(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') || !raw.startsWith('payload=')) return null;
+  try {
+    const payload = JSON.parse(new URLSearchParams(raw).get('payload') ?? '') as ClickPayload;
+    return payload.type === 'block_actions' && typeof payload.response_url === 'string' ? payload : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Load shedding at the door, before Bolt (issue #21). Under overload the answer path's own
+ * admission comes too late: every click first costs Bolt's parsing, middleware and dispatch, and
+ * at a few hundred clicks a second that alone fills the event loop until clicks miss Slack's 3 s.
+ * So while too many Slack requests are in hand, or the event loop is already late, a correctly
+ * signed button click is answered 200 at once, nothing of it is stored, and the person is told
+ * through the click's response_url to try again in a minute. Everything else (commands, events,
+ * forged or unreadable requests) goes to Bolt as before, which answers it as it always has.
+ */
+export function overloadGate(next: RequestListener, options: OverloadGateOptions): OverloadGate {
+  let inFlight = 0;
+  let lagMs = 0;
+  const histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  const timer = setInterval(() => {
+    lagMs = histogram.max / 1e6;
+    histogram.reset();
+  }, LAG_WINDOW_MS);
+  timer.unref();
+  const overloaded = () => inFlight >= options.maxInFlight || lagMs >= options.maxLagMs;
+
+  const pass = (req: IncomingMessage, res: ServerResponse): void => {
+    inFlight++;
+    res.once('close', () => inFlight--);
+    void next(req, res);
+  };
+
+  const shed = (res: ServerResponse, click: ClickPayload): void => {
+    options.onShed();
+    res.writeHead(200);
+    res.end();
+    void fetch(String(click.response_url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: options.busyText() }),
+    }).catch((error: unknown) => options.logger.warn({ adapter: 'slack', err: error }, 'could not tell a shed click to try again'));
+  };
+
+  const listener: RequestListener = (req, res) => {
+    if (req.method !== 'POST' || (req.url ?? '').split('?')[0] !== EVENTS_PATH || !overloaded()) return pass(req, res);
+    void (async () => {
+      let raw: string;
+      try {
+        raw = (await HTTPModuleFunctions.bufferIncomingMessage(req, HTTPModuleFunctions.defaultBodyLimit)).rawBody.toString();
+      } catch {
+        // Bolt reads the body again and answers as it always has (413, 401).
+        return pass(req, res);
+      }
+      const click = clickOf(req, raw);
+      if (click === null || !signedBySlack(req, raw, options.signingSecret)) return pass(req, res);
+      shed(res, click);
+    })();
+  };
+  return {
+    listener,
+    stop: () => {
+      clearInterval(timer);
+      histogram.disable();
+    },
+  };
+}

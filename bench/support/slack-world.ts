@@ -73,7 +73,7 @@ interface Element {
  * multi-select and comment questions are not single clicks and are left out), as Slack would send
  * them when the recipient clicks.
  */
-export function answerClicks(message: PostedMessage, pick: (n: number) => number = () => 0): string[] {
+export function answerClicks(message: PostedMessage, pick: (n: number) => number = () => 0, responseUrl?: string): string[] {
   const bodies: string[] = [];
   const blocks = (message.blocks ?? []) as { block_id?: string; elements?: Element[] }[];
   const seen = new Set<string>();
@@ -93,7 +93,8 @@ export function answerClicks(message: PostedMessage, pick: (n: number) => number
       action_ts: '1',
       ...(selected ? { selected_option: selected } : { value: element.value }),
     };
-    bodies.push(interactionBody(clickPayload(message, [action])));
+    // Slack gives every click on a message a response_url; a click shed at the door is answered through it.
+    bodies.push(interactionBody(clickPayload(message, [action], responseUrl === undefined ? {} : { response_url: responseUrl })));
   }
   return bodies;
 }

@@ -38,9 +38,10 @@ export interface Timings {
   readonly answerAdmission: AdmissionOptions;
   /**
    * Shedding at Slack's door, before Bolt (adapters/slack/overload-gate.ts): with this many Slack
-   * requests in hand, or the event loop this late (ms), a click is told at once to try again.
+   * requests in hand, the event loop this late, or the oldest request in hand this old (ms), a
+   * click is told at once to try again.
    */
-  readonly slackDoor: { readonly maxInFlight: number; readonly maxLagMs: number };
+  readonly slackDoor: { readonly maxInFlight: number; readonly maxLagMs: number; readonly maxAgeMs: number };
 }
 
 export const PRODUCTION_TIMINGS: Timings = {

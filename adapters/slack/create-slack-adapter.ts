@@ -49,7 +49,7 @@ export interface SlackAdapterOptions {
   /** How long Slack may still report a posted prompt (ms); the tests shorten Slack's schedule. */
   readonly confirmationWindowMs?: number;
   /** When clicks are shed at the door, before Bolt (overload-gate.ts); absent: production's. */
-  readonly doorShedding?: { readonly maxInFlight: number; readonly maxLagMs: number };
+  readonly doorShedding?: { readonly maxInFlight: number; readonly maxLagMs: number; readonly maxAgeMs: number };
 }
 
 /** Builds the Bolt app for the configured mode and wires pulsebot's handlers into it. */

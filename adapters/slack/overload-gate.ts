@@ -8,13 +8,20 @@ const EVENTS_PATH = '/slack/events';
 const LAG_WINDOW_MS = 250;
 
 /** Production's door: well above what a healthy process has in hand, and a loop a second late. */
-export const DOOR_SHEDDING = { maxInFlight: 128, maxLagMs: 1_000 } as const;
+export const DOOR_SHEDDING = { maxInFlight: 32, maxLagMs: 300, maxAgeMs: 2_000 } as const;
+/** Notices to shed clicks sent at once; the rest wait their turn (a notice a second late is still honest). */
+const NOTICES_AT_ONCE = 4;
 
 export interface OverloadGateOptions {
   /** Slack requests being handled at once above which a click is shed at the door. */
   readonly maxInFlight: number;
   /** Event-loop delay (ms, worst in the last quarter second) above which a click is shed at the door. */
   readonly maxLagMs: number;
+  /**
+   * How long the oldest Slack request in hand may have been waiting (ms) before new clicks are shed
+   * at the door: this also catches a slow database, which the event loop does not show.
+   */
+  readonly maxAgeMs: number;
   readonly signingSecret: string;
   /** The notice a shed click gets (through its response_url, visible to that person only). */
   readonly busyText: () => string;
@@ -61,7 +68,8 @@ function clickOf(req: IncomingMessage, raw: string): ClickPayload | null {
  * forged or unreadable requests) goes to Bolt as before, which answers it as it always has.
  */
 export function overloadGate(next: RequestListener, options: OverloadGateOptions): OverloadGate {
-  let inFlight = 0;
+  // Requests in hand, oldest first (a Map keeps insertion order): their count and the oldest's age.
+  const inHand = new Map<ServerResponse, number>();
   let lagMs = 0;
   const histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
   histogram.enable();
@@ -70,23 +78,45 @@ export function overloadGate(next: RequestListener, options: OverloadGateOptions
     histogram.reset();
   }, LAG_WINDOW_MS);
   timer.unref();
-  const overloaded = () => inFlight >= options.maxInFlight || lagMs >= options.maxLagMs;
+  const oldestAgeMs = (): number => {
+    for (const started of inHand.values()) return performance.now() - started;
+    return 0;
+  };
+  const overloaded = () => inHand.size >= options.maxInFlight || lagMs >= options.maxLagMs || oldestAgeMs() >= options.maxAgeMs;
 
   const pass = (req: IncomingMessage, res: ServerResponse): void => {
-    inFlight++;
-    res.once('close', () => inFlight--);
+    inHand.set(res, performance.now());
+    res.once('close', () => inHand.delete(res));
     void next(req, res);
   };
 
+  // The notices go out a few at a time, so that telling shed clicks to wait never competes with
+  // answering the next ones.
+  const notices: string[] = [];
+  let sending = 0;
+  const sendNotices = (): void => {
+    while (sending < NOTICES_AT_ONCE && notices.length > 0) {
+      const url = notices.shift() as string;
+      sending++;
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: options.busyText() }),
+      })
+        .then((response) => response.body?.cancel())
+        .catch((error: unknown) => options.logger.warn({ adapter: 'slack', err: error }, 'could not tell a shed click to try again'))
+        .finally(() => {
+          sending--;
+          sendNotices();
+        });
+    }
+  };
   const shed = (res: ServerResponse, click: ClickPayload): void => {
     options.onShed();
     res.writeHead(200);
     res.end();
-    void fetch(String(click.response_url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: options.busyText() }),
-    }).catch((error: unknown) => options.logger.warn({ adapter: 'slack', err: error }, 'could not tell a shed click to try again'));
+    notices.push(String(click.response_url));
+    sendNotices();
   };
 
   const listener: RequestListener = (req, res) => {

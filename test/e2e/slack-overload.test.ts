@@ -42,7 +42,7 @@ describe('Slack: at the door, a click is answered at once when the bot has too m
   let h: SlackHarness;
 
   beforeAll(async () => {
-    h = await startSlackHarness({ people: users(4), app: { timings: { slackDoor: { maxInFlight: 0, maxLagMs: 60_000 } } } });
+    h = await startSlackHarness({ people: users(4), app: { timings: { slackDoor: { maxInFlight: 0, maxLagMs: 60_000, maxAgeMs: 60_000 } } } });
     expect((await h.command('UADMIN', '/pulse', 'send-now')).status).toBe(200);
     await eventually(() => h.fake.messages.length === 6);
     await h.app.delivery.idle();

@@ -4,9 +4,9 @@ import type { ServiceDeps } from './deps.js';
 import { resultsInRange } from './results-range.js';
 import { roundResults, type RoundResults } from './results.js';
 import { countRound, segmentsInScope, type RoundCounts } from './results-counts.js';
-import { loadSummaryContext } from './summary-context.js';
+import { loadSummaryContext, type SummaryContext } from './summary-context.js';
 import { heatmapModel, heatmapTrend, type DriverTrends, type Heatmap } from './heatmap-model.js';
-import { latestDriverScore } from './summary.js';
+import { latestDriverScores } from './summary.js';
 import { segmentImpact } from './impact/segment-impact.js';
 import { IMPACT_MONTHS, type ImpactItem } from '../domain/insight/driver-impact.js';
 import type { Question } from '../domain/question.js';
@@ -67,12 +67,12 @@ const HISTORY_ROUNDS = 12;
 const NO_IMPACT: DashboardImpact = { months: IMPACT_MONTHS, rounds: 0, questions: {}, groups: [] };
 
 /** Driver impact of the pulse in every group in scope that is shown and has enough pairs, top first. */
-async function impact(deps: ServiceDeps, scope: 'all' | readonly string[]): Promise<DashboardImpact> {
-  const ctx = await loadSummaryContext(deps, DEFAULT_SURVEY_ID);
+function impact(ctx: SummaryContext | null, scope: 'all' | readonly string[]): DashboardImpact {
   if (ctx === null) return NO_IMPACT;
   const tree = (ctx.rounds.at(-1) as RoundCounts).tree;
   const groups = segmentsInScope(tree, scope).flatMap((segment) => {
-    const { items } = segmentImpact(ctx.impact, segment, (driver) => latestDriverScore(ctx, segment, driver)?.favourable ?? null);
+    const scores = latestDriverScores(ctx, segment);
+    const { items } = segmentImpact(ctx.impact, segment, (driver) => scores.get(driver)?.favourable ?? null);
     return items.length === 0 ? [] : [{ segment, name: ctx.names.get(segment) ?? null, items }];
   });
   return { months: IMPACT_MONTHS, rounds: ctx.impact.rounds.length, questions: Object.fromEntries(ctx.impact.questions), groups };
@@ -116,14 +116,14 @@ async function history(deps: ServiceDeps, roots: readonly string[] | null): Prom
 export async function dashboardModel(deps: ServiceDeps, scope: 'all' | readonly string[], hr: boolean): Promise<DashboardModel> {
   const roots = scope === 'all' ? null : scope;
   const hasPulse = (await deps.store.rounds.survey(DEFAULT_SURVEY_ID)) !== null;
-  const [live, series, latest, exit, surveys, drivers, heatmap] = await Promise.all([
+  // One summary context for the heatmap and driver impact (loading it twice at once would read it twice).
+  const ctx = hasPulse ? await loadSummaryContext(deps, DEFAULT_SURVEY_ID) : null;
+  const [live, series, latest, exit, surveys] = await Promise.all([
     liveParticipation(deps, roots),
     hasPulse ? history(deps, roots) : Promise.resolve([]),
     roundResults(deps, DEFAULT_SURVEY_ID, scope),
     hr ? exitResults(deps) : Promise.resolve(null),
     surveyResultsViews(deps, scope),
-    hasPulse ? impact(deps, scope) : Promise.resolve(NO_IMPACT),
-    hasPulse ? heatmapModel(deps, DEFAULT_SURVEY_ID, scope) : Promise.resolve(null),
   ]);
   // Only comments this viewer is shown: their conversations are theirs to read.
   const shownIds = surveys.flatMap((s) => Object.values(s.comments).flatMap((list) => list.map((c) => c.id)));
@@ -140,8 +140,8 @@ export async function dashboardModel(deps: ServiceDeps, scope: 'all' | readonly 
     latest,
     exit,
     surveys,
-    impact: drivers,
-    heatmap,
+    impact: impact(ctx, scope),
+    heatmap: ctx === null ? null : heatmapModel(ctx, scope),
   };
 }
 

@@ -3,7 +3,7 @@ import { ENPS_QUESTION } from '../domain/templates/enps.js';
 import type { ServiceDeps } from './deps.js';
 import { driversFor, enpsFor, segmentsInScope, type RoundCounts } from './results-counts.js';
 import { roundQuestions } from './round-questions.js';
-import { latestDriverScore } from './summary.js';
+import { latestDriverScores } from './summary.js';
 import { loadSummaryContext, type SummaryContext } from './summary-context.js';
 
 /**
@@ -56,13 +56,14 @@ function enpsCell(ctx: SummaryContext, segment: string): HeatmapCell {
   return enps === null ? NO_CELL : { value: enps.score, delta: null, roundDate: last.round.date };
 }
 
-function driverCell(ctx: SummaryContext, segment: string, driver: Driver): HeatmapCell {
-  const score = latestDriverScore(ctx, segment, driver);
-  return score === null ? NO_CELL : { value: score.favourable, delta: null, roundDate: score.roundDate };
-}
-
-function cellOf(ctx: SummaryContext, segment: string, column: HeatmapColumn): HeatmapCell {
-  return column.kind === 'enps' ? enpsCell(ctx, segment) : driverCell(ctx, segment, column.driver);
+/** A group's cells, one per column (its driver scores worked out once). */
+function cellsOf(ctx: SummaryContext, segment: string, columns: readonly HeatmapColumn[]): HeatmapCell[] {
+  const scores = latestDriverScores(ctx, segment);
+  return columns.map((column) => {
+    if (column.kind === 'enps') return enpsCell(ctx, segment);
+    const score = scores.get(column.driver);
+    return score === undefined ? NO_CELL : { value: score.favourable, delta: null, roundDate: score.roundDate };
+  });
 }
 
 function asks(c: RoundCounts, driver: Driver): boolean {
@@ -80,10 +81,8 @@ function depthOf(ctx: SummaryContext, segment: string, roots: ReadonlySet<string
   return depth;
 }
 
-/** The pulse's heatmap for a viewer whose result scope is `scope`; null before any round closed. */
-export async function heatmapModel(deps: ServiceDeps, surveyId: string, scope: 'all' | readonly string[]): Promise<Heatmap | null> {
-  const ctx = await loadSummaryContext(deps, surveyId);
-  if (ctx === null) return null;
+/** The heatmap of a survey's summary context for a viewer whose result scope is `scope`. */
+export function heatmapModel(ctx: SummaryContext, scope: 'all' | readonly string[]): Heatmap {
   const latest = ctx.rounds.at(-1) as RoundCounts;
   const tree = latest.tree;
   const asked = new Set(ctx.rounds.flatMap((c) => roundQuestions(c.round).flatMap((q) => (q.kind === 'likert' && q.driver !== undefined ? [q.driver] : []))));
@@ -91,16 +90,16 @@ export async function heatmapModel(deps: ServiceDeps, surveyId: string, scope: '
     ...(ctx.rounds.some((c) => c.round.questionIds.includes(ENPS_QUESTION.id)) ? [{ kind: 'enps' as const }] : []),
     ...DRIVERS.filter((d) => asked.has(d)).map((driver) => ({ kind: 'driver' as const, driver })),
   ];
-  const organisation = columns.map((column) => cellOf(ctx, tree.root, column).value);
+  const organisation = cellsOf(ctx, tree.root, columns).map((cell) => cell.value);
   const roots = new Set(scope === 'all' ? [tree.root] : scope.filter((s) => tree.has(s)));
   const rows = segmentsInScope(tree, scope).map((segment): HeatmapRow => {
     const visible = latest.shown.has(segment);
-    const cells = columns.map((column, i) => {
-      if (!visible) return NO_CELL;
-      const cell = cellOf(ctx, segment, column);
-      const org = organisation[i] ?? null;
-      return cell.value === null || org === null ? cell : { ...cell, delta: cell.value - org };
-    });
+    const cells = visible
+      ? cellsOf(ctx, segment, columns).map((cell, i) => {
+          const org = organisation[i] ?? null;
+          return cell.value === null || org === null ? cell : { ...cell, delta: cell.value - org };
+        })
+      : columns.map(() => NO_CELL);
     return { segment, name: ctx.names.get(segment) ?? null, depth: depthOf(ctx, segment, roots), visible, cells };
   });
   return { roundDate: latest.round.date, columns, organisation, rows };

@@ -100,9 +100,14 @@ function driverScores(rounds: readonly RoundCounts[], segment: string): DriverSc
   return out.sort((a, b) => a.driver.localeCompare(b.driver));
 }
 
+/** Each driver's latest shown score in a segment, by driver (the heatmap's cells, driver impact's weakness). */
+export function latestDriverScores(ctx: SummaryContext, segment: string): Map<Driver, DriverScore> {
+  return new Map(driverScores(ctx.rounds, segment).map((d) => [d.driver, d]));
+}
+
 /** A driver's latest shown score in a segment (an action's "before" and "now"), or null. */
 export function latestDriverScore(ctx: SummaryContext, segment: string, driver: Driver): DriverScore | null {
-  return driverScores(ctx.rounds, segment).find((d) => d.driver === driver) ?? null;
+  return latestDriverScores(ctx, segment).get(driver) ?? null;
 }
 
 /** The latest eNPS of a segment and its change since the round before that asked it. */

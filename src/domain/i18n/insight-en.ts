@@ -13,7 +13,6 @@ export const insightEn = {
   'impact.priorityMark': 'Priority',
   'impact.none':
     'Not enough paired answers yet: a group needs at least {min} answers given together with eNPS in groups that may be shown. Each closed round adds to it.',
-  'impact.group': 'Group',
   'heatmap.heading': 'Heatmap: each group against the organisation',
   'heatmap.intro':
     'Each cell is the group’s latest score (eNPS, or % favourable for a driver) with its difference from the organisation’s beneath. Green is above the organisation, red below. “Hidden”: too few answers to show (fewer than {k}), or a number that could be worked out by subtraction.',
@@ -21,7 +20,6 @@ export const insightEn = {
   'heatmap.enps': 'eNPS',
   'heatmap.hidden': 'hidden',
   'heatmap.hiddenTitle': 'Not shown, to protect anonymity',
-  'heatmap.trend': 'Trend',
   'heatmap.trendTitle': '{driver}: % favourable in {group}',
   'heatmap.noTrend': 'No trend to show for this group.',
 } as const;

@@ -15,7 +15,6 @@ export const insightNb: { readonly [K in keyof typeof insightEn]: string } = {
   'impact.priorityMark': 'Prioritet',
   'impact.none':
     'Ikke nok parvise svar ennå: en gruppe trenger minst {min} svar gitt sammen med eNPS i grupper som kan vises. Hver avsluttet runde legger til.',
-  'impact.group': 'Gruppe',
   'heatmap.heading': 'Varmekart: hver gruppe mot organisasjonen',
   'heatmap.intro':
     'Hver celle er gruppens siste resultat (eNPS, eller % positive for et område) med forskjellen fra organisasjonens under. Grønt er over organisasjonen, rødt under. «Skjult»: for få svar til å vises (færre enn {k}), eller et tall som kunne regnes ut ved å trekke fra.',
@@ -23,7 +22,6 @@ export const insightNb: { readonly [K in keyof typeof insightEn]: string } = {
   'heatmap.enps': 'eNPS',
   'heatmap.hidden': 'skjult',
   'heatmap.hiddenTitle': 'Vises ikke, for å verne anonymiteten',
-  'heatmap.trend': 'Utvikling',
   'heatmap.trendTitle': '{driver}: % positive i {group}',
   'heatmap.noTrend': 'Ingen utvikling å vise for denne gruppen.',
 };

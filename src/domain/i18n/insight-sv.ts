@@ -15,7 +15,6 @@ export const insightSv: { readonly [K in keyof typeof insightEn]: string } = {
   'impact.priorityMark': 'Prioritet',
   'impact.none':
     'Inte tillräckligt många parvisa svar ännu: en grupp behöver minst {min} svar givna tillsammans med eNPS i grupper som får visas. Varje avslutad omgång bidrar.',
-  'impact.group': 'Grupp',
   'heatmap.heading': 'Värmekarta: varje grupp mot organisationen',
   'heatmap.intro':
     'Varje cell är gruppens senaste resultat (eNPS, eller % positiva för en drivkraft) med skillnaden mot organisationens under. Grönt är över organisationen, rött under. ”Dold”: för få svar för att visas (färre än {k}), eller en siffra som kunde räknas ut genom subtraktion.',
@@ -23,7 +22,6 @@ export const insightSv: { readonly [K in keyof typeof insightEn]: string } = {
   'heatmap.enps': 'eNPS',
   'heatmap.hidden': 'dold',
   'heatmap.hiddenTitle': 'Visas inte, för att skydda anonymiteten',
-  'heatmap.trend': 'Utveckling',
   'heatmap.trendTitle': '{driver}: % positiva i {group}',
   'heatmap.noTrend': 'Ingen utveckling att visa för den här gruppen.',
 };

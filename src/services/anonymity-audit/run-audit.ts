@@ -16,6 +16,8 @@ export const ANSWER_SIDE: Readonly<Record<string, { fields: readonly string[]; i
     fields: ['_id', 'roundId', 'segment', 'questionId', 'value', 'n'],
     idShape: (d) => typeof d._id === 'string' && d._id === counterId(String(d.roundId), String(d.segment), String(d.questionId), String(d.value)),
   },
+  // Driver impact's sums (issue #20): one per closed pulse round, id = round id, written once at its close.
+  impact_sums: { fields: ['_id', 'keys', 'n', 'sx', 'sy', 'sxy', 'sxx', 'syy'], idShape: (d) => typeof d._id === 'string', ordered: false },
   // Made after the round closed, in the order leaders replied: that order is about leaders, never authors.
   conversations: { fields: ['_id', 'roundId', 'roundDate', 'segment', 'messages'], idShape: isUuid, ordered: false },
 };

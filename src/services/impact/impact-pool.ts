@@ -48,7 +48,11 @@ function visibleFigures(deps: ServiceDeps, round: RoundDoc, figures: readonly Im
   const k = effectiveThresholds(round.anonymity, deps.settings.anonymity).minGroupSize;
   const tree = treeOf(round);
   const byQuestion = new Map<string, ImpactFigure[]>();
-  for (const f of figures) byQuestion.set(f.questionId, [...(byQuestion.get(f.questionId) ?? []), f]);
+  for (const f of figures) {
+    const list = byQuestion.get(f.questionId) ?? [];
+    list.push(f);
+    byQuestion.set(f.questionId, list);
+  }
   const out: ImpactFigure[] = [];
   for (const list of byQuestion.values()) {
     // Groups not stored were hidden at close: they count as nothing here, so they stay hidden.

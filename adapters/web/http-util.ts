@@ -21,6 +21,8 @@ export class WebError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
+    /** What to do about it, for the caller (never a stack or a stored value). */
+    readonly detail?: string,
   ) {
     super(code);
   }
@@ -47,7 +49,7 @@ export function unexpectedError(error: unknown): WebError {
 }
 
 export function sendError(res: ServerResponse, error: WebError): void {
-  sendJson(res, error.status, { error: { code: error.code } });
+  sendJson(res, error.status, { error: { code: error.code, ...(error.detail === undefined ? {} : { message: error.detail }) } });
 }
 
 /** A JSON request body (at most 64 KB); WebError 400/413/415 otherwise. */

@@ -7,6 +7,7 @@ import { mergeSmallExitQuarter, refileSmallDepartments } from './exit-pool-close
 import { isPooled } from '../store/documents/rounds.js';
 import type { ServiceDeps } from './deps.js';
 import { reduceImpactAtClose } from './impact/impact-at-close.js';
+import { reduceAttributeCutsAtClose } from './attribute-cuts/counts-at-close.js';
 
 /**
  * Closes a round: no more answers, exact final counts, then the participation ledger is purged.
@@ -70,6 +71,8 @@ export async function closeRound(deps: ServiceDeps, roundId: string, options: Cl
   if (!round.keyedOrder && !merged) {
     // The links between one prompt's answers become sums per visible group, before the rewrite drops them.
     await reduceImpactAtClose(deps, round);
+    // So do the attribute values its answers carry: counts per single attribute (issue #20).
+    await reduceAttributeCutsAtClose(deps, round);
     // Stored as they arrived, a round's answers would keep a clock: rewrite them in id order.
     for (const collection of ROUND_ANSWER_COLLECTIONS) await rewriteRoundInKeyedOrder(store.database, collection, roundId);
     await store.rounds.update(roundId, { keyedOrder: true });

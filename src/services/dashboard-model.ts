@@ -13,6 +13,9 @@ import type { Question } from '../domain/question.js';
 import { DEFAULT_SURVEY_ID } from './surveys.js';
 import { surveyResultsViews, type SurveyResultsView } from './survey-results-model.js';
 import { COUNTER_INVITED, COUNTER_RESPONDENTS, ROUND_QUESTION } from '../store/documents/answers.js';
+import { DomainError } from '../domain/errors.js';
+import { loadAttributeCuts } from './attribute-cuts/load-cuts.js';
+import { attributeHeatmap, cutAttributes } from './attribute-cuts/attribute-heatmap.js';
 
 /**
  * Everything the dashboard shows, read ONLY through the results services (results.ts,
@@ -112,8 +115,26 @@ async function history(deps: ServiceDeps, roots: readonly string[] | null): Prom
   return out;
 }
 
-/** The dashboard for someone whose result scope is `scope` (see `resultScope`); `hr` adds exit results. */
-export async function dashboardModel(deps: ServiceDeps, scope: 'all' | readonly string[], hr: boolean): Promise<DashboardModel> {
+/**
+ * The heatmap: rows per group, or (readers of the whole organisation, issue #20) per value of the
+ * attribute `by`. An attribute the rounds were not cut by, or any `by` for a leader, is refused.
+ */
+async function heatmapFor(deps: ServiceDeps, ctx: SummaryContext | null, scope: 'all' | readonly string[], by: string | undefined): Promise<Heatmap | null> {
+  if (ctx === null) {
+    if (by !== undefined) throw new DomainError('INVALID_INPUT', `by: no results are cut by ${by}`);
+    return null;
+  }
+  const cuts = scope === 'all' ? await loadAttributeCuts(deps, ctx.rounds) : new Map();
+  const attributes = cutAttributes(ctx, cuts);
+  if (by === undefined) return { ...heatmapModel(ctx, scope), cuts: attributes };
+  const heatmap = attributes.includes(by) ? attributeHeatmap(ctx, cuts, by) : null;
+  if (heatmap === null)
+    throw new DomainError('INVALID_INPUT', `by: results are cut by ${attributes.length === 0 ? 'no attribute' : attributes.join(', ')}, not ${by}`);
+  return { ...heatmap, cuts: attributes };
+}
+
+/** The dashboard for someone whose result scope is `scope` (see `resultScope`); `hr` adds exit results; `by` cuts the heatmap by an attribute. */
+export async function dashboardModel(deps: ServiceDeps, scope: 'all' | readonly string[], hr: boolean, by?: string): Promise<DashboardModel> {
   const roots = scope === 'all' ? null : scope;
   const hasPulse = (await deps.store.rounds.survey(DEFAULT_SURVEY_ID)) !== null;
   // One summary context for the heatmap and driver impact (loading it twice at once would read it twice).
@@ -141,7 +162,7 @@ export async function dashboardModel(deps: ServiceDeps, scope: 'all' | readonly 
     exit,
     surveys,
     impact: impact(ctx, scope),
-    heatmap: ctx === null ? null : heatmapModel(ctx, scope),
+    heatmap: await heatmapFor(deps, ctx, scope, by),
   };
 }
 

@@ -44,6 +44,10 @@ export interface Heatmap {
   /** The organisation's value per column (null when not shown). */
   readonly organisation: readonly (number | null)[];
   readonly rows: readonly HeatmapRow[];
+  /** Rows are the values of this attribute (attribute-cuts/attribute-heatmap.ts), not groups. */
+  readonly by?: string;
+  /** The attributes the organisation's readers may cut the heatmap by instead (empty for leaders). */
+  readonly cuts?: readonly string[];
 }
 
 const NO_CELL: HeatmapCell = { value: null, delta: null, roundDate: null };
@@ -81,16 +85,26 @@ function depthOf(ctx: SummaryContext, segment: string, roots: ReadonlySet<string
   return depth;
 }
 
+/** eNPS when any round asked it, then each driver any round asked, in the drivers' order. */
+export function heatmapColumns(ctx: SummaryContext): HeatmapColumn[] {
+  const asked = new Set(ctx.rounds.flatMap((c) => roundQuestions(c.round).flatMap((q) => (q.kind === 'likert' && q.driver !== undefined ? [q.driver] : []))));
+  return [
+    ...(ctx.rounds.some((c) => c.round.questionIds.includes(ENPS_QUESTION.id)) ? [{ kind: 'enps' as const }] : []),
+    ...DRIVERS.filter((d) => asked.has(d)).map((driver) => ({ kind: 'driver' as const, driver })),
+  ];
+}
+
+/** The organisation's value per column (null when not shown). */
+export function organisationRow(ctx: SummaryContext, columns: readonly HeatmapColumn[]): (number | null)[] {
+  return cellsOf(ctx, (ctx.rounds.at(-1) as RoundCounts).tree.root, columns).map((cell) => cell.value);
+}
+
 /** The heatmap of a survey's summary context for a viewer whose result scope is `scope`. */
 export function heatmapModel(ctx: SummaryContext, scope: 'all' | readonly string[]): Heatmap {
   const latest = ctx.rounds.at(-1) as RoundCounts;
   const tree = latest.tree;
-  const asked = new Set(ctx.rounds.flatMap((c) => roundQuestions(c.round).flatMap((q) => (q.kind === 'likert' && q.driver !== undefined ? [q.driver] : []))));
-  const columns: HeatmapColumn[] = [
-    ...(ctx.rounds.some((c) => c.round.questionIds.includes(ENPS_QUESTION.id)) ? [{ kind: 'enps' as const }] : []),
-    ...DRIVERS.filter((d) => asked.has(d)).map((driver) => ({ kind: 'driver' as const, driver })),
-  ];
-  const organisation = cellsOf(ctx, tree.root, columns).map((cell) => cell.value);
+  const columns = heatmapColumns(ctx);
+  const organisation = organisationRow(ctx, columns);
   const roots = new Set(scope === 'all' ? [tree.root] : scope.filter((s) => tree.has(s)));
   const rows = segmentsInScope(tree, scope).map((segment): HeatmapRow => {
     const visible = latest.shown.has(segment);

@@ -95,12 +95,19 @@ async function recordIn(deps: ServiceDeps, round: RoundDoc, input: AnswerInput):
   }
 
   const base = { _id: id, roundId: round._id, roundDate: round.date, questionId: question.id, segment };
-  // eNPS and each scored answer of one prompt are linked until the round closes (impact-at-close.ts).
-  const linked = typeof value === 'number' && (question.kind === 'scale' || question.kind === 'likert') && linksAnswers(round);
+  // eNPS and each scored answer of one prompt are linked until the round closes (impact-at-close.ts);
+  // so is every answer of a prompt that carries attribute values, which go with it (attribute-cuts).
+  const cut = delivery.cut;
+  const linked = (typeof value === 'number' && (question.kind === 'scale' || question.kind === 'likert') && linksAnswers(round)) || cut !== undefined;
   const stored =
     answer.kind === 'text'
       ? await store.answers.addComment({ ...base, text: answer.text })
-      : await store.answers.addResponse({ ...base, value, ...(linked ? { link: store.ledger.promptLink(input.responseToken) } : {}) });
+      : await store.answers.addResponse({
+          ...base,
+          value,
+          ...(linked ? { link: store.ledger.promptLink(input.responseToken) } : {}),
+          ...(cut === undefined ? {} : { cut }),
+        });
   if (!stored && (await store.answers.storedValue(kind, id)) !== comparable) {
     // Two different clicks on one prompt raced; the first one stored wins.
     if (!followUp) await store.ledger.markQuestion(round._id, input.person, question.id);

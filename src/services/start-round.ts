@@ -1,6 +1,10 @@
 import { DateTime } from 'luxon';
 import { buildSegmentTree } from '../domain/anonymity/segment-tree.js';
 import { reportingSegment, rollUp } from '../domain/anonymity/suppression.js';
+import { CellsTally } from './attribute-cuts/cells-at-fan-out.js';
+import { cellsCollection } from './attribute-cuts/cuts-docs.js';
+import { reportableAttributes } from './people-import.js';
+import { insertOnce } from '../store/database.js';
 import { questionsForRound } from '../domain/rotation.js';
 import { localSendTime, roundIndexOnOrAfter, type IsoDate } from '../domain/schedule.js';
 import { rotationSeed, type SurveyDefinition } from '../domain/survey-definition.js';
@@ -147,6 +151,9 @@ async function fanOut(deps: ServiceDeps, definition: SurveyDefinition, date: Iso
   const invitedBySubtree = rollUp(tree, own);
   const k = round.anonymity.minGroupSize;
   const now = clock.now();
+  // Results may be cut by the attributes HR marked reportable (issue #20): each prompt carries its person's values.
+  const attributes = await reportableAttributes(deps);
+  const cells = attributes.length > 0 ? new CellsTally(attributes, date) : null;
 
   // Deliveries due at once go straight to this process's sender as they are written (see fresh-deliveries.ts).
   const feed = deps.fresh?.open();
@@ -157,13 +164,17 @@ async function fanOut(deps: ServiceDeps, definition: SurveyDefinition, date: Iso
         const zone = person.timezone ?? options.defaultTimezone;
         const local = localSendTime(date, definition.cadence.time, zone, definition.skipWeekends);
         const sendAt = options.sendNow === true || local < now ? now.setZone(zone) : local;
+        const segment = reportingSegment(tree, person.segment, invitedBySubtree, k);
+        const cut = cells?.valuesOf(person.attributes);
+        if (cut !== undefined) cells?.add(segment, cut);
         return {
+          ...(cut === undefined ? {} : { cut }),
           reminders: definition.reminderDays.map((days) => sendAt.plus({ days }).toJSDate()),
           _id: deliveryId(id, person._id),
           roundId: id,
           personKey: person._id,
           platform: person.platform,
-          reportingSegment: reportingSegment(tree, person.segment, invitedBySubtree, k),
+          reportingSegment: segment,
           sendAt: sendAt.toJSDate(),
         };
       }),
@@ -199,6 +210,7 @@ async function fanOut(deps: ServiceDeps, definition: SurveyDefinition, date: Iso
     id,
     [...invited].map(([segment, n]) => ({ segment, questionId: ROUND_QUESTION, value: COUNTER_INVITED, n })),
   );
+  if (cells !== null) await insertOnce(cellsCollection(store.database), cells.doc(id, k));
   await store.rounds.update(id, { fannedOut: true });
   logger.info({ invited: [...invited.values()].reduce((a, b) => a + b, 0) }, 'round opened');
   return { ...round, fannedOut: true };

@@ -5,7 +5,7 @@ import type { PeopleRepo } from './people-repo.js';
 import { TtlCache } from '../lib/ttl-cache.js';
 
 /** What the answer path needs from a person's delivery: fixed when the prompt is made. */
-export type Invitation = Pick<DeliveryDoc, 'reportingSegment' | 'locale' | 'expiresAt' | 'bound'>;
+export type Invitation = Pick<DeliveryDoc, 'reportingSegment' | 'locale' | 'expiresAt' | 'bound' | 'cut'>;
 
 /**
  * How long a process reuses what it read. A person answers a prompt's questions within seconds
@@ -41,7 +41,13 @@ export class AnswerLookups {
     if (cached !== undefined) return cached;
     const delivery = await this.deliveries.get(id);
     if (delivery === null) return null;
-    const invitation = { reportingSegment: delivery.reportingSegment, locale: delivery.locale, expiresAt: delivery.expiresAt, bound: delivery.bound };
+    const invitation: Invitation = {
+      reportingSegment: delivery.reportingSegment,
+      locale: delivery.locale,
+      expiresAt: delivery.expiresAt,
+      bound: delivery.bound,
+      ...(delivery.cut === undefined ? {} : { cut: delivery.cut }),
+    };
     // Kept once sent: until then `bound` may still change.
     if (invitation.expiresAt === null && delivery.state === 'sent') this.invitations.set(id, invitation);
     return invitation;

@@ -62,6 +62,16 @@ export const COLLECTIONS: readonly CollectionEntry[] = [
     side: 'answer',
     retention: 'one per closed pulse round: sums of (eNPS, answer) pairs per visible group and question, kept as counters are',
   },
+  {
+    name: 'attribute_counts',
+    side: 'answer',
+    retention: 'one per closed round cut by attribute: answers per single attribute value, question and answer, kept as counters are',
+  },
+  {
+    name: 'attribute_cells',
+    side: 'operations',
+    retention: 'one per round cut by attribute: kept values and which (group, values) combinations were invited, no counts; kept with the round',
+  },
   { name: 'summary_deliveries', side: 'identity', retention: 'deleted after 12 weeks (retention job)' },
   { name: 'summary_locks', side: 'operations', retention: 'deleted after 12 weeks (retention job)' },
   { name: 'web_sessions', side: 'identity', retention: 'ended sessions deleted after a day (retention job); expired ones also when new ones are made' },

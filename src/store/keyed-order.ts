@@ -34,7 +34,7 @@ export async function rewriteRoundInKeyedOrder(database: Database, collection: R
   const target = database.db.collection<Document>(collection);
   if ((await staging.countDocuments({ _id: completeId(collection, roundId) })) === 0) {
     await staging.deleteMany({ collection, roundId });
-    // A response's prompt link (issue #20) lives only while its round is open: the copy goes without it.
+    // A response's prompt link and attribute values (issue #20) live only while its round is open: the copy goes without them.
     const docs = (await target.find({ roundId }).sort({ _id: 1 }).toArray()).map((doc) => withoutOpenRoundFields(collection, doc));
     await insertIgnoringDuplicates(
       staging,
@@ -52,7 +52,7 @@ export async function rewriteRoundInKeyedOrder(database: Database, collection: R
 }
 
 /** Fields an answer may carry only while its round is open. */
-const OPEN_ROUND_FIELDS: Readonly<Partial<Record<RoundAnswerCollection, readonly string[]>>> = { responses: ['link'] };
+const OPEN_ROUND_FIELDS: Readonly<Partial<Record<RoundAnswerCollection, readonly string[]>>> = { responses: ['link', 'cut'] };
 
 function withoutOpenRoundFields(collection: RoundAnswerCollection, doc: Document): Document {
   const drop = OPEN_ROUND_FIELDS[collection] ?? [];

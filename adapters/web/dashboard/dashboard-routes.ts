@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolveLocale, type Locale } from '../../../src/domain/i18n/locale.js';
 import { t, translator } from '../../../src/domain/i18n/translate.js';
 import { isHr, resultScope } from '../../../src/domain/roles.js';
-import type { PersonKey, Pulse } from '../../../src/pulse/index.js';
+import type { DashboardModel, PersonKey, Pulse } from '../../../src/pulse/index.js';
+import { isDomainError } from '../../../src/domain/errors.js';
 import { sendError, sendHtml, sendJson, staticPage, WebError, unexpectedError } from '../http-util.js';
 import { clearedCookie, exchangeLink, sameSiteWithToken, sessionOf } from './dashboard-session.js';
 import { escapeMarkup } from '../../../src/lib/escape-markup.js';
@@ -140,6 +141,16 @@ async function editor(o: DashboardOptions, req: IncomingMessage, res: ServerResp
   await surveyEditor({ pulse: o.pulse, fromPage: (r) => fromPage(o, r), slackBlocks: o.slackBlocks }, req, res, path, viewer);
 }
 
+/** The viewer's dashboard; a `by` the viewer may not cut by is a 400 naming the parameter and the choices. */
+async function dashboardFor(o: DashboardOptions, viewer: Viewer, by: string | undefined): Promise<DashboardModel> {
+  try {
+    return await o.pulse.results.dashboard(viewer.scope, viewer.hr, by);
+  } catch (error) {
+    if (isDomainError(error, 'INVALID_INPUT')) throw new WebError(400, 'INVALID_INPUT', error.message);
+    throw error;
+  }
+}
+
 export function createDashboardListener(o: DashboardOptions) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -184,11 +195,13 @@ export function createDashboardListener(o: DashboardOptions) {
       }
       if (viewer === null) throw new WebError(401, 'UNAUTHORIZED');
       if (viewer === 'forbidden') throw new WebError(403, 'NOT_AUTHORIZED');
+      // The heatmap's rows: groups, or the values of one attribute HR marked reportable (issue #20).
+      const by = url.searchParams.get('by') ?? undefined;
       switch (path) {
         case `${DASHBOARD_PATH}/data`:
-          return sendJson(res, 200, await o.pulse.results.dashboard(viewer.scope, viewer.hr));
+          return sendJson(res, 200, await dashboardFor(o, viewer, by));
         case `${DASHBOARD_PATH}/view`: {
-          const model = await o.pulse.results.dashboard(viewer.scope, viewer.hr);
+          const model = await dashboardFor(o, viewer, by);
           const now = o.pulse.clock.now().setZone(o.pulse.settings.defaultTimezone).toFormat('yyyy-LL-dd HH:mm:ss');
           return sendHtml(res, 200, renderDashboard(model, viewer.locale, now));
         }

@@ -25,6 +25,27 @@ function heatClass(delta: number | null, column: Column): string {
 const columnLabel = (t: Translator, column: Column) => (column.kind === 'enps' ? t('heatmap.enps') : t(`driver.${column.driver}` as MessageKey));
 const groupName = (t: Translator, segment: string, name: string | null) => (segment === ORG_ROOT ? t('results.org') : (name ?? segment));
 
+/** An attribute's name: ours for the built-in ones, HR's own for `custom.<name>`. */
+function attributeLabel(t: Translator, attribute: string): string {
+  return attribute.startsWith('custom.') ? attribute.slice(7) : t(`attribute.${attribute}` as MessageKey);
+}
+
+/** A value's label: "Other" for the folded small values, ours for tenure bands and remote, else HR's value. */
+function valueLabel(t: Translator, attribute: string, value: string, name: string | null): string {
+  if (name === null) return t('attribute.other');
+  if (attribute === 'tenure' || attribute === 'remote') return t(`attribute.${attribute}.${value}` as MessageKey);
+  return value;
+}
+
+/** Rows by team or by one attribute (readers of the whole organisation, when HR marked any reportable). */
+function rowsBySelector(heatmap: Heatmap, t: Translator): string {
+  const cuts = heatmap.cuts ?? [];
+  if (cuts.length === 0) return '';
+  const option = (value: string, label: string) => `<option value="${esc(value)}"${(heatmap.by ?? '') === value ? ' selected' : ''}>${esc(label)}</option>`;
+  const options = [option('', t('heatmap.byTeams')), ...cuts.map((a) => option(a, attributeLabel(t, a)))].join('');
+  return `<p><label>${esc(t('heatmap.rowsBy'))} <select data-heatmap-by>${options}</select></label></p>`;
+}
+
 /**
  * The heatmap (issue #20): a row per group in the viewer's scope, a column for eNPS and each
  * driver; each cell the group's latest shown score, coloured by its difference from the
@@ -35,23 +56,28 @@ export function heatmapSection(heatmap: Heatmap | null, k: number, t: Translator
   const f0 = new Intl.NumberFormat(intl[locale], { maximumFractionDigits: 0 });
   const signed = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${f0.format(Math.abs(Math.round(v)))}`;
   const value = (column: Column, v: number) => (column.kind === 'enps' ? (Math.round(v) === 0 ? '0' : signed(v)) : `${f0.format(v)} %`);
-  const head = `<tr><th>${esc(t('heatmap.group'))}</th>${heatmap.columns.map((c) => `<th>${esc(columnLabel(t, c))}</th>`).join('')}</tr>`;
+  const by = heatmap.by;
+  const firstHead = by === undefined ? t('heatmap.group') : attributeLabel(t, by);
+  const head = `<tr><th>${esc(firstHead)}</th>${heatmap.columns.map((c) => `<th>${esc(columnLabel(t, c))}</th>`).join('')}</tr>`;
   const hidden = `<td class="heat-hidden" title="${esc(t('heatmap.hiddenTitle'))}">${esc(t('heatmap.hidden'))}</td>`;
   const rows = heatmap.rows.map((row) => {
-    const name = esc(groupName(t, row.segment, row.name));
+    const name = esc(by === undefined ? groupName(t, row.segment, row.name) : valueLabel(t, by, row.segment, row.name));
     const indent = `style="padding-left:${0.5 + row.depth * 1.25}em"`;
     if (!row.visible)
-      return `<tr data-segment="${esc(row.segment)}" class="heat-row-hidden"><th scope="row" ${indent}>${name}</th>${heatmap.columns.map(() => hidden).join('')}</tr>`;
+      return `<tr data-${by === undefined ? 'segment' : 'value'}="${esc(row.segment)}" class="heat-row-hidden"><th scope="row" ${indent}>${name}</th>${heatmap.columns.map(() => hidden).join('')}</tr>`;
     const cells = row.cells.map((cell, i) => {
       const column = heatmap.columns[i] as Column;
       if (cell.value === null) return hidden;
       const delta = cell.delta === null ? '' : `<small>${esc(signed(cell.delta))}</small>`;
       return `<td class="${heatClass(cell.delta, column)}" data-column="${esc(column.kind === 'enps' ? 'enps' : column.driver)}">${esc(value(column, cell.value))}${delta}</td>`;
     });
+    // A value of an attribute has no drill-down: its trend would be one more cut per round.
+    if (by !== undefined) return `<tr data-value="${esc(row.segment)}"><th scope="row" ${indent}>${name}</th>${cells.join('')}</tr>`;
     const open = `<button type="button" class="link" data-trend="${esc(row.segment)}" aria-expanded="false">${name}</button>`;
     return `<tr data-segment="${esc(row.segment)}"><th scope="row" ${indent}>${open}</th>${cells.join('')}</tr><tr class="trend" data-trend-for="${esc(row.segment)}" hidden><td colspan="${heatmap.columns.length + 1}"></td></tr>`;
   });
-  return `<h2>${esc(t('heatmap.heading'))}</h2><p>${esc(t('heatmap.intro', { k }))}</p><table class="heatmap" data-testid="heatmap"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
+  const intro = `<p>${esc(t('heatmap.intro', { k }))}</p>${by === undefined ? '' : `<p>${esc(t('heatmap.byIntro', { k }))}</p>`}`;
+  return `<h2>${esc(t('heatmap.heading'))}</h2>${intro}${rowsBySelector(heatmap, t)}<table class="heatmap" data-testid="heatmap"${by === undefined ? '' : ` data-by="${esc(by)}"`}><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 /** A heatmap row's drill-down: one small line chart per driver, % favourable per round (gaps where hidden). */

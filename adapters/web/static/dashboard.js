@@ -2,8 +2,16 @@
 // rules); this only fetches the rendered view and refreshes it when results change (SSE).
 import { loadTexts } from './texts.js';
 
+// The heatmap's rows: by team, or by the attribute in the address (?by=location), chosen in its select.
+let rowsBy = new URLSearchParams(window.location.search).get('by') ?? '';
+
 async function refresh() {
-  const response = await fetch('/dashboard/view', { credentials: 'same-origin' });
+  const response = await fetch(rowsBy === '' ? '/dashboard/view' : `/dashboard/view?by=${encodeURIComponent(rowsBy)}`, { credentials: 'same-origin' });
+  // An attribute this reader may not cut by (an old link, a leader): rows by team instead.
+  if (response.status === 400 && rowsBy !== '') {
+    rowsBy = '';
+    return refresh();
+  }
   if (!response.ok) return false;
   document.getElementById('dashboard').innerHTML = await response.text();
   document.body.dataset.version = String(Number(document.body.dataset.version ?? '0') + 1);
@@ -26,6 +34,17 @@ document.addEventListener('click', async (event) => {
     body: JSON.stringify(body),
   });
   if (response.ok) await refresh();
+});
+
+document.addEventListener('change', async (event) => {
+  const select = event.target;
+  if (!select || typeof select.matches !== 'function' || !select.matches('[data-heatmap-by]')) return;
+  rowsBy = select.value;
+  const query = new URLSearchParams(window.location.search);
+  if (rowsBy === '') query.delete('by');
+  else query.set('by', rowsBy);
+  window.history.replaceState(null, '', `${window.location.pathname}${query.size > 0 ? `?${query}` : ''}`);
+  await refresh();
 });
 
 // A heatmap row's name opens (and closes) its trend per driver (issue #20), fetched for that group only.

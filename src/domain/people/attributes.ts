@@ -50,3 +50,18 @@ export function tenureBand(startDate: string, on: string): TenureBand | null {
   if (day < start.plus({ years: 5 })) return '2_to_5_years';
   return '5_years_plus';
 }
+
+/**
+ * A person's values for each of `attributes` (reportable names, in order) on the day `on`: the
+ * tenure band for `tenure`, `yes`/`no` for `remote`, '' where the person has no value. What a
+ * round's prompt carries until the round closes (see services/attribute-cuts).
+ */
+export function attributeValues(attributes: readonly string[], person: PersonAttributes | undefined, on: string): string[] {
+  return attributes.map((name) => {
+    if (person === undefined) return '';
+    if (name === 'tenure') return person.startDate === undefined ? '' : (tenureBand(person.startDate, on) ?? '');
+    if (name === 'remote') return person.remote === undefined ? '' : person.remote ? 'yes' : 'no';
+    if (name === 'location' || name === 'employmentType') return person[name] ?? '';
+    return name.startsWith('custom.') ? (person.custom?.[name.slice(7)] ?? '') : '';
+  });
+}

@@ -8,7 +8,7 @@ const CHECK_TITLES: Record<string, string> = {
   identifier: "no value is a person's key, platform user id or e-mail",
   order: "a closed round's documents are stored in keyed-id order",
   ledger: 'no participation-ledger entry of a closed round remains',
-  link: 'no answer of a closed round still carries the link between its prompt’s answers',
+  link: 'no answer of a closed round still carries the link between its prompt’s answers, or its attribute values',
   staging: 'no reorder staging copy of a closed round remains',
 };
 

@@ -9,8 +9,8 @@ import { checkDocument, FindingTally, isUuid, knownIdentifiers, type AuditFindin
 
 /** The answer side and the fields each of its documents may carry, exactly. */
 export const ANSWER_SIDE: Readonly<Record<string, { fields: readonly string[]; idShape: (doc: Document) => boolean; ordered?: false }>> = {
-  // `link`: a prompt's link key, only while its round is open (the `link` check).
-  responses: { fields: ['_id', 'roundId', 'roundDate', 'questionId', 'segment', 'value', 'link'], idShape: isUuid },
+  // `link` and `cut` (a prompt's link key and attribute values): only while its round is open (the `link` check).
+  responses: { fields: ['_id', 'roundId', 'roundDate', 'questionId', 'segment', 'value', 'link', 'cut'], idShape: isUuid },
   comments: { fields: ['_id', 'roundId', 'roundDate', 'questionId', 'segment', 'text'], idShape: isUuid },
   counters: {
     fields: ['_id', 'roundId', 'segment', 'questionId', 'value', 'n'],
@@ -18,6 +18,8 @@ export const ANSWER_SIDE: Readonly<Record<string, { fields: readonly string[]; i
   },
   // Driver impact's sums (issue #20): one per closed pulse round, id = round id, written once at its close.
   impact_sums: { fields: ['_id', 'keys', 'n', 'sx', 'sy', 'sxy', 'sxx', 'syy'], idShape: (d) => typeof d._id === 'string', ordered: false },
+  // Answers counted per single attribute (issue #20): one per closed round cut by attribute, written once at its close.
+  attribute_counts: { fields: ['_id', 'keys', 'n'], idShape: (d) => typeof d._id === 'string', ordered: false },
   // Made after the round closed, in the order leaders replied: that order is about leaders, never authors.
   conversations: { fields: ['_id', 'roundId', 'roundDate', 'segment', 'messages'], idShape: isUuid, ordered: false },
 };
@@ -79,8 +81,10 @@ export async function anonymityAudit(deps: ServiceDeps, database: Database): Pro
   }
   const ledger = await database.db.collection('participation').countDocuments({ roundId: { $in: [...closed] } });
   if (ledger > 0) findings.push({ check: 'ledger', collection: 'participation', field: 'roundId', documents: ledger });
-  const linked = await database.collections.responses.countDocuments({ roundId: { $in: [...closed] }, link: { $exists: true } });
-  if (linked > 0) findings.push({ check: 'link', collection: 'responses', field: 'link', documents: linked });
+  for (const field of ['link', 'cut']) {
+    const linked = await database.collections.responses.countDocuments({ roundId: { $in: [...closed] }, [field]: { $exists: true } });
+    if (linked > 0) findings.push({ check: 'link', collection: 'responses', field, documents: linked });
+  }
   const staged = await database.db.collection(STAGING).countDocuments({ roundId: { $in: [...closed] } });
   if (staged > 0) findings.push({ check: 'staging', collection: STAGING, field: 'roundId', documents: staged });
   const failed = new Set(findings.map((f) => f.check));

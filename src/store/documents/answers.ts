@@ -23,6 +23,12 @@ export const responseDocSchema = z.object({
    * rewrites the round's answers without it.
    */
   link: z.string().min(1).optional(),
+  /**
+   * While its round is open, the values of HR's reportable attributes its prompt was sent with
+   * (issue #20), in the order of the round's `attribute_cells`. Closing the round counts answers
+   * per single attribute (services/attribute-cuts) and rewrites the round's answers without it.
+   */
+  cut: z.array(z.string()).optional(),
 });
 export type ResponseDoc = z.infer<typeof responseDocSchema>;
 

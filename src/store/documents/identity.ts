@@ -96,6 +96,8 @@ export const deliveryDocSchema = z.object({
   bound: z.boolean().default(false),
   /** After this the prompt takes no answers (exit surveys expire); null = when the round closes. */
   expiresAt: z.date().nullable().default(null),
+  /** The person's values of the round's reportable attributes (issue #20), copied onto their answers until the round closes. */
+  cut: z.array(z.string()).optional(),
 });
 export type DeliveryDoc = z.infer<typeof deliveryDocSchema>;
 

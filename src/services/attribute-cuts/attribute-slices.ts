@@ -1,0 +1,82 @@
+import { safeAttributeValues, valuesWithinAttribute } from '../../domain/anonymity/attribute-cuts.js';
+import { COUNTER_ANSWERED } from '../../store/documents/answers.js';
+import type { RoundCounts } from '../results-counts.js';
+import { combinationsOf, OTHER_VALUE, RESPONDENTS_KEY, SEP, type AttributeCount, type CellsDoc } from './cuts-docs.js';
+
+/**
+ * One round's results cut by one attribute (issue #20), with what may be shown: judged per count
+ * (respondents, then each question's answers) by the rule within the attribute and by the rule
+ * across the tree and every other attribute (domain/anonymity/attribute-cuts.ts), at the round's
+ * effective k (the stricter of the round's and today's, as `countRound` judges the tree).
+ */
+export interface AttributeSlices {
+  readonly attribute: string;
+  /** Every value counted in the round (small ones folded into OTHER_VALUE), by name, OTHER_VALUE last. */
+  readonly values: readonly string[];
+  /** Values whose respondents pass both rules. */
+  readonly shown: ReadonlySet<string>;
+  /** Values whose answers to `questionId` may be shown (a subset of `shown`). */
+  shownFor(questionId: string): ReadonlySet<string>;
+  /** How many answers to `questionId` in `value` were `answer`. */
+  count(value: string, questionId: string, answer: string): number;
+}
+
+/** Every attribute of one round, sliced; empty when the round was not cut by attribute. */
+export function attributeSlices(c: RoundCounts, cells: CellsDoc, counts: readonly AttributeCount[]): Map<string, AttributeSlices> {
+  const k = c.thresholds.minGroupSize;
+  const index = new Map(counts.map((x) => [[x.attribute, x.value, x.questionId, x.answer].join(SEP), x.n]));
+  const count = (attribute: string, value: string, questionId: string, answer: string): number =>
+    index.get([attribute, value, questionId, answer].join(SEP)) ?? 0;
+  const valuesOf = new Map<string, string[]>();
+  for (const x of counts) {
+    const list = valuesOf.get(x.attribute) ?? [];
+    if (x.value !== '' && !list.includes(x.value)) list.push(x.value);
+    valuesOf.set(x.attribute, list);
+  }
+  const combos = combinationsOf(cells);
+  const byCount = (attribute: string, questionId: string, answer: string): Map<string, number> =>
+    new Map(['', ...(valuesOf.get(attribute) ?? [])].map((value) => [value, count(attribute, value, questionId, answer)]));
+
+  const judge = (questionId: string, answer: string, treeShown: ReadonlySet<string>, allowed?: Map<string, Set<string>>): Map<string, Set<string>> => {
+    const candidates = new Map(
+      cells.attributes.map((attribute) => {
+        const values = byCount(attribute, questionId, answer);
+        const total = [...values.values()].reduce((a, b) => a + b, 0);
+        return [attribute, valuesWithinAttribute(values, total, k, allowed?.get(attribute))] as const;
+      }),
+    );
+    return safeAttributeValues({
+      tree: c.tree,
+      treeShown,
+      attributes: cells.attributes,
+      combos,
+      candidates,
+      count: (attribute, value) => count(attribute, value, questionId, answer),
+    });
+  };
+  const respondents = judge(...RESPONDENTS_KEY, c.shown);
+  const perQuestion = new Map<string, Map<string, Set<string>>>();
+  const shownFor = (questionId: string): Map<string, Set<string>> => {
+    let found = perQuestion.get(questionId);
+    if (found === undefined) {
+      found = judge(questionId, COUNTER_ANSWERED, c.shownFor(questionId), respondents);
+      perQuestion.set(questionId, found);
+    }
+    return found;
+  };
+
+  return new Map(
+    cells.attributes.map((attribute) => {
+      // In the order of their names, "other" last: an order by size would rank the hidden ones.
+      const values = [...(valuesOf.get(attribute) ?? [])].sort((a, b) => Number(a === OTHER_VALUE) - Number(b === OTHER_VALUE) || a.localeCompare(b));
+      const slices: AttributeSlices = {
+        attribute,
+        values,
+        shown: respondents.get(attribute) ?? new Set(),
+        shownFor: (questionId) => shownFor(questionId).get(attribute) ?? new Set(),
+        count: (value, questionId, answer) => count(attribute, value, questionId, answer),
+      };
+      return [attribute, slices] as const;
+    }),
+  );
+}

@@ -59,7 +59,7 @@ describe('attribute cuts: 16 people answer a pulse cut by location, remote and e
           }
       }
     }
-    whileOpen = (await db.database.collections.responses.find({ roundId: round._id }).toArray()) as typeof whileOpen;
+    whileOpen = await db.database.collections.responses.find({ roundId: round._id }).toArray();
     await closeRound(deps, round._id, { graceMs: 0 });
   });
 
@@ -71,7 +71,13 @@ describe('attribute cuts: 16 people answer a pulse cut by location, remote and e
     expect(whileOpen.length).toBeGreaterThan(16);
     expect(whileOpen.every((doc) => typeof doc.link === 'string' && Array.isArray(doc.cut) && doc.cut.length === 3)).toBe(true);
     expect(new Set(whileOpen.map((doc) => JSON.stringify(doc.cut)))).toEqual(
-      new Set(['["Oslo","yes","full_time"]', '["Oslo","no","full_time"]', '["Bergen","yes","full_time"]', '["Bergen","no","full_time"]', '["Bergen","no","contractor"]']),
+      new Set([
+        '["Oslo","yes","full_time"]',
+        '["Oslo","no","full_time"]',
+        '["Bergen","yes","full_time"]',
+        '["Bergen","no","full_time"]',
+        '["Bergen","no","contractor"]',
+      ]),
     );
   });
 

@@ -80,8 +80,17 @@ export function isolate(
   k: number,
 ): Isolation | null {
   const cells = cellsOf(parents);
-  if (cells.length > 16) throw new Error('the attacker enumerates cell sets: keep trees under 16 segments');
   const vectors = [...shown].map((segment) => cells.map((cell) => (inSubtree(parents, cell, segment) ? 1 : 0)));
+  return isolateCells(cells, own, vectors, k);
+}
+
+/**
+ * The same attack over any cells and figures: `vectors` holds one 0/1 row per shown figure (which
+ * cells it adds up). Cells that cannot hold anyone (a team with nobody in Bergen) must be left out
+ * of `cells`: the attacker knows they are empty.
+ */
+export function isolateCells(cells: readonly string[], own: ReadonlyMap<string, number>, vectors: readonly number[][], k: number): Isolation | null {
+  if (cells.length > 16) throw new Error('the attacker enumerates cell sets: keep it under 16 cells');
   const basis = basisOf(vectors);
   let best: Isolation | null = null;
   for (let mask = 1; mask < 1 << cells.length; mask++) {

@@ -255,6 +255,11 @@ export function reportableAttributes(deps: ServiceDeps): Promise<string[]> {
   return deps.store.meta.list(REPORTABLE_KEY);
 }
 
+/** Replaces the list of reportable attributes (names already checked with reportableAttributeSchema). */
+export function setReportableAttributes(deps: ServiceDeps, names: readonly string[]): Promise<void> {
+  return deps.store.meta.setList(REPORTABLE_KEY, names);
+}
+
 /**
  * Validates then writes: the one call the CSV import and the API share. `reportable`, when given,
  * replaces the list of attributes HR marked reportable (checked with the rows: nothing is written
@@ -281,6 +286,6 @@ export async function importPeople(
   }
   if (issues.length > 0) throw new ImportRejectedError(issues);
   const summary = await applyPeopleRows(deps, valid);
-  if (options.reportable !== undefined) await deps.store.meta.setList(REPORTABLE_KEY, [...new Set(reportable)]);
+  if (options.reportable !== undefined) await setReportableAttributes(deps, [...new Set(reportable)]);
   return { ...summary, reportable: await reportableAttributes(deps) };
 }

@@ -108,4 +108,38 @@ describe('the heatmap in Chromium', () => {
     expect((await fetch(`${harness.base}/dashboard/trend?segment=no-such-group`)).status).toBe(404);
     expect((await fetch(`${harness.base}/dashboard/trend`)).status).toBe(404);
   });
+
+  it('cuts the rows by remote work: a row per value, each shown, its label in the reader’s language, no drill-down', async () => {
+    await page.locator('select[data-heatmap-by]').selectOption('remote');
+    const table = page.locator('table.heatmap[data-by="remote"]');
+    await expect.poll(() => table.count()).toBe(1);
+    expect(page.url()).toMatch(/\?by=remote$/);
+    expect((await table.locator('thead th').allTextContents())[0]).toBe('Remote');
+    const rows = table.locator('tbody tr[data-value]');
+    expect(await Promise.all((await rows.all()).map((tr) => tr.getAttribute('data-value')))).toEqual(['no', 'yes']);
+    expect(await rows.locator('th').allTextContents()).toEqual(['On site', 'Remote']);
+    expect(await table.locator('td.heat-hidden').count()).toBe(0);
+    expect(await table.locator('td[data-column="enps"]').count()).toBe(2);
+    expect(await table.locator('[data-trend]').count()).toBe(0);
+    await page.getByTestId('heatmap').screenshot({ path: await screenshotPath('heatmap-by-remote.png') });
+  });
+
+  it('shows no location at all: every team sits in one place, so a location minus its teams would single people out', async () => {
+    await page.locator('select[data-heatmap-by]').selectOption('location');
+    const table = page.locator('table.heatmap[data-by="location"]');
+    await expect.poll(() => table.count()).toBe(1);
+    const cells = table.locator('tbody td');
+    expect(await cells.count()).toBeGreaterThan(0);
+    expect(await table.locator('td.heat-hidden').count()).toBe(await cells.count());
+    await page.locator('select[data-heatmap-by]').selectOption('');
+    await expect.poll(() => page.locator('table.heatmap:not([data-by]) tr[data-segment="engineering"]').count()).toBe(1);
+  });
+
+  it('refuses an attribute the results are not cut by with a 400 naming `by`', async () => {
+    const response = await fetch(`${harness.base}/dashboard/view?by=shoe_size`);
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('INVALID_INPUT');
+    expect(body.error.message).toMatch(/^by: results are cut by remote, location, tenure, not shoe_size$/);
+  });
 });

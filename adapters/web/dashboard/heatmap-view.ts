@@ -54,7 +54,11 @@ function rowsBySelector(heatmap: Heatmap, t: Translator): string {
 export function heatmapSection(heatmap: Heatmap | null, k: number, t: Translator, locale: Locale): string {
   if (heatmap === null || heatmap.columns.length === 0) return '';
   const f0 = new Intl.NumberFormat(intl[locale], { maximumFractionDigits: 0 });
-  const signed = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${f0.format(Math.abs(Math.round(v)))}`;
+  // Rounded first, so a difference of −0.3 prints "±0", never "−0".
+  const signed = (v: number) => {
+    const r = Math.round(v);
+    return `${r > 0 ? '+' : r < 0 ? '−' : '±'}${f0.format(Math.abs(r))}`;
+  };
   const value = (column: Column, v: number) => (column.kind === 'enps' ? (Math.round(v) === 0 ? '0' : signed(v)) : `${f0.format(v)} %`);
   const by = heatmap.by;
   const firstHead = by === undefined ? t('heatmap.group') : attributeLabel(t, by);

@@ -11,12 +11,15 @@ export interface DemoTeam {
   readonly timezone: string;
   /** How happy the team is (shifts its answers), so the teams differ on the dashboard. */
   readonly mood: number;
+  /** Where the team sits (issue #20): teams sit in one place, so location can never be cut next to them. */
+  readonly location: string;
   readonly people: readonly string[];
 }
 
 export const DEMO_TEAMS: readonly DemoTeam[] = [
   {
     id: 'engineering',
+    location: 'Oslo',
     name: 'Engineering',
     timezone: 'Europe/Oslo',
     mood: 1,
@@ -37,6 +40,7 @@ export const DEMO_TEAMS: readonly DemoTeam[] = [
   },
   {
     id: 'sales',
+    location: 'New York',
     name: 'Sales',
     timezone: 'America/New_York',
     mood: 0,
@@ -44,6 +48,7 @@ export const DEMO_TEAMS: readonly DemoTeam[] = [
   },
   {
     id: 'support',
+    location: 'Bangalore',
     name: 'Customer Support',
     timezone: 'Asia/Kolkata',
     mood: -1,
@@ -51,6 +56,7 @@ export const DEMO_TEAMS: readonly DemoTeam[] = [
   },
   {
     id: 'marketing',
+    location: 'Oslo',
     name: 'Marketing',
     timezone: 'Europe/Oslo',
     mood: 0.5,
@@ -58,12 +64,23 @@ export const DEMO_TEAMS: readonly DemoTeam[] = [
   },
   {
     id: 'people-legal',
+    location: 'New York',
     name: 'People & Legal',
     timezone: 'America/New_York',
     mood: 0,
     people: ['ruth-evans', 'hannah-hr', 'samuel-lee'],
   },
 ];
+
+/** The attributes HR marked reportable in the demo: remote work spans every team, so it can be shown. */
+export const DEMO_REPORTABLE = ['remote', 'location', 'tenure'] as const;
+
+const START_DATES = ['2019-03-01', '2022-06-01', '2024-09-01', '2025-08-01', '2026-07-01'] as const;
+
+/** A demo person's HR attributes, from their place in the directory (`index` counts everyone). */
+export function demoAttributes(team: DemoTeam, index: number): { location: string; remote: boolean; startDate: string } {
+  return { location: team.location, remote: index % 3 === 0, startDate: START_DATES[index % START_DATES.length] ?? '2024-09-01' };
+}
 
 /** The HR person (a member of People & Legal). */
 export const DEMO_HR = 'hannah-hr';

@@ -13,7 +13,8 @@ import { DEFAULT_SURVEY_ID } from '../surveys.js';
 import { personKey } from '../../store/people-repo.js';
 import { roundQuestions } from '../round-questions.js';
 import { WEB_TENANT } from './demo-org.js';
-import { DEMO_EMAIL_DOMAIN, DEMO_HR, DEMO_TEAMS, DEMO_WEEKS } from './demo-org.js';
+import { DEMO_EMAIL_DOMAIN, DEMO_HR, DEMO_REPORTABLE, DEMO_TEAMS, DEMO_WEEKS, demoAttributes } from './demo-org.js';
+import { setReportableAttributes } from '../people-import.js';
 import { answerFor } from './demo-answers.js';
 import { seedCustomSurvey } from './seed-custom-survey.js';
 import { seedExits } from './seed-exits.js';
@@ -34,6 +35,7 @@ interface DemoPerson {
 
 async function seedPeople(deps: ServiceDeps): Promise<DemoPerson[]> {
   const out: DemoPerson[] = [];
+  await setReportableAttributes(deps, DEMO_REPORTABLE);
   for (const team of DEMO_TEAMS) {
     await deps.store.segments.upsert({ _id: team.id, name: team.name, parentId: null });
     for (const [i, userId] of team.people.entries()) {
@@ -48,6 +50,7 @@ async function seedPeople(deps: ServiceDeps): Promise<DemoPerson[]> {
         locale: null,
         segment: team.id,
         segmentSource: 'import',
+        attributes: demoAttributes(team, out.length),
         roles: hr ? ['hr', 'admin'] : leader ? ['leader'] : [],
         leads: leader && !hr ? [team.id] : [],
       });

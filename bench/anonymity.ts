@@ -31,6 +31,9 @@ export type AnonymityResult = {
   identifiersInActions: number;
   linksAfterClose: number;
   impactRoundsStored: number;
+  cutsAfterClose: number;
+  attributeRoundsCounted: number;
+  closedRoundsNotCounted: number;
 };
 
 interface Element {
@@ -113,6 +116,14 @@ export async function anonymity(flags: Flags, options: { mongoUri?: string } = {
     const port = await app.listen(0);
     const origin = `http://127.0.0.1:${port}`;
     await app.slack?.syncDirectories(true);
+    // HR's import (issue #20): everyone gets a location and remote work, both reportable, so each
+    // prompt carries them until its round closes and closing counts answers per single attribute.
+    const rows = fake.users.map((u, i) => ({
+      where: `row ${i + 1}`,
+      row: { email: u.profile?.email, team: 'Bench', location: i % 2 === 0 ? 'Oslo' : 'Bergen', remote: i % 3 === 0 },
+    }));
+    const imported = await app.pulse.directory.import(rows, { reportable: ['location', 'remote'] });
+    if (imported.matched < fake.users.length) throw new Error(`the people import matched ${imported.matched} of ${fake.users.length}`);
     if ((await sendNow(origin, fake)) !== 200) throw new Error('/pulse send-now failed');
     if (!(await waitFor(() => new Set(fake.messages.map((m) => m.user)).size >= people, 60_000))) throw new Error('not everyone got a prompt');
     await app.delivery.idle();
@@ -175,8 +186,8 @@ export async function anonymity(flags: Flags, options: { mongoUri?: string } = {
       ...tokens,
     ].filter((s) => s !== '');
     const answerDocs: { collection: string; doc: unknown }[] = [];
-    // Driver impact's pair sums (issue #20) are answer side too.
-    for (const name of [...ANSWER_COLLECTIONS, 'impact_sums']) {
+    // Driver impact's pair sums and the counts per attribute (issue #20) are answer side too.
+    for (const name of [...ANSWER_COLLECTIONS, 'impact_sums', 'attribute_counts']) {
       for (const doc of await app.database.db.collection(name).find({}).toArray()) answerDocs.push({ collection: name, doc });
     }
     const scan = scanDocuments(answerDocs, identity);
@@ -190,6 +201,11 @@ export async function anonymity(flags: Flags, options: { mongoUri?: string } = {
     const openRounds = (await app.database.collections.rounds.find({ state: { $ne: 'closed' } }).toArray()).map((r) => r._id);
     const linksAfterClose = await app.database.collections.responses.countDocuments({ link: { $exists: true }, roundId: { $nin: openRounds } });
     const impactRoundsStored = await app.database.db.collection('impact_sums').countDocuments();
+    // Nor the attribute values its answers carried; only counts per single attribute stay.
+    const cutsAfterClose = await app.database.collections.responses.countDocuments({ cut: { $exists: true }, roundId: { $nin: openRounds } });
+    const attributeRoundsCounted = await app.database.db.collection('attribute_counts').countDocuments();
+    const counted = new Set((await app.database.db.collection('attribute_counts').find({}).toArray()).map((d) => String(d._id)));
+    const closedRoundsNotCounted = (await app.database.collections.rounds.find({ state: 'closed' }).toArray()).filter((r) => !counted.has(r._id)).length;
     const needles = identity.filter((id) => id.length >= 4);
     const answerLines = lines.filter((line) => ANSWER_WORDS.test(line) && needles.some((id) => line.includes(id)));
     const collections = (await app.database.db.listCollections().toArray()).map((c) => c.name).sort();
@@ -207,6 +223,9 @@ export async function anonymity(flags: Flags, options: { mongoUri?: string } = {
       identifiersInActions: actionScan.identifiers,
       linksAfterClose,
       impactRoundsStored,
+      cutsAfterClose,
+      attributeRoundsCounted,
+      closedRoundsNotCounted,
     };
   } finally {
     await app.close().catch(() => undefined);

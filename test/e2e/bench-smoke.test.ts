@@ -107,7 +107,12 @@ describe('npm run bench, small sizes', () => {
       // Driver impact (issue #20): the first round asked eNPS, so its links became sums, and none is left.
       linksAfterClose: 0,
       impactRoundsStored: 1,
+      // Attribute cuts (issue #20): every closed round was counted per attribute, and no answer keeps its values.
+      cutsAfterClose: 0,
+      attributeRoundsCounted: expect.any(Number) as unknown,
+      closedRoundsNotCounted: 0,
     });
+    expect((JSON.parse(lines.at(-1) ?? '') as { attributeRoundsCounted: number }).attributeRoundsCounted).toBeGreaterThanOrEqual(2);
   }, 180_000);
 });
 

@@ -14,7 +14,6 @@ import { DEFAULT_SURVEY_ID } from './surveys.js';
 import { surveyResultsViews, type SurveyResultsView } from './survey-results-model.js';
 import { COUNTER_INVITED, COUNTER_RESPONDENTS, ROUND_QUESTION } from '../store/documents/answers.js';
 import { DomainError } from '../domain/errors.js';
-import { loadAttributeCuts } from './attribute-cuts/load-cuts.js';
 import { attributeHeatmap, cutAttributes } from './attribute-cuts/attribute-heatmap.js';
 
 /**
@@ -119,12 +118,12 @@ async function history(deps: ServiceDeps, roots: readonly string[] | null): Prom
  * The heatmap: rows per group, or (readers of the whole organisation, issue #20) per value of the
  * attribute `by`. An attribute the rounds were not cut by, or any `by` for a leader, is refused.
  */
-async function heatmapFor(deps: ServiceDeps, ctx: SummaryContext | null, scope: 'all' | readonly string[], by: string | undefined): Promise<Heatmap | null> {
+function heatmapFor(ctx: SummaryContext | null, scope: 'all' | readonly string[], by: string | undefined): Heatmap | null {
   if (ctx === null) {
     if (by !== undefined) throw new DomainError('INVALID_INPUT', `by: no results are cut by ${by}`);
     return null;
   }
-  const cuts = scope === 'all' ? await loadAttributeCuts(deps, ctx.rounds) : new Map();
+  const cuts = scope === 'all' ? ctx.cuts : new Map();
   const attributes = cutAttributes(ctx, cuts);
   if (by === undefined) return { ...heatmapModel(ctx, scope), cuts: attributes };
   const heatmap = attributes.includes(by) ? attributeHeatmap(ctx, cuts, by) : null;
@@ -162,7 +161,7 @@ export async function dashboardModel(deps: ServiceDeps, scope: 'all' | readonly 
     exit,
     surveys,
     impact: impact(ctx, scope),
-    heatmap: await heatmapFor(deps, ctx, scope, by),
+    heatmap: heatmapFor(ctx, scope, by),
   };
 }
 

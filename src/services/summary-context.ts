@@ -4,6 +4,7 @@ import { countRound, type RoundCounts } from './results-counts.js';
 import { loadRoundComments, type CommentsBySegment } from './summary-comments.js';
 import { closedRoundCounters } from './summary-snapshots.js';
 import { loadImpactPool, type ImpactPool } from './impact/impact-pool.js';
+import { loadAttributeCuts, type RoundCuts } from './attribute-cuts/load-cuts.js';
 
 /** How many closed rounds a summary looks back over (trend, chart, driver changes). */
 export const SUMMARY_ROUNDS = 12;
@@ -22,6 +23,8 @@ export interface SummaryContext {
   readonly comments: CommentsBySegment;
   /** A year of pair sums: what goes with eNPS (issue #20). */
   readonly impact: ImpactPool;
+  /** The rounds' results cut by HR's attributes, judged (issue #20): for readers of the whole organisation only. */
+  readonly cuts: RoundCuts;
 }
 
 /** Closed rounds' counters never change, so a context stays valid while the set of rounds does. */
@@ -44,10 +47,12 @@ export async function loadSummaryContext(deps: ServiceDeps, surveyId: string, ma
   if (cached?.key === key) return { ...cached.context, names, surveyName };
 
   const byRound = await closedRoundCounters(deps, rounds);
+  const counted = rounds.map((round) => countRound(round, byRound.get(round._id) ?? [], deps.settings.anonymity));
   const context: SummaryContext = {
     surveyId,
     surveyName,
-    rounds: rounds.map((round) => countRound(round, byRound.get(round._id) ?? [], deps.settings.anonymity)),
+    rounds: counted,
+    cuts: await loadAttributeCuts(deps, counted),
     names,
     comments: await loadRoundComments(deps, rounds[rounds.length - 1]?._id ?? ''),
     // A year of rounds, not twelve: it changes only when a round closes, which changes the key too.

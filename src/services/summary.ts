@@ -6,7 +6,7 @@ import type { LikertSummary } from '../domain/metrics/likert.js';
 import { roundQuestions } from './round-questions.js';
 import { ENPS_QUESTION } from '../domain/templates/enps.js';
 import { biggestMovers } from '../domain/summary/movers.js';
-import type { DriverScore, SegmentSummary, Summary, TrendPoint } from '../domain/summary/summary-model.js';
+import type { AttributeEnps, DriverScore, SegmentSummary, Summary, TrendPoint } from '../domain/summary/summary-model.js';
 import { COUNTER_INVITED, COUNTER_RESPONDENTS, ROUND_QUESTION } from '../store/documents/answers.js';
 import type { ServiceDeps } from './deps.js';
 import type { PersonKey } from '../store/documents/identity.js';
@@ -18,6 +18,7 @@ import { commentsFor, commentThemesFor } from './summary-comments.js';
 import type { Locale } from '../domain/i18n/locale.js';
 import type { SummaryContext } from './summary-context.js';
 import { segmentImpact } from './impact/segment-impact.js';
+import { attributeHeatmap, cutAttributes } from './attribute-cuts/attribute-heatmap.js';
 
 export interface SummaryRequest {
   readonly audience: Summary['audience'];
@@ -171,6 +172,7 @@ export async function buildSummary(deps: ServiceDeps, ctx: SummaryContext, reque
   const exitResults = request.audience === 'org' ? await exitSummaryLines(deps) : null;
   const surveys = await surveySummaryLines(deps, request.scope);
   const openActions = request.reader === undefined ? [] : await actionsFor(deps, request.reader, { own: true, open: true });
+  const attributes = request.audience === 'org' && request.scope === 'all' ? attributeEnps(ctx) : [];
   return {
     audience: request.audience,
     surveyId: ctx.surveyId,
@@ -182,5 +184,20 @@ export async function buildSummary(deps: ServiceDeps, ctx: SummaryContext, reque
     ...(exitResults ? { exitResults } : {}),
     ...(surveys.length > 0 ? { surveys } : {}),
     ...(openActions.length > 0 ? { openActions } : {}),
+    ...(attributes.length > 0 ? { attributes } : {}),
   };
+}
+
+/** eNPS per shown value of each attribute the latest rounds were cut by (the heatmap's eNPS column). */
+function attributeEnps(ctx: SummaryContext): AttributeEnps[] {
+  return cutAttributes(ctx, ctx.cuts).flatMap((attribute) => {
+    const heatmap = attributeHeatmap(ctx, ctx.cuts, attribute);
+    const column = heatmap?.columns.findIndex((c) => c.kind === 'enps') ?? -1;
+    if (heatmap === null || column < 0) return [];
+    const values = heatmap.rows.flatMap((row) => {
+      const enps = row.cells[column]?.value ?? null;
+      return enps === null ? [] : [{ value: row.segment, other: row.name === null, enps }];
+    });
+    return values.length === 0 ? [] : [{ attribute, values, hidden: heatmap.rows.length - values.length }];
+  });
 }

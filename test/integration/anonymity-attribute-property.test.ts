@@ -11,6 +11,7 @@ import { newResponseToken } from '../../src/services/response-id.js';
 import { roundQuestion } from '../../src/services/round-questions.js';
 import { startRound } from '../../src/services/start-round.js';
 import { loadSummaryContext } from '../../src/services/summary-context.js';
+import { buildSummary } from '../../src/services/summary.js';
 import { ensureIndexes } from '../../src/store/indexes.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import { isolateCells, type Isolation } from '../support/differencing-attacker.js';
@@ -230,6 +231,11 @@ async function read(deps: ServiceDeps, truth: Truth, parsed: readonly string[][]
       if (row.cells.some((cell) => cell.value !== null) && cuts?.get(attribute)?.shown.has(row.segment) !== true)
         dashboardBeyondDoor.push(`${attribute}=${row.segment}`);
   }
+  // And so must HR's weekly summary: eNPS by attribute value.
+  if (ctx !== null)
+    for (const cut of (await buildSummary(deps, ctx, { audience: 'org', scope: 'all', variant: 1 })).attributes ?? [])
+      for (const { value } of cut.values)
+        if (cuts?.get(cut.attribute)?.shownFor('enps').has(value) !== true) dashboardBeyondDoor.push(`summary ${cut.attribute}=${value}`);
   return { k: c.thresholds.minGroupSize, figures, dashboardBeyondDoor };
 }
 

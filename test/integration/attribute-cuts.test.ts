@@ -10,6 +10,9 @@ import { newResponseToken } from '../../src/services/response-id.js';
 import { roundQuestion } from '../../src/services/round-questions.js';
 import { startRound } from '../../src/services/start-round.js';
 import { isDomainError } from '../../src/domain/errors.js';
+import { summaryText } from '../../src/domain/summary/summary-text.js';
+import { buildSummary } from '../../src/services/summary.js';
+import { loadSummaryContext } from '../../src/services/summary-context.js';
 import { renderDashboard } from '../../adapters/web/dashboard/dashboard-view.js';
 import type { RoundDoc } from '../../src/store/documents/rounds.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
@@ -161,5 +164,22 @@ describe('attribute cuts: 16 people answer a pulse cut by location, remote and e
       expect(isDomainError(error, 'INVALID_INPUT')).toBe(true);
       expect((error as Error).message).toMatch(/^by: /);
     }
+  });
+
+  it('HR’s weekly summary gives eNPS by remote work, and says how many locations it leaves out; a leader’s gives none', async () => {
+    const ctx = await loadSummaryContext(deps, 'pulse');
+    if (ctx === null) throw new Error('no summary context');
+    const org = await buildSummary(deps, ctx, { audience: 'org', scope: 'all', variant: 1 });
+    expect(org.attributes?.map((a) => a.attribute)).toEqual(['remote']);
+    const remote = org.attributes?.[0];
+    expect(remote?.hidden).toBe(0);
+    for (const value of ['no', 'yes'])
+      expect(remote?.values.find((v) => v.value === value)?.enps).toBe(computeEnps(enpsBy.get(`remote=${value}`) ?? {})?.score);
+    const text = summaryText(org, 'sv');
+    const section = text.sections.find((s) => s.heading === 'eNPS efter Distansarbete');
+    expect(section?.lines).toHaveLength(2);
+    expect(section?.lines.join('\n')).toMatch(/På plats: eNPS/);
+    const leader = await buildSummary(deps, ctx, { audience: 'leader', scope: ['sales'], variant: 1 });
+    expect(leader.attributes).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import { ORG_ROOT } from '../../../src/domain/anonymity/segment-tree.js';
+import { attributeLabel, attributeValueLabel } from '../../../src/domain/people/attribute-labels.js';
 import type { MessageKey } from '../../../src/domain/i18n/en.js';
 import type { Locale } from '../../../src/domain/i18n/locale.js';
 import type { Translator } from '../../../src/domain/i18n/translate.js';
@@ -24,18 +25,6 @@ function heatClass(delta: number | null, column: Column): string {
 
 const columnLabel = (t: Translator, column: Column) => (column.kind === 'enps' ? t('heatmap.enps') : t(`driver.${column.driver}` as MessageKey));
 const groupName = (t: Translator, segment: string, name: string | null) => (segment === ORG_ROOT ? t('results.org') : (name ?? segment));
-
-/** An attribute's name: ours for the built-in ones, HR's own for `custom.<name>`. */
-function attributeLabel(t: Translator, attribute: string): string {
-  return attribute.startsWith('custom.') ? attribute.slice(7) : t(`attribute.${attribute}` as MessageKey);
-}
-
-/** A value's label: "Other" for the folded small values, ours for tenure bands and remote, else HR's value. */
-function valueLabel(t: Translator, attribute: string, value: string, name: string | null): string {
-  if (name === null) return t('attribute.other');
-  if (attribute === 'tenure' || attribute === 'remote') return t(`attribute.${attribute}.${value}` as MessageKey);
-  return value;
-}
 
 /** Rows by team or by one attribute (readers of the whole organisation, when HR marked any reportable). */
 function rowsBySelector(heatmap: Heatmap, t: Translator): string {
@@ -65,7 +54,7 @@ export function heatmapSection(heatmap: Heatmap | null, k: number, t: Translator
   const head = `<tr><th>${esc(firstHead)}</th>${heatmap.columns.map((c) => `<th>${esc(columnLabel(t, c))}</th>`).join('')}</tr>`;
   const hidden = `<td class="heat-hidden" title="${esc(t('heatmap.hiddenTitle'))}">${esc(t('heatmap.hidden'))}</td>`;
   const rows = heatmap.rows.map((row) => {
-    const name = esc(by === undefined ? groupName(t, row.segment, row.name) : valueLabel(t, by, row.segment, row.name));
+    const name = esc(by === undefined ? groupName(t, row.segment, row.name) : attributeValueLabel(t, by, row.segment, row.name === null));
     const indent = `style="padding-left:${0.5 + row.depth * 1.25}em"`;
     if (!row.visible)
       return `<tr data-${by === undefined ? 'segment' : 'value'}="${esc(row.segment)}" class="heat-row-hidden"><th scope="row" ${indent}>${name}</th>${heatmap.columns.map(() => hidden).join('')}</tr>`;

@@ -38,4 +38,7 @@ export const insightEn = {
   'attribute.tenure.1_to_2_years': '1–2 years',
   'attribute.tenure.2_to_5_years': '2–5 years',
   'attribute.tenure.5_years_plus': '5 years or more',
+  'summary.byAttribute': 'eNPS by {attribute}',
+  'summary.attributeEnps': '{value}: eNPS {score}',
+  'summary.attributeHidden': '{n} more not shown: fewer than {k} answers, or a team next to it would single people out.',
 } as const;

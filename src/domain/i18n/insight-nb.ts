@@ -40,4 +40,7 @@ export const insightNb: { readonly [K in keyof typeof insightEn]: string } = {
   'attribute.tenure.1_to_2_years': '1–2 år',
   'attribute.tenure.2_to_5_years': '2–5 år',
   'attribute.tenure.5_years_plus': '5 år eller mer',
+  'summary.byAttribute': 'eNPS etter {attribute}',
+  'summary.attributeEnps': '{value}: eNPS {score}',
+  'summary.attributeHidden': '{n} til vises ikke: færre enn {k} svar, eller et team ved siden av ville pekt ut enkeltpersoner.',
 };

@@ -40,4 +40,7 @@ export const insightSv: { readonly [K in keyof typeof insightEn]: string } = {
   'attribute.tenure.1_to_2_years': '1–2 år',
   'attribute.tenure.2_to_5_years': '2–5 år',
   'attribute.tenure.5_years_plus': '5 år eller mer',
+  'summary.byAttribute': 'eNPS efter {attribute}',
+  'summary.attributeEnps': '{value}: eNPS {score}',
+  'summary.attributeHidden': '{n} till visas inte: färre än {k} svar, eller ett team bredvid skulle peka ut enskilda personer.',
 };

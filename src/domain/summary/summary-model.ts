@@ -77,6 +77,15 @@ export interface HiddenSegmentSummary {
 
 export type SegmentSummary = VisibleSegmentSummary | HiddenSegmentSummary;
 
+/** eNPS per value of one attribute HR marked reportable (issue #20): the values shown only. */
+export interface AttributeEnps {
+  readonly attribute: string;
+  /** `other`: the values invited by fewer than k people, counted together. */
+  readonly values: readonly { readonly value: string; readonly other: boolean; readonly enps: number }[];
+  /** How many of the attribute's values are not shown. */
+  readonly hidden: number;
+}
+
 export interface Summary {
   /** `leader`: the segments someone leads; `org`: the whole organisation, for HR and admins. */
   readonly audience: 'leader' | 'org';
@@ -98,6 +107,8 @@ export interface Summary {
   readonly openActions?: readonly ActionView[];
   /** Surveys HR marked for the summaries (`inSummary`) whose round closed in the last week. */
   readonly surveys?: readonly SurveySummaryLines[];
+  /** eNPS by attribute, in summaries of the whole organisation only (a leader's group cut by attribute would be a combination). */
+  readonly attributes?: readonly AttributeEnps[];
 }
 
 /** One survey HR wrote, in a summary: its name, round, and lines in each language. */

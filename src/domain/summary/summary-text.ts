@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n/en.js';
 import type { Locale } from '../i18n/locale.js';
 import { translator, type Translator } from '../i18n/translate.js';
 import { actionLines } from './action-lines.js';
+import { attributeLabel, attributeValueLabel } from '../people/attribute-labels.js';
 import { IMPACT_MONTHS } from '../insight/driver-impact.js';
 import { formatNumber, formatSigned } from './number-format.js';
 import type { DriverScore, SegmentSummary, Summary, VisibleSegmentSummary } from './summary-model.js';
@@ -114,6 +115,15 @@ export function summaryText(summary: Summary, locale: Locale): SummaryText {
     sections.push({ heading: t('plan.summary.heading'), lines: actionLines(t, locale, summary.openActions) });
   for (const survey of summary.surveys ?? [])
     sections.push({ heading: t('summary.survey', { survey: survey.name, date: survey.date }), lines: survey.lines[locale] });
+  for (const cut of summary.attributes ?? []) {
+    const attribute = attributeLabel(t, cut.attribute);
+    const lines = cut.values.map(
+      (v) =>
+        `• ${t('summary.attributeEnps', { value: attributeValueLabel(t, cut.attribute, v.value, v.other), score: formatSigned(locale, Math.round(v.enps), 0) })}`,
+    );
+    if (cut.hidden > 0) lines.push(t('summary.attributeHidden', { n: cut.hidden, k: summary.minGroupSize }));
+    sections.push({ heading: t('summary.byAttribute', { attribute }), lines });
+  }
   const exit = summary.exitResults?.[locale] ?? [];
   if (exit.length > 0) sections.push({ heading: t('summary.exit'), lines: exit });
   return {

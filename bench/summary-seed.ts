@@ -19,6 +19,7 @@ import { addSums, NO_PAIRS, pairOf, type PairSums } from '../src/domain/insight/
 import { visibleImpactFigures } from '../src/services/impact/impact-at-close.js';
 import { impactCollection, toImpactDoc } from '../src/services/impact/impact-doc.js';
 import { treeOf } from '../src/services/results-counts.js';
+import { benchValues, seedAttributeRound } from './summary-seed-attributes.js';
 
 export interface SeedShape {
   readonly people: number;
@@ -43,8 +44,8 @@ async function insertAll<T extends object>(insert: (docs: T[]) => Promise<unknow
 /**
  * A directory of `people` in teams under departments, one leader per team and department and
  * two HR people, and a year of weekly closed rounds as closing leaves them: final counters per
- * team (eNPS, three rotating drivers, comments), the raw comments, and the pair sums driver impact
- * reads (issue #20). Deterministic.
+ * team (eNPS, three rotating drivers, comments), the raw comments, the pair sums driver impact
+ * reads and the answers counted per location, remote work and tenure (issue #20). Deterministic.
  */
 export async function seedSummaryBench(database: Database, shape: SeedShape): Promise<SeedReport> {
   const random = seededRandom('summary-bench');
@@ -97,6 +98,10 @@ export async function seedSummaryBench(database: Database, shape: SeedShape): Pr
     });
   }
   await insertAll((docs) => c.people.insertMany(docs), people);
+  // Attribute cuts (issue #20): who sits in which team with which values, the same every round.
+  const invitedWith = people.map((p, i) => ({ segment: p.segment ?? 'org', values: benchValues(i) }));
+  const members = new Map<string, number[]>();
+  invitedWith.forEach((p, i) => members.set(p.segment, [...(members.get(p.segment) ?? []), i]));
 
   let counters = 0;
   let comments = 0;
@@ -137,9 +142,15 @@ export async function seedSummaryBench(database: Database, shape: SeedShape): Pr
     };
     // Driver impact (issue #20): each respondent's (eNPS, answer) pairs, as closing sums them.
     const own = new Map<string, Map<string, PairSums>>();
+    const answered: { values: readonly string[]; answers: Map<string, number> }[] = [];
     for (const team of teamIds) {
       const invited = teamSize.get(team) ?? 0;
       const respondents = Math.round(invited * (0.55 + random() * 0.4));
+      for (const i of (members.get(team) ?? []).slice(0, respondents))
+        answered.push({
+          values: invitedWith[i]?.values ?? [],
+          answers: new Map([['enps', Math.floor(random() * 11)], ...likert.map((q) => [q, 1 + Math.floor(random() * 5)] as [string, number])]),
+        });
       add(team, ROUND_QUESTION, COUNTER_INVITED, invited);
       add(team, ROUND_QUESTION, COUNTER_RESPONDENTS, respondents);
       const scale = (questionId: string, values: number[]) => {
@@ -171,6 +182,7 @@ export async function seedSummaryBench(database: Database, shape: SeedShape): Pr
         texts.push({ _id: randomUUID(), roundId: id, roundDate: date, questionId: 'comment', segment: team, text: `Comment ${k} of ${team} in ${date}` });
     }
     await impactCollection(database).insertOne(toImpactDoc(id, visibleImpactFigures(treeOf(round), own, round.anonymity.minGroupSize)));
+    await seedAttributeRound(database, id, round.anonymity.minGroupSize, invitedWith, answered);
     await insertAll((batch) => c.counters.insertMany(batch), docs);
     await insertAll((batch) => c.comments.insertMany(batch), texts);
     counters += docs.length;

@@ -7,7 +7,7 @@ import { ManualClock } from '../src/ports/clock.js';
 import type { ServiceDeps } from '../src/services/deps.js';
 import { buildSummary } from '../src/services/summary.js';
 import { summaryChart } from '../src/services/summary-chart.js';
-import { loadSummaryContext } from '../src/services/summary-context.js';
+import { loadSummaryContext, type SummaryContext } from '../src/services/summary-context.js';
 import { summaryReaders } from '../src/services/summary-readers.js';
 import { connectDatabase } from '../src/store/database.js';
 import { ensureIndexes } from '../src/store/indexes.js';
@@ -17,6 +17,16 @@ import { intFlag, percentile } from './args.js';
 import { seedSummaryBench } from './summary-seed.js';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
+
+function attributeStats(context: SummaryContext): { attributeValues: number; attributeValuesShown: number } {
+  const latest = context.rounds.at(-1);
+  const cuts = latest === undefined ? undefined : context.cuts.get(latest.round._id);
+  const slices = [...(cuts?.values() ?? [])];
+  return {
+    attributeValues: slices.reduce((n, s) => n + s.values.length, 0),
+    attributeValuesShown: slices.reduce((n, s) => n + s.shownFor('enps').size, 0),
+  };
+}
 
 /**
  * `summary --people 10000 --rounds 52 [--team-size 20] [--passes 2]`: seeds a directory and a year
@@ -75,6 +85,7 @@ export async function runSummaryBench(args: ReadonlyMap<string, string>): Promis
     const charts: number[] = [];
     let msOrgSummary = 0;
     let withPriority = 0;
+    let orgAttributes = 0;
     for (let pass = 0; pass < passes; pass++) {
       for (const reader of readers) {
         const start = performance.now();
@@ -84,6 +95,7 @@ export async function runSummaryBench(args: ReadonlyMap<string, string>): Promis
         (pass === 0 ? first : repeat).push(ms);
         if (pass === 0 && summary.segments.some((s) => s.visible && s.priority != null)) withPriority++;
         if (pass === 0 && reader.audience === 'org') msOrgSummary = Math.max(msOrgSummary, ms);
+        if (pass === 0 && reader.audience === 'org') orgAttributes = Math.max(orgAttributes, summary.attributes?.length ?? 0);
         if (pass === 0 && charts.length < 30) {
           const chartStart = performance.now();
           await summaryChart(summary, 'en');
@@ -109,6 +121,9 @@ export async function runSummaryBench(args: ReadonlyMap<string, string>): Promis
       // Driver impact is part of every summary (issue #20): how many named a top priority.
       summariesWithPriority: withPriority,
       impactRounds: context.impact.rounds.length,
+      // Attribute cuts (issue #20): in the latest round, the values of every attribute and those whose eNPS may be shown.
+      ...attributeStats(context),
+      orgSummaryAttributes: orgAttributes,
       teams: seeded.teams,
       counters: seeded.counters,
     };

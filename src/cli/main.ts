@@ -47,6 +47,7 @@ export async function runCli(
         url: { type: 'string' },
         event: { type: 'string', multiple: true },
         lang: { type: 'string' },
+        reportable: { type: 'string' },
       },
     });
     const [command, sub, ...rest] = positionals;
@@ -56,8 +57,9 @@ export async function runCli(
     }
     switch (command) {
       case 'people': {
-        if (sub !== 'import' || rest.length !== 1 || !rest[0]) throw new UsageError('use `people import <file.csv> [--dry-run]`');
-        await peopleImport(open, await readCsvFile(rest[0]), rest[0], values['dry-run'] ?? false, io);
+        if (sub !== 'import' || rest.length !== 1 || !rest[0])
+          throw new UsageError('use `people import <file.csv> [--dry-run] [--reportable location,tenure,…]`');
+        await peopleImport(open, await readCsvFile(rest[0]), rest[0], { dryRun: values['dry-run'] ?? false, reportable: values.reportable }, io);
         break;
       }
       case 'api-key':

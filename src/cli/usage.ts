@@ -22,6 +22,9 @@ Commands:
       to chat users by e-mail; a manager becomes a leader of their reports' teams.
       One bad row rejects the whole file (every problem is listed with its line).
       --dry-run checks the file and writes nothing.
+      The columns location, employment_type, remote (yes/no) and attr.<name> are
+      HR attributes; --reportable location,tenure,custom.<name> marks which ones the
+      results of rounds opened from then on are cut by (see the README).
 
   api-key create --name <name> --scope <scope> [--scope <scope>…]
       Create an API key for the HR API (shown once). Scopes: results:read (GET results),

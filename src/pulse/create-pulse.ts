@@ -22,7 +22,7 @@ import { raiseEvent } from '../services/events/raise-event.js';
 import { accountsOf, activePeopleOf, findActivePerson } from '../services/find-person.js';
 import { changeRole } from '../services/manage-roles.js';
 import { openSurveysOf } from '../services/open-surveys.js';
-import { applyPeopleRows, importPeople } from '../services/people-import.js';
+import { applyPeopleRows, importPeople, setReportableAttributes } from '../services/people-import.js';
 import { personSeen } from '../services/person-seen.js';
 import { fastForward } from '../services/playground/fast-forward.js';
 import { seedDemo } from '../services/playground/seed-demo.js';
@@ -200,6 +200,8 @@ export function createPulse(deps: ServiceDeps, options: PulseOptions) {
       segments: () => store.segments.all(),
       import: on(importPeople),
       applyRows: on(applyPeopleRows),
+      /** The attributes HR marked reportable: rounds opened from now on are cut by them (issue #20). */
+      setReportable: on(setReportableAttributes),
       /** Display names from the last syncs (memory only), for the identifying-comment warning. */
       names: deps.names,
     },

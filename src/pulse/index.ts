@@ -39,6 +39,7 @@ export type { PersonDoc, PersonKey } from '../store/documents/identity.js';
 export { personKey } from '../store/people-repo.js';
 export { ImportRejectedError, personRowSchema, validatePeopleRows } from '../services/people-import.js';
 export { parsePeopleCsv } from '../services/people-import-csv.js';
+export { reportableAttributeSchema } from '../domain/people/attributes.js';
 export { API_SCOPES, apiScopeSchema, type ApiScope } from '../services/api-keys.js';
 export { newWebhookSchema, WEBHOOK_EVENTS } from '../services/webhooks/webhooks-config.js';
 export { operator } from '../services/actors.js';

@@ -115,4 +115,16 @@ describe('pulsebot people import', () => {
     expect([missing.code, missing.err]).toEqual([2, expect.stringContaining('cannot read') as unknown]);
     expect(await db.database.collections.segments.countDocuments({ _id: 'sales' })).toBe(0);
   });
+
+  it('--reportable marks the attributes results may be cut by; a wrong name is refused before anything is written', async () => {
+    const file = await write('people.csv', peopleCsv());
+    const bad = await cli(db.database, ['people', 'import', file, '--reportable', 'remote,shoe_size']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--reportable: shoe_size must be location, employmentType, tenure, remote or custom.<name>');
+    expect(await db.database.collections.segments.countDocuments({ _id: 'dept-0' })).toBe(0);
+    const good = await cli(db.database, ['people', 'import', file, '--reportable', 'remote, location,remote']);
+    expect(good.code).toBe(0);
+    expect(good.out).toContain('results of rounds opened from now on may be cut by: remote, location');
+    expect(await testDeps(db.database).store.meta.list('reportable_attributes')).toEqual(['remote', 'location']);
+  });
 });

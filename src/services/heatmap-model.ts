@@ -2,7 +2,9 @@ import { DRIVERS, type Driver } from '../domain/drivers.js';
 import { ENPS_QUESTION } from '../domain/templates/enps.js';
 import type { ServiceDeps } from './deps.js';
 import { driversFor, enpsFor, segmentsInScope, type RoundCounts } from './results-counts.js';
-import { roundQuestions } from './round-questions.js';
+import { roundQuestion, roundQuestions } from './round-questions.js';
+import { sliceEnps, sliceLikert } from './slice-counts.js';
+import { followUpParent, type Question } from '../domain/question.js';
 import { latestDriverScores } from './summary.js';
 import { loadSummaryContext, type SummaryContext } from './summary-context.js';
 
@@ -13,7 +15,11 @@ import { loadSummaryContext, type SummaryContext } from './summary-context.js';
  * slicer: a hidden group or score is null here, never a number. Each row opens to its trend per
  * driver (% favourable per round that asked it).
  */
-export type HeatmapColumn = { readonly kind: 'enps' } | { readonly kind: 'driver'; readonly driver: Driver };
+export type HeatmapColumn =
+  | { readonly kind: 'enps' }
+  | { readonly kind: 'driver'; readonly driver: Driver }
+  /** A scored question of HR's own (no driver): % favourable (1–5) or an NPS-style score (0–10). */
+  | { readonly kind: 'question'; readonly questionId: string; readonly question: Question };
 
 export interface HeatmapCell {
   /** eNPS (−100…100) or % favourable; null when hidden (below the threshold, or against subtraction). */
@@ -60,11 +66,22 @@ function enpsCell(ctx: SummaryContext, segment: string): HeatmapCell {
   return enps === null ? NO_CELL : { value: enps.score, delta: null, roundDate: last.round.date };
 }
 
+/** A question of HR's own: from the latest round that asked it, null when hidden there. */
+function questionCell(ctx: SummaryContext, segment: string, questionId: string): HeatmapCell {
+  const last = ctx.rounds.filter((c) => c.round.questionIds.includes(questionId)).at(-1);
+  const question = last === undefined ? undefined : roundQuestion(last.round, questionId);
+  if (last === undefined || question === undefined || !last.shownFor(questionId).has(segment)) return NO_CELL;
+  const value =
+    question.kind === 'scale' ? (sliceEnps(last, segment, questionId)?.score ?? null) : (sliceLikert(last, segment, questionId)?.favourable ?? null);
+  return value === null ? NO_CELL : { value, delta: null, roundDate: last.round.date };
+}
+
 /** A group's cells, one per column (its driver scores worked out once). */
 function cellsOf(ctx: SummaryContext, segment: string, columns: readonly HeatmapColumn[]): HeatmapCell[] {
   const scores = latestDriverScores(ctx, segment);
   return columns.map((column) => {
     if (column.kind === 'enps') return enpsCell(ctx, segment);
+    if (column.kind === 'question') return questionCell(ctx, segment, column.questionId);
     const score = scores.get(column.driver);
     return score === undefined ? NO_CELL : { value: score.favourable, delta: null, roundDate: score.roundDate };
   });
@@ -85,12 +102,29 @@ function depthOf(ctx: SummaryContext, segment: string, roots: ReadonlySet<string
   return depth;
 }
 
-/** eNPS when any round asked it, then each driver any round asked, in the drivers' order. */
+/**
+ * A scored question of HR's own, asked of everyone: 1–5 or 0–10 without a driver, not eNPS, not a
+ * follow-up (asked only after a low answer), not an action's follow-up (asked of one group).
+ */
+function ownScored(c: RoundCounts, q: Question): boolean {
+  return (
+    (q.kind === 'likert' || q.kind === 'scale') &&
+    q.driver === undefined &&
+    q.id !== ENPS_QUESTION.id &&
+    followUpParent(q.id) === null &&
+    c.round.questionScopes?.[q.id] === undefined
+  );
+}
+
+/** eNPS when any round asked it, each driver any round asked (in the drivers' order), then HR's own scored questions. */
 export function heatmapColumns(ctx: SummaryContext): HeatmapColumn[] {
   const asked = new Set(ctx.rounds.flatMap((c) => roundQuestions(c.round).flatMap((q) => (q.kind === 'likert' && q.driver !== undefined ? [q.driver] : []))));
+  const own = new Map<string, Question>();
+  for (const c of ctx.rounds) for (const q of roundQuestions(c.round)) if (ownScored(c, q)) own.set(q.id, q);
   return [
     ...(ctx.rounds.some((c) => c.round.questionIds.includes(ENPS_QUESTION.id)) ? [{ kind: 'enps' as const }] : []),
     ...DRIVERS.filter((d) => asked.has(d)).map((driver) => ({ kind: 'driver' as const, driver })),
+    ...[...own].map(([questionId, question]) => ({ kind: 'question' as const, questionId, question })),
   ];
 }
 

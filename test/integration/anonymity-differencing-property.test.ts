@@ -5,7 +5,7 @@ import type { ServiceDeps } from '../../src/services/deps.js';
 import { ensureIndexes } from '../../src/store/indexes.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import { isolate, subtreeCount, type Isolation } from '../support/differencing-attacker.js';
-import { FAMILIES, leaderScopes, orgArb, seedOrg, type Family, type RoundTruth } from '../support/differencing-org.js';
+import { FAMILIES, leaderScopes, orgArb, OWN_QUESTION, seedOrg, type Family, type RoundTruth } from '../support/differencing-org.js';
 import { everyFigure, type Figure } from '../support/differencing-surfaces.js';
 import { testDeps, weeklyPulse } from '../support/fixtures.js';
 
@@ -109,6 +109,7 @@ describe('differencing property: no combination of shown figures isolates fewer 
       let followUpTotal = 0;
       let impactTotal = 0;
       let heatmapTotal = 0;
+      let ownQuestionTotal = 0;
       await fc.assert(
         fc.asyncProperty(orgArb, async (org) => {
           await db.database.db.dropDatabase();
@@ -136,6 +137,7 @@ describe('differencing property: no combination of shown figures isolates fewer 
           followUpTotal += all.filter((f) => f.surface === 'actions.followUp').length;
           impactTotal += all.filter((f) => f.surface === 'impact.pool').length;
           heatmapTotal += all.filter((f) => f.surface.includes('.heatmap')).length;
+          ownQuestionTotal += all.filter((f) => f.surface.includes('.heatmap') && f.family === OWN_QUESTION).length;
         }),
         { numRuns: RUNS, endOnFailure: true },
       );
@@ -149,6 +151,8 @@ describe('differencing property: no combination of shown figures isolates fewer 
       expect(impactTotal).toBeGreaterThan(0);
       // And the dashboard's heatmap with its drill-downs (issue #20).
       expect(heatmapTotal).toBeGreaterThan(0);
+      // Including the columns of HR's own scored questions.
+      expect(ownQuestionTotal).toBeGreaterThan(0);
     },
     Math.max(120_000, RUNS * 3_000),
   );

@@ -6,6 +6,7 @@ import { roundId } from '../../src/store/documents/rounds.js';
 import { ATTACK_ROOT } from './differencing-attacker.js';
 import { seedClosedRound, spread, type SegmentAnswers } from './summary-seed.js';
 import { randomUUID } from 'node:crypto';
+import type { QuestionSnapshot } from '../../src/domain/question-snapshot.js';
 import { reduceImpactAtClose } from '../../src/services/impact/impact-at-close.js';
 
 /**
@@ -23,10 +24,18 @@ export const DRIVER_QUESTIONS = ['workload-1', 'workload-2'] as const;
 export const ACTION_ID = 't';
 export const ACTION_QUESTION = 'action-t';
 if (actionQuestionId(ACTION_ID) !== ACTION_QUESTION) throw new Error('the follow-up question id changed shape');
+/** A scored question of HR's own (no driver), asked of everyone: a heatmap column of its own (issue #20). */
+export const OWN_QUESTION = 'culture-own';
+const ownQuestion: QuestionSnapshot = {
+  id: OWN_QUESTION,
+  kind: 'likert',
+  labels: 'agreement',
+  text: { en: 'I can be myself at work', nb: 'Jeg kan være meg selv på jobb', sv: 'Jag kan vara mig själv på jobbet' },
+};
 /** Driver impact (issue #20): the (eNPS, answer) pairs of one question, summed per group at close. */
 export const PAIR_FAMILIES = DRIVER_QUESTIONS.map((q) => `pairs-${q}` as const);
 /** The counts the attacker works on; `comments` is judged on respondents with the comment k. */
-export const FAMILIES = ['respondents', 'enps', ...DRIVER_QUESTIONS, 'comments', ACTION_QUESTION, ...PAIR_FAMILIES] as const;
+export const FAMILIES = ['respondents', 'enps', ...DRIVER_QUESTIONS, 'comments', ACTION_QUESTION, OWN_QUESTION, ...PAIR_FAMILIES] as const;
 export type Family = (typeof FAMILIES)[number];
 
 interface CellArb {
@@ -134,6 +143,7 @@ export async function seedOrg(deps: ServiceDeps, org: OrgArb): Promise<RoundTrut
       'workload-2': new Map(),
       comments: new Map(),
       [ACTION_QUESTION]: new Map(),
+      [OWN_QUESTION]: new Map(),
       'pairs-workload-1': new Map(),
       'pairs-workload-2': new Map(),
     };
@@ -156,6 +166,8 @@ export async function seedOrg(deps: ServiceDeps, org: OrgArb): Promise<RoundTrut
       own.enps.set(cell, enps);
       own['workload-1'].set(cell, w1);
       own['workload-2'].set(cell, w2);
+      // HR's own question is answered by whoever answered the driver's second question.
+      own[OWN_QUESTION].set(cell, w2);
       own['pairs-workload-1'].set(cell, Math.min(enps, w1));
       own['pairs-workload-2'].set(cell, Math.min(enps, w2));
       for (let j = 0; j < r; j++) {
@@ -173,7 +185,7 @@ export async function seedOrg(deps: ServiceDeps, org: OrgArb): Promise<RoundTrut
         respondents: r,
         invited: r + 1,
         enps: spread(enps, [10, 8, 3]),
-        likert: { 'workload-1': spread(w1, [2, 4, 5]), 'workload-2': spread(w2, [1, 3, 4]) },
+        likert: { 'workload-1': spread(w1, [2, 4, 5]), 'workload-2': spread(w2, [1, 3, 4]), [OWN_QUESTION]: spread(w2, [5, 2, 4]) },
         comments: Array.from({ length: Math.min(r, c.comments) }, (_, n) => `comment ${n} in ${cell}`),
       };
     });
@@ -186,7 +198,7 @@ export async function seedOrg(deps: ServiceDeps, org: OrgArb): Promise<RoundTrut
       anonymity,
       bySegment,
       state,
-      questions: [followUp],
+      questions: [followUp, ownQuestion],
       questionScopes: { [ACTION_QUESTION]: scope },
     });
     // A closed round's links become pair sums per visible group, as closing does it.

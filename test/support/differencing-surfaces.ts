@@ -151,7 +151,11 @@ async function dashboards(deps: ServiceDeps, scopes: readonly string[], openRoun
         if (cell.value === null || cell.roundDate === null || column === undefined) return;
         const round = byDate(cell.roundDate);
         if (column.kind === 'enps') out.push({ surface: `${surface}.heatmap`, round, family: 'enps', segment: row.segment, n: null });
-        else if (column.driver === 'workload')
+        else if (column.kind === 'question') {
+          // A scored question of HR's own is its own count.
+          const family = familyOf(column.questionId);
+          if (family !== null) out.push({ surface: `${surface}.heatmap`, round, family, segment: row.segment, n: null });
+        } else if (column.driver === 'workload')
           for (const q of DRIVER_QUESTIONS) out.push({ surface: `${surface}.heatmap`, round, family: q, segment: row.segment, n: null });
       });
       for (const trend of (await dashboardTrend(deps, scope, row.segment)) ?? [])

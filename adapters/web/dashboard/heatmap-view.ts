@@ -1,5 +1,6 @@
 import { ORG_ROOT } from '../../../src/domain/anonymity/segment-tree.js';
 import { attributeLabel, attributeValueLabel } from '../../../src/domain/people/attribute-labels.js';
+import { worded } from '../../../src/domain/question.js';
 import type { MessageKey } from '../../../src/domain/i18n/en.js';
 import type { Locale } from '../../../src/domain/i18n/locale.js';
 import type { Translator } from '../../../src/domain/i18n/translate.js';
@@ -12,10 +13,14 @@ type Column = Heatmap['columns'][number];
 
 const intl: Record<Locale, string> = { en: 'en-GB', nb: 'nb-NO', sv: 'sv-SE' };
 
-/** How far from the organisation a cell is, in steps of `step` points (eNPS moves twice as far as % favourable). */
+/** A 0–10 score (eNPS, or a 0–10 question of HR's own) moves twice as far as % favourable. */
+const zeroToTen = (column: Column) => column.kind === 'enps' || (column.kind === 'question' && column.question.kind === 'scale');
+const columnId = (column: Column) => (column.kind === 'enps' ? 'enps' : column.kind === 'driver' ? column.driver : column.questionId);
+
+/** How far from the organisation a cell is, in steps of `step` points. */
 function heatClass(delta: number | null, column: Column): string {
   if (delta === null) return 'heat-none';
-  const step = column.kind === 'enps' ? 10 : 5;
+  const step = zeroToTen(column) ? 10 : 5;
   if (delta <= -2 * step) return 'heat-much-lower';
   if (delta <= -step) return 'heat-lower';
   if (delta < step) return 'heat-same';
@@ -23,7 +28,10 @@ function heatClass(delta: number | null, column: Column): string {
   return 'heat-much-higher';
 }
 
-const columnLabel = (t: Translator, column: Column) => (column.kind === 'enps' ? t('heatmap.enps') : t(`driver.${column.driver}` as MessageKey));
+function columnLabel(t: Translator, locale: Locale, column: Column): string {
+  if (column.kind === 'enps') return t('heatmap.enps');
+  return column.kind === 'driver' ? t(`driver.${column.driver}` as MessageKey) : worded(column.question.text, locale, t);
+}
 const groupName = (t: Translator, segment: string, name: string | null) => (segment === ORG_ROOT ? t('results.org') : (name ?? segment));
 
 /** Rows by team or by one attribute (readers of the whole organisation, when HR marked any reportable). */
@@ -48,10 +56,10 @@ export function heatmapSection(heatmap: Heatmap | null, k: number, t: Translator
     const r = Math.round(v);
     return `${r > 0 ? '+' : r < 0 ? '−' : '±'}${f0.format(Math.abs(r))}`;
   };
-  const value = (column: Column, v: number) => (column.kind === 'enps' ? (Math.round(v) === 0 ? '0' : signed(v)) : `${f0.format(v)} %`);
+  const value = (column: Column, v: number) => (zeroToTen(column) ? (Math.round(v) === 0 ? '0' : signed(v)) : `${f0.format(v)} %`);
   const by = heatmap.by;
   const firstHead = by === undefined ? t('heatmap.group') : attributeLabel(t, by);
-  const head = `<tr><th>${esc(firstHead)}</th>${heatmap.columns.map((c) => `<th>${esc(columnLabel(t, c))}</th>`).join('')}</tr>`;
+  const head = `<tr><th>${esc(firstHead)}</th>${heatmap.columns.map((c) => `<th>${esc(columnLabel(t, locale, c))}</th>`).join('')}</tr>`;
   const hidden = `<td class="heat-hidden" title="${esc(t('heatmap.hiddenTitle'))}">${esc(t('heatmap.hidden'))}</td>`;
   const rows = heatmap.rows.map((row) => {
     const name = esc(by === undefined ? groupName(t, row.segment, row.name) : attributeValueLabel(t, by, row.segment, row.name === null));
@@ -62,7 +70,7 @@ export function heatmapSection(heatmap: Heatmap | null, k: number, t: Translator
       const column = heatmap.columns[i] as Column;
       if (cell.value === null) return hidden;
       const delta = cell.delta === null ? '' : `<small>${esc(signed(cell.delta))}</small>`;
-      return `<td class="${heatClass(cell.delta, column)}" data-column="${esc(column.kind === 'enps' ? 'enps' : column.driver)}">${esc(value(column, cell.value))}${delta}</td>`;
+      return `<td class="${heatClass(cell.delta, column)}" data-column="${esc(columnId(column))}">${esc(value(column, cell.value))}${delta}</td>`;
     });
     // A value of an attribute has no drill-down: its trend would be one more cut per round.
     if (by !== undefined) return `<tr data-value="${esc(row.segment)}"><th scope="row" ${indent}>${name}</th>${cells.join('')}</tr>`;

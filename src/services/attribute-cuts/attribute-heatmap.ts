@@ -18,9 +18,11 @@ function cellOf(ctx: SummaryContext, cuts: RoundCuts, attribute: string, value: 
     const questions =
       column.kind === 'enps'
         ? c.round.questionIds.filter((id) => id === ENPS_QUESTION.id)
-        : roundQuestions(c.round)
-            .filter((q) => q.kind === 'likert' && q.driver === column.driver)
-            .map((q) => q.id);
+        : column.kind === 'question'
+          ? c.round.questionIds.filter((id) => id === column.questionId)
+          : roundQuestions(c.round)
+              .filter((q) => q.kind === 'likert' && q.driver === column.driver)
+              .map((q) => q.id);
     if (questions.length === 0) continue;
     // A driver with any question hidden is hidden whole, as for groups (results-counts.ts driversFor).
     if (!slices.shown.has(value) || questions.some((id) => !slices.shownFor(id).has(value))) return NO_CELL;
@@ -31,9 +33,10 @@ function cellOf(ctx: SummaryContext, cuts: RoundCuts, attribute: string, value: 
 
 function scoreOf(slices: AttributeSlices, value: string, questions: readonly string[], column: HeatmapColumn): number | null {
   const counts: Record<number, number> = {};
-  const [from, to] = column.kind === 'enps' ? [0, 10] : [1, 5];
+  const zeroToTen = column.kind === 'enps' || (column.kind === 'question' && column.question.kind === 'scale');
+  const [from, to] = zeroToTen ? [0, 10] : [1, 5];
   for (const id of questions) for (let v = from; v <= to; v++) counts[v] = (counts[v] ?? 0) + slices.count(value, id, String(v));
-  return column.kind === 'enps' ? (computeEnps(counts)?.score ?? null) : (summarizeLikert(counts)?.favourable ?? null);
+  return zeroToTen ? (computeEnps(counts)?.score ?? null) : (summarizeLikert(counts)?.favourable ?? null);
 }
 
 /**

@@ -88,6 +88,7 @@ export async function createChatAdapters(config: Config, pulse: Pulse, timings: 
           retries: timings.teamsRetries,
           retryBaseMs: timings.teamsRetryBaseMs,
           resultsBudgetMs: timings.teamsResultsBudgetMs,
+          doorShedding: timings.teamsDoor,
         })
       : null;
   if (teams && teamsModule) {
@@ -96,7 +97,7 @@ export async function createChatAdapters(config: Config, pulse: Pulse, timings: 
       platform: teams.platform,
       mounts: [{ prefix: teamsModule.MESSAGES_PATH, listener: teams.requestListener }],
       start: () => Promise.resolve(),
-      stop: () => Promise.resolve(),
+      stop: () => Promise.resolve(teams.stop()),
       syncDirectories: (force) => teams.syncDirectories(force),
     });
   }

@@ -42,6 +42,8 @@ export interface Timings {
    * click is told at once to try again.
    */
   readonly slackDoor: { readonly maxInFlight: number; readonly maxLagMs: number; readonly maxAgeMs: number };
+  /** When Teams answer clicks are shed at the door (adapters/teams/overload-door.ts). */
+  readonly teamsDoor: { readonly maxInFlight: number; readonly maxLagMs: number; readonly maxAgeMs: number };
 }
 
 export const PRODUCTION_TIMINGS: Timings = {
@@ -58,6 +60,7 @@ export const PRODUCTION_TIMINGS: Timings = {
   teamsResultsBudgetMs: 2_000,
   answerAdmission: { concurrency: 64, maxWaitMs: 1_000 },
   slackDoor: DOOR_SHEDDING,
+  teamsDoor: DOOR_SHEDDING,
 };
 
 /**

@@ -1,27 +1,14 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { HTTPModuleFunctions, isValidSlackRequest } from '@slack/bolt';
 import type { Logger } from '../../src/ports/logger.js';
+import { LoadMonitor, type SheddingLimits } from '../cards/load-monitor.js';
 
 const EVENTS_PATH = '/slack/events';
-/** How often the event loop's delay is read (and its histogram reset), ms. */
-const LAG_WINDOW_MS = 250;
-
-/** Production's door: well above what a healthy process has in hand, and a loop a second late. */
-export const DOOR_SHEDDING = { maxInFlight: 32, maxLagMs: 300, maxAgeMs: 2_000 } as const;
+export { DOOR_SHEDDING } from '../cards/load-monitor.js';
 /** Notices to shed clicks sent at once; the rest wait their turn (a notice a second late is still honest). */
 const NOTICES_AT_ONCE = 4;
 
-export interface OverloadGateOptions {
-  /** Slack requests being handled at once above which a click is shed at the door. */
-  readonly maxInFlight: number;
-  /** Event-loop delay (ms, worst in the last quarter second) above which a click is shed at the door. */
-  readonly maxLagMs: number;
-  /**
-   * How long the oldest Slack request in hand may have been waiting (ms) before new clicks are shed
-   * at the door: this also catches a slow database, which the event loop does not show.
-   */
-  readonly maxAgeMs: number;
+export interface OverloadGateOptions extends SheddingLimits {
   readonly signingSecret: string;
   /** The notice a shed click gets (through its response_url, visible to that person only). */
   readonly busyText: () => string;
@@ -68,25 +55,10 @@ function clickOf(req: IncomingMessage, raw: string): ClickPayload | null {
  * forged or unreadable requests) goes to Bolt as before, which answers it as it always has.
  */
 export function overloadGate(next: RequestListener, options: OverloadGateOptions): OverloadGate {
-  // Requests in hand, oldest first (a Map keeps insertion order): their count and the oldest's age.
-  const inHand = new Map<ServerResponse, number>();
-  let lagMs = 0;
-  const histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
-  histogram.enable();
-  const timer = setInterval(() => {
-    lagMs = histogram.max / 1e6;
-    histogram.reset();
-  }, LAG_WINDOW_MS);
-  timer.unref();
-  const oldestAgeMs = (): number => {
-    for (const started of inHand.values()) return performance.now() - started;
-    return 0;
-  };
-  const overloaded = () => inHand.size >= options.maxInFlight || lagMs >= options.maxLagMs || oldestAgeMs() >= options.maxAgeMs;
-
+  const monitor = new LoadMonitor(options);
+  const overloaded = () => monitor.overloaded();
   const pass = (req: IncomingMessage, res: ServerResponse): void => {
-    inHand.set(res, performance.now());
-    res.once('close', () => inHand.delete(res));
+    monitor.track(res);
     void next(req, res);
   };
 
@@ -136,9 +108,6 @@ export function overloadGate(next: RequestListener, options: OverloadGateOptions
   };
   return {
     listener,
-    stop: () => {
-      clearInterval(timer);
-      histogram.disable();
-    },
+    stop: () => monitor.stop(),
   };
 }

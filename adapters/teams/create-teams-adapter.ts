@@ -12,6 +12,8 @@ import { registerSummaryReplyHandlers } from './handlers/summary-replies.js';
 import { registerCommandHandlers } from './handlers/commands.js';
 import { registerInstallHandlers } from './handlers/install.js';
 import { messagesListener, MESSAGES_PATH } from './http-listener.js';
+import { DOOR_SHEDDING, LoadMonitor, type SheddingLimits } from '../cards/load-monitor.js';
+import { isAnswerInvoke, shedAnswer } from './overload-door.js';
 import { TeamsPacer } from './pacing.js';
 import type { TeamsContext } from './teams-context.js';
 import { teamsDirectory } from './teams-directory.js';
@@ -27,6 +29,8 @@ export interface TeamsAdapterHandle {
   readonly requestListener: RequestListener;
   /** Syncs each tenant's directory when it is due (or always, with `force`). */
   syncDirectories(force?: boolean): Promise<void>;
+  /** Stops reading the event loop's delay. */
+  stop(): void;
 }
 
 export interface TeamsAdapterOptions {
@@ -38,6 +42,8 @@ export interface TeamsAdapterOptions {
   readonly resultsBudgetMs?: number;
   /** A signed, expiring link to the results dashboard for a person; absent when it is not served. */
   readonly dashboardUrl?: (person: string) => string;
+  /** When answer clicks are shed at the door (issue #21; default DOOR_SHEDDING, as for Slack). */
+  readonly doorShedding?: SheddingLimits;
 }
 
 /** Builds the teams-ai Application on botbuilder and wires pulsebot's handlers into it. */
@@ -89,12 +95,24 @@ export function createTeamsAdapter(config: TeamsConfig, pulse: Pulse, options: T
     return Promise.resolve();
   });
 
+  // Under overload, answer clicks are shed at the door, before teams-ai and the answer path (overload-door.ts).
+  const door = new LoadMonitor(options.doorShedding ?? DOOR_SHEDDING);
+  // Screened before teams-ai sees the turn: it fails (501) on some malformed ids before any hook runs.
+  const listener = messagesListener(adapter, async (context) => {
+    if (!(await screenTurn(ctx, context))) return;
+    if (door.overloaded() && isAnswerInvoke(context)) {
+      pulse.metrics?.answerShed('teams');
+      return shedAnswer(context, pulse.settings.defaultLocale);
+    }
+    await app.run(context);
+  });
   return {
     platform: createTeamsPlatform(ctx),
-    // Screened before teams-ai sees the turn: it fails (501) on some malformed ids before any hook runs.
-    requestListener: messagesListener(adapter, async (context) => {
-      if (await screenTurn(ctx, context)) await app.run(context);
-    }),
+    requestListener: (req, res) => {
+      door.track(res);
+      listener(req, res);
+    },
+    stop: () => door.stop(),
     async syncDirectories(force = false) {
       for (const tenant of await ctx.conversations.tenants()) {
         if (!force && !(await pulse.directory.syncDue('teams', tenant))) continue;

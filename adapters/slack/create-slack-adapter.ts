@@ -17,6 +17,7 @@ import { installFailurePage } from './install-failure.js';
 import { notFoundOutsideBolt } from './unknown-paths.js';
 import { reportsRecordedFirst } from './reports-first.js';
 import { DOOR_SHEDDING, overloadGate } from './overload-gate.js';
+import { busyLocale } from './busy-locale.js';
 import { t } from '../../src/domain/i18n/translate.js';
 import { slackInstallationStore } from './installation-store.js';
 import { createSlackClients } from './slack-clients.js';
@@ -154,7 +155,7 @@ export async function createSlackAdapter(config: SlackConfig, pulse: Pulse, opti
           {
             ...(options.doorShedding ?? DOOR_SHEDDING),
             signingSecret: config.signingSecret,
-            busyText: () => t(ctx.pulse.settings.defaultLocale, 'answer.busy'),
+            busyText: async (click) => t(await busyLocale(ctx, click), 'answer.busy'),
             onShed: () => ctx.pulse.metrics?.answerShed('slack'),
             logger: slackLogger,
           },

@@ -10,8 +10,11 @@ const NOTICES_AT_ONCE = 4;
 
 export interface OverloadGateOptions extends SheddingLimits {
   readonly signingSecret: string;
-  /** The notice a shed click gets (through its response_url, visible to that person only). */
-  readonly busyText: () => string;
+  /**
+   * The notice a shed click gets (through its response_url, visible to that person only), in the
+   * person's language: worked out after the click was answered, so it never delays the 200.
+   */
+  readonly busyText: (click: ShedClick) => Promise<string>;
   readonly onShed: () => void;
   readonly logger: Logger;
 }
@@ -25,6 +28,27 @@ export interface OverloadGate {
 interface ClickPayload {
   readonly type?: unknown;
   readonly response_url?: unknown;
+  readonly user?: { readonly id?: unknown; readonly team_id?: unknown };
+  readonly team?: { readonly id?: unknown } | null;
+  readonly actions?: readonly { readonly value?: unknown; readonly selected_option?: { readonly value?: unknown } | null }[];
+}
+
+/** Who clicked what, as far as the click says: for the notice's language. */
+export interface ShedClick {
+  readonly teamId: string | null;
+  readonly userId: string | null;
+  /** The clicked action's value (pulsebot's encoded prompt link), when it has one. */
+  readonly actionValue: unknown;
+}
+
+function shedClickOf(click: ClickPayload): ShedClick {
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+  const action = click.actions?.[0];
+  return {
+    teamId: text(click.team?.id) ?? text(click.user?.team_id),
+    userId: text(click.user?.id),
+    actionValue: action?.value ?? action?.selected_option?.value,
+  };
 }
 
 function signedBySlack(req: IncomingMessage, body: string, signingSecret: string): boolean {
@@ -64,17 +88,21 @@ export function overloadGate(next: RequestListener, options: OverloadGateOptions
 
   // The notices go out a few at a time, so that telling shed clicks to wait never competes with
   // answering the next ones.
-  const notices: string[] = [];
+  const notices: { url: string; click: ShedClick }[] = [];
   let sending = 0;
   const sendNotices = (): void => {
     while (sending < NOTICES_AT_ONCE && notices.length > 0) {
-      const url = notices.shift() as string;
+      const { url, click } = notices.shift() as { url: string; click: ShedClick };
       sending++;
-      fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: options.busyText() }),
-      })
+      options
+        .busyText(click)
+        .then((text) =>
+          fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text }),
+          }),
+        )
         .then((response) => response.body?.cancel())
         .catch((error: unknown) => options.logger.warn({ adapter: 'slack', err: error }, 'could not tell a shed click to try again'))
         .finally(() => {
@@ -87,7 +115,7 @@ export function overloadGate(next: RequestListener, options: OverloadGateOptions
     options.onShed();
     res.writeHead(200);
     res.end();
-    notices.push(String(click.response_url));
+    notices.push({ url: String(click.response_url), click: shedClickOf(click) });
     sendNotices();
   };
 

@@ -69,6 +69,17 @@ describe('Slack: at the door, a click is answered at once when the bot has too m
     expect((await h.app.metrics.render()).body).toContain('pulsebot_answers_shed_total{platform="slack"} 1');
   });
 
+  it('tells a person whose language is Swedish so in Swedish', async () => {
+    const person = await h.app.database.collections.people.findOne({ userId: 'U0003' });
+    await h.app.database.collections.people.updateOne({ _id: person?._id ?? '' }, { $set: { locale: 'sv' } });
+    const message = h.fake.messagesTo('U0003')[0] as PostedMessage;
+    expect(await h.click(message, 'pulse:answer:enps:4')).toBe(200);
+    await eventually(() => h.fake.callsTo(`response_url:click-${message.ts}`).length === 1);
+    expect(h.fake.callsTo(`response_url:click-${message.ts}`)[0]?.params).toMatchObject({ text: t('sv', 'answer.busy') });
+    expect(t('sv', 'answer.busy')).not.toBe(t('en', 'answer.busy'));
+    expect(await h.app.database.collections.responses.countDocuments({})).toBe(0);
+  });
+
   it('still refuses a forged click, and still answers commands', async () => {
     const payload = {
       type: 'block_actions',

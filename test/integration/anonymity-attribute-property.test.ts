@@ -117,17 +117,17 @@ async function runRound(deps: ServiceDeps, org: OrgArb): Promise<Truth> {
   const keys: string[] = [];
   for (const [n, p] of planned.entries()) {
     const userId = `U${String(n + 1).padStart(3, '0')}`;
+    const hr = { ...(p.location === '' ? {} : { location: p.location }), ...(p.remote === '' ? {} : { remote: p.remote === 'yes' }) };
     const key = await deps.store.people.upsert({
       platform: 'slack',
       tenant: 'T1',
       userId,
-      email: `${userId.toLowerCase()}@example.com`,
+      email: null,
       timezone: 'UTC',
       locale: 'en',
       segment: p.segment,
+      attributes,
     });
-    const attributesOf = { ...(p.location === '' ? {} : { location: p.location }), ...(p.remote === '' ? {} : { remote: p.remote === 'yes' }) };
-    await deps.store.database.collections.people.updateOne({ _id: key }, { $set: { attributes: attributesOf } });
     keys.push(key);
   }
   const definition = weeklyPulse({ anonymity: { minGroupSize: org.k, minCommentGroupSize: org.k } });

@@ -126,7 +126,7 @@ async function runRound(deps: ServiceDeps, org: OrgArb): Promise<Truth> {
       timezone: 'UTC',
       locale: 'en',
       segment: p.segment,
-      attributes,
+      attributes: hr,
     });
     keys.push(key);
   }

@@ -19,7 +19,7 @@ import { addSums, NO_PAIRS, pairOf, type PairSums } from '../src/domain/insight/
 import { visibleImpactFigures } from '../src/services/impact/impact-at-close.js';
 import { impactCollection, toImpactDoc } from '../src/services/impact/impact-doc.js';
 import { treeOf } from '../src/services/results-counts.js';
-import { benchValues, seedAttributeRound } from './summary-seed-attributes.js';
+import { BENCH_ATTRIBUTES, benchValues, seedAttributeRound } from './summary-seed-attributes.js';
 
 export interface SeedShape {
   readonly people: number;
@@ -133,6 +133,7 @@ export async function seedSummaryBench(database: Database, shape: SeedShape): Pr
       keyedOrder: true,
       pooledQuarters: [],
       mergedInto: null,
+      attributes: [...BENCH_ATTRIBUTES],
     };
     await c.rounds.insertOne(round);
     const docs: CounterDoc[] = [];

@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 
 /** How often the event loop's delay is read (and its histogram reset), ms. */
@@ -39,10 +39,22 @@ export class LoadMonitor {
     this.timer.unref();
   }
 
-  /** Counts a request as in hand until its response closes. */
-  track(res: ServerResponse): void {
-    this.inHand.set(res, performance.now());
-    res.once('close', () => this.inHand.delete(res));
+  /**
+   * Counts a request as in hand from when its body has arrived until its response closes. Not
+   * before: a client that trickles its body (or never sends it) is not work in hand, and must not
+   * make the door turn everyone else's clicks away.
+   */
+  track(req: IncomingMessage, res: ServerResponse): void {
+    let closed = false;
+    res.once('close', () => {
+      closed = true;
+      this.inHand.delete(res);
+    });
+    const start = (): void => {
+      if (!closed) this.inHand.set(res, performance.now());
+    };
+    if (req.complete) start();
+    else req.once('end', start);
   }
 
   overloaded(): boolean {

@@ -9,6 +9,22 @@ import { localeOf, slackPersonKey, type SlackContext } from './slack-context.js'
  * path's caches where it can; any failure falls back to the default rather than drop the notice.
  */
 export async function busyLocale(ctx: SlackContext, click: ShedClick): Promise<Locale> {
+  // A slow database is one reason clicks are shed: the notice never waits long for its language.
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<Locale>((resolve) => {
+    timer = setTimeout(() => resolve(ctx.pulse.settings.defaultLocale), LOOKUP_LIMIT_MS);
+  });
+  try {
+    return await Promise.race([lookUp(ctx, click), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** How long the notice's language may take to look up (ms). */
+const LOOKUP_LIMIT_MS = 300;
+
+async function lookUp(ctx: SlackContext, click: ShedClick): Promise<Locale> {
   try {
     if (click.teamId === null || click.userId === null) return ctx.pulse.settings.defaultLocale;
     const person = slackPersonKey(click.teamId, click.userId);

@@ -7,6 +7,8 @@ const EVENTS_PATH = '/slack/events';
 export { DOOR_SHEDDING } from '../cards/load-monitor.js';
 /** Notices to shed clicks sent at once; the rest wait their turn (a notice a second late is still honest). */
 const NOTICES_AT_ONCE = 4;
+/** Notices waiting their turn at most (a response_url is good for 30 minutes; a backlog this long is hours of overload). */
+const MAX_WAITING_NOTICES = 10_000;
 
 export interface OverloadGateOptions extends SheddingLimits {
   readonly signingSecret: string;
@@ -82,7 +84,7 @@ export function overloadGate(next: RequestListener, options: OverloadGateOptions
   const monitor = new LoadMonitor(options);
   const overloaded = () => monitor.overloaded();
   const pass = (req: IncomingMessage, res: ServerResponse): void => {
-    monitor.track(res);
+    monitor.track(req, res);
     void next(req, res);
   };
 
@@ -115,7 +117,9 @@ export function overloadGate(next: RequestListener, options: OverloadGateOptions
     options.onShed();
     res.writeHead(200);
     res.end();
-    notices.push({ url: String(click.response_url), click: shedClickOf(click) });
+    // A bounded queue: past it, the 200 still says nothing was stored, and Slack shows no error.
+    if (notices.length < MAX_WAITING_NOTICES) notices.push({ url: String(click.response_url), click: shedClickOf(click) });
+    else options.logger.warn({ adapter: 'slack' }, 'too many shed clicks waiting for their notice; this one gets none');
     sendNotices();
   };
 

@@ -109,7 +109,7 @@ export function createTeamsAdapter(config: TeamsConfig, pulse: Pulse, options: T
   return {
     platform: createTeamsPlatform(ctx),
     requestListener: (req, res) => {
-      door.track(res);
+      door.track(req, res);
       listener(req, res);
     },
     stop: () => door.stop(),

@@ -257,7 +257,7 @@ export function reportableAttributes(deps: ServiceDeps): Promise<string[]> {
 
 /** Replaces the list of reportable attributes (names already checked with reportableAttributeSchema). */
 export function setReportableAttributes(deps: ServiceDeps, names: readonly string[]): Promise<void> {
-  return deps.store.meta.setList(REPORTABLE_KEY, names);
+  return deps.store.meta.setList(REPORTABLE_KEY, [...new Set(names)]);
 }
 
 /**

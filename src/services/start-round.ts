@@ -123,6 +123,7 @@ async function fanOut(deps: ServiceDeps, definition: SurveyDefinition, date: Iso
     fannedOut: false,
     sendNow: options.sendNow === true,
     segmentParents,
+    attributes: [...new Set(await reportableAttributes(deps))],
   });
   if (!created) logger.info({}, 'round exists; resuming its fan-out');
   await noteFollowUpRound(deps, round);
@@ -152,8 +153,7 @@ async function fanOut(deps: ServiceDeps, definition: SurveyDefinition, date: Iso
   const k = round.anonymity.minGroupSize;
   const now = clock.now();
   // Results may be cut by the attributes HR marked reportable (issue #20): each prompt carries its person's values.
-  const attributes = await reportableAttributes(deps);
-  const cells = attributes.length > 0 ? new CellsTally(attributes, date) : null;
+  const cells = round.attributes.length > 0 ? new CellsTally(round.attributes, date) : null;
 
   // Deliveries due at once go straight to this process's sender as they are written (see fresh-deliveries.ts).
   const feed = deps.fresh?.open();
@@ -166,7 +166,6 @@ async function fanOut(deps: ServiceDeps, definition: SurveyDefinition, date: Iso
         const sendAt = options.sendNow === true || local < now ? now.setZone(zone) : local;
         const segment = reportingSegment(tree, person.segment, invitedBySubtree, k);
         const cut = cells?.valuesOf(person.attributes);
-        if (cut !== undefined) cells?.add(segment, cut);
         return {
           ...(cut === undefined ? {} : { cut }),
           reminders: definition.reminderDays.map((days) => sendAt.plus({ days }).toJSDate()),
@@ -210,7 +209,13 @@ async function fanOut(deps: ServiceDeps, definition: SurveyDefinition, date: Iso
     id,
     [...invited].map(([segment, n]) => ({ segment, questionId: ROUND_QUESTION, value: COUNTER_INVITED, n })),
   );
-  if (cells !== null) await insertOnce(cellsCollection(store.database), cells.doc(id, k));
+  if (cells !== null) {
+    // From the stored deliveries, not this pass's reading of the directory: after a crash, the
+    // ones written before it keep the values and group they were made with, and so must the cells.
+    for await (const delivery of store.database.collections.deliveries.find({ roundId: id }, { projection: { _id: 0, reportingSegment: 1, cut: 1 } }))
+      if (Array.isArray(delivery.cut)) cells.add(delivery.reportingSegment, delivery.cut);
+    await insertOnce(cellsCollection(store.database), cells.doc(id, k));
+  }
   await store.rounds.update(id, { fannedOut: true });
   logger.info({ invited: [...invited.values()].reduce((a, b) => a + b, 0) }, 'round opened');
   return { ...round, fannedOut: true };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeEnps } from '../../src/domain/metrics/enps.js';
 import { anonymityAudit } from '../../src/services/anonymity-audit/run-audit.js';
@@ -181,5 +182,73 @@ describe('attribute cuts: 16 people answer a pulse cut by location, remote and e
     expect(section?.lines.join('\n')).toMatch(/På plats: eNPS/);
     const leader = await buildSummary(deps, ctx, { audience: 'leader', scope: ['sales'], variant: 1 });
     expect(leader.attributes).toBeUndefined();
+  });
+
+  it('the rows of each attribute are the values the directory had, never "whoever answered"', async () => {
+    const cells = await cellsCollection(db.database).findOne({ _id: round._id });
+    for (const attribute of ['location', 'remote', 'employmentType']) {
+      const model = await dashboardModel(deps, 'all', true, attribute);
+      const kept = (cells?.kept ?? []).filter((k) => k.startsWith(`${attribute}${SEP}`)).map((k) => k.slice(attribute.length + 1));
+      const folded = attribute === 'employmentType' ? [OTHER_VALUE] : [];
+      expect(model.heatmap?.rows.map((r) => r.segment)).toEqual([...kept.sort(), ...folded]);
+    }
+  });
+  it('does not count per attribute a question asked of one group only (an action’s follow-up would be that group cut by location)', async () => {
+    const roundId = 'pulse:2026-11-09';
+    await cellsCollection(db.database).insertOne({ _id: roundId, attributes: ['location'], kept: [`location${SEP}Oslo`], combos: [`sales${SEP}Oslo`] });
+    const base = { roundId, roundDate: '2026-11-09', segment: 'sales', link: 'prompt-1', cut: ['Oslo'] };
+    await db.database.collections.responses.insertMany([
+      { ...base, _id: randomUUID(), questionId: 'enps', value: 9 },
+      { ...base, _id: randomUUID(), questionId: 'action-x', value: 'yes' },
+    ]);
+    await reduceAttributeCutsAtClose(deps, { ...round, _id: roundId, questionScopes: { 'action-x': ['sales'] } });
+    const counts = fromCountsDoc((await countsCollection(db.database).findOne({ _id: roundId })) ?? { _id: '', keys: [], n: [] });
+    expect(
+      counts
+        .filter((c) => c.questionId === 'enps')
+        .map((c) => [c.value, c.answer, c.n])
+        .sort(),
+    ).toEqual([
+      ['Oslo', '9', 1],
+      ['Oslo', '_answered', 1],
+    ]);
+    expect(counts.some((c) => c.questionId === 'action-x')).toBe(false);
+    await db.database.collections.responses.deleteMany({ roundId });
+  });
+});
+
+describe('attribute cuts: a fan-out resumed after a crash, with HR’s list changed in between', () => {
+  let db: TestDatabase;
+
+  afterAll(async () => {
+    await db?.dispose();
+  });
+
+  it('keeps the round’s attribute order and builds the invited combinations from the deliveries written', async () => {
+    db = await openTestDatabase();
+    const deps = testDeps(db.database, '2026-11-02T12:00:00Z');
+    const people = await seedPeople(deps, { sales: 6, tech: 6 });
+    for (const [i, key] of people.entries())
+      await db.database.collections.people.updateOne({ _id: key }, { $set: { attributes: { location: i < 6 ? 'Oslo' : 'Bergen', remote: i % 2 === 0 } } });
+    await deps.store.meta.setList('reportable_attributes', ['location', 'remote']);
+    const pulse = weeklyPulse({ anonymity: { minGroupSize: K, minCommentGroupSize: K } });
+    await deps.store.rounds.saveSurvey(pulse);
+    const first = await startRound(deps, pulse, '2026-11-02', { defaultTimezone: 'UTC' });
+    expect(first.attributes).toEqual(['location', 'remote']);
+    // As if the first run died after writing the deliveries: no cells yet. Meanwhile HR reorders the
+    // list and one person moves from Oslo to Bergen.
+    await cellsCollection(db.database).deleteMany({});
+    await db.database.collections.rounds.updateOne({ _id: first._id }, { $set: { fannedOut: false } });
+    await deps.store.meta.setList('reportable_attributes', ['remote', 'location', 'tenure']);
+    await db.database.collections.people.updateOne({ _id: people[0] }, { $set: { 'attributes.location': 'Bergen' } });
+
+    const resumed = await startRound(deps, pulse, '2026-11-02', { defaultTimezone: 'UTC' });
+    expect(resumed.attributes).toEqual(['location', 'remote']);
+    const cells = await cellsCollection(db.database).findOne({ _id: first._id });
+    expect(cells?.attributes).toEqual(['location', 'remote']);
+    // The combinations are the deliveries' (the person's prompt still says Oslo), so sales has no Bergen.
+    expect(cells?.combos.filter((c) => c.startsWith(`sales${SEP}Bergen`))).toEqual([]);
+    const delivery = await db.database.collections.deliveries.findOne({ personKey: people[0] });
+    expect(delivery?.cut).toEqual(['Oslo', 'yes']);
   });
 });

@@ -2,7 +2,7 @@ import { safeAttributeValues, valuesWithinAttribute } from '../../domain/anonymi
 import { visibleSegments } from '../../domain/anonymity/suppression.js';
 import { COUNTER_ANSWERED } from '../../store/documents/answers.js';
 import type { RoundCounts } from '../results-counts.js';
-import { combinationsOf, OTHER_VALUE, RESPONDENTS_KEY, SEP, type AttributeCount, type CellsDoc } from './cuts-docs.js';
+import { combinationsOf, keptValues, OTHER_VALUE, RESPONDENTS_KEY, SEP, type AttributeCount, type CellsDoc } from './cuts-docs.js';
 
 /**
  * One round's results cut by one attribute (issue #20), with what may be shown: judged per count
@@ -12,7 +12,7 @@ import { combinationsOf, OTHER_VALUE, RESPONDENTS_KEY, SEP, type AttributeCount,
  */
 export interface AttributeSlices {
   readonly attribute: string;
-  /** Every value counted in the round (small ones folded into OTHER_VALUE), by name, OTHER_VALUE last. */
+  /** Every value invited in the round (kept ones by name, then OTHER_VALUE when anyone was folded into it). */
   readonly values: readonly string[];
   /** Values whose respondents pass both rules. */
   readonly shown: ReadonlySet<string>;
@@ -53,13 +53,16 @@ export function attributeSlices(c: RoundCounts, cells: CellsDoc, counts: readonl
   const index = new Map(counts.map((x) => [[x.attribute, x.value, x.questionId, x.answer].join(SEP), x.n]));
   const count = (attribute: string, value: string, questionId: string, answer: string): number =>
     index.get([attribute, value, questionId, answer].join(SEP)) ?? 0;
-  const valuesOf = new Map<string, string[]>();
-  for (const x of counts) {
-    const list = valuesOf.get(x.attribute) ?? [];
-    if (x.value !== '' && !list.includes(x.value)) list.push(x.value);
-    valuesOf.set(x.attribute, list);
-  }
+  // The values are the directory's, from the fan-out (kept values, and "other" when anyone was
+  // folded into it), never the answers': a row that appears once someone answered would say so.
   const combos = combinationsOf(cells);
+  const kept = keptValues(cells);
+  const valuesOf = new Map<string, string[]>(
+    cells.attributes.map((attribute, i) => {
+      const folded = combos.some((combo) => combo[i + 1] === OTHER_VALUE);
+      return [attribute, [...(kept.get(attribute) ?? [])].sort((a, b) => a.localeCompare(b)).concat(folded ? [OTHER_VALUE] : [])];
+    }),
+  );
   const byCount = (attribute: string, questionId: string, answer: string): Map<string, number> =>
     new Map(['', ...(valuesOf.get(attribute) ?? [])].map((value) => [value, count(attribute, value, questionId, answer)]));
 
@@ -103,7 +106,7 @@ export function attributeSlices(c: RoundCounts, cells: CellsDoc, counts: readonl
   return new Map(
     cells.attributes.map((attribute) => {
       // In the order of their names, "other" last: an order by size would rank the hidden ones.
-      const values = [...(valuesOf.get(attribute) ?? [])].sort((a, b) => Number(a === OTHER_VALUE) - Number(b === OTHER_VALUE) || a.localeCompare(b));
+      const values = valuesOf.get(attribute) ?? [];
       const slices: AttributeSlices = {
         attribute,
         values,

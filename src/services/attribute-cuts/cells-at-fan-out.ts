@@ -2,9 +2,9 @@ import { attributeValues, type PersonAttributes } from '../../domain/people/attr
 import { OTHER_VALUE, SEP, type CellsDoc } from './cuts-docs.js';
 
 /**
- * Tallies, while a round fans out, what cutting its results by attribute will need (issue #20):
- * each invited person's attribute values (which their prompt carries until the round closes) and
- * the (reporting group, values…) combinations that hold someone. Values invited by fewer than `k`
+ * What cutting a round's results by attribute will need (issue #20): each invited person's
+ * attribute values (which their prompt carries until the round closes), and, from the stored
+ * deliveries once the fan-out is done, the (reporting group, values…) combinations that hold someone. Values invited by fewer than `k`
  * people are folded into OTHER_VALUE in the stored document, so nothing stored after the close
  * names a value too small to hide in.
  */
@@ -12,11 +12,15 @@ export class CellsTally {
   private readonly invited: Map<string, number>[];
   private readonly combos = new Map<string, { segment: string; values: readonly string[] }>();
 
+  readonly attributes: readonly string[];
+
   constructor(
-    readonly attributes: readonly string[],
+    attributes: readonly string[],
     private readonly roundDate: string,
   ) {
-    this.invited = attributes.map(() => new Map<string, number>());
+    // A name listed twice would count each answer twice.
+    this.attributes = [...new Set(attributes)];
+    this.invited = this.attributes.map(() => new Map<string, number>());
   }
 
   /** The values a person's prompt carries (in `attributes`' order, '' for none). */

@@ -37,9 +37,12 @@ export async function reduceAttributeCutsAtClose(deps: ServiceDeps, round: Round
     { roundId: round._id, cut: { $exists: true } },
     { projection: { _id: 0, link: 1, cut: 1, questionId: 1, value: 1 } },
   );
+  // A question asked of one group only (an action's follow-up) would be that group cut by the
+  // attribute: a combination. It is not counted per attribute.
+  const scoped = new Set(Object.keys(round.questionScopes ?? {}));
   for await (const doc of cursor) {
     const cut = (doc as { cut?: unknown }).cut;
-    if (!Array.isArray(cut)) continue;
+    if (!Array.isArray(cut) || scoped.has(doc.questionId)) continue;
     cells.attributes.forEach((attribute, i) => {
       const value = fold(attribute, typeof cut[i] === 'string' ? cut[i] : '');
       for (const answer of answerValues(doc.value)) bump(attribute, value, doc.questionId, answer);

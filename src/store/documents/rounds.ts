@@ -70,6 +70,12 @@ export const roundDocSchema = z.object({
   announced: z.boolean().default(false),
   /** Opened by `/pulse send-now`: every prompt goes at once (also when a crashed fan-out resumes). */
   sendNow: z.boolean().default(false),
+  /**
+   * The attributes HR marked reportable when the round opened (issue #20), in the order each
+   * prompt's values follow: fixed with the round, so a fan-out resumed after HR changed the list
+   * still writes values in the round's order.
+   */
+  attributes: z.array(z.string().min(1)).default([]),
 });
 export type RoundDoc = z.infer<typeof roundDocSchema>;
 

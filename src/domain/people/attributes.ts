@@ -4,7 +4,8 @@ import { z } from 'zod';
 /**
  * HR attributes of a person (issue #20), from the people import or `PUT /api/v1/people`: where
  * they work, how they are employed, when they started, whether they work remotely, and up to five
- * attributes HR defines. Identity side, like the team: never copied onto an answer.
+ * attributes HR defines. Identity side, like the team. The reportable ones travel with a round's
+ * answers only until it closes, then become counts per single attribute (services/attribute-cuts).
  */
 
 /** At most this many attributes of HR's own across one import. */
@@ -25,7 +26,7 @@ export const personAttributesSchema = z.object({
 });
 export type PersonAttributes = z.infer<typeof personAttributesSchema>;
 
-/** The attributes that results may one day be cut by; `tenure` is the start date in bands. */
+/** The attributes results may be cut by; `tenure` is the start date in bands. */
 export const BUILTIN_REPORTABLE = ['location', 'employmentType', 'tenure', 'remote'] as const;
 
 /** `location`, `employmentType`, `tenure`, `remote` or `custom.<name>`. */

@@ -73,14 +73,15 @@ describe('web playground in Chromium', () => {
     const responsesBefore = await harness.app.database.collections.responses.countDocuments({ roundId: OPEN_ROUND });
 
     await answerOne(card, 'Fewer meetings, please.');
-    await expect.poll(() => card.locator('.ac-pushButton').count()).toBe(questions - 1);
+    // Under a full test run an answer's round trip and redraw can take well over a second.
+    await expect.poll(() => card.locator('.ac-pushButton').count(), { timeout: 10_000 }).toBe(questions - 1);
     await expect(card.textContent()).resolves.toContain('Answered');
     // The first answer makes Kari a respondent; the counters say so, without naming her.
     expect((await harness.app.deps.store.counters.roundTotals(OPEN_ROUND)).respondents).toBe(before.respondents + 1);
 
     for (let left = questions - 1; left > 0; left--) {
       await answerOne(card, 'Fewer meetings, please.');
-      await expect.poll(() => card.locator('.ac-pushButton').count()).toBe(left - 1);
+      await expect.poll(() => card.locator('.ac-pushButton').count(), { timeout: 10_000 }).toBe(left - 1);
     }
     await expect(card.textContent()).resolves.toContain('All done. Thank you for taking part!');
     const responsesAfter = await harness.app.database.collections.responses.countDocuments({ roundId: OPEN_ROUND });

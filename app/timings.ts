@@ -1,5 +1,5 @@
 import { SLACK_CONFIRMATION_WINDOW_MS } from '../adapters/slack/handlers/prompt-posted.js';
-import { DOOR_SHEDDING } from '../adapters/slack/overload-gate.js';
+import { DOOR_SHEDDING, type SheddingLimits } from '../adapters/cards/load-monitor.js';
 import type { AdmissionOptions } from '../src/services/answer-admission.js';
 import { CLAIM_LEASE_MS } from '../src/services/claim-lease.js';
 import { CLOSE_GRACE_MS } from '../src/services/close-round.js';
@@ -41,9 +41,9 @@ export interface Timings {
    * requests in hand, the event loop this late, or the oldest request in hand this old (ms), a
    * click is told at once to try again.
    */
-  readonly slackDoor: { readonly maxInFlight: number; readonly maxLagMs: number; readonly maxAgeMs: number };
+  readonly slackDoor: SheddingLimits;
   /** When Teams answer clicks are shed at the door (adapters/teams/overload-door.ts). */
-  readonly teamsDoor: { readonly maxInFlight: number; readonly maxLagMs: number; readonly maxAgeMs: number };
+  readonly teamsDoor: SheddingLimits;
 }
 
 export const PRODUCTION_TIMINGS: Timings = {

@@ -16,7 +16,8 @@ import { malformedPayloadHandler } from './malformed-payload.js';
 import { installFailurePage } from './install-failure.js';
 import { notFoundOutsideBolt } from './unknown-paths.js';
 import { reportsRecordedFirst } from './reports-first.js';
-import { DOOR_SHEDDING, overloadGate } from './overload-gate.js';
+import { overloadGate } from './overload-gate.js';
+import { DOOR_SHEDDING, type SheddingLimits } from '../cards/load-monitor.js';
 import { busyLocale } from './busy-locale.js';
 import { t } from '../../src/domain/i18n/translate.js';
 import { slackInstallationStore } from './installation-store.js';
@@ -50,7 +51,7 @@ export interface SlackAdapterOptions {
   /** How long Slack may still report a posted prompt (ms); the tests shorten Slack's schedule. */
   readonly confirmationWindowMs?: number;
   /** When clicks are shed at the door, before Bolt (overload-gate.ts); absent: production's. */
-  readonly doorShedding?: { readonly maxInFlight: number; readonly maxLagMs: number; readonly maxAgeMs: number };
+  readonly doorShedding?: SheddingLimits;
 }
 
 /** Builds the Bolt app for the configured mode and wires pulsebot's handlers into it. */

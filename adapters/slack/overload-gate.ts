@@ -4,7 +4,6 @@ import type { Logger } from '../../src/ports/logger.js';
 import { LoadMonitor, type SheddingLimits } from '../cards/load-monitor.js';
 
 const EVENTS_PATH = '/slack/events';
-export { DOOR_SHEDDING } from '../cards/load-monitor.js';
 /** Notices to shed clicks sent at once; the rest wait their turn (a notice a second late is still honest). */
 const NOTICES_AT_ONCE = 4;
 /** Notices waiting their turn at most (a response_url is good for 30 minutes; a backlog this long is hours of overload). */

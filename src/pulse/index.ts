@@ -29,6 +29,7 @@ export type { RoundResults } from '../services/results.js';
 export type { ExitResults } from '../services/exit-results.js';
 export type { DashboardModel } from '../services/dashboard-model.js';
 export type { DriverTrends } from '../services/heatmap-model.js';
+export { isZeroToTen } from '../services/heatmap-model.js';
 export { MIN_IMPACT_PAIRS } from '../domain/insight/driver-impact.js';
 export { resultsCsv } from '../services/results-csv.js';
 export { formatAnonymityReport } from '../services/anonymity-audit/index.js';

@@ -56,7 +56,13 @@ export interface Heatmap {
   readonly cuts?: readonly string[];
 }
 
-const NO_CELL: HeatmapCell = { value: null, delta: null, roundDate: null };
+/** A cell that shows nothing (hidden, or never asked). */
+export const NO_CELL: HeatmapCell = { value: null, delta: null, roundDate: null };
+
+/** Whether a column is scored 0–10 (eNPS, or a 0–10 question of HR's own, scored as eNPS is) rather than % favourable. */
+export function isZeroToTen(column: HeatmapColumn): boolean {
+  return column.kind === 'enps' || (column.kind === 'question' && column.question.kind === 'scale');
+}
 
 function enpsCell(ctx: SummaryContext, segment: string): HeatmapCell {
   const asked = ctx.rounds.filter((c) => c.round.questionIds.includes(ENPS_QUESTION.id));

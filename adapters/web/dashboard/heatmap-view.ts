@@ -5,7 +5,7 @@ import type { MessageKey } from '../../../src/domain/i18n/en.js';
 import type { Locale } from '../../../src/domain/i18n/locale.js';
 import type { Translator } from '../../../src/domain/i18n/translate.js';
 import { escapeMarkup as esc } from '../../../src/lib/escape-markup.js';
-import type { DashboardModel, DriverTrends } from '../../../src/pulse/index.js';
+import { isZeroToTen, type DashboardModel, type DriverTrends } from '../../../src/pulse/index.js';
 import { lineChart } from './svg-chart.js';
 
 type Heatmap = NonNullable<DashboardModel['heatmap']>;
@@ -14,13 +14,12 @@ type Column = Heatmap['columns'][number];
 const intl: Record<Locale, string> = { en: 'en-GB', nb: 'nb-NO', sv: 'sv-SE' };
 
 /** A 0–10 score (eNPS, or a 0–10 question of HR's own) moves twice as far as % favourable. */
-const zeroToTen = (column: Column) => column.kind === 'enps' || (column.kind === 'question' && column.question.kind === 'scale');
 const columnId = (column: Column) => (column.kind === 'enps' ? 'enps' : column.kind === 'driver' ? column.driver : column.questionId);
 
 /** How far from the organisation a cell is, in steps of `step` points. */
 function heatClass(delta: number | null, column: Column): string {
   if (delta === null) return 'heat-none';
-  const step = zeroToTen(column) ? 10 : 5;
+  const step = isZeroToTen(column) ? 10 : 5;
   if (delta <= -2 * step) return 'heat-much-lower';
   if (delta <= -step) return 'heat-lower';
   if (delta < step) return 'heat-same';
@@ -56,7 +55,7 @@ export function heatmapSection(heatmap: Heatmap | null, k: number, t: Translator
     const r = Math.round(v);
     return `${r > 0 ? '+' : r < 0 ? '−' : '±'}${f0.format(Math.abs(r))}`;
   };
-  const value = (column: Column, v: number) => (zeroToTen(column) ? (Math.round(v) === 0 ? '0' : signed(v)) : `${f0.format(v)} %`);
+  const value = (column: Column, v: number) => (isZeroToTen(column) ? (Math.round(v) === 0 ? '0' : signed(v)) : `${f0.format(v)} %`);
   const by = heatmap.by;
   const firstHead = by === undefined ? t('heatmap.group') : attributeLabel(t, by);
   const head = `<tr><th>${esc(firstHead)}</th>${heatmap.columns.map((c) => `<th>${esc(columnLabel(t, locale, c))}</th>`).join('')}</tr>`;

@@ -1,14 +1,21 @@
 import { computeEnps } from '../../domain/metrics/enps.js';
 import { summarizeLikert } from '../../domain/metrics/likert.js';
 import { ENPS_QUESTION } from '../../domain/templates/enps.js';
-import { heatmapColumns, organisationRow, type Heatmap, type HeatmapCell, type HeatmapColumn, type HeatmapRow } from '../heatmap-model.js';
+import {
+  heatmapColumns,
+  isZeroToTen,
+  NO_CELL,
+  organisationRow,
+  type Heatmap,
+  type HeatmapCell,
+  type HeatmapColumn,
+  type HeatmapRow,
+} from '../heatmap-model.js';
 import { roundQuestions } from '../round-questions.js';
 import type { SummaryContext } from '../summary-context.js';
 import type { AttributeSlices } from './attribute-slices.js';
 import { OTHER_VALUE } from './cuts-docs.js';
 import type { RoundCuts } from './load-cuts.js';
-
-const NO_CELL: HeatmapCell = { value: null, delta: null, roundDate: null };
 
 /** One value's cell in one column: from the latest round cut by the attribute that asked it. */
 function cellOf(ctx: SummaryContext, cuts: RoundCuts, attribute: string, value: string, column: HeatmapColumn): HeatmapCell {
@@ -33,7 +40,7 @@ function cellOf(ctx: SummaryContext, cuts: RoundCuts, attribute: string, value: 
 
 function scoreOf(slices: AttributeSlices, value: string, questions: readonly string[], column: HeatmapColumn): number | null {
   const counts: Record<number, number> = {};
-  const zeroToTen = column.kind === 'enps' || (column.kind === 'question' && column.question.kind === 'scale');
+  const zeroToTen = isZeroToTen(column);
   const [from, to] = zeroToTen ? [0, 10] : [1, 5];
   for (const id of questions) for (let v = from; v <= to; v++) counts[v] = (counts[v] ?? 0) + slices.count(value, id, String(v));
   return zeroToTen ? (computeEnps(counts)?.score ?? null) : (summarizeLikert(counts)?.favourable ?? null);

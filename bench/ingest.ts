@@ -103,14 +103,16 @@ async function slackIngest(mongoUri: string, total: number, rps: number): Promis
   try {
     if ((await sendNow(world.bot.origin, world.fake)) !== 200) throw new Error('/pulse send-now failed');
     await waitForFanout(world.fake, people, 30_000);
-    const bodies = world.fake.messages.flatMap((m) => answerClicks(m, undefined, world.fake.responseUrl('click'))).slice(0, total);
+    const bodies = world.fake.messages.flatMap((m) => answerClicks(m, undefined, world.fake.responseUrl(`click-${m.ts}`, m))).slice(0, total);
     if (bodies.length < total) throw new Error(`only ${bodies.length} distinct answer clicks for ${total}`);
     const cpuBefore = world.bot.cpuMs() ?? 0;
     const { outcomes } = await openLoop(total, rps, (i) => postInteraction(world.bot.origin, bodies[i] ?? ''));
     const cpuMs = (world.bot.cpuMs() ?? 0) - cpuBefore;
     // Shed by the answer path (an ephemeral message) or at the door (through the click's response_url).
     const shed = () =>
-      [...world.fake.callsTo('chat.postEphemeral'), ...world.fake.callsTo('response_url:click')].filter((c) => BUSY_TEXTS.has(String(c.params.text))).length;
+      [...world.fake.callsTo('chat.postEphemeral'), ...world.fake.calls.filter((c) => c.method.startsWith('response_url:click-'))].filter((c) =>
+        BUSY_TEXTS.has(String(c.params.text)),
+      ).length;
     const confirmed = () => outcomes.filter((o) => o.status === 200).length - shed();
     await waitFor(async () => (await storedAnswers(world.db)) >= confirmed(), 10_000, 200);
     const stored = await storedAnswers(world.db);

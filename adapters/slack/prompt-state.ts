@@ -8,6 +8,21 @@ type Block = KnownBlock & { block_id?: string };
 /** The block of a written comment's "Replies" control; kept when the round closes, as replies come later. */
 export const repliesBlockId = (questionId: string): string => `r:${questionId}`;
 
+/**
+ * The questions a prompt message shows answered: their text is there and their inputs are gone
+ * (markAnswered). Read from the blocks Slack sends with a click; null without blocks.
+ */
+export function shownAnswered(blocks: readonly { block_id?: string | undefined }[] | undefined): ReadonlySet<string> | null {
+  if (blocks === undefined) return null;
+  const ids = new Set(blocks.map((b) => b.block_id ?? ''));
+  const answered = new Set<string>();
+  for (const id of ids) {
+    const question = /^q:(.+):text$/.exec(id)?.[1];
+    if (question !== undefined && !ids.has(`${questionBlockPrefix(question)}a`)) answered.add(question);
+  }
+  return answered;
+}
+
 const isQuestionActions = (block: Block): boolean => block.type === 'actions' && (block.block_id ?? '').startsWith('q:');
 
 /**

@@ -14,7 +14,9 @@ import type { ChatEntry, PromptEntry } from './inbox.js';
  */
 export async function cardFor(pulse: Pulse, person: string, prompt: PromptEntry, note?: string): Promise<AdaptiveCardJson> {
   // The web chat shows each person their own inbox: the tag is theirs.
-  const state = prompt.closed ? null : await pulse.prompts.state(prompt.roundId, person, prompt.token, pulse.prompts.tag(prompt.token, person), true);
+  const state = prompt.closed
+    ? null
+    : await pulse.prompts.state(prompt.roundId, person, prompt.token, pulse.prompts.tag(prompt.token, person), { fresh: true });
   return state === null
     ? goneCard(prompt.roundId, prompt.surveyKind, prompt.token, prompt.locale, note)
     : stateCard(state, prompt.locale, note, prompt.followUps ?? NO_FOLLOW_UPS);

@@ -23,11 +23,20 @@ export async function promptQuestion(deps: ServiceDeps, roundId: string, questio
   return round === null ? undefined : roundQuestions(round).find((q) => q.id === questionId);
 }
 
+export interface PromptStateOptions {
+  /** Read the round itself, not the answer path's short cache (a playground that just moved its clock past the close). */
+  readonly fresh?: boolean;
+  /**
+   * The questions the message the person clicked already shows answered (Slack sends the message
+   * with every click). Given, the ledger is not read: the prompt shows those, and those this
+   * process knows were answered (it wrote or read them), which include the click being answered.
+   */
+  readonly shownAnswered?: ReadonlySet<string>;
+}
+
 /**
  * The prompt of `roundId` for `person`, rebuilt from the round and the token and tag in the
  * message they used (the caller has checked the tag is theirs); null when the round is gone.
- * `fresh` reads the round itself, not the answer path's short cache (a playground that just
- * moved its clock past the close).
  */
 export async function promptState(
   deps: ServiceDeps,
@@ -35,9 +44,9 @@ export async function promptState(
   person: PersonKey,
   token: string,
   binding: string,
-  fresh = false,
+  options: PromptStateOptions = {},
 ): Promise<PromptState | null> {
-  const round = fresh ? await deps.store.rounds.get(roundId) : await deps.store.rounds.getCached(roundId);
+  const round = options.fresh === true ? await deps.store.rounds.get(roundId) : await deps.store.rounds.getCached(roundId);
   if (round === null) return null;
   // A round with questions for some groups only (action follow-ups) draws the person's own set.
   const invitation = round.questionScopes === undefined ? null : await deps.store.lookups.invitation(round._id, person);
@@ -54,11 +63,12 @@ export async function promptState(
   };
   const open = round.state === 'open' && deps.clock.now().toJSDate() < round.closesAt;
   if (!open) return { prompt, open, answered: new Set() };
-  const answered = await deps.store.ledger.answeredQuestions(
-    round._id,
-    person,
-    questions.map((q) => q.id),
-  );
+  const ids = questions.map((q) => q.id);
+  const shown = options.shownAnswered;
+  const answered =
+    shown === undefined
+      ? await deps.store.ledger.answeredQuestions(round._id, person, ids)
+      : new Set([...ids.filter((id) => shown.has(id)), ...deps.store.ledger.knownAnswered(round._id, person, ids)]);
   return { prompt, open, answered };
 }
 

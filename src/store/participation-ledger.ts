@@ -83,6 +83,11 @@ export class ParticipationLedger {
     return new Set(questionIds.filter((_, i) => answered[i] === true));
   }
 
+  /** Which of `questionIds` this process knows the person answered (it wrote or read their entries), without asking the database. */
+  knownAnswered(roundId: string, person: PersonKey, questionIds: readonly string[]): string[] {
+    return questionIds.filter((id) => this.known.get(this.questionKey(roundId, person, id)) === true);
+  }
+
   async hasTakenPart(roundId: string, person: PersonKey): Promise<boolean> {
     return this.exists(this.roundKey(roundId, person));
   }

@@ -100,8 +100,9 @@ describe('Slack: a prompt answers only the person it was sent to', () => {
     });
     expect(await h.app.database.collections.responses.countDocuments({})).toBe(0);
     expect(await h.app.database.collections.participation.countDocuments({})).toBe(0);
-    // Nothing of Alice's message was redrawn for Bob.
+    // Nothing of Alice's message was redrawn for Bob, by chat.update or through the click's response_url.
     expect(h.fake.callsTo('chat.update')).toHaveLength(0);
+    expect(alices.updates).toBe(0);
     expect(await h.click(alices, 'pulse:answer:enps:9')).toBe(200);
     await eventually(async () => (await h.app.database.collections.responses.countDocuments({})) === 1);
   });

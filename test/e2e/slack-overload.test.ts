@@ -29,6 +29,7 @@ describe('Slack: a click the answer path cannot take is answered at once, with n
     expect(await h.app.database.collections.responses.countDocuments({})).toBe(0);
     expect(await h.app.database.collections.participation.countDocuments({})).toBe(0);
     expect(h.fake.callsTo('chat.update')).toHaveLength(0);
+    expect(message.updates).toBe(0);
     expect(JSON.stringify((h.fake.messagesTo('U0001')[0] as PostedMessage).blocks)).toBe(before);
     const metrics = await h.app.metrics.render();
     expect(metrics.body).toContain('pulsebot_answers_shed_total{platform="slack"} 1');
@@ -65,6 +66,7 @@ describe('Slack: at the door, a click is answered at once when the bot has too m
     expect(await h.app.database.collections.participation.countDocuments({})).toBe(0);
     expect(h.fake.callsTo('chat.update')).toHaveLength(0);
     expect(h.fake.callsTo('chat.postEphemeral')).toHaveLength(0);
+    expect(message.updates).toBe(0);
     expect(JSON.stringify((h.fake.messagesTo('U0002')[0] as PostedMessage).blocks)).toBe(before);
     expect((await h.app.metrics.render()).body).toContain('pulsebot_answers_shed_total{platform="slack"} 1');
   });

@@ -38,4 +38,24 @@ describe('Slack: a burst of clicks on one prompt', () => {
     expect(current().updates).toBeLessThanOrEqual(clicks.length);
     expect(current().updates).toBeGreaterThan(0);
   });
+
+  it('is redrawn through the click’s response_url, and with chat.update when Slack refuses that', async () => {
+    const prompt = h.fake.messagesTo('U0002')[0] as PostedMessage;
+    const [first, second] = [...new Map(answerIds(prompt).map((id) => [id.split(':')[2], id])).values()] as [string, string];
+    const calls = (method: string) => h.fake.callsTo(method).length;
+    const updates = calls('chat.update');
+
+    expect(await h.click(prompt, first)).toBe(200);
+    await eventually(() => prompt.updates === 1);
+    expect(calls('chat.update')).toBe(updates);
+    expect(h.fake.callsTo(`response_url:click-${prompt.ts}`).at(-1)?.params).toMatchObject({ replace_original: true });
+
+    // An expired or used-up response_url: the redraw still happens, through the Web API.
+    h.fake.failNext(`response_url:click-${prompt.ts}`, 1);
+    expect(await h.click(prompt, second)).toBe(200);
+    await eventually(() => prompt.updates === 2);
+    expect(calls('chat.update')).toBe(updates + 1);
+    expect(answerIds(prompt).some((id) => id.startsWith(`pulse:answer:${first.split(':')[2]}:`))).toBe(false);
+    expect(answerIds(prompt).some((id) => id.startsWith(`pulse:answer:${second.split(':')[2]}:`))).toBe(false);
+  });
 });

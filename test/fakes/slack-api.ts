@@ -55,6 +55,8 @@ export class FakeSlackApi {
   private readonly pendingUploads = new Map<string, { filename: string; length: number }>();
   private readonly homeViewIds = new Map<string, string>();
   private readonly usedCodes = new Set<string>();
+  /** The message each click's response_url belongs to, and how often it was used (Slack allows 5). */
+  private readonly responseTargets = new Map<string, { channel: string; ts: string; uses: number }>();
   private readonly state: FakeSlackState;
   private idCounter = 0;
   private tsCounter = 0;
@@ -135,8 +137,13 @@ export class FakeSlackApi {
     else this.limits.delete(method);
   }
 
-  /** A URL to give Slack payloads as `response_url`; POSTs to it are recorded as method `response_url:<id>`. */
-  responseUrl(id: string): string {
+  /**
+   * A URL to give Slack payloads as `response_url`; POSTs to it are recorded as method
+   * `response_url:<id>`. Given the message a click came from, it acts on that message as Slack's
+   * does: `replace_original` replaces it (counted in its `updates`), at most five uses in all.
+   */
+  responseUrl(id: string, message?: { channel: string; ts: string }): string {
+    if (message !== undefined) this.responseTargets.set(id, { channel: message.channel, ts: message.ts, uses: 0 });
     return `${this.origin}/response/${encodeURIComponent(id)}`;
   }
 
@@ -160,6 +167,7 @@ export class FakeSlackApi {
       this.pendingUploads,
       this.views,
       this.homeViewIds,
+      this.responseTargets,
       this.usedCodes,
     ]) {
       map.clear();
@@ -199,13 +207,29 @@ export class FakeSlackApi {
     if (area === 'response' && name !== '') {
       const params = await parseParams(contentType.startsWith('application/x-www-form-urlencoded') ? contentType : 'application/json', raw);
       if (!this.admit(`response_url:${name}`, params ?? {}, null, at, response)) return;
-      return params === null ? sendText(response, 400, 'invalid_payload') : sendJson(response, 200, { ok: true });
+      if (params === null) return sendText(response, 400, 'invalid_payload');
+      return this.respond(name, params, response);
     }
     if (area === 'upload' && this.pendingUploads.has(name)) {
       this.uploads.set(name, await uploadedBytes(contentType, raw));
       return sendText(response, 200, `OK - ${this.uploads.get(name)?.length ?? 0}`);
     }
     return sendText(response, 404, 'not_found');
+  }
+
+  /** A POST to a response_url bound to a message: replaces it on `replace_original`, five uses at most. */
+  private respond(id: string, params: Params, response: ServerResponse): void {
+    const target = this.responseTargets.get(id);
+    if (target === undefined) return sendJson(response, 200, { ok: true });
+    target.uses += 1;
+    if (target.uses > 5) return sendText(response, 404, 'used_url');
+    if (params.replace_original !== true && params.replace_original !== 'true') return sendJson(response, 200, { ok: true });
+    const message = this.state.messages.find((m) => m.channel === target.channel && m.ts === target.ts);
+    if (message === undefined) return sendText(response, 404, 'message_not_found');
+    if (typeof params.text === 'string') message.text = params.text;
+    if (Array.isArray(params.blocks)) message.blocks = params.blocks as unknown[];
+    message.updates += 1;
+    return sendJson(response, 200, { ok: true });
   }
 
   /** Records the call; answers 429 (and returns false) when failNext or enforceRate refuses it. */

@@ -154,7 +154,7 @@ describe('action plans', () => {
     deps.clock.set(DateTime.fromISO('2026-11-30T08:00:00Z', { zone: 'utc' }));
     const round = await startRound(deps, pulse, '2026-11-30', { defaultTimezone: 'UTC', sendNow: true });
     const shown = async (person: string) =>
-      (await promptState(deps, round._id, person, newResponseToken(), 'g', true))?.prompt.questions.map((q) => q.id) ?? [];
+      (await promptState(deps, round._id, person, newResponseToken(), 'g', { fresh: true }))?.prompt.questions.map((q) => q.id) ?? [];
     expect(await shown(support[0] ?? '')).toContain(actionQuestionId(action._id));
     expect(await shown(sales[0] ?? '')).not.toContain(actionQuestionId(action._id));
     expect((await shown(sales[0] ?? '')).length).toBe((await shown(support[0] ?? '')).length - 1);

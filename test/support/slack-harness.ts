@@ -127,7 +127,7 @@ export async function startSlackHarness(options: HarnessOptions): Promise<SlackH
         container: { type: 'message', message_ts: message.ts, channel_id: message.channel, is_ephemeral: false },
         channel: { id: message.channel, name: 'directmessage' },
         message: { type: 'message', ts: message.ts, text: message.text, blocks: message.blocks },
-        response_url: fake.responseUrl(`click-${message.ts}`),
+        response_url: fake.responseUrl(`click-${message.ts}`, message),
         state: { values: state ?? {} },
         actions: [{ type: element.type ?? 'button', action_id: actionId, block_id: block.block_id, value: element.value, action_ts: '1' }],
       };

@@ -12,6 +12,8 @@ import { LatestOnly } from '../latest-only.js';
 import { afterAnswer, type FollowUpState } from '../../../src/domain/follow-up-state.js';
 import { followUpsIn, messageBlocksSchema } from '../follow-ups.js';
 import { promptNow } from '../prompt-refresh.js';
+import { shownAnswered } from '../prompt-state.js';
+import { redraw } from '../redraw.js';
 import { slackPersonKey, type SlackContext } from '../slack-context.js';
 
 /** The fields of a block_actions payload the answer path reads, checked. */
@@ -22,6 +24,7 @@ const clickSchema = z.object({
     .nullable()
     .optional(),
   container: z.object({ channel_id: z.string().min(1), message_ts: z.string().min(1) }),
+  response_url: z.string().url().optional().catch(undefined),
   message: z.object({ blocks: messageBlocksSchema.optional() }).loose().optional(),
   actions: z.array(z.object({ action_id: z.string(), value: z.string().optional(), selected_option: z.object({ value: z.string() }).optional() })).min(1),
   state: z
@@ -58,12 +61,22 @@ export interface Answered {
   readonly value: ActionValue;
   /** The follow-ups the clicked message shows (read from it; never stored). */
   readonly followUps: FollowUpState;
+  /** The questions the clicked message shows answered, when the click carried it (the ledger is read otherwise). */
+  readonly shownAnswered?: ReadonlySet<string> | null;
+  /** Where the click's message is redrawn (see redraw.ts); chat.update without one. */
+  readonly responseUrl?: string | undefined;
 }
 
 /**
  * Records an answer, then refreshes the prompt and says anything the person should know. The
  * answer is written before Slack gets its 200, so a click Slack shows as done is stored; the
  * message update comes after, off the 3-second path, one at a time per message (latest-only.ts).
+ *
+ * The redrawn prompt shows answered what the clicked message showed answered plus what this
+ * process knows was answered (the click itself included), so a click costs no ledger reads. A
+ * click handled by another instance within the same moment may then be drawn unanswered until
+ * the next redraw; clicking it again says it was already answered and draws it so. Nothing of
+ * that is stored or lost: it is the picture only.
  */
 export async function answerAndRefresh(
   ctx: SlackContext,
@@ -106,10 +119,10 @@ export async function answerAndRefresh(
   // A shed or refused click changed nothing: the prompt stays as it is, and the note says why.
   if (!unchanged)
     await refreshesOf(ctx).run(`${channel}:${ts}`, async () => {
-      const state = await ctx.pulse.prompts.state(value.r, person, value.t, value.g ?? '');
+      const shown = answered.shownAnswered ?? null;
+      const state = await ctx.pulse.prompts.state(value.r, person, value.t, value.g ?? '', shown === null ? {} : { shownAnswered: shown });
       if (state === null) return;
-      const message = promptNow(state, locale, followUps);
-      await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
+      await redraw(client, { channel, ts, responseUrl: answered.responseUrl }, promptNow(state, locale, followUps), ctx.pulse.logger);
     });
   if (note !== null) {
     await client.chat.postEphemeral({ channel, user: answered.userId, text: t(locale, note) });
@@ -130,6 +143,8 @@ function answeredBy(click: Click, id: { teamId: string; userId: string }, value:
     ts: click.container.message_ts,
     value,
     followUps: followUpsIn(click.message?.blocks),
+    shownAnswered: shownAnswered(click.message?.blocks),
+    responseUrl: click.response_url,
   };
 }
 

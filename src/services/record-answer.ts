@@ -27,15 +27,17 @@ export type AnswerOutcome = 'recorded' | 'already-answered' | 'busy';
  *
  * Order matters for crash safety without transactions: the answer is written first under an id
  * derived from the prompt's token (a retry finds it and writes nothing), then the ledger learns
- * that this person answered. Live counters are bumped only by the call that stored the answer;
- * a crash between the two can leave a live counter one short, and closing the round recounts
- * them exactly from the answers.
+ * that this person answered. Live counters are bumped only by the call that stored the answer,
+ * and written with others within 200 ms without the caller waiting (counter-batcher.ts); a
+ * crash before that can leave a live counter short, and closing the round recounts them exactly
+ * from the answers (closing waits for the counts in flight too).
  *
  * Round trips: the round and the person's delivery come from per-process caches (a round for at
  * most a second, see rounds-repo.ts; a delivery for a minute, see answer-lookups.ts), so a click
- * costs the ledger check, the answer, the ledger entry and its counters, plus the "took part"
- * entry on a person's first answer of the round; every read is by `_id`, and under load the
- * writes of concurrent clicks go out together (insert-batcher.ts, write-lane.ts).
+ * costs the ledger check, the answer and the ledger entry, plus the "took part" entry on a
+ * person's first answer of the round; every read is by `_id`, the counters of all clicks within
+ * 200 ms share one write, and under load the writes of concurrent clicks go out together
+ * (insert-batcher.ts, write-lane.ts).
  */
 export async function recordAnswer(deps: ServiceDeps, input: AnswerInput): Promise<AnswerOutcome> {
   if (deps.admission === undefined) return recordAdmitted(deps, input);
@@ -53,16 +55,23 @@ async function recordAdmitted(deps: ServiceDeps, input: AnswerInput): Promise<An
   if (round.state !== 'open' || clock.now().toJSDate() >= round.closesAt) {
     throw new DomainError('ROUND_CLOSED', `round ${round._id} is ${round.state}`);
   }
-  // From the moment it is found open (no await in between), closing waits for this answer.
+  // From the moment it is found open (no await in between), closing waits for this answer, and
+  // for its live counts, which are written after the answer is (counter-batcher.ts).
   const leave = store.inFlight.enter(round._id);
+  const counted: Promise<void>[] = [];
   try {
-    return await recordIn(deps, round, input);
+    return await recordIn(deps, round, input, counted);
   } finally {
-    leave();
+    void Promise.allSettled(counted).then((results) => {
+      leave();
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      // The answer is stored; closing the round recounts the live counts exactly from the answers.
+      if (failed !== undefined) deps.logger.warn({ err: failed.reason as unknown, roundId: round._id }, 'a live count was not written; the close recounts it');
+    });
   }
 }
 
-async function recordIn(deps: ServiceDeps, round: RoundDoc, input: AnswerInput): Promise<AnswerOutcome> {
+async function recordIn(deps: ServiceDeps, round: RoundDoc, input: AnswerInput, counted: Promise<void>[]): Promise<AnswerOutcome> {
   const { store, clock } = deps;
   const question = roundQuestion(round, input.questionId);
   if (question === undefined) throw new DomainError('UNKNOWN_QUESTION', `round ${round._id} has no question ${input.questionId}`);
@@ -113,11 +122,11 @@ async function recordIn(deps: ServiceDeps, round: RoundDoc, input: AnswerInput):
     if (!followUp) await store.ledger.markQuestion(round._id, input.person, question.id);
     return 'already-answered';
   }
-  if (stored) await store.counters.increment(round._id, segment, question.id, [...counterValues(answer), COUNTER_ANSWERED]);
+  if (stored) counted.push(store.counters.increment(round._id, segment, question.id, [...counterValues(answer), COUNTER_ANSWERED]));
 
   if (!followUp) await store.ledger.markQuestion(round._id, input.person, question.id);
   if (await store.ledger.markRound(round._id, input.person, segment)) {
-    await store.counters.increment(round._id, segment, ROUND_QUESTION, [COUNTER_RESPONDENTS]);
+    counted.push(store.counters.increment(round._id, segment, ROUND_QUESTION, [COUNTER_RESPONDENTS]));
   }
   return 'recorded';
 }

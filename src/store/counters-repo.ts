@@ -14,7 +14,7 @@ export class CountersRepo {
     this.batcher = new CounterBatcher(database.collections.counters, lane);
   }
 
-  /** Adds 1 to each counter (creating it at 1). Settles once the increment is written. */
+  /** Adds 1 to each counter (creating it at 1), within COUNTER_LINGER_MS. Settles once the increment is written. */
   increment(roundId: string, segment: string, questionId: string, values: readonly string[]): Promise<void> {
     return this.batcher.add(roundId, segment, questionId, values);
   }
@@ -54,12 +54,15 @@ export class CountersRepo {
 
   /** Organisation-wide invited and respondents of a round. */
   async roundTotals(roundId: string): Promise<{ invited: number; respondents: number }> {
+    // This process's own increments are written before it reads: what it recorded, it shows.
+    await this.settle();
     const docs = await this.database.collections.counters.find({ roundId, questionId: ROUND_QUESTION }).toArray();
     const sum = (value: string) => docs.filter((d) => d.value === value).reduce((total, d) => total + d.n, 0);
     return { invited: sum(COUNTER_INVITED), respondents: sum(COUNTER_RESPONDENTS) };
   }
 
   async forRound(roundId: string): Promise<CounterDoc[]> {
+    await this.settle();
     const docs = await this.database.collections.counters.find({ roundId }).toArray();
     return docs.map((doc) => counterDocSchema.parse(doc));
   }
@@ -67,6 +70,7 @@ export class CountersRepo {
   async forRounds(roundIds: readonly string[]): Promise<CounterDoc[]> {
     // No rounds, no counters: FerretDB answers `$in: []` with a scan of every counter (33 s for a year of 10,000 people).
     if (roundIds.length === 0) return [];
+    await this.settle();
     const docs = await this.database.collections.counters.find({ roundId: { $in: [...roundIds] } }).toArray();
     return docs.map((doc) => counterDocSchema.parse(doc));
   }

@@ -16,6 +16,7 @@ const benches: Record<string, () => Promise<Bench>> = {
   hostile: async () => (await import('./hostile.js')).hostile,
   anonymity: async () => (await import('./anonymity.js')).anonymity,
   classify: async () => (await import('./classify.js')).classify,
+  clickfloor: async () => (await import('./clickfloor.js')).clickfloor,
 };
 
 async function main(): Promise<void> {

@@ -1,10 +1,11 @@
 /**
  * The least a Bolt app can do with an answer click (`npm run bench -- clickfloor`): verify it,
  * parse it, route it to a handler that acks, and, with FLOOR_REDRAW=1, post the clicked message
- * back through the click's response_url as pulsebot's redraw does. No database, no pulsebot code
+ * back through the click's response_url as pulsebot's redraw does (adapters/slack/post-json.ts). No database, no pulsebot code
  * on the path: what Bolt and the HTTP stack cost a click on this machine.
  */
 import { App, HTTPReceiver } from '@slack/bolt';
+import { postJson } from '../../adapters/slack/post-json.js';
 
 const signingSecret = process.env.SLACK_SIGNING_SECRET ?? '';
 const redraw = process.env.FLOOR_REDRAW === '1';
@@ -24,7 +25,8 @@ const receiver = new HTTPReceiver({
     },
   ],
 });
-const app = new App({ receiver, token: 'xoxb-floor', tokenVerificationEnabled: false });
+// botId and botUserId given: Bolt asks Slack's auth.test nothing (there is no Slack here).
+const app = new App({ receiver, token: 'xoxb-floor', botId: 'BFLOOR', botUserId: 'UFLOOR', tokenVerificationEnabled: false });
 
 interface Click {
   readonly response_url?: string;
@@ -35,12 +37,7 @@ app.action(/^pulse:answer:/, async ({ ack, body }) => {
   await ack();
   const click = body as Click;
   if (!redraw || click.response_url === undefined) return;
-  const response = await fetch(click.response_url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ replace_original: true, text: click.message?.text ?? '', blocks: click.message?.blocks ?? [] }),
-  });
-  await response.body?.cancel();
+  await postJson(click.response_url, { replace_original: true, text: click.message?.text ?? '', blocks: click.message?.blocks ?? [] }, 10_000);
 });
 
 await app.start(port);

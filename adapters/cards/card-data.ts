@@ -19,6 +19,11 @@ export interface CardLink {
   /** The follow-ups the card shows (comma-separated parent ids) and those answered: the card's own state, never stored. */
   readonly f?: string;
   readonly fa?: string;
+  /**
+   * On a question's action: the questions the card shows answered (comma-separated), so that the
+   * card drawn after this answer needs no ledger read (issue #21); absent on older cards.
+   */
+  readonly an?: string;
 }
 
 export const inputId = (questionId: string) => `a-${questionId}`;
@@ -38,6 +43,7 @@ const linkSchema = z.object({
     .optional(),
   f: idList,
   fa: idList,
+  an: idList,
 });
 
 const ids = (list: string | undefined): Set<string> => new Set(list === undefined || list === '' ? [] : list.split(','));
@@ -45,6 +51,11 @@ const ids = (list: string | undefined): Set<string> => new Set(list === undefine
 /** The follow-up state a card's action carries. */
 export function followUpsOf(link: Pick<CardLink, 'f' | 'fa'>): FollowUpState {
   return { shown: ids(link.f), answered: ids(link.fa) };
+}
+
+/** The questions a card's action says the card shows answered; null on a card from before it said. */
+export function shownAnsweredOf(link: Pick<CardLink, 'an'>): ReadonlySet<string> | null {
+  return link.an === undefined ? null : ids(link.an);
 }
 
 /** The link fields that carry a follow-up state (none when nothing is shown). */

@@ -88,13 +88,16 @@ export function promptCard(prompt: SurveyPrompt, locale: Locale, options: CardOp
   const link: CardLink = { r: prompt.roundId, t: prompt.responseToken, ...(prompt.binding === '' ? {} : { g: prompt.binding }), ...followUpFields(follow) };
   const answered = new Set([...(options.answered ?? []), ...follow.answered]);
   const view = promptView(prompt, locale);
+  // Each question's action says what the card shows answered: the next card is drawn from it.
+  const shown = view.questions.filter((q) => options.answered?.has(q.id) === true).map((q) => q.id);
+  const actionLink: CardLink = { ...link, an: shown.join(',') };
   const body: Element[] = [text(view.title, { size: 'Large', weight: 'Bolder' })];
   if (options.note !== undefined) body.push(text(options.note, { color: 'Attention' }));
   if (options.closed !== true) body.push(text(`🔒 ${view.privacy}`, { isSubtle: true, size: 'Small' }));
   if (options.closed === true) {
     body.push(text(t('ui.roundClosed'), { weight: 'Bolder' }));
   } else {
-    view.questions.forEach((q) => body.push(questionContainer(q, link, answered.has(q.id) ? 'answered' : 'open', t)));
+    view.questions.forEach((q) => body.push(questionContainer(q, actionLink, answered.has(q.id) ? 'answered' : 'open', t)));
     if (view.questions.length > 0 && view.questions.every((q) => answered.has(q.id))) body.push(text(t('ui.allDone'), { weight: 'Bolder', color: 'Good' }));
   }
   return {

@@ -137,8 +137,13 @@ describe('Teams: what an Action.Execute costs the database', () => {
     expect(await h.app.database.collections.people.findOne({ userId: person.aadObjectId })).toMatchObject({ locale: 'en', timezone: person.timezone });
 
     sent.length = 0;
-    expect((await answer(person, second!)).status).toBe(200);
+    const reply = await answer(person, second!);
+    expect(reply.status).toBe(200);
     expect(writes(withoutCounters(sent))).toEqual(ANSWER_WRITES);
+    // The card comes back with both answers drawn, from what the clicked card showed and what was
+    // just recorded: the ledger is read once, for the answer's own check, not per open question.
+    expect(sent.filter((s) => s.command === 'find:participation')).toHaveLength(1);
+    expect(JSON.stringify(reply.body).match(/✅/g)).toHaveLength(2);
     expect(sent.map((s) => s.command).filter((c) => /:(rounds|deliveries|people|teams_personal_conversations|teams_members)$/.test(c))).toEqual([]);
     expect(notById(sent)).toEqual([]);
     expect(await h.app.database.collections.responses.countDocuments({})).toBe(2);

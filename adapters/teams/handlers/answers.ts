@@ -2,7 +2,7 @@ import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { t } from '../../../src/domain/i18n/translate.js';
 import { answerFromCard } from '../../cards/card-answer.js';
-import { ANSWER_VERB, REFRESH_VERB, followUpsOf, parseAnswerData, parseLink, type AnswerData } from '../../cards/card-data.js';
+import { ANSWER_VERB, REFRESH_VERB, followUpsOf, parseAnswerData, parseLink, shownAnsweredOf, type AnswerData } from '../../cards/card-data.js';
 import { cardActivity, goneCard, stateCard, type AdaptiveCardJson } from '../../cards/prompt-card.js';
 import { repliesEntryCard } from '../../cards/replies-card.js';
 import { actorOf } from '../turn.js';
@@ -24,8 +24,11 @@ async function answer(ctx: TeamsContext, context: TurnContext, data: AnswerData,
     locale,
     names: pulse.directory.names?.namesFor(actor.key) ?? [],
     // The answer service has checked the tag against this person (or the prompt predates tags).
+    // The card is drawn from what the clicked card showed answered and what this process
+    // recorded, without reading the ledger (as Slack's redraw; see adapters/slack/handlers/answers.ts).
     redraw: async (note, followUps) => {
-      const state = await pulse.prompts.state(data.r, actor.key, data.t, data.g ?? '');
+      const shown = shownAnsweredOf(data);
+      const state = await pulse.prompts.state(data.r, actor.key, data.t, data.g ?? '', shown === null ? {} : { shownAnswered: shown });
       return state === null ? goneCard(data.r, 'pulse', data.t, locale, note) : stateCard(state, locale, note, followUps);
     },
   });

@@ -226,6 +226,8 @@ export async function createApp(config: Config, clock: Clock, logger: Logger, op
         await new Promise<void>((resolve) => server?.close(() => resolve()));
       }
       stopWatchdog();
+      // Live counts still waiting to share a write (at most 200 ms of them) are written before the connection goes.
+      await deps.store.counters.settle();
       await database.close();
     },
   };

@@ -23,6 +23,7 @@ import { t } from '../../src/domain/i18n/translate.js';
 import { slackInstallationStore } from './installation-store.js';
 import { createSlackClients } from './slack-clients.js';
 import type { SlackContext } from './slack-context.js';
+import { responseUrlCheck } from './response-url.js';
 import { slackDirectory } from './slack-directory.js';
 import { createSlackPlatform } from './slack-platform.js';
 
@@ -58,6 +59,7 @@ export interface SlackAdapterOptions {
 export async function createSlackAdapter(config: SlackConfig, pulse: Pulse, options: SlackAdapterOptions): Promise<SlackAdapter> {
   const ctx: SlackContext = {
     pulse,
+    responseUrlAllowed: responseUrlCheck(config.common.apiUrl),
     ...(options.dashboardUrl ? { dashboardUrl: options.dashboardUrl } : {}),
     ...(options.resultsBudgetMs !== undefined ? { resultsBudgetMs: options.resultsBudgetMs } : {}),
   };
@@ -157,6 +159,7 @@ export async function createSlackAdapter(config: SlackConfig, pulse: Pulse, opti
             ...(options.doorShedding ?? DOOR_SHEDDING),
             signingSecret: config.signingSecret,
             busyText: async (click) => t(await busyLocale(ctx, click), 'answer.busy'),
+            responseUrlAllowed: ctx.responseUrlAllowed,
             onShed: () => ctx.pulse.metrics?.answerShed('slack'),
             logger: slackLogger,
           },

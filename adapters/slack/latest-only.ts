@@ -1,12 +1,12 @@
 /**
  * Runs updates of one thing one at a time, and never leaves an old state last.
  *
- * Each click on a prompt rebuilds the message from the ledger and sends it with `chat.update`.
- * Two clicks close together would send two updates that race, and Slack keeps whichever arrives
- * last, which may be the one built before the second answer. Here a click that comes while an
- * update of the same message is on its way only asks for one more: when that update returns,
- * the latest asked for runs once, and rebuilds from the ledger as it is then. A lone click is
- * updated at once; a burst costs two updates, not one per click.
+ * Each click on a prompt redraws the message (through the click's response_url, else
+ * `chat.update`). Two clicks close together would send two updates that race, and Slack keeps
+ * whichever arrives last, which may be the one built before the second answer. Here a click that
+ * comes while an update of the same message is on its way only asks for one more: when that
+ * update returns, the latest asked for runs once, and draws everything this process has recorded
+ * by then. A lone click is updated at once; a burst costs two updates, not one per click.
  */
 export class LatestOnly {
   private readonly running = new Map<string, { next: (() => Promise<void>) | null }>();

@@ -2,12 +2,15 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { HTTPModuleFunctions, isValidSlackRequest } from '@slack/bolt';
 import type { Logger } from '../../src/ports/logger.js';
 import { LoadMonitor, type SheddingLimits } from '../cards/load-monitor.js';
+import { postJson } from './post-json.js';
 
 const EVENTS_PATH = '/slack/events';
 /** Notices to shed clicks sent at once; the rest wait their turn (a notice a second late is still honest). */
 const NOTICES_AT_ONCE = 4;
 /** Notices waiting their turn at most (a response_url is good for 30 minutes; a backlog this long is hours of overload). */
 const MAX_WAITING_NOTICES = 10_000;
+/** How long one notice may take. */
+const NOTICE_TIMEOUT_MS = 10_000;
 
 export interface OverloadGateOptions extends SheddingLimits {
   readonly signingSecret: string;
@@ -17,6 +20,8 @@ export interface OverloadGateOptions extends SheddingLimits {
    */
   readonly busyText: (click: ShedClick) => Promise<string>;
   readonly onShed: () => void;
+  /** Whether a click's response_url may be posted to (response-url.ts); a click with another gets no notice. */
+  readonly responseUrlAllowed: (url: string) => boolean;
   readonly logger: Logger;
 }
 
@@ -97,14 +102,7 @@ export function overloadGate(next: RequestListener, options: OverloadGateOptions
       sending++;
       options
         .busyText(click)
-        .then((text) =>
-          fetch(url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text }),
-          }),
-        )
-        .then((response) => response.body?.cancel())
+        .then((text) => postJson(url, { response_type: 'ephemeral', replace_original: false, text }, NOTICE_TIMEOUT_MS))
         .catch((error: unknown) => options.logger.warn({ adapter: 'slack', err: error }, 'could not tell a shed click to try again'))
         .finally(() => {
           sending--;
@@ -117,7 +115,9 @@ export function overloadGate(next: RequestListener, options: OverloadGateOptions
     res.writeHead(200);
     res.end();
     // A bounded queue: past it, the 200 still says nothing was stored, and Slack shows no error.
-    if (notices.length < MAX_WAITING_NOTICES) notices.push({ url: String(click.response_url), click: shedClickOf(click) });
+    const url = String(click.response_url);
+    if (!options.responseUrlAllowed(url)) options.logger.warn({ adapter: 'slack' }, 'a shed click’s response_url is not Slack’s; it gets no notice');
+    else if (notices.length < MAX_WAITING_NOTICES) notices.push({ url, click: shedClickOf(click) });
     else options.logger.warn({ adapter: 'slack' }, 'too many shed clicks waiting for their notice; this one gets none');
     sendNotices();
   };

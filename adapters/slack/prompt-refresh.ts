@@ -6,7 +6,7 @@ import { markAnswered, markClosed } from './prompt-state.js';
 
 /**
  * The prompt as the person should see it now, drawn from the door's prompt state: every question
- * the ledger says they answered marked "Answered", a closed round without inputs.
+ * the state says they answered marked "Answered", a closed round without inputs.
  */
 export function promptNow(state: PromptState, locale: Locale, followUps: FollowUpState = NO_FOLLOW_UPS): SlackMessage {
   const message = promptMessage({ ...state.prompt, followUps: followUps.shown }, locale);

@@ -4,7 +4,7 @@ import type { SlackMessage } from './prompt-blocks.js';
 import { postJson } from './post-json.js';
 
 /** How long a redraw through a response_url may take before chat.update is tried instead. */
-const RESPONSE_URL_TIMEOUT_MS = 10_000;
+const RESPONSE_URL_TIMEOUT_MS = 5_000;
 
 export interface RedrawTarget {
   readonly channel: string;

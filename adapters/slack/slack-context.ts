@@ -8,6 +8,8 @@ export interface SlackContext {
   readonly dashboardUrl?: (person: string) => string;
   /** How long `/pulse results` may take before the ack says "on its way" (ms; default 2 s, within Slack's 3). */
   readonly resultsBudgetMs?: number;
+  /** Whether a click's response_url may be posted to (response-url.ts). */
+  readonly responseUrlAllowed: (url: string) => boolean;
 }
 
 export function slackPersonKey(teamId: string, userId: string): string {

@@ -31,7 +31,7 @@ export interface PromptStateOptions {
    * with every click). Given, the ledger is not read: the prompt shows those, and those this
    * process knows were answered (it wrote or read them), which include the click being answered.
    */
-  readonly shownAnswered?: ReadonlySet<string>;
+  readonly shownAnswered?: ReadonlySet<string> | null;
 }
 
 /**
@@ -66,7 +66,7 @@ export async function promptState(
   const ids = questions.map((q) => q.id);
   const shown = options.shownAnswered;
   const answered =
-    shown === undefined
+    shown === undefined || shown === null
       ? await deps.store.ledger.answeredQuestions(round._id, person, ids)
       : new Set([...ids.filter((id) => shown.has(id)), ...deps.store.ledger.knownAnswered(round._id, person, ids)]);
   return { prompt, open, answered };

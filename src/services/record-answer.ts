@@ -71,6 +71,12 @@ async function recordAdmitted(deps: ServiceDeps, input: AnswerInput): Promise<An
   }
 }
 
+/** A promise whose failure is reported by whoever settles it later (recordAdmitted), never as unhandled meanwhile. */
+function quiet<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
 async function recordIn(deps: ServiceDeps, round: RoundDoc, input: AnswerInput, counted: Promise<void>[]): Promise<AnswerOutcome> {
   const { store, clock } = deps;
   const question = roundQuestion(round, input.questionId);
@@ -122,11 +128,11 @@ async function recordIn(deps: ServiceDeps, round: RoundDoc, input: AnswerInput, 
     if (!followUp) await store.ledger.markQuestion(round._id, input.person, question.id);
     return 'already-answered';
   }
-  if (stored) counted.push(store.counters.increment(round._id, segment, question.id, [...counterValues(answer), COUNTER_ANSWERED]));
+  if (stored) counted.push(quiet(store.counters.increment(round._id, segment, question.id, [...counterValues(answer), COUNTER_ANSWERED])));
 
   if (!followUp) await store.ledger.markQuestion(round._id, input.person, question.id);
   if (await store.ledger.markRound(round._id, input.person, segment)) {
-    counted.push(store.counters.increment(round._id, segment, ROUND_QUESTION, [COUNTER_RESPONDENTS]));
+    counted.push(quiet(store.counters.increment(round._id, segment, ROUND_QUESTION, [COUNTER_RESPONDENTS])));
   }
   return 'recorded';
 }

@@ -33,6 +33,8 @@ export class CounterBatcher {
   private queued = new Map<string, Pending>();
   private waiters: { resolve: () => void; reject: (error: unknown) => void }[] = [];
   private writing: Promise<void> | null = null;
+  /** The write in flight, settled either way. */
+  private current: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -57,11 +59,17 @@ export class CounterBatcher {
     return done;
   }
 
-  /** Writes every increment queued so far now, and resolves once they are written (or failed). */
+  /**
+   * Writes at once what is queued now, and resolves when that is written or has failed (it
+   * never waits for increments that arrive later: a reader under a steady stream of clicks).
+   */
   async idle(): Promise<void> {
-    while (this.writing !== null || this.queued.size > 0) {
-      if (this.writing !== null) await this.writing;
-      else await this.drain();
+    if (this.queued.size > 0) {
+      const written = new Promise<void>((resolve) => this.waiters.push({ resolve, reject: () => resolve() }));
+      void this.drain();
+      await written;
+    } else if (this.current !== null) {
+      await this.current;
     }
   }
 
@@ -69,23 +77,31 @@ export class CounterBatcher {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     if (this.writing !== null) return this.writing;
+    if (this.queued.size === 0) return Promise.resolve();
     this.writing = (async () => {
       while (this.queued.size > 0) {
         const batch = this.queued;
         const waiters = this.waiters;
         this.queued = new Map();
         this.waiters = [];
+        const write = this.lane.run(() => this.write(batch));
+        this.current = write.then(
+          () => undefined,
+          () => undefined,
+        );
         try {
-          await this.lane.run(() => this.write(batch));
+          await write;
           for (const w of waiters) w.resolve();
         } catch (error) {
           for (const w of waiters) w.reject(error);
         }
       }
+      this.current = null;
       this.writing = null;
     })();
     return this.writing;
   }
+
   private async write(batch: Map<string, Pending>): Promise<void> {
     await bulkUpsert(
       this.counters,

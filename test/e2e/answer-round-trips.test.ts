@@ -78,7 +78,7 @@ describe('Slack: what a click costs the database', () => {
       expect(click.map((s) => s.command).filter((c) => /:(rounds|deliveries|people)$/.test(c))).toEqual([]);
       expect(writes(withoutCounters(click))).toEqual(ANSWER_WRITES);
     }
-    // Each click: its ledger check and three writes. The redraw reads nothing: what the clicked
+    // Each click: its ledger check and two writes (its live counters go out with others'). The redraw reads nothing: what the clicked
     // message shows answered, and what this process wrote, say which questions to mark.
     for (const click of perClick.slice(1)) expect(withoutCounters(click).map((s) => s.command)).toEqual(['find:participation', ...ANSWER_WRITES]);
     // The live counters: fewer writes than clicks (the first click alone bumps two sets), and exact.

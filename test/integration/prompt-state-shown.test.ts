@@ -17,7 +17,7 @@ import { seedPeople, TEST_SECRET, testDeps, weeklyPulse } from '../support/fixtu
  * answered and what this process knows was answered, without reading the ledger; without the
  * message (a comment's modal, Teams) the ledger is read as before.
  */
-describe('the prompt state a redraw draws', () => {
+describe("the prompt state a redraw draws, and an answer's live counts", () => {
   let db: TestDatabase;
   let deps: ReturnType<typeof testDeps>;
   let round: RoundDoc;
@@ -70,5 +70,17 @@ describe('the prompt state a redraw draws', () => {
   it('never shows a question the prompt does not ask, whatever the message says', async () => {
     const state = await promptState(deps, round._id, person, token, '', { shownAnswered: new Set(['not-a-question']) });
     expect([...(state?.answered ?? [])]).toEqual([]);
+  });
+
+  it('an answer is in flight, for any closing instance to wait on, until its live counts are written', async () => {
+    const [first] = roundQuestions(round).map((q) => q.id) as [string];
+    expect(await answer(first)).toBe('recorded');
+    // Stored and acknowledged, its counts still waiting to share a write: a close on another
+    // instance (reportDrainedRounds) must not recount before they land.
+    expect(deps.store.inFlight.count(round._id)).toBe(1);
+    await deps.store.counters.settle();
+    await expect.poll(() => deps.store.inFlight.count(round._id)).toBe(0);
+    const answered = (await deps.store.counters.forRound(round._id)).filter((c) => c.questionId === first && c.value === '_answered');
+    expect(answered.map((c) => c.n)).toEqual([1]);
   });
 });

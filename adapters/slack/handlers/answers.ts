@@ -119,8 +119,7 @@ export async function answerAndRefresh(
   // A shed or refused click changed nothing: the prompt stays as it is, and the note says why.
   if (!unchanged)
     await refreshesOf(ctx).run(`${channel}:${ts}`, async () => {
-      const shown = answered.shownAnswered ?? null;
-      const state = await ctx.pulse.prompts.state(value.r, person, value.t, value.g ?? '', shown === null ? {} : { shownAnswered: shown });
+      const state = await ctx.pulse.prompts.state(value.r, person, value.t, value.g ?? '', { shownAnswered: answered.shownAnswered ?? null });
       if (state === null) return;
       await redraw(client, { channel, ts, responseUrl: answered.responseUrl }, promptNow(state, locale, followUps), ctx.pulse.logger);
     });
@@ -135,7 +134,7 @@ function who(click: Click): { teamId: string; userId: string } | null {
   return teamId ? { teamId, userId: click.user.id } : null;
 }
 
-function answeredBy(click: Click, id: { teamId: string; userId: string }, value: ActionValue): Answered {
+function answeredBy(ctx: SlackContext, click: Click, id: { teamId: string; userId: string }, value: ActionValue): Answered {
   return {
     person: slackPersonKey(id.teamId, id.userId),
     userId: id.userId,
@@ -144,7 +143,7 @@ function answeredBy(click: Click, id: { teamId: string; userId: string }, value:
     value,
     followUps: followUpsIn(click.message?.blocks),
     shownAnswered: shownAnswered(click.message?.blocks),
-    responseUrl: click.response_url,
+    responseUrl: click.response_url !== undefined && ctx.responseUrlAllowed(click.response_url) ? click.response_url : undefined,
   };
 }
 
@@ -159,7 +158,7 @@ export function registerAnswerHandlers(app: App, ctx: SlackContext): void {
       await ack();
       return;
     }
-    const answered = answeredBy(click.data, id, value);
+    const answered = answeredBy(ctx, click.data, id, value);
     await answerAndRefresh(ctx, client, answered, value.v, ack);
   });
 
@@ -177,7 +176,7 @@ export function registerAnswerHandlers(app: App, ctx: SlackContext): void {
       .filter(([actionId]) => actionId === `pulse:multi:${value.q}`)
       .flatMap(([, state]) => state.selected_options ?? [])
       .map((o) => o.value);
-    const answered = answeredBy(click.data, id, value);
+    const answered = answeredBy(ctx, click.data, id, value);
     await answerAndRefresh(ctx, client, answered, selected, ack);
   });
 

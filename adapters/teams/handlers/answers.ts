@@ -27,8 +27,7 @@ async function answer(ctx: TeamsContext, context: TurnContext, data: AnswerData,
     // The card is drawn from what the clicked card showed answered and what this process
     // recorded, without reading the ledger (as Slack's redraw; see adapters/slack/handlers/answers.ts).
     redraw: async (note, followUps) => {
-      const shown = shownAnsweredOf(data);
-      const state = await pulse.prompts.state(data.r, actor.key, data.t, data.g ?? '', shown === null ? {} : { shownAnswered: shown });
+      const state = await pulse.prompts.state(data.r, actor.key, data.t, data.g ?? '', { shownAnswered: shownAnsweredOf(data) });
       return state === null ? goneCard(data.r, 'pulse', data.t, locale, note) : stateCard(state, locale, note, followUps);
     },
   });

@@ -8,6 +8,7 @@ import { dbfault } from '../../bench/dbfault.js';
 import { fanout } from '../../bench/fanout.js';
 import { hostile } from '../../bench/hostile.js';
 import { ingest } from '../../bench/ingest.js';
+import { clickfloor } from '../../bench/clickfloor.js';
 import { instances } from '../../bench/instances.js';
 import { parseFlags } from '../../bench/support/args.js';
 import { scanDocuments } from '../../bench/support/answer-side-scan.js';
@@ -58,6 +59,14 @@ describe('npm run bench, small sizes', () => {
     },
     180_000,
   );
+
+  it('clickfloor: the bare Bolt app answers every click, with and without redrawing it', async () => {
+    const result = await clickfloor(flags('--rps', '20', '--seconds', '2'), { mongoUri: mongoUri() });
+    expect(result).toMatchObject({ bench: 'clickfloor', rps: 20, clicks: 40, ack: { errors: 0 }, redraw: { errors: 0 } });
+    // The clicks carry their whole prompt, as Slack's do.
+    expect(result.bodyBytes).toBeGreaterThan(5_000);
+    expect(result.ack.cpuMsPerClick).toBeGreaterThan(0);
+  }, 180_000);
 
   it('instances: three instances on one database, the sending one SIGKILLed mid fan-out: nobody doubled or lost, never over the rate', async () => {
     const result = await instances(flags('--recipients', '150', '--instances', '3', '--rate', '25'), { mongoUri: mongoUri() });

@@ -135,14 +135,15 @@ function who(click: Click): { teamId: string; userId: string } | null {
 }
 
 function answeredBy(ctx: SlackContext, click: Click, id: { teamId: string; userId: string }, value: ActionValue): Answered {
+  const shown = shownAnswered(click.message?.blocks);
   return {
     person: slackPersonKey(id.teamId, id.userId),
     userId: id.userId,
     channel: click.container.channel_id,
     ts: click.container.message_ts,
     value,
-    followUps: followUpsIn(click.message?.blocks),
-    shownAnswered: shownAnswered(click.message?.blocks),
+    followUps: followUpsIn(click.message?.blocks, shown),
+    shownAnswered: shown,
     responseUrl: click.response_url !== undefined && ctx.responseUrlAllowed(click.response_url) ? click.response_url : undefined,
   };
 }

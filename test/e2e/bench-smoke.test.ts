@@ -115,13 +115,18 @@ describe('npm run bench, small sizes', () => {
       identifiersInActions: 0,
       // Driver impact (issue #20): the first round asked eNPS, so its links became sums, and none is left.
       linksAfterClose: 0,
-      impactRoundsStored: 1,
+      impactRoundsStored: expect.any(Number) as unknown,
       // Attribute cuts (issue #20): every closed round was counted per attribute, and no answer keeps its values.
       cutsAfterClose: 0,
       attributeRoundsCounted: expect.any(Number) as unknown,
       closedRoundsNotCounted: 0,
     });
-    expect((JSON.parse(lines.at(-1) ?? '') as { attributeRoundsCounted: number }).attributeRoundsCounted).toBeGreaterThanOrEqual(2);
+    const figures = JSON.parse(lines.at(-1) ?? '') as { attributeRoundsCounted: number; impactRoundsStored: number };
+    expect(figures.attributeRoundsCounted).toBeGreaterThanOrEqual(2);
+    // The first round asks eNPS; the second (a day later on the wall clock) asks it too in some
+    // weeks, depending on the day the bench runs (seen: 2 on a Sunday after 10:00 UTC, 1 before).
+    expect(figures.impactRoundsStored).toBeGreaterThanOrEqual(1);
+    expect(figures.impactRoundsStored).toBeLessThanOrEqual(2);
   }, 180_000);
 });
 
